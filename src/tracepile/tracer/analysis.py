@@ -1,0 +1,330 @@
+"""Static facts about each line of a program, computed once from its AST: what the line binds,
+which objects it may mutate, which side-effect-free sub-expressions explain it, and loop/branch shape."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from tracepile.tracer.safe_eval import Compiled, Unsafe, compile_expr
+
+MAX_WHY = 8
+UNTRACED_FUNCTIONS = frozenset({"<lambda>", "<genexpr>", "<listcomp>", "<setcomp>", "<dictcomp>"})
+PURE_NAMES = frozenset({"len", "abs", "min", "max", "sum", "sorted", "round", "divmod", "ord", "chr",
+                        "any", "all", "str", "int", "float", "bool", "list", "tuple", "set", "range",
+                        "print", "isinstance", "enumerate", "zip", "reversed", "map", "filter",
+                        "repr", "hex", "bin", "frozenset", "dict", "type", "input"})
+
+
+@dataclass
+class LineInfo:
+    """What the statement starting on `line` does, statically."""
+
+    line: int
+    kind: str  # if, elif, while, for, assert, assign, augassign, return, expr, def, class, ...
+    end: int = 0  # last line of the statement header
+    assigns: tuple[str, ...] = ()
+    mutates: tuple[tuple[str, Compiled], ...] = ()  # chains whose objects may change in place
+    calls: bool = False  # calls something other than a pure builtin
+    why: tuple[tuple[str, Compiled], ...] = ()
+    test: str | None = None  # condition source for if/elif/while/assert
+    target: str | None = None  # for-loop target source
+    body: frozenset[int] = field(default_factory=frozenset)  # lines inside a loop / if-body
+    orelse: frozenset[int] = field(default_factory=frozenset)  # lines of an else / elif chain
+    source: str = ""
+
+
+@dataclass
+class CodeInfo:
+    """Per-line facts for a whole program."""
+
+    lines: dict[int, LineInfo]
+    owner: dict[int, int]  # every physical line of a simple statement -> its first line
+    functions: dict[str, int]  # function name -> def line
+    source_lines: list[str]
+
+    def info(self, line: int) -> LineInfo | None:
+        return self.lines.get(line)
+
+
+def analyze(code: str) -> CodeInfo:
+    """Analyse program source; raises SyntaxError for invalid code."""
+    tree = ast.parse(code)
+    source_lines = code.splitlines()
+    builder = _Builder(source_lines)
+    builder.visit_body(tree.body, in_else=False)
+    return CodeInfo(builder.lines, builder.owner, builder.functions, source_lines)
+
+
+class _Builder:
+    def __init__(self, source_lines: list[str]):
+        self.src = source_lines
+        self.lines: dict[int, LineInfo] = {}
+        self.owner: dict[int, int] = {}
+        self.functions: dict[str, int] = {}
+
+    def visit_body(self, body: list[ast.stmt], in_else: bool) -> None:
+        for stmt in body:
+            self.visit(stmt, in_else)
+
+    def visit(self, stmt: ast.stmt, in_else: bool) -> None:
+        info = self.lines.get(stmt.lineno)
+        header_end = _header_end(stmt)
+        new = _describe(stmt, header_end, in_else)
+        new.source = "\n".join(self.src[stmt.lineno - 1:header_end]).strip()
+        if info is None:
+            self.lines[stmt.lineno] = new
+        else:  # several statements on one line: merge what they bind and mutate
+            info.assigns += tuple(a for a in new.assigns if a not in info.assigns)
+            info.mutates += new.mutates
+            info.calls |= new.calls
+        for ln in range(stmt.lineno, header_end + 1):
+            self.owner.setdefault(ln, stmt.lineno)
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.functions.setdefault(stmt.name, stmt.lineno)
+        for name in ("body", "orelse", "finalbody"):
+            sub = getattr(stmt, name, None)
+            if sub:
+                is_elif = name == "orelse" and isinstance(stmt, ast.If) and len(sub) == 1 \
+                    and isinstance(sub[0], ast.If) and sub[0].col_offset == stmt.col_offset \
+                    and _is_elif(self.src, sub[0])
+                self.visit_body(sub, in_else=is_elif)
+        for handler in getattr(stmt, "handlers", ()):
+            self.lines.setdefault(handler.lineno, LineInfo(handler.lineno, "except", handler.lineno,
+                                                           assigns=(handler.name,) if handler.name else ()))
+            self.owner.setdefault(handler.lineno, handler.lineno)
+            self.visit_body(handler.body, in_else=False)
+        if isinstance(stmt, ast.Match):
+            for case in stmt.cases:
+                self.visit_body(case.body, in_else=False)
+
+
+def _is_elif(src: list[str], node: ast.If) -> bool:
+    return src[node.lineno - 1].lstrip().startswith("elif")
+
+
+def _header_end(stmt: ast.stmt) -> int:
+    """Last line of a statement's own text (for compound statements: up to the body)."""
+    body = getattr(stmt, "body", None)
+    if isinstance(body, list) and body:
+        return max(stmt.lineno, body[0].lineno - 1) if body[0].lineno > stmt.lineno else stmt.lineno
+    return stmt.end_lineno or stmt.lineno
+
+
+def _lines_of(stmts: list[ast.stmt]) -> frozenset[int]:
+    lines: set[int] = set()
+    for stmt in stmts:
+        for node in ast.walk(stmt):
+            if isinstance(node, (ast.stmt, ast.ExceptHandler)):
+                lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return frozenset(lines)
+
+
+def _describe(stmt: ast.stmt, header_end: int, in_else: bool) -> LineInfo:
+    kind = _KINDS.get(type(stmt), "other")
+    info = LineInfo(stmt.lineno, kind, header_end)
+    if isinstance(stmt, ast.If):
+        info.kind = "elif" if in_else else "if"
+        info.test = ast.unparse(stmt.test)
+        info.why = _condition_values(stmt.test)
+        info.body, info.orelse = _lines_of(stmt.body), _lines_of(stmt.orelse)
+        _scan(stmt.test, info)
+    elif isinstance(stmt, ast.While):
+        info.test = ast.unparse(stmt.test)
+        info.why = _condition_values(stmt.test)
+        info.body, info.orelse = _lines_of(stmt.body), _lines_of(stmt.orelse)
+        _scan(stmt.test, info)
+    elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+        info.target = ast.unparse(stmt.target)
+        info.assigns = _bound_names(stmt.target)
+        info.body, info.orelse = _lines_of(stmt.body), _lines_of(stmt.orelse)
+        _scan(stmt.iter, info)
+    elif isinstance(stmt, ast.Assert):
+        info.test = ast.unparse(stmt.test)
+        info.why = _condition_values(stmt.test)
+        _scan(stmt.test, info)
+    elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        info.assigns = (stmt.name,)
+        for deco in stmt.decorator_list:
+            _scan(deco, info)
+    elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+        for item in stmt.items:
+            _scan(item.context_expr, info)
+            if item.optional_vars is not None:
+                info.assigns += _bound_names(item.optional_vars)
+        info.calls = True
+    elif isinstance(stmt, (ast.Try, ast.Match)) or type(stmt).__name__ == "TryStar":
+        if isinstance(stmt, ast.Match):
+            _scan(stmt.subject, info)
+    else:
+        _simple(stmt, info)
+    if info.why == () and kind not in ("def", "class"):
+        info.why = _operand_values(stmt, info)
+    return info
+
+
+_KINDS = {
+    ast.Assign: "assign", ast.AnnAssign: "assign", ast.AugAssign: "augassign", ast.Return: "return",
+    ast.Expr: "expr", ast.FunctionDef: "def", ast.AsyncFunctionDef: "def", ast.ClassDef: "class",
+    ast.Import: "import", ast.ImportFrom: "import", ast.Raise: "raise", ast.Try: "try",
+    ast.With: "with", ast.Break: "break", ast.Continue: "continue", ast.Pass: "pass",
+    ast.Delete: "del", ast.Global: "global", ast.Nonlocal: "global", ast.For: "for",
+    ast.While: "while", ast.If: "if", ast.Assert: "assert", ast.Match: "match",
+}
+
+
+def _simple(stmt: ast.stmt, info: LineInfo) -> None:
+    if isinstance(stmt, ast.Assign):
+        for target in stmt.targets:
+            _store_target(target, info)
+        _scan(stmt.value, info)
+    elif isinstance(stmt, (ast.AnnAssign, ast.AugAssign)):
+        _store_target(stmt.target, info)
+        if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
+            _add_mutation(info, stmt.target)  # `xs += [1]` extends the list in place
+        if stmt.value is not None:
+            _scan(stmt.value, info)
+    elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+        info.assigns = tuple((a.asname or a.name).split(".")[0] for a in stmt.names if a.name != "*")
+    elif isinstance(stmt, ast.Delete):
+        for target in stmt.targets:
+            _store_target(target, info)
+    elif isinstance(stmt, (ast.Expr, ast.Return, ast.Raise)):
+        for child in ast.iter_child_nodes(stmt):
+            _scan(child, info)
+
+
+def _store_target(target: ast.expr, info: LineInfo) -> None:
+    if isinstance(target, ast.Name):
+        info.assigns += (target.id,)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for elt in target.elts:
+            _store_target(elt, info)
+    elif isinstance(target, ast.Starred):
+        _store_target(target.value, info)
+    elif isinstance(target, (ast.Subscript, ast.Attribute)):
+        _add_mutation(info, target.value)
+        _scan(target.value, info)
+        if isinstance(target, ast.Subscript):
+            _scan(target.slice, info)
+
+
+def _bound_names(target: ast.expr) -> tuple[str, ...]:
+    return tuple(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+
+
+def _scan(node: ast.AST, info: LineInfo) -> None:
+    """Record calls, method-call receivers, call arguments and walrus targets in `node`."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.NamedExpr):
+            info.assigns += (sub.target.id,)
+        elif isinstance(sub, ast.Call):
+            func = sub.func
+            if isinstance(func, ast.Name) and func.id in PURE_NAMES:
+                if func.id == "print":
+                    info.calls = True
+                continue
+            info.calls = True
+            if isinstance(func, ast.Attribute):
+                _add_mutation(info, func.value)
+            for arg in list(sub.args) + [k.value for k in sub.keywords]:
+                if isinstance(arg, ast.Starred):
+                    arg = arg.value
+                if isinstance(arg, (ast.Name, ast.Attribute, ast.Subscript)):
+                    _add_mutation(info, arg)
+
+
+def _add_mutation(info: LineInfo, node: ast.expr) -> None:
+    """Note `node` (and each object along its attribute/subscript chain) as possibly mutated."""
+    while isinstance(node, (ast.Attribute, ast.Subscript, ast.Name)):
+        if isinstance(node, (ast.Name, ast.Attribute)) or _simple_index(node):
+            source = ast.unparse(node)
+            if all(source != s for s, _ in info.mutates):
+                try:
+                    info.mutates += ((source, compile_expr(node)),)
+                except Unsafe:
+                    pass
+        if isinstance(node, ast.Name):
+            return
+        node = node.value
+
+
+def _simple_index(node: ast.Subscript) -> bool:
+    return isinstance(node.slice, (ast.Name, ast.Constant, ast.BinOp, ast.UnaryOp))
+
+
+# ---------------------------------------------------------------- explanatory values
+
+
+def _condition_values(test: ast.expr) -> tuple[tuple[str, Compiled], ...]:
+    """The condition itself and its operands, e.g. `a[i] > m` -> (a[i] > m, a[i], m)."""
+    exprs = [test]
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        exprs += _parts(test.operand)
+    else:
+        exprs += _parts(test)
+    return _compiled(exprs)
+
+
+def _parts(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BoolOp):
+        out = []
+        for value in node.values:
+            out.append(value)
+            out += _parts(value)
+        return out
+    if isinstance(node, ast.Compare):
+        return [node.left, *node.comparators]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return [node.operand] + _parts(node.operand)
+    if isinstance(node, ast.Call):
+        return list(node.args)
+    return []
+
+
+def _operand_values(stmt: ast.stmt, info: LineInfo) -> tuple[tuple[str, Compiled], ...]:
+    """Subscripts, attributes and pure-builtin calls read by a simple statement."""
+    found: list[ast.expr] = []
+    value = getattr(stmt, "value", None)
+    roots = [value] if isinstance(value, ast.expr) else []
+    if isinstance(stmt, (ast.For, ast.AsyncFor)):
+        roots = [stmt.iter]
+    for root in roots:
+        _collect_reads(root, found)
+    return _compiled(found)
+
+
+def _collect_reads(node: ast.expr, found: list[ast.expr]) -> None:
+    if isinstance(node, (ast.Subscript, ast.Attribute)) and isinstance(node.ctx, ast.Load):
+        found.append(node)
+        return
+    if isinstance(node, ast.Call):
+        if isinstance(node.func, ast.Name) and node.func.id in ("len", "abs", "min", "max", "sum", "sorted"):
+            found.append(node)
+        for arg in node.args:
+            _collect_reads(arg, found)
+        return
+    if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+        return
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.expr):
+            _collect_reads(child, found)
+
+
+def _compiled(exprs: list[ast.expr]) -> tuple[tuple[str, Compiled], ...]:
+    out: list[tuple[str, Compiled]] = []
+    seen: set[str] = set()
+    for expr in exprs:
+        if isinstance(expr, (ast.Constant, ast.Name)):
+            continue
+        source = ast.unparse(expr)
+        if source in seen:
+            continue
+        try:
+            out.append((source, compile_expr(expr)))
+        except (Unsafe, KeyError):
+            continue
+        seen.add(source)
+        if len(out) == MAX_WHY:
+            break
+    return tuple(out)

@@ -1,0 +1,220 @@
+"""Turns hook callbacks (call, line, return, exception, output) into compact trace records.
+Back-end independent: `hooks.py` feeds it from sys.settrace or sys.monitoring."""
+
+from __future__ import annotations
+
+from tracepile.tracer.analysis import CodeInfo, LineInfo
+from tracepile.tracer.safe_eval import evaluate
+from tracepile.values import render, render_tracked
+
+MISSING = object()
+DELETED = "<deleted>"
+
+
+class TraceLimit(Exception):
+    """The trace reached its event budget."""
+
+
+class FrameState:
+    """What the recorder remembers about one live traced frame."""
+
+    __slots__ = ("no", "depth", "line", "info", "cache", "log_pos", "is_module", "pending", "func")
+
+    def __init__(self, no: int, depth: int, func: str, is_module: bool, log_pos: int):
+        self.no, self.depth, self.func, self.is_module = no, depth, func, is_module
+        self.line = 0
+        self.info: LineInfo | None = None
+        self.cache: dict[str, tuple[object, str, frozenset | None]] = {}
+        self.log_pos = log_pos
+        self.pending: BaseException | None = None
+
+
+class Recorder:
+    """Builds the record list for one execution. Records are plain tuples (see assemble.py)."""
+
+    def __init__(self, code: CodeInfo, max_events: int, max_value_chars: int, max_output_chars: int):
+        self.lines = code.lines
+        self.owner = code.owner
+        self.loop_headers = frozenset(n for n, i in code.lines.items() if i.kind in ("for", "while"))
+        self.max_events = max_events
+        self.max_chars = max_value_chars
+        self.output_left = max_output_chars
+        self.records: list[tuple] = []
+        self.frames: dict[int, FrameState] = {}
+        self.stack: list[FrameState] = []
+        self.log: list[object] = []  # ids of objects mutated in place, names of rebound globals
+        self.next_no = 0
+        self.truncated = ""
+        self.last_unwound: BaseException | None = None
+        self.stdout_parts: list[str] = []
+
+    # ---------------------------------------------------------------- events
+
+    def on_call(self, frame, resumed: bool) -> None:
+        state = self.frames.get(id(frame))
+        if state is None:
+            resumed = False
+            self.next_no += 1
+            code = frame.f_code
+            state = FrameState(self.next_no, len(self.stack) + 1, code.co_name,
+                               frame.f_locals is frame.f_globals, len(self.log))
+            self.frames[id(frame)] = state
+            args = self._initial_locals(state, frame)
+        else:
+            resumed = True
+            state.depth = len(self.stack) + 1
+            self.settle(state, frame)
+            args = ()
+        caller = self.stack[-1].no if self.stack else None
+        self.stack.append(state)
+        self.emit(("C", state.no, state.depth, state.func, frame.f_lineno, args, caller, resumed))
+
+    def on_line(self, frame, lineno: int) -> None:
+        state = self.frames.get(id(frame))
+        if state is None:
+            return
+        line = self.owner.get(lineno, lineno)
+        if line == state.line and line not in self.loop_headers and state.pending is None:
+            return  # a continuation line of the statement already running
+        self.settle(state, frame)
+        state.pending = None
+        info = self.lines.get(line)
+        values = ()
+        if info is not None and info.why:
+            values = self._explain(info, frame.f_locals, frame.f_globals)
+        state.line, state.info = line, info
+        self.emit(("L", state.no, state.depth, line, values))
+
+    def on_return(self, frame, value: object, yielded: bool) -> None:
+        state = self.frames.get(id(frame))
+        if state is None:
+            return
+        if state.pending is not None and not yielded:
+            self.on_unwind(frame, state.pending)
+            return
+        self.settle(state, frame)
+        self._pop(state)
+        self.emit(("R", state.no, state.depth, state.func, state.line, self.render(value), yielded))
+        if not yielded:
+            del self.frames[id(frame)]
+
+    def on_exception(self, frame, exc: BaseException) -> None:
+        state = self.frames.get(id(frame))
+        if state is None:
+            return
+        state.pending = exc
+        if exc is self.last_unwound:
+            return  # the same exception passing up from a traced callee
+        self.settle(state, frame)
+        self.emit(("E", state.no, state.depth, state.line, type(exc).__name__, exception_message(exc)))
+
+    def on_unwind(self, frame, exc: BaseException) -> None:
+        state = self.frames.pop(id(frame), None)
+        if state is None:
+            return
+        self._pop(state)
+        self.last_unwound = exc
+        self.emit(("U", state.no, state.depth, state.line, type(exc).__name__))
+
+    def on_output(self, text: str) -> None:
+        if self.output_left <= 0:
+            self.truncated = self.truncated or "output limit reached"
+            return
+        text = text[: self.output_left]
+        self.output_left -= len(text)
+        self.stdout_parts.append(text)
+        top = self.stack[-1] if self.stack else None
+        self.emit(("O", top.no if top else 0, top.line if top else 0, text))
+
+    # ---------------------------------------------------------------- state
+
+    def settle(self, state: FrameState, frame) -> None:
+        """Record what the frame's previous line changed: rebindings and in-place mutations."""
+        info = state.info
+        loc = frame.f_locals
+        glob = frame.f_globals
+        names = list(info.assigns) if info is not None else []
+        if info is not None and info.mutates:
+            for _, chain in info.mutates:
+                ok, obj = evaluate(chain, loc, glob)
+                if ok:
+                    self.log.append(id(obj))
+        mutated: set = set()
+        if len(self.log) > state.log_pos:
+            mutated = set(self.log[state.log_pos:])
+            state.log_pos = len(self.log)
+            for name, (_, _, ids) in state.cache.items():
+                if (ids and not ids.isdisjoint(mutated)) or (state.is_module and name in mutated):
+                    names.append(name)
+        if not names:
+            return
+        changes = []
+        cache = state.cache
+        for name in names:
+            value = loc.get(name, MISSING)
+            is_global = False
+            if value is MISSING:
+                value = glob.get(name, MISSING) if not state.is_module else MISSING
+                is_global = value is not MISSING
+            entry = cache.get(name)
+            if value is MISSING:
+                if entry is not None:
+                    del cache[name]
+                    changes.append((name, DELETED))
+                continue
+            if entry is not None and entry[0] is value and not (entry[2] and not entry[2].isdisjoint(mutated)) \
+                    and id(value) not in mutated:
+                continue
+            ids: set[int] = set()
+            text = render_tracked(value, self.max_chars, ids)
+            cache[name] = (value, text, frozenset(ids) if ids else None)
+            if entry is None or entry[1] != text:
+                changes.append((name, text))
+                if is_global:
+                    self.log.append(name)
+        if changes:
+            self.emit(("D", state.no, tuple(changes)))
+
+    def _initial_locals(self, state: FrameState, frame) -> tuple:
+        if state.is_module:
+            return ()
+        args = []
+        for name, value in frame.f_locals.items():
+            ids: set[int] = set()
+            text = render_tracked(value, self.max_chars, ids)
+            state.cache[name] = (value, text, frozenset(ids) if ids else None)
+            args.append((name, text))
+        return tuple(args)
+
+    def _explain(self, info: LineInfo, loc, glob) -> tuple:
+        out = []
+        for source, compiled in info.why:
+            ok, value = evaluate(compiled, loc, glob)
+            if ok:
+                out.append((source, render(value, self.max_chars)))
+        return tuple(out)
+
+    def _pop(self, state: FrameState) -> None:
+        if self.stack and self.stack[-1] is state:
+            self.stack.pop()
+        elif state in self.stack:
+            self.stack.remove(state)
+
+    def render(self, value: object) -> str:
+        return render(value, self.max_chars)
+
+    def emit(self, record: tuple) -> None:
+        self.records.append(record)
+        if len(self.records) >= self.max_events:
+            self.truncated = f"event limit of {self.max_events} reached"
+            raise TraceLimit
+
+
+def exception_message(exc: BaseException) -> str:
+    """The message of an exception without running user `__str__`."""
+    args = exc.args if type(exc.args) is tuple else ()
+    if len(args) == 1 and type(args[0]) is str:
+        return args[0] if not isinstance(exc, KeyError) else render(args[0])
+    if not args:
+        return ""
+    return render(args[0] if len(args) == 1 else args, 300)

@@ -1,0 +1,304 @@
+"""Side-effect-free evaluation of small expressions (names, attributes, subscripts, arithmetic,
+comparisons, a whitelist of pure builtins) that never runs user code; compiled once per expression."""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import operator
+import types
+from typing import Any, Callable
+
+from tracepile.values import _instance_dict
+
+
+class Unsafe(Exception):
+    """The expression cannot be evaluated without risking user code or a huge cost."""
+
+
+PRIMITIVES = frozenset({int, float, bool, str, bytes, complex, type(None)})
+CONTAINERS = frozenset({list, tuple, set, frozenset, dict, range})
+MAX_PLAIN_ITEMS = 2_000
+MAX_RESULT_LEN = 100_000
+
+Compiled = Callable[[dict, dict], Any]
+
+
+def is_plain(value: Any, budget: list[int] | None = None) -> bool:
+    """Built of primitives and built-in containers only (so ==, <, hash and str run no user code)."""
+    cls = type(value)
+    if cls in PRIMITIVES:
+        return True
+    if cls not in CONTAINERS:
+        return False
+    budget = budget if budget is not None else [MAX_PLAIN_ITEMS]
+    if cls is range:
+        return True
+    budget[0] -= len(value)
+    if budget[0] < 0:
+        return False
+    items = dict.items(value) if cls is dict else value
+    if cls is dict:
+        return all(is_plain(k, budget) and is_plain(v, budget) for k, v in items)
+    return all(is_plain(v, budget) for v in items)
+
+
+def _plain(value: Any) -> Any:
+    if not is_plain(value):
+        raise Unsafe("operand is not a plain built-in value")
+    return value
+
+
+def _key(value: Any) -> Any:
+    if type(value) in PRIMITIVES or (type(value) is tuple and is_plain(value)):
+        return value
+    raise Unsafe("key is not a plain built-in value")
+
+
+# ---------------------------------------------------------------- operators
+
+
+def _checked_pow(a, b):
+    if type(b) is int and abs(b) > 4096 and type(a) is int and abs(a) > 1:
+        raise Unsafe("power too large")
+    return a ** b
+
+
+def _checked_mul(a, b):
+    for seq, n in ((a, b), (b, a)):
+        if type(seq) in (str, bytes, list, tuple) and type(n) is int and len(seq) * n > MAX_RESULT_LEN:
+            raise Unsafe("repetition too large")
+    return a * b
+
+
+def _checked_lshift(a, b):
+    if type(b) is int and b > 4096:
+        raise Unsafe("shift too large")
+    return a << b
+
+
+def _checked_mod(a, b):
+    if type(a) is str:
+        _plain(b)
+    return a % b
+
+
+BINOPS = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: _checked_mul,
+    ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv, ast.Mod: _checked_mod,
+    ast.Pow: _checked_pow, ast.LShift: _checked_lshift, ast.RShift: operator.rshift,
+    ast.BitOr: operator.or_, ast.BitXor: operator.xor, ast.BitAnd: operator.and_,
+}
+UNARYOPS = {ast.UAdd: operator.pos, ast.USub: operator.neg, ast.Not: operator.not_,
+            ast.Invert: operator.invert}
+CMPOPS = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.Is: operator.is_, ast.IsNot: operator.is_not,
+    ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b,
+}
+
+PURE_BUILTINS = {
+    builtins.len, builtins.abs, builtins.min, builtins.max, builtins.sum, builtins.sorted,
+    builtins.round, builtins.divmod, builtins.ord, builtins.chr, builtins.any, builtins.all,
+    builtins.str, builtins.int, builtins.float, builtins.bool, builtins.list, builtins.tuple,
+    builtins.set, builtins.frozenset, builtins.dict, builtins.repr, builtins.hex, builtins.bin,
+}
+PURE_METHODS = {
+    str: {"upper", "lower", "strip", "lstrip", "rstrip", "split", "startswith", "endswith", "find",
+          "rfind", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
+          "join", "replace", "title", "capitalize", "zfill", "swapcase", "index", "rsplit"},
+    list: {"count", "index", "copy"}, tuple: {"count", "index"},
+    dict: {"get", "keys", "values", "items", "copy"},
+    set: {"issubset", "issuperset", "union", "intersection", "difference", "copy"},
+    frozenset: {"issubset", "issuperset", "union", "intersection", "difference"},
+    bytes: {"decode", "count", "find"}, int: {"bit_length", "bit_count"}, float: {"is_integer"},
+}
+
+
+# ---------------------------------------------------------------- compiler
+
+
+def compile_expr(source: str | ast.expr) -> Compiled:
+    """Compile an expression to a function `(locals, globals) -> value` that raises Unsafe."""
+    node = ast.parse(source, mode="eval").body if isinstance(source, str) else source
+    return _compile(node)
+
+
+def _compile(node: ast.expr) -> Compiled:
+    builder = _BUILDERS.get(type(node))
+    if builder is None:
+        raise Unsafe(f"{type(node).__name__} is not evaluated")
+    return builder(node)
+
+
+def _constant(node: ast.Constant) -> Compiled:
+    value = node.value
+    return lambda loc, glob: value
+
+
+def _name(node: ast.Name) -> Compiled:
+    name = node.id
+    missing = object()
+
+    def load(loc, glob):
+        value = loc.get(name, missing)
+        if value is missing:
+            value = glob.get(name, missing)
+            if value is missing:
+                table = glob.get("__builtins__")
+                table = table if type(table) is dict else getattr(table, "__dict__", {})
+                value = table.get(name, missing)
+                if value is missing:
+                    raise Unsafe(f"name {name!r} is not bound")
+        return value
+    return load
+
+
+def _attribute(node: ast.Attribute) -> Compiled:
+    base, attr = _compile(node.value), node.attr
+
+    def load(loc, glob):
+        obj = base(loc, glob)
+        if isinstance(obj, types.ModuleType):
+            table = types.ModuleType.__dict__["__dict__"].__get__(obj)
+        elif type(obj) in PRIMITIVES or type(obj) in CONTAINERS:
+            raise Unsafe("attribute of a built-in value")
+        else:
+            table = _instance_dict(obj)
+        if attr not in table:
+            raise Unsafe(f"attribute {attr!r} is not a plain instance attribute")
+        return table[attr]
+    return load
+
+
+def _subscript(node: ast.Subscript) -> Compiled:
+    base = _compile(node.value)
+    index = _slice(node.slice)
+
+    def load(loc, glob):
+        obj = base(loc, glob)
+        cls = type(obj)
+        key = index(loc, glob)
+        if cls in (list, tuple, str, bytes, range):
+            if type(key) not in (int, bool, slice):
+                raise Unsafe("sequence index is not an int or slice")
+            return obj[key]
+        if cls is dict:
+            return dict.__getitem__(obj, _key(key))
+        raise Unsafe(f"subscript of {cls.__name__} is not evaluated")
+    return load
+
+
+def _slice(node: ast.expr) -> Compiled:
+    if not isinstance(node, ast.Slice):
+        return _compile(node)
+    parts = [None if p is None else _compile(p) for p in (node.lower, node.upper, node.step)]
+
+    def load(loc, glob):
+        values = [None if p is None else p(loc, glob) for p in parts]
+        if any(v is not None and type(v) is not int for v in values):
+            raise Unsafe("slice bound is not an int")
+        return slice(*values)
+    return load
+
+
+def _binop(node: ast.BinOp) -> Compiled:
+    op = BINOPS.get(type(node.op))
+    if op is None:
+        raise Unsafe("operator not evaluated")
+    left, right = _compile(node.left), _compile(node.right)
+    return lambda loc, glob: op(_plain(left(loc, glob)), _plain(right(loc, glob)))
+
+
+def _unaryop(node: ast.UnaryOp) -> Compiled:
+    op, operand = UNARYOPS[type(node.op)], _compile(node.operand)
+    return lambda loc, glob: op(_plain(operand(loc, glob)))
+
+
+def _boolop(node: ast.BoolOp) -> Compiled:
+    values = [_compile(v) for v in node.values]
+    is_and = isinstance(node.op, ast.And)
+
+    def load(loc, glob):
+        result = None
+        for value in values:
+            result = _plain(value(loc, glob))
+            if bool(result) != is_and:
+                return result
+        return result
+    return load
+
+
+def _compare(node: ast.Compare) -> Compiled:
+    ops = [CMPOPS[type(op)] for op in node.ops]
+    operands = [_compile(node.left)] + [_compile(c) for c in node.comparators]
+    membership = [isinstance(op, (ast.In, ast.NotIn)) for op in node.ops]
+
+    def load(loc, glob):
+        left = operands[0](loc, glob)
+        for op, member, right_fn in zip(ops, membership, operands[1:]):
+            right = right_fn(loc, glob)
+            if member and type(right) in (dict, set, frozenset):
+                _key(left)
+            else:
+                _plain(left), _plain(right)
+            if not op(left, right):
+                return False
+            left = right
+        return True
+    return load
+
+
+def _ifexp(node: ast.IfExp) -> Compiled:
+    test, body, orelse = _compile(node.test), _compile(node.body), _compile(node.orelse)
+    return lambda loc, glob: body(loc, glob) if _plain(test(loc, glob)) else orelse(loc, glob)
+
+
+def _sequence(node: ast.List | ast.Tuple) -> Compiled:
+    items = [_compile(e) for e in node.elts]
+    make = list if isinstance(node, ast.List) else tuple
+    return lambda loc, glob: make(item(loc, glob) for item in items)
+
+
+def _call(node: ast.Call) -> Compiled:
+    if node.keywords and any(k.arg is None for k in node.keywords):
+        raise Unsafe("** in call")
+    args = [_compile(a) for a in node.args]
+    kwargs = {k.arg: _compile(k.value) for k in node.keywords}
+    if isinstance(node.func, ast.Attribute):
+        receiver, method = _compile(node.func.value), node.func.attr
+
+        def call_method(loc, glob):
+            obj = _plain(receiver(loc, glob))
+            if method not in PURE_METHODS.get(type(obj), ()):
+                raise Unsafe(f"method {method!r} is not whitelisted")
+            values = [_plain(a(loc, glob)) for a in args]
+            return getattr(obj, method)(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
+        return call_method
+    func = _compile(node.func)
+
+    def call(loc, glob):
+        target = func(loc, glob)
+        if target not in PURE_BUILTINS:
+            raise Unsafe("call of a function that is not a whitelisted pure builtin")
+        values = [_plain(a(loc, glob)) for a in args]
+        if target is builtins.int and len(values) == 1 and type(values[0]) is str and len(values[0]) > 4000:
+            raise Unsafe("int() of a huge string")
+        return target(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
+    return call
+
+
+_BUILDERS = {
+    ast.Constant: _constant, ast.Name: _name, ast.Attribute: _attribute,
+    ast.Subscript: _subscript, ast.BinOp: _binop, ast.UnaryOp: _unaryop, ast.BoolOp: _boolop,
+    ast.Compare: _compare, ast.IfExp: _ifexp, ast.List: _sequence, ast.Tuple: _sequence,
+    ast.Call: _call,
+}
+
+
+def evaluate(compiled: Compiled, loc: dict, glob: dict) -> tuple[bool, Any]:
+    """Run a compiled expression: (True, value), or (False, None) when it is unsafe or raises."""
+    try:
+        return True, compiled(loc, glob)
+    except Exception:  # noqa: BLE001 - any failure just means "no value recorded"
+        return False, None

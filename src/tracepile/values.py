@@ -1,0 +1,393 @@
+"""Safe rendering of runtime values to text, and reading that text back.
+Never calls user code (`__repr__`, `__eq__`, `__hash__`, `__len__`, ...): only exact built-in types are
+formatted as literals, user objects are summarised by class and attributes, big values are truncated
+with the marker `…(+N)` (N items, characters or digits left out) that the verifier understands."""
+
+from __future__ import annotations
+
+import ast
+import collections
+import enum
+import fractions
+import decimal
+import math
+import re
+import types
+
+TRUNCATION = "…"
+MARKER_RE = re.compile(r"…\(\+\d+\)")
+MAX_DEPTH = 8
+BIG_INT_BITS = 3000  # beyond ~900 digits an int is shown by its leading digits only
+
+_SIMPLE = (bool, type(None), type(Ellipsis))
+_MUTABLE_TYPES = (list, dict, set, bytearray, collections.deque)
+_getset = types.GetSetDescriptorType
+_member = types.MemberDescriptorType
+_type_name = type.__dict__["__name__"].__get__
+_type_dict = type.__dict__["__dict__"].__get__
+_type_mro = type.__dict__["__mro__"].__get__
+
+
+def render(value: object, max_chars: int = 400) -> str:
+    """Render `value` as text of at most about `max_chars` characters."""
+    out = _Renderer(max_chars, None)
+    out.value(value, 0)
+    return "".join(out.parts)
+
+
+def render_tracked(value: object, max_chars: int, mutable_ids: set[int]) -> str:
+    """Like `render`, and add the id of every mutable object seen to `mutable_ids`."""
+    out = _Renderer(max_chars, mutable_ids)
+    out.value(value, 0)
+    return "".join(out.parts)
+
+
+def is_truncated(text: str) -> bool:
+    return TRUNCATION in text
+
+
+class _Renderer:
+    __slots__ = ("budget", "parts", "ids", "stack")
+
+    def __init__(self, budget: int, ids: set[int] | None):
+        self.budget = budget
+        self.parts: list[str] = []
+        self.ids = ids
+        self.stack: set[int] = set()
+
+    def emit(self, text: str) -> None:
+        self.parts.append(text)
+        self.budget -= len(text)
+
+    def value(self, obj: object, depth: int) -> None:
+        cls = type(obj)
+        handler = _HANDLERS.get(cls)
+        if handler is not None:
+            handler(self, obj, depth)
+        else:
+            self.other(obj, cls, depth)
+
+    # ---- scalars
+    def scalar(self, obj: object, depth: int) -> None:
+        self.emit(repr(obj))
+
+    def integer(self, obj: int, depth: int) -> None:
+        if int.bit_length(obj) > BIG_INT_BITS:
+            exponent = math.log10(abs(obj))
+            digits = int(exponent) + 1
+            head = str(int(10 ** (exponent - int(exponent) + 11)))[:12]
+            self.emit(f"{'-' if obj < 0 else ''}{head}{TRUNCATION}(+{digits - len(head)})")
+        else:
+            self.emit(int.__repr__(obj))
+
+    def text(self, obj: str | bytes, depth: int) -> None:
+        limit = max(self.budget, 16)
+        if len(obj) <= limit:
+            self.emit(repr(obj))
+        else:
+            self.emit(repr(obj[:limit]) + f"{TRUNCATION}(+{len(obj) - limit})")
+
+    # ---- containers
+    def sequence(self, items, count: int, open_: str, close: str, depth: int, single_comma=False):
+        self.emit(open_)
+        for i, item in enumerate(items):
+            if i:
+                self.emit(", ")
+            if self.budget <= 0:
+                self.emit(f"{TRUNCATION}(+{count - i})")
+                break
+            self.value(item, depth + 1)
+        if single_comma and count == 1:
+            self.emit(",")
+        self.emit(close)
+
+    def guarded(self, obj: object, depth: int, body, placeholder: str) -> None:
+        key = id(obj)
+        if key in self.stack or depth > MAX_DEPTH:
+            self.emit(placeholder)
+            return
+        if self.ids is not None and _is_tracked(type(obj)):
+            self.ids.add(key)
+        self.stack.add(key)
+        body()
+        self.stack.discard(key)
+
+    def list_(self, obj: list, depth: int) -> None:
+        self.guarded(obj, depth, lambda: self.sequence(list.__iter__(obj), list.__len__(obj), "[", "]", depth), "[...]")
+
+    def tuple_(self, obj: tuple, depth: int) -> None:
+        n = tuple.__len__(obj)
+        self.guarded(obj, depth, lambda: self.sequence(tuple.__iter__(obj), n, "(", ")", depth, True), "(...)")
+
+    def set_(self, obj, depth: int) -> None:
+        cls = type(obj)
+        n = cls.__len__(obj)
+        if n == 0:
+            self.emit("set()" if cls is set else "frozenset()")
+            return
+        wrap = ("{", "}") if cls is set else ("frozenset({", "})")
+        self.guarded(obj, depth, lambda: self.sequence(cls.__iter__(obj), n, *wrap, depth), "{...}")
+
+    def dict_items(self, obj: dict, depth: int) -> None:
+        n = dict.__len__(obj)
+        self.emit("{")
+        for i, (k, v) in enumerate(dict.items(obj)):
+            if i:
+                self.emit(", ")
+            if self.budget <= 0:
+                self.emit(f"{TRUNCATION}(+{n - i})")
+                break
+            self.value(k, depth + 1)
+            self.emit(": ")
+            self.value(v, depth + 1)
+        self.emit("}")
+
+    def dict_(self, obj: dict, depth: int) -> None:
+        self.guarded(obj, depth, lambda: self.dict_items(obj, depth), "{...}")
+
+    def wrapped(self, name: str, obj, depth: int, inner, prefix: str = "") -> None:
+        def body():
+            self.emit(f"{name}({prefix}")
+            inner()
+            self.emit(")")
+        self.guarded(obj, depth, body, f"{name}(...)")
+
+    def deque_(self, obj, depth: int) -> None:
+        items = collections.deque.__iter__(obj)
+        n = collections.deque.__len__(obj)
+        self.wrapped("deque", obj, depth, lambda: self.sequence(items, n, "[", "]", depth))
+
+    def counter_(self, obj, depth: int) -> None:
+        self.wrapped("Counter", obj, depth, lambda: self.dict_items(obj, depth))
+
+    def ordered_(self, obj, depth: int) -> None:
+        self.wrapped("OrderedDict", obj, depth, lambda: self.dict_items(obj, depth))
+
+    def defaultdict_(self, obj, depth: int) -> None:
+        factory = obj.default_factory
+        name = _type_name(factory) if isinstance(factory, type) else _callable_name(factory)
+        self.wrapped("defaultdict", obj, depth, lambda: self.dict_items(obj, depth), f"{name}, ")
+
+    def bytearray_(self, obj, depth: int) -> None:
+        self.wrapped("bytearray", obj, depth, lambda: self.text(bytes(obj), depth))
+
+    def fraction_(self, obj, depth: int) -> None:
+        self.emit(f"Fraction({int.__repr__(obj.numerator)}, {int.__repr__(obj.denominator)})")
+
+    def decimal_(self, obj, depth: int) -> None:
+        self.emit(f"Decimal({decimal.Decimal.__str__(obj)!r})")
+
+    def range_(self, obj: range, depth: int) -> None:
+        self.emit(range.__repr__(obj))
+
+    # ---- everything else
+    def other(self, obj: object, cls: type, depth: int) -> None:
+        if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+            self.emit(f"<function {_callable_name(obj)}>")
+        elif isinstance(obj, type):
+            self.emit(f"<class {_type_name(obj)!r}>")
+        elif isinstance(obj, types.ModuleType):
+            name = types.ModuleType.__dict__["__dict__"].__get__(obj).get("__name__")
+            self.emit(f"<module {name!r}>" if type(name) is str else "<module>")
+        elif isinstance(obj, enum.Enum):
+            name = _instance_dict(obj).get("_name_")
+            self.emit(f"{_type_name(cls)}.{name}" if type(name) is str else f"<{_type_name(cls)}>")
+        elif isinstance(obj, types.GeneratorType):
+            self.emit(f"<generator {obj.gi_code.co_name}>")
+        elif isinstance(obj, BaseException):
+            self.exception_(obj, cls, depth)
+        else:
+            for base, handler in _SUBCLASS_HANDLERS:
+                if isinstance(obj, base):
+                    self.builtin_subclass(obj, cls, base, handler, depth)
+                    return
+            self.user_object(obj, cls, depth)
+
+    def exception_(self, obj: BaseException, cls: type, depth: int) -> None:
+        self.wrapped(_type_name(cls), obj, depth,
+                     lambda: self.sequence(iter(obj.args), len(obj.args), "", "", depth))
+
+    def builtin_subclass(self, obj, cls, base, handler, depth: int) -> None:
+        fields = _type_dict(cls).get("_fields") if base is tuple else None
+        if type(fields) is tuple and all(type(f) is str for f in fields):
+            attrs = list(zip(fields, tuple.__iter__(obj)))
+            self.wrapped(_type_name(cls), obj, depth, lambda: self.attributes(attrs, depth))
+        else:
+            self.wrapped(_type_name(cls), obj, depth, lambda: handler(self, base(obj) if base in (int, float, str) else obj, depth))
+
+    def user_object(self, obj: object, cls: type, depth: int) -> None:
+        attrs = list(_instance_dict(obj).items()) + _slot_values(obj, cls)
+        name = _type_name(cls)
+        if not attrs and not _has_instance_state(cls):
+            self.emit(f"<{name} object>")
+            return
+        self.wrapped(name, obj, depth, lambda: self.attributes(attrs, depth))
+
+    def attributes(self, attrs: list, depth: int) -> None:
+        for i, (key, val) in enumerate(attrs):
+            if i:
+                self.emit(", ")
+            if self.budget <= 0:
+                self.emit(f"{TRUNCATION}(+{len(attrs) - i})")
+                break
+            self.emit(f"{key}=" if type(key) is str else "?=")
+            self.value(val, depth + 1)
+
+
+def _callable_name(obj: object) -> str:
+    name = getattr(obj, "__qualname__", None) if isinstance(
+        obj, (types.FunctionType, types.BuiltinFunctionType)) else None
+    if isinstance(obj, types.MethodType):
+        name = getattr(obj.__func__, "__qualname__", None)
+    return name if type(name) is str else "?"
+
+
+def _instance_dict(obj: object) -> dict:
+    """The instance `__dict__`, read only through the built-in descriptor (never user code)."""
+    for klass in _type_mro(type(obj)):
+        desc = _type_dict(klass).get("__dict__")
+        if desc is not None:
+            if type(desc) is _getset:
+                try:
+                    found = desc.__get__(obj)
+                except (AttributeError, TypeError):
+                    return {}
+                return found if type(found) is dict else {}
+            return {}
+    return {}
+
+
+def _slot_values(obj: object, cls: type) -> list:
+    values = []
+    for klass in _type_mro(cls):
+        for name, desc in _type_dict(klass).items():
+            if type(desc) is _member:
+                try:
+                    values.append((name, desc.__get__(obj)))
+                except AttributeError:
+                    pass
+    return values
+
+
+def _has_instance_state(cls: type) -> bool:
+    return any("__slots__" in _type_dict(k) or "__init__" in _type_dict(k) for k in _type_mro(cls)[:-1])
+
+
+_HANDLERS = {
+    int: _Renderer.integer,
+    bool: _Renderer.scalar,
+    float: _Renderer.scalar,
+    complex: _Renderer.scalar,
+    type(None): _Renderer.scalar,
+    type(Ellipsis): _Renderer.scalar,
+    str: _Renderer.text,
+    bytes: _Renderer.text,
+    list: _Renderer.list_,
+    tuple: _Renderer.tuple_,
+    dict: _Renderer.dict_,
+    set: _Renderer.set_,
+    frozenset: _Renderer.set_,
+    range: _Renderer.range_,
+    collections.deque: _Renderer.deque_,
+    collections.Counter: _Renderer.counter_,
+    collections.OrderedDict: _Renderer.ordered_,
+    collections.defaultdict: _Renderer.defaultdict_,
+    bytearray: _Renderer.bytearray_,
+    fractions.Fraction: _Renderer.fraction_,
+    decimal.Decimal: _Renderer.decimal_,
+}
+_SUBCLASS_HANDLERS = (
+    (dict, _Renderer.dict_items),
+    (list, _Renderer.list_),
+    (tuple, _Renderer.tuple_),
+    (set, _Renderer.set_),
+    (frozenset, _Renderer.set_),
+    (int, _Renderer.integer),
+    (float, _Renderer.scalar),
+    (str, _Renderer.text),
+)
+_MUTABLE = frozenset(_MUTABLE_TYPES + (collections.Counter, collections.OrderedDict, collections.defaultdict))
+
+
+def _is_tracked(cls: type) -> bool:
+    """Mutable built-in containers and user-defined types: things a later line can change in place."""
+    return cls in _MUTABLE or cls not in _HANDLERS
+
+
+# ---------------------------------------------------------------- reading rendered text back
+
+_SPECIAL_FLOATS = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
+
+
+class Unparsable(ValueError):
+    """Rendered text that is not a plain literal (a user object, a truncated value, ...)."""
+
+
+def parse_value(text: str) -> object:
+    """Turn rendered text back into a Python value; raises Unparsable for summaries."""
+    text = text.strip()
+    if text in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[text]
+    if TRUNCATION in text:
+        raise Unparsable("truncated value")
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        pass
+    try:
+        return _parse_known(ast.parse(text, mode="eval").body)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError, Unparsable):
+        raise Unparsable(f"not a literal: {text[:40]!r}") from None
+
+
+_CONSTRUCTORS = {
+    "Fraction": fractions.Fraction, "Decimal": decimal.Decimal, "deque": collections.deque,
+    "Counter": collections.Counter, "OrderedDict": collections.OrderedDict,
+    "frozenset": frozenset, "set": set, "bytearray": bytearray, "range": range,
+}
+
+
+def _parse_known(node: ast.expr) -> object:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _CONSTRUCTORS:
+        if node.keywords:
+            raise Unparsable("keyword arguments")
+        return _CONSTRUCTORS[node.func.id](*(_parse_known(a) for a in node.args))
+    if isinstance(node, ast.Name) and node.id in _SPECIAL_FLOATS:
+        return _SPECIAL_FLOATS[node.id]
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        items = [_parse_known(e) for e in node.elts]
+        return {ast.List: list, ast.Tuple: tuple, ast.Set: set}[type(node)](items)
+    if isinstance(node, ast.Dict):
+        return {_parse_known(k): _parse_known(v) for k, v in zip(node.keys, node.values)}
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return -_parse_known(node.operand)
+    return ast.literal_eval(node)
+
+
+def same_value(claimed: str, actual: str) -> bool:
+    """Whether a claimed value text denotes the rendered actual value."""
+    claimed, actual = claimed.strip(), actual.strip()
+    if claimed == actual:
+        return True
+    try:
+        a, b = parse_value(claimed), parse_value(actual)
+    except Unparsable:
+        return _normalise(claimed) == _normalise(actual)
+    return _equal(a, b)
+
+
+def _equal(a: object, b: object) -> bool:
+    if type(a) is not type(b) and not (isinstance(a, (int, float)) and isinstance(b, (int, float))
+                                        and type(a) is not bool and type(b) is not bool):
+        return False
+    if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+        return True
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_equal(a[k], b[k]) for k in a)
+    return a == b
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", "", text)
