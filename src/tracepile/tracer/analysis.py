@@ -29,6 +29,7 @@ class LineInfo:
     why: tuple[tuple[str, Compiled], ...] = ()
     test: str | None = None  # condition source for if/elif/while/assert
     target: str | None = None  # for-loop target source
+    reads: tuple[str, ...] = ()  # names the condition / right-hand side reads
     body: frozenset[int] = field(default_factory=frozenset)  # lines inside a loop / if-body
     orelse: frozenset[int] = field(default_factory=frozenset)  # lines of an else / elif chain
     source: str = ""
@@ -160,7 +161,22 @@ def _describe(stmt: ast.stmt, header_end: int, in_else: bool) -> LineInfo:
         _simple(stmt, info)
     if info.why == () and kind not in ("def", "class"):
         info.why = _operand_values(stmt, info)
+    info.reads = _reads(stmt)
     return info
+
+
+def _reads(stmt: ast.stmt) -> tuple[str, ...]:
+    """Names loaded by a statement's condition or value, in order of first use."""
+    root = getattr(stmt, "test", None) or getattr(stmt, "value", None) or getattr(stmt, "iter", None)
+    if not isinstance(root, ast.expr):
+        return ()
+    skip = {n.id for n in ast.walk(root) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    names: list[str] = []
+    for node in ast.walk(root):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in skip \
+                and node.id not in names and node.id not in PURE_NAMES:
+            names.append(node.id)
+    return tuple(names)
 
 
 _KINDS = {

@@ -1,0 +1,284 @@
+"""The template narrator: walks a trace in execution order and writes one paragraph per step.
+Every checkable fact is written as a claim in backticks (`x = 3`, `a > b` is True) for the verifier."""
+
+from __future__ import annotations
+
+import random
+
+from tracepile.model import (CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace)
+from tracepile.narrate.plan import Compression, Summary, plan
+from tracepile.tracer.analysis import CodeInfo, LineInfo
+
+MAX_OPERAND_CHARS = 60
+MAX_SCALAR_CHARS = 24
+MAX_OPERANDS = 4
+
+
+def claim(expr: str, value: str) -> str:
+    return f"`{expr} = {value}`"
+
+
+def join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def output_claim(text: str) -> str:
+    body = text[:-1] if text.endswith("\n") else text
+    if "`" in body or "\n" in body or body != body.strip() or not body:
+        return f"`{text!r}`"
+    return f"`{body}`"
+
+
+class Narrator:
+    """Writes the CoE for one trace; `paragraphs` accumulates the text."""
+
+    def __init__(self, trace: Trace, info: CodeInfo, rng: random.Random, compression: Compression):
+        self.trace, self.info, self.rng = trace, info, rng
+        self.events = trace.events
+        self.compression = compression
+        self.paragraphs: list[str] = []
+        self.state: dict[int, dict[str, str]] = {}  # frame -> name -> rendered value
+        self.func: dict[int, str] = {}
+        self.deferred: dict[int, tuple[LineEvent, LineInfo | None]] = {}
+        self.iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration
+        self.has_callee = self._lines_with_callees()
+
+    def pick(self, *options: str) -> str:
+        return self.rng.choice(options)
+
+    # ---------------------------------------------------------------- walk
+
+    def run(self) -> list[str]:
+        for item in plan(self.events, self.compression):
+            if isinstance(item, Summary):
+                self.summary(item)
+                continue
+            event = self.events[item]
+            if isinstance(event, LineEvent):
+                self.flush(event.frame)
+                self.line(item, event)
+            elif isinstance(event, CallEvent):
+                self.call(event)
+            elif isinstance(event, ReturnEvent):
+                self.flush(event.frame)
+                self.ret(event)
+            elif isinstance(event, ExceptionEvent):
+                self.flush(event.frame)
+                self.exception(event)
+            elif isinstance(event, OutputEvent):
+                self.flush(event.frame)
+                self.output(event)
+        return self.paragraphs
+
+    def add(self, text: str) -> None:
+        self.paragraphs.append(text)
+
+    def extend(self, text: str) -> None:
+        if self.paragraphs:
+            self.paragraphs[-1] += " " + text
+        else:
+            self.add(text)
+
+    def _lines_with_callees(self) -> set[int]:
+        marked: set[int] = set()
+        last_line: dict[int, int] = {}
+        for index, event in enumerate(self.events):
+            if isinstance(event, LineEvent):
+                last_line[event.frame] = index
+            elif isinstance(event, CallEvent) and event.caller in last_line and not event.resumed:
+                marked.add(last_line[event.caller])
+            elif isinstance(event, CallEvent) and event.resumed and event.caller in last_line:
+                marked.add(last_line[event.caller])
+        return marked
+
+    # ---------------------------------------------------------------- lines
+
+    def line(self, index: int, event: LineEvent) -> None:
+        info = self.info.info(event.line)
+        before = dict(self.state.setdefault(event.frame, {}))
+        self.state[event.frame].update((k, v) for k, v in event.changes if v != "<deleted>")
+        for name, value in event.changes:
+            if value == "<deleted>":
+                self.state[event.frame].pop(name, None)
+        opening = self.opening(event, info, before)
+        closing = self.closing(event, info)
+        if index in self.has_callee:
+            self.add(f"Line {event.line} {opening}.")
+            self.deferred[event.frame] = (event, info)
+        else:
+            self.add(f"Line {event.line} {opening}" + (f"; {closing}." if closing else "."))
+
+    def flush(self, frame: int) -> None:
+        pending = self.deferred.pop(frame, None)
+        if pending is None:
+            return
+        event, info = pending
+        closing = self.closing(event, info)
+        if closing:
+            self.add(f"Back at line {event.line}, {closing}.")
+
+    def operands(self, event: LineEvent, info: LineInfo | None, before: dict[str, str],
+                 skip: str | None = None) -> list[str]:
+        found = [claim(expr, value) for expr, value in event.values
+                 if expr != skip and len(value) <= MAX_OPERAND_CHARS]
+        if info is not None:
+            for name in info.reads:
+                value = before.get(name)
+                if value is not None and len(value) <= MAX_SCALAR_CHARS:
+                    found.append(claim(name, value))
+        return found[:MAX_OPERANDS]
+
+    def opening(self, event: LineEvent, info: LineInfo | None, before: dict[str, str]) -> str:
+        kind = info.kind if info else "other"
+        if kind in ("if", "elif", "while", "assert"):
+            ops = self.operands(event, info, before, skip=info.test)
+            what = {"if": "checks the condition", "elif": "checks the `elif` condition",
+                    "while": "checks the loop condition", "assert": "asserts"}[kind]
+            text = f"{what} `{info.test}`"
+            return text + (f" with {join(ops)}" if ops else "")
+        if kind == "for" and event.loop and event.loop[2] == 0:
+            return self.pick("goes back to the `for` loop", "returns to the head of the `for` loop")
+        if kind == "for":
+            return self.pick("moves the `for` loop on", "takes the next item of the `for` loop",
+                             "advances the `for` loop")
+        if kind == "def":
+            return f"defines the function `{info.assigns[0]}`"
+        if kind == "class":
+            return f"defines the class `{info.assigns[0]}`"
+        if kind == "import":
+            return f"imports {join([f'`{n}`' for n in info.assigns])}"
+        if kind == "return":
+            ops = self.operands(event, info, before)
+            return "reaches the `return` statement" + (f", with {join(ops)}" if ops else "")
+        if kind in ("break", "continue", "pass", "try", "except", "raise", "global"):
+            return {"break": "breaks out of the loop", "continue": "jumps to the next iteration",
+                    "pass": "does nothing (`pass`)", "try": "enters the `try` block",
+                    "except": "is the `except` clause that catches the exception",
+                    "raise": "raises an exception", "global": "declares names as global"}[kind]
+        ops = self.operands(event, info, before)
+        source = info.source if info else ""
+        if ops:
+            return self.pick("computes with {}", "reads {}", "uses {}").format(join(ops))
+        if source and " = " not in source and "\n" not in source and len(source) <= 80 and "`" not in source:
+            return f"runs `{source}`"
+        return self.pick("runs", "executes")
+
+    def closing(self, event: LineEvent, info: LineInfo | None) -> str:
+        kind = info.kind if info else "other"
+        if kind in ("if", "elif", "while", "assert"):
+            return self.condition(event, info)
+        if kind == "for":
+            return self.loop_step(event, info)
+        effects = self.effects(event)
+        if kind in ("break", "continue") and event.next_line:
+            return f"execution continues at line {event.next_line}" + (f"; {effects}" if effects else "")
+        return effects
+
+    def effects(self, event: LineEvent) -> str:
+        changes = [c for c in event.changes if c[1] != "<deleted>"]
+        deleted = [n for n, v in event.changes if v == "<deleted>"]
+        parts = []
+        if changes:
+            claims = join([claim(n, v) for n, v in changes])
+            parts.append(self.pick("so {}", "giving {}", "now {}", "which sets {}").format(claims))
+        if deleted:
+            parts.append(f"{join([f'`{n}`' for n in deleted])} no longer exists")
+        return ", and ".join(parts)
+
+    def condition(self, event: LineEvent, info: LineInfo) -> str:
+        value = dict(event.values).get(info.test)
+        taken = event.next_line is not None and event.next_line in info.body
+        if value in ("True", "False"):
+            verdict = f"`{info.test}` is {value}"
+        elif value is not None:
+            verdict = f"{claim(info.test, value)}, which counts as {'true' if taken else 'false'}"
+        else:
+            verdict = f"the condition is {'true' if taken else 'false'}"
+        if info.kind == "assert":
+            nxt = f", so the assertion passes" if value != "False" else ", so the assertion fails"
+            return verdict + nxt
+        if event.next_line is None:
+            return verdict
+        if info.kind == "while":
+            if taken:
+                it = event.loop[2] if event.loop else 0
+                return verdict + f", so iteration {it} of the loop runs, starting at line {event.next_line}"
+            return verdict + f", so the loop ends and execution continues at line {event.next_line}"
+        if taken:
+            return verdict + self.pick(", so the body runs next, at line {}", ", so line {} runs next",
+                                       ", so execution enters the body at line {}").format(event.next_line)
+        if event.next_line in info.orelse:
+            return verdict + f", so it skips to the `else` part at line {event.next_line}"
+        return verdict + self.pick(", so the body is skipped and execution continues at line {}",
+                                   ", so it skips ahead to line {}").format(event.next_line)
+
+    def loop_step(self, event: LineEvent, info: LineInfo) -> str:
+        if not event.loop:
+            return self.effects(event)
+        line, activation, iteration = event.loop
+        if iteration >= 1:
+            self.iterations[(line, activation)] = iteration
+            names = list(info.assigns)
+            state = self.state.get(event.frame, {})
+            values = [claim(n, state[n]) for n in names if n in state]
+            return self.pick("iteration {} begins with {}", "iteration {} starts: {}",
+                             "this is iteration {}, with {}").format(iteration, join(values) or "the next item")
+        count = self.iterations.pop((line, activation), 0)
+        plural = "iteration" if count == 1 else "iterations"
+        ended = (f"there are no more items, so the loop ends after {count} {plural}" if count
+                 else "there is nothing to iterate over, so the loop body does not run at all")
+        if event.next_line is None:
+            return ended
+        return f"{ended} and execution continues at line {event.next_line}"
+
+    # ---------------------------------------------------------------- calls, returns, exceptions
+
+    def call(self, event: CallEvent) -> None:
+        self.func[event.frame] = event.func
+        if event.resumed:
+            self.add(f"The generator `{event.func}` resumes where it left off.")
+            return
+        self.state[event.frame] = dict(event.args)
+        args = join([claim(n, v) for n, v in event.args])
+        where = f" (depth {event.depth})" if event.depth > 1 else ""
+        if event.func == "<module>":
+            self.add("The script starts running from the top.")
+        elif args:
+            self.add(self.pick("We enter `{}`{} with {}.", "The call enters `{}`{} with {}.",
+                               "Calling `{}`{} with {}.").format(event.func, where, args))
+        else:
+            self.add(f"We enter `{event.func}`{where}, which takes no arguments.")
+
+    def ret(self, event: ReturnEvent) -> None:
+        if event.func == "<module>":
+            self.add("The script reaches its end.")
+            return
+        if event.yielded:
+            self.add(f"`{event.func}` yields `{event.value}`, handing control back to its caller.")
+            return
+        self.add(self.pick("So `{}` returns `{}`.", "`{}` is done and returns `{}`.",
+                           "The call to `{}` returns `{}`.").format(event.func, event.value))
+
+    def exception(self, event: ExceptionEvent) -> None:
+        if event.unwound:
+            name = self.func.get(event.frame, "the code")
+            self.add(f"The exception is not caught inside `{name}`, so it leaves `{name}`.")
+            return
+        text = f"{event.type}: {event.message}" if event.message else event.type
+        self.extend(f"This raises `{text}`.")
+
+    def output(self, event: OutputEvent) -> None:
+        self.extend(self.pick("It prints {}.", "This prints {}.", "The output is {}.").format(
+            output_claim(event.text)))
+
+    def summary(self, item: Summary) -> None:
+        self.state.setdefault(item.frame, {}).update(item.state)
+        self.iterations[(item.loop_line, item.activation)] = item.last
+        state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
+        text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} work the same "
+                f"way; after iteration {item.last}, {state}.")
+        if item.output:
+            text += f" Together they print {output_claim(item.output)}."
+        self.add(text)
