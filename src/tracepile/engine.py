@@ -3,9 +3,11 @@ Plain functions over the typed records; the pipeline and the CLI are thin shells
 
 from __future__ import annotations
 
+import hashlib
 import sys
 
-from tracepile.model import Limits, Program, ProgramInput, Trace
+from tracepile import __version__
+from tracepile.model import Limits, Program, ProgramInput, Sample, Trace, Verification
 from tracepile.sandbox import Job, execute
 from tracepile.tracer.assemble import assemble
 
@@ -22,3 +24,65 @@ def trace(code: str, input: ProgramInput | str, *, program_id: str = "program",
               backend=backend, python=python)
     raw = execute(job)
     return assemble(program_id, code, input, raw.data, raw.status, raw.reason, raw.seconds)
+
+
+def narrate(trace: Trace, seed: int = 0, compression=None, problem: str = ""):
+    """Question, Chain of Execution and final answer for a trace (see tracepile.narrate)."""
+    from tracepile.narrate import narrate as _narrate
+    return _narrate(trace, seed=seed, compression=compression, problem=problem)
+
+
+def verify(text: str, trace: Trace, strict: bool = True):
+    """Check every claim of a CoE text against the trace (see tracepile.verify)."""
+    from tracepile.verify import verify as _verify
+    return _verify(text, trace, strict=strict)
+
+
+def sample_id(program_id: str, program_input: ProgramInput, kind: str = "coe") -> str:
+    digest = hashlib.sha256(f"{program_id}\x00{program_input.kind}\x00{program_input.text}\x00{kind}".encode())
+    return digest.hexdigest()[:16]
+
+
+def narratable(trace: Trace) -> bool:
+    """A trace worth narrating: complete, and ended by a return, the end of input, or an exception."""
+    return bool(trace.events) and trace.outcome.status in ("ok", "error") and not trace.truncated
+
+
+def make_sample(program: Program, program_input: ProgramInput, *, seed: int = 0,
+                limits: Limits | None = None, backend: str = "auto", compression=None) -> Sample:
+    """Trace, narrate and verify one input of a program. Never raises for anything the program does."""
+    result = trace(program.code, program_input, program_id=program.id, limits=limits, seed=seed,
+                   backend=backend)
+    return sample_from_trace(program, result, seed=seed, compression=compression)
+
+
+def sample_from_trace(program: Program, result: Trace, *, seed: int = 0, compression=None) -> Sample:
+    status, reason = result.outcome.status, result.outcome.reason
+    prompt = response = answer = ""
+    check = Verification(False, 0, 0)
+    compressed = 0
+    if narratable(result):
+        text = narrate(result, seed=seed, compression=compression,
+                       problem=str(program.metadata.get("problem", "")))
+        prompt, response, answer = text.prompt, text.response, text.answer
+        compressed = text.compressed_loops
+        check = verify(response, result)
+    elif result.truncated and status == "truncated":
+        reason = reason or "trace truncated"
+    stats = result.stats()
+    stats["loops_compressed"] = compressed
+    return Sample(
+        id=sample_id(program.id, result.input), program_id=program.id, input=result.input.text,
+        input_kind=result.input.kind, domain=program.domain, kind="coe", prompt=prompt,
+        response=response, answer=answer, status=status, reason=reason, stats=stats,
+        verified=check.passed, claims=check.claims, claims_checked=check.checked,
+        claim_failures=list(check.failures + check.unverifiable)[:20],
+        provenance={"source": program.source, "license": program.license,
+                    "tool": f"tracepile {__version__}", "seed": seed, "python": result.python,
+                    "tracer": result.backend, "seconds": round(result.seconds, 4)},
+    )
+
+
+def run_program(program: Program, **options) -> list[Sample]:
+    """One sample per input of the program, in input order."""
+    return [make_sample(program, program_input, **options) for program_input in program.inputs]

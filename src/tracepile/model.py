@@ -18,6 +18,22 @@ class RecordError(ValueError):
 
 
 @dataclass(frozen=True)
+class Expression:
+    """A call argument that is not a plain literal (e.g. `dict(a=1)`, `'ab'.upper()`, a lambda).
+    It is never evaluated here: the sandboxed child evaluates it next to the program."""
+
+    source: str
+
+
+_EXPRESSION_NODES = (
+    ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.BinOp, ast.BoolOp,
+    ast.Compare, ast.Subscript, ast.Slice, ast.Name, ast.Attribute, ast.Call, ast.keyword,
+    ast.Lambda, ast.arguments, ast.arg, ast.IfExp, ast.Starred, ast.Load,
+    ast.operator, ast.unaryop, ast.boolop, ast.cmpop, ast.expr_context,
+)
+
+
+@dataclass(frozen=True)
 class Call:
     """A parsed call expression: `func(*args, **kwargs)` with literal arguments only."""
 
@@ -70,7 +86,16 @@ def _literal(node: ast.expr) -> Any:
         raise RecordError("*args unpacking is not allowed in a call expression")
     if _is_empty_set_call(node):
         return set()
-    return ast.literal_eval(node)
+    try:
+        return ast.literal_eval(node)
+    except ValueError:
+        pass
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Lambda):
+            continue  # a lambda's body is program code, run only in the sandbox
+        if not isinstance(sub, _EXPRESSION_NODES):
+            raise RecordError(f"{type(sub).__name__} is not allowed in a call argument")
+    return Expression(ast.unparse(node))
 
 
 def _is_empty_set_call(node: ast.expr) -> bool:

@@ -20,6 +20,7 @@ class Narration:
     prompt: str
     response: str
     answer: str
+    compressed_loops: int = 0
 
 
 def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
@@ -31,7 +32,8 @@ def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
     paragraphs = narrator.run()
     answer = trace.outcome.answer(trace.input.kind)
     paragraphs.append(final_answer_text(answer, trace.input.kind, trace.outcome.exception is not None))
-    return Narration(prompt=prompt, response="\n\n".join(paragraphs), answer=answer)
+    return Narration(prompt=prompt, response="\n\n".join(paragraphs), answer=answer,
+                     compressed_loops=narrator.summaries)
 
 
 def final_answer_text(answer: str, kind: str, raised: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracepile.model import Event, LineEvent, OutputEvent
+from tracepile.model import Event, LineEvent, OutputEvent, ReturnEvent
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,17 @@ def _skips(events, compression: Compression) -> dict[int, tuple[int, Summary]]:
         begin, end = iteration_starts[first - 1], iteration_starts[last]
         if any(b <= begin < e for b, (e, _) in skips.items()):
             continue  # inside a stretch that an outer loop already summarises
+        if not _self_contained(events, begin, end, frame):
+            continue  # a generator loop interleaved with its consumer: narrate it in full
         skips[begin] = (end, _summarise(events, begin, end, frame, line, activation, first, last))
     return skips
+
+
+def _self_contained(events, begin: int, end: int, frame: int) -> bool:
+    """No event in the stretch belongs to a shallower frame (the loop never yields or returns)."""
+    depth = events[begin].depth
+    return all(e.depth >= depth and not (isinstance(e, ReturnEvent) and e.frame == frame)
+               for e in events[begin:end] if hasattr(e, "depth"))
 
 
 def _summarise(events, begin: int, end: int, frame: int, line: int, activation: int, first: int,

@@ -4,6 +4,7 @@ Every checkable fact is written as a claim in backticks (`x = 3`, `a > b` is Tru
 from __future__ import annotations
 
 import random
+import re
 
 from tracepile.model import (CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace)
 from tracepile.narrate.plan import Compression, Summary, plan
@@ -14,8 +15,16 @@ MAX_SCALAR_CHARS = 24
 MAX_OPERANDS = 4
 
 
+def code(text: str) -> str:
+    """A Markdown code span that survives backticks inside `text`."""
+    if "`" not in text:
+        return f"`{text}`"
+    fence = "`" * (max(len(run) for run in re.findall("`+", text)) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def claim(expr: str, value: str) -> str:
-    return f"`{expr} = {value}`"
+    return code(f"{expr} = {value}")
 
 
 def join(items: list[str]) -> str:
@@ -27,8 +36,8 @@ def join(items: list[str]) -> str:
 def output_claim(text: str) -> str:
     body = text[:-1] if text.endswith("\n") else text
     if "`" in body or "\n" in body or body != body.strip() or not body:
-        return f"`{text!r}`"
-    return f"`{body}`"
+        return code(repr(text))
+    return code(body)
 
 
 class Narrator:
@@ -44,6 +53,7 @@ class Narrator:
         self.deferred: dict[int, tuple[LineEvent, LineInfo | None]] = {}
         self.iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration
         self.has_callee = self._lines_with_callees()
+        self.summaries = 0
 
     def pick(self, *options: str) -> str:
         return self.rng.choice(options)
@@ -53,6 +63,7 @@ class Narrator:
     def run(self) -> list[str]:
         for item in plan(self.events, self.compression):
             if isinstance(item, Summary):
+                self.flush(item.frame)
                 self.summary(item)
                 continue
             event = self.events[item]
@@ -103,11 +114,11 @@ class Narrator:
             if value == "<deleted>":
                 self.state[event.frame].pop(name, None)
         opening = self.opening(event, info, before)
-        closing = self.closing(event, info)
         if index in self.has_callee:
             self.add(f"Line {event.line} {opening}.")
             self.deferred[event.frame] = (event, info)
         else:
+            closing = self.closing(event, info)
             self.add(f"Line {event.line} {opening}" + (f"; {closing}." if closing else "."))
 
     def flush(self, frame: int) -> None:
@@ -136,7 +147,7 @@ class Narrator:
             ops = self.operands(event, info, before, skip=info.test)
             what = {"if": "checks the condition", "elif": "checks the `elif` condition",
                     "while": "checks the loop condition", "assert": "asserts"}[kind]
-            text = f"{what} `{info.test}`"
+            text = f"{what} {code(info.test)}"
             return text + (f" with {join(ops)}" if ops else "")
         if kind == "for" and event.loop and event.loop[2] == 0:
             return self.pick("goes back to the `for` loop", "returns to the head of the `for` loop")
@@ -162,7 +173,7 @@ class Narrator:
         if ops:
             return self.pick("computes with {}", "reads {}", "uses {}").format(join(ops))
         if source and " = " not in source and "\n" not in source and len(source) <= 80 and "`" not in source:
-            return f"runs `{source}`"
+            return f"runs {code(source)}"
         return self.pick("runs", "executes")
 
     def closing(self, event: LineEvent, info: LineInfo | None) -> str:
@@ -182,7 +193,7 @@ class Narrator:
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
-            parts.append(self.pick("so {}", "giving {}", "now {}", "which sets {}").format(claims))
+            parts.append(self.pick("so {}", "now {}", "this sets {}", "after it, {}").format(claims))
         if deleted:
             parts.append(f"{join([f'`{n}`' for n in deleted])} no longer exists")
         return ", and ".join(parts)
@@ -191,7 +202,7 @@ class Narrator:
         value = dict(event.values).get(info.test)
         taken = event.next_line is not None and event.next_line in info.body
         if value in ("True", "False"):
-            verdict = f"`{info.test}` is {value}"
+            verdict = f"{code(info.test)} is {value}"
         elif value is not None:
             verdict = f"{claim(info.test, value)}, which counts as {'true' if taken else 'false'}"
         else:
@@ -256,10 +267,10 @@ class Narrator:
             self.add("The script reaches its end.")
             return
         if event.yielded:
-            self.add(f"`{event.func}` yields `{event.value}`, handing control back to its caller.")
+            self.add(f"`{event.func}` yields {code(event.value)}, handing control back to its caller.")
             return
-        self.add(self.pick("So `{}` returns `{}`.", "`{}` is done and returns `{}`.",
-                           "The call to `{}` returns `{}`.").format(event.func, event.value))
+        self.add(self.pick("So `{}` returns {}.", "`{}` is done and returns {}.",
+                           "The call to `{}` returns {}.").format(event.func, code(event.value)))
 
     def exception(self, event: ExceptionEvent) -> None:
         if event.unwound:
@@ -267,13 +278,14 @@ class Narrator:
             self.add(f"The exception is not caught inside `{name}`, so it leaves `{name}`.")
             return
         text = f"{event.type}: {event.message}" if event.message else event.type
-        self.extend(f"This raises `{text}`.")
+        self.extend(f"This raises {code(text)}.")
 
     def output(self, event: OutputEvent) -> None:
         self.extend(self.pick("It prints {}.", "This prints {}.", "The output is {}.").format(
             output_claim(event.text)))
 
     def summary(self, item: Summary) -> None:
+        self.summaries += 1
         self.state.setdefault(item.frame, {}).update(item.state)
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"

@@ -48,7 +48,11 @@ def _typed_events(records: list) -> list[Event]:
         elif tag == "U":
             events.append(ExceptionEvent(rec[1], rec[2], rec[3], rec[4], "", unwound=True))
         elif tag == "O":
-            events.append(OutputEvent(rec[1], rec[2], rec[3]))
+            last = events[-1] if events else None
+            if isinstance(last, OutputEvent) and (last.frame, last.line) == (rec[1], rec[2]):
+                events[-1] = OutputEvent(last.frame, last.line, last.text + rec[3])
+            else:
+                events.append(OutputEvent(rec[1], rec[2], rec[3]))
     return events
 
 

@@ -10,10 +10,11 @@ import os
 import random
 import sys
 
-from tracepile.model import RecordError, parse_call
+from tracepile.model import Expression, RecordError, parse_call
 from tracepile.tracer.analysis import analyze
 from tracepile.tracer.hooks import make_hooks
 from tracepile.tracer.recorder import Recorder, exception_message
+from tracepile.tracer.safe_eval import compile_expr, evaluate
 from tracepile.values import render
 
 FILENAME = "<program>"
@@ -98,10 +99,10 @@ def run_job(job: dict) -> dict:
     value, exc = None, None
     try:
         if job["kind"] == "call":
-            target, call = _prepare_call(job["text"], module_code, namespace)
+            target, args, kwargs = _prepare_call(job["text"], module_code, namespace)
             hooks.start()
             try:
-                value = target(*call.args, **call.kwargs)
+                value = target(*args, **kwargs)
             finally:
                 hooks.stop()
         else:
@@ -142,7 +143,21 @@ def _prepare_call(text: str, module_code, namespace: dict):
         target = table[attr]
     if not callable(target):
         raise _Rejected(f"entry point {'.'.join(call.func)!r} is not callable")
-    return target, call
+    args = [_argument(a, namespace) for a in call.args]
+    kwargs = {k: _argument(v, namespace) for k, v in call.kwargs.items()}
+    return target, args, kwargs
+
+
+def _argument(value, namespace: dict):
+    """Literal arguments as they are; expressions evaluated here, in the sandboxed child."""
+    if not isinstance(value, Expression):
+        return value
+    if "lambda" in value.source:
+        return eval(compile(value.source, "<input>", "eval"), namespace)  # noqa: S307 - sandboxed child
+    ok, result = evaluate(compile_expr(value.source), {}, namespace)
+    if not ok:
+        raise _Rejected(f"call argument {value.source[:60]!r} cannot be evaluated safely")
+    return result
 
 
 def _finish(recorder: Recorder, backend: str, value, exc, job: dict) -> dict:

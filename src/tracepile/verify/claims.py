@@ -6,23 +6,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+def span(name: str) -> str:
+    """A Markdown code span: `text`, or `` text `` (padded, any longer run) when text has backticks."""
+    return (f"(?:(?<!`)`(?P<{name}>[^`]+)`(?!`)|(?<!`)(?P<{name}_d>``+) (?P<{name}_b>.+?) (?P={name}_d)(?!`))")
+
+
+def unspan(match: re.Match, name: str) -> str:
+    text = match.group(name)
+    return text if text is not None else match.group(f"{name}_b")
+
+
+NAME = r"`(?P<func>[\w.<>]+)`"
 ANCHOR_LINE = re.compile(r"^(?:[-*]\s+)?(?:Step \d+[:.]\s*)?Line (\d+)\b")
 ANCHOR_BACK = re.compile(r"^(?:[-*]\s+)?Back at line (\d+)\b")
 ANCHOR_SUMMARY = re.compile(r"^(?:[-*]\s+)?Iterations (\d+) to (\d+) of the loop at line (\d+)\b")
-ANCHOR_CALL = re.compile(r"(?:\b[Ee]nter|\b[Cc]alling|\b[Cc]all enters) `([\w.<>]+)`")
-ANCHOR_RESUME = re.compile(r"generator `([\w.<>]+)` resumes")
-ANCHOR_RETURN = re.compile(r"`([\w.<>]+)`(?: is done and)? returns `(.*?)`(?=[.;,]?(?:\s|$))")
-ANCHOR_YIELD = re.compile(r"`([\w.<>]+)` yields `(.*?)`(?=[.;,]?(?:\s|$))")
-ANCHOR_UNWIND = re.compile(r"not caught inside `([\w.<>]+)`")
+ANCHOR_CALL = re.compile(r"(?:\b[Ee]nter|\b[Cc]alling|\b[Cc]all enters) " + NAME)
+ANCHOR_RESUME = re.compile(r"generator " + NAME + " resumes")
+ANCHOR_RETURN = re.compile(NAME + r"(?: is done and)? returns " + span("value") + r"(?=[.;,]?(?:\s|$))")
+ANCHOR_YIELD = re.compile(NAME + r" yields " + span("value") + r"(?=[.;,]?(?:\s|$))")
+ANCHOR_UNWIND = re.compile(r"not caught inside " + NAME)
 FINAL = re.compile(r"^Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
 
-VALUE = re.compile(r"`([^`]+?) = ([^`]+)`")
-CONDITION = re.compile(r"`([^`]+)` is (True|False)\b")
+SPAN = re.compile(span("s"))
+ASSIGNMENT = re.compile(r"^(.+?) = (.+)$", re.S)
+CONDITION = re.compile(span("s") + r" is (?P<truth>True|False)\b")
 NEXT_LINE = re.compile(r"(?:\bat|\bto) line (\d+)\b|\bline (\d+) runs next\b")
 ITERATION = re.compile(r"\biteration (\d+) (?:begins|starts|of the loop runs)|\bthis is iteration (\d+)\b")
 LOOP_END = re.compile(r"loop ends after (\d+) iterations?|loop body does not run at all")
-RAISES = re.compile(r"\braises `([^`]+)`")
-OUTPUT = re.compile(r"\b(?:prints|output is|they print) (`[^`]*`)")
+RAISES = re.compile(r"\braises " + span("s"))
+OUTPUT = re.compile(r"\b(?:prints|output is|they print) " + span("s"))
 
 
 @dataclass
@@ -84,14 +96,19 @@ def _step(text: str) -> Step:
                               ("yield", ANCHOR_YIELD), ("unwind", ANCHOR_UNWIND)):
             match = pattern.search(text)
             if match:
-                step.anchor, step.args = kind, match.groups()
+                step.anchor = kind
+                step.args = (match.group("func"),) + ((unspan(match, "value"),) if "value" in match.groupdict() else ())
                 body = text[:match.start()] + text[match.end():]
                 break
-    step.raises = RAISES.findall(body)
-    step.outputs = [o[1:-1] for o in OUTPUT.findall(body)]
+    step.raises = [unspan(m, "s") for m in RAISES.finditer(body)]
+    step.outputs = [unspan(m, "s") for m in OUTPUT.finditer(body)]
     body = OUTPUT.sub("", RAISES.sub("", body))
-    step.values = [(e.strip(), v.strip()) for e, v in VALUE.findall(body)]
-    step.conditions = CONDITION.findall(body)
+    step.conditions = [(unspan(m, "s"), m.group("truth")) for m in CONDITION.finditer(body)]
+    body = CONDITION.sub("", body)
+    for match in SPAN.finditer(body):
+        assignment = ASSIGNMENT.match(unspan(match, "s"))
+        if assignment:
+            step.values.append((assignment.group(1).strip(), assignment.group(2).strip()))
     if step.anchor in ("line", "back"):
         step.next_lines = [int(a or b) for a, b in NEXT_LINE.findall(body)]
         step.iterations = [int(a or b) for a, b in ITERATION.findall(body)]

@@ -1,0 +1,126 @@
+"""The `tracepile` command line: a thin typer shell over the engine's plain functions.
+Usage errors print one `Error: ...` line with a hint and exit 1; per-record problems never stop a run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.panel import Panel
+
+from tracepile import __version__
+from tracepile.engine import make_sample
+from tracepile.model import Limits, Program, ProgramInput, RecordError, Sample
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn code execution into verified Chain-of-Execution training data.")
+console = Console()
+errors = Console(stderr=True)
+
+
+def fail(message: str) -> None:
+    errors.print(f"[bold red]Error:[/] {message}", highlight=False)
+    raise typer.Exit(1)
+
+
+@app.callback()
+def main(version: bool = typer.Option(False, "--version", help="Show the version and exit.")) -> None:
+    if version:
+        console.print(f"tracepile {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def run(
+    file: Optional[Path] = typer.Argument(None, help="A Python program file."),
+    call: List[str] = typer.Option([], "--call", "-c", help='A call expression, e.g. "f([3, 1, 2])". Repeatable.'),
+    stdin: List[Path] = typer.Option([], "--stdin", "-i", help="A file given to the program as standard input. Repeatable."),
+    programs: Optional[Path] = typer.Option(None, "--programs", "-p", help="JSONL file of program records."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full sample record as one JSON line per input."),
+    seed: int = typer.Option(0, help="Seed for wording choices and the program's random module."),
+    timeout: float = typer.Option(5.0, help="Wall-clock limit per execution, in seconds."),
+    backend: str = typer.Option("auto", help="Tracer back end: auto, monitoring (3.12+) or settrace."),
+) -> None:
+    """Trace, narrate and verify a program on each of its inputs.
+
+    Example: tracepile run examples/bubble_sort.py --call "bubble_sort([5, 1, 4, 2])"
+    """
+    limits = Limits(timeout_s=timeout, cpu_s=max(1, int(timeout + 0.999)))
+    if programs is not None:
+        if file is not None or call or stdin:
+            fail("give either a program file with --call/--stdin, or --programs, not both")
+        items = _read_programs(programs)
+    else:
+        items = iter([_program_from_file(file, call, stdin)])
+    shown = 0
+    for program in items:
+        for program_input in program.inputs:
+            sample = make_sample(program, program_input, seed=seed, limits=limits, backend=backend)
+            _show(sample, as_json)
+            shown += 1
+    if shown == 0 and programs is not None:
+        fail(f"no usable program record in {programs}")
+
+
+def _program_from_file(file: Optional[Path], calls: list[str], stdin: list[Path]) -> Program:
+    if file is None:
+        fail("give a program file (or --programs FILE.jsonl)")
+    if not file.is_file():
+        fail(f"no such file: {file}")
+    if not calls and not stdin:
+        fail('give at least one input: --call "f(...)" for a function, or --stdin FILE for a script')
+    texts = []
+    for path in stdin:
+        if not path.is_file():
+            fail(f"no such stdin file: {path}")
+        texts.append(path.read_text(encoding="utf-8", errors="surrogateescape"))
+    code = file.read_text(encoding="utf-8", errors="replace")
+    return Program(id=file.stem, code=code, calls=tuple(calls), stdin=tuple(texts), source=str(file))
+
+
+def _read_programs(path: Path) -> Iterator[Program]:
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                yield Program.from_dict(json.loads(raw.decode("utf-8")))
+            except UnicodeDecodeError:
+                _reject(path, number, "the line is not valid UTF-8")
+            except json.JSONDecodeError as exc:
+                _reject(path, number, f"invalid JSON: {exc.msg}")
+            except RecordError as exc:
+                _reject(path, number, str(exc))
+
+
+def _reject(path: Path, number: int, reason: str) -> None:
+    errors.print(f"[yellow]rejected[/] {path}:{number}: {reason}", highlight=False)
+
+
+def _show(sample: Sample, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(sample.to_dict(), ensure_ascii=False) + "\n")
+        return
+    if not sample.response:
+        console.print(Panel(f"{sample.status}: {sample.reason}", title=f"{sample.program_id} · {sample.input[:60]}",
+                            border_style="red"))
+        return
+    console.print(Panel(Markdown(sample.prompt), title="Question", border_style="cyan"))
+    console.print(Panel(Markdown(sample.response), title="Chain of Execution", border_style="green"))
+    verdict = "[green]verified[/]" if sample.verified else "[red]NOT verified[/]"
+    console.print(f"[bold]Answer:[/] {sample.answer}", highlight=False)
+    console.print(f"{verdict}: {sample.claims_checked}/{sample.claims} claims hold · "
+                  f"{sample.stats['lines']} lines executed · status {sample.status}")
+    for failure in sample.claim_failures[:5]:
+        console.print(f"  [red]✗[/] {failure}", highlight=False)
+
+
+if __name__ == "__main__":
+    app()
