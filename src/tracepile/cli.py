@@ -24,7 +24,7 @@ errors = Console(stderr=True)
 
 
 def fail(message: str) -> None:
-    errors.print(f"[bold red]Error:[/] {message}", highlight=False)
+    errors.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -101,7 +101,7 @@ def _read_programs(path: Path) -> Iterator[Program]:
 
 
 def _reject(path: Path, number: int, reason: str) -> None:
-    errors.print(f"[yellow]rejected[/] {path}:{number}: {reason}", highlight=False)
+    errors.print(f"[yellow]rejected[/] {path}:{number}: {reason}", highlight=False, soft_wrap=True)
 
 
 def _show(sample: Sample, as_json: bool) -> None:

@@ -182,23 +182,23 @@ class _Renderer:
 
     # ---- everything else
     def other(self, obj: object, cls: type, depth: int) -> None:
-        if isinstance(obj, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
+        if issubclass(cls, (types.FunctionType, types.BuiltinFunctionType, types.MethodType)):
             self.emit(f"<function {_callable_name(obj)}>")
-        elif isinstance(obj, type):
+        elif issubclass(cls, type):
             self.emit(f"<class {_type_name(obj)!r}>")
-        elif isinstance(obj, types.ModuleType):
+        elif issubclass(cls, types.ModuleType):
             name = types.ModuleType.__dict__["__dict__"].__get__(obj).get("__name__")
             self.emit(f"<module {name!r}>" if type(name) is str else "<module>")
-        elif isinstance(obj, enum.Enum):
+        elif issubclass(cls, enum.Enum):
             name = _instance_dict(obj).get("_name_")
             self.emit(f"{_type_name(cls)}.{name}" if type(name) is str else f"<{_type_name(cls)}>")
-        elif isinstance(obj, types.GeneratorType):
+        elif issubclass(cls, types.GeneratorType):
             self.emit(f"<generator {obj.gi_code.co_name}>")
-        elif isinstance(obj, BaseException):
+        elif issubclass(cls, BaseException):
             self.exception_(obj, cls, depth)
         else:
             for base, handler in _SUBCLASS_HANDLERS:
-                if isinstance(obj, base):
+                if issubclass(cls, base):
                     self.builtin_subclass(obj, cls, base, handler, depth)
                     return
             self.user_object(obj, cls, depth)
@@ -235,10 +235,11 @@ class _Renderer:
 
 
 def _callable_name(obj: object) -> str:
-    name = getattr(obj, "__qualname__", None) if isinstance(
-        obj, (types.FunctionType, types.BuiltinFunctionType)) else None
-    if isinstance(obj, types.MethodType):
-        name = getattr(obj.__func__, "__qualname__", None)
+    cls = type(obj)
+    if cls is types.MethodType:
+        obj = obj.__func__
+        cls = type(obj)
+    name = obj.__qualname__ if cls in (types.FunctionType, types.BuiltinFunctionType) else None
     return name if type(name) is str else "?"
 
 

@@ -4,7 +4,6 @@ Every checkable fact is written as a claim in backticks (`x = 3`, `a > b` is Tru
 from __future__ import annotations
 
 import random
-import re
 
 from tracepile.model import (CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace)
 from tracepile.narrate.plan import Compression, Summary, plan
@@ -19,8 +18,10 @@ def code(text: str) -> str:
     """A Markdown code span that survives backticks inside `text`."""
     if "`" not in text:
         return f"`{text}`"
-    fence = "`" * (max(len(run) for run in re.findall("`+", text)) + 1)
-    return f"{fence} {text} {fence}"
+    if "``" not in text:
+        return f"`` {text} ``"
+    # backticks only occur inside string literals in Python text, where \x60 means the same
+    return f"`{text.replace('`', chr(92) + 'x60')}`"
 
 
 def claim(expr: str, value: str) -> str:

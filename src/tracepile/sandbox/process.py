@@ -118,8 +118,10 @@ def _read_result(path: str, returncode: int, err: str, seconds: float, limits: L
 def _death_reason(returncode: int, err: str, limits: Limits) -> tuple[str, str]:
     if returncode < 0:
         sig = signal.Signals(-returncode)
-        if sig == signal.SIGXCPU or sig == signal.SIGKILL and "CPU" in err:
+        if sig == signal.SIGXCPU:
             return "limit", f"CPU time limit of {limits.cpu_s} s exceeded"
+        if sig == signal.SIGKILL:
+            return "limit", f"killed by SIGKILL (CPU hard limit of {limits.cpu_s + 1} s or out of memory)"
         return "crash", f"killed by {sig.name}"
     if returncode == 0:
         return "crash", "the program ended the process before the tracer could report (os._exit)"

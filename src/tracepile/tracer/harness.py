@@ -34,7 +34,8 @@ class CapturedStdout(io.TextIOBase):
     def write(self, text):
         if type(text) is not str:
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        self._recorder.on_output(text)
+        if not self._recorder.on_output(text):
+            raise OutputLimit("output limit reached")
         return len(text)
 
     def writable(self):
@@ -42,6 +43,10 @@ class CapturedStdout(io.TextIOBase):
 
     def isatty(self):
         return False
+
+
+class OutputLimit(BaseException):
+    """Raised into the program when it writes past the output cap (a BaseException, like SystemExit)."""
 
 
 class _CapturedBytes(io.RawIOBase):
@@ -67,11 +72,12 @@ def apply_limits(limits: dict) -> None:
 
     mb = 1024 * 1024
     for res, value in ((resource.RLIMIT_AS, limits["memory_mb"] * mb),
-                       (resource.RLIMIT_CPU, limits["cpu_s"]),
                        (resource.RLIMIT_FSIZE, limits["file_size_mb"] * mb),
                        (resource.RLIMIT_NOFILE, limits["open_files"]),
                        (resource.RLIMIT_CORE, 0)):
         resource.setrlimit(res, (value, value))
+    # SIGXCPU at the soft limit names the cause; SIGKILL one second later if it is ignored
+    resource.setrlimit(resource.RLIMIT_CPU, (limits["cpu_s"], limits["cpu_s"] + 1))
 
 
 def isolate_network() -> bool:

@@ -116,15 +116,24 @@ class Recorder:
         self.last_unwound = exc
         self.emit(("U", state.no, state.depth, state.line, type(exc).__name__))
 
-    def on_output(self, text: str) -> None:
-        if self.output_left <= 0:
-            self.truncated = self.truncated or "output limit reached"
-            return
+    def on_output(self, text: str) -> bool:
+        """Record printed text; False once the output cap is reached."""
+        if self.output_left <= 0 or len(text) > self.output_left:
+            self.truncated = "output limit reached"
+            text = text[: self.output_left]
+            self.output_left = 0
+            if text:
+                self.stdout_parts.append(text)
+            return False
         text = text[: self.output_left]
         self.output_left -= len(text)
         self.stdout_parts.append(text)
         top = self.stack[-1] if self.stack else None
-        self.emit(("O", top.no if top else 0, top.line if top else 0, text))
+        try:
+            self.emit(("O", top.no if top else 0, top.line if top else 0, text))
+        except TraceLimit:
+            pass  # tracing stops at the next hook call; the text itself is kept
+        return True
 
     # ---------------------------------------------------------------- state
 
@@ -206,7 +215,7 @@ class Recorder:
     def emit(self, record: tuple) -> None:
         self.records.append(record)
         if len(self.records) >= self.max_events:
-            self.truncated = f"event limit of {self.max_events} reached"
+            self.truncated = self.truncated or f"event limit of {self.max_events} reached"
             raise TraceLimit
 
 

@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 def span(name: str) -> str:
-    """A Markdown code span: `text`, or `` text `` (padded, any longer run) when text has backticks."""
-    return (f"(?:(?<!`)`(?P<{name}>[^`]+)`(?!`)|(?<!`)(?P<{name}_d>``+) (?P<{name}_b>.+?) (?P={name}_d)(?!`))")
+    """A Markdown code span: `text`, or `` text `` when the text holds single backticks."""
+    return (f"(?:(?<!`)`(?P<{name}>[^`]+)`(?!`)"
+            f"|(?<!`)`` (?P<{name}_b>(?:[^`]|(?<!`)`(?!`))+?) ``(?!`))")
 
 
 def unspan(match: re.Match, name: str) -> str:

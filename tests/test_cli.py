@@ -1,0 +1,53 @@
+"""The command line: output, JSON records, exit codes and one-line errors."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tracepile.cli import app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+runner = CliRunner()
+
+
+def test_run_prints_question_coe_and_answer():
+    result = runner.invoke(app, ["run", str(EXAMPLES / "bubble_sort.py"), "--call", "bubble_sort([5, 1, 4, 2])"])
+    assert result.exit_code == 0, result.output
+    assert "Question" in result.output and "Chain of Execution" in result.output
+    assert "Answer: [1, 2, 4, 5]" in result.output and "verified" in result.output
+
+
+def test_run_json_is_the_sample_record():
+    result = runner.invoke(app, ["run", str(EXAMPLES / "contest.py"), "--stdin", str(EXAMPLES / "input.txt"), "--json"])
+    assert result.exit_code == 0, result.output
+    sample = json.loads(result.stdout.strip())
+    assert sample["answer"] == "7\n-1\n" and sample["verified"] and sample["kind"] == "coe"
+    assert set(sample) >= {"id", "program_id", "input", "domain", "prompt", "response", "status", "stats",
+                           "claims", "provenance"}
+    assert sample["provenance"]["tool"].startswith("tracepile")
+
+
+def test_run_programs_file_rejects_bad_lines_and_keeps_going(tmp_path):
+    path = tmp_path / "programs.jsonl"
+    lines = [
+        json.dumps({"id": "a", "code": "def f(x):\n    return x + 1\n", "calls": ["f(1)", "f(2)"]}),
+        "{not json",
+        json.dumps({"id": "b", "code": "x = 1"}),
+        json.dumps({"id": "c", "code": "print(input())", "stdin": ["hi\n"], "extra": 1}),
+    ]
+    path.write_bytes(("\n".join(lines) + "\n").encode() + b"\xff\xfe\n")
+    result = runner.invoke(app, ["run", "--programs", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    samples = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [s["answer"] for s in samples] == ["2", "3", "hi\n"]
+    assert "programs.jsonl:2: invalid JSON" in result.stderr
+    assert "programs.jsonl:3: the record has no inputs" in result.stderr
+    assert "programs.jsonl:5: the line is not valid UTF-8" in result.stderr
+
+
+def test_usage_errors_are_one_line():
+    result = runner.invoke(app, ["run", "missing.py", "--call", "f()"])
+    assert result.exit_code == 1 and "Error: no such file: missing.py" in result.stderr
+    result = runner.invoke(app, ["run", str(EXAMPLES / "bubble_sort.py")])
+    assert result.exit_code == 1 and "give at least one input" in result.stderr

@@ -1,0 +1,65 @@
+"""The safe renderer never runs user code, truncates visibly, and reads its own output back."""
+
+import collections
+import fractions
+
+from tracepile.values import is_truncated, parse_value, render, same_value
+
+
+class Hostile:
+    def __init__(self):
+        self.x = 1
+
+    def __repr__(self):
+        raise RuntimeError("repr called")
+
+    def __eq__(self, other):
+        raise RuntimeError("eq called")
+
+    def __hash__(self):
+        raise RuntimeError("hash called")
+
+    def __len__(self):
+        raise RuntimeError("len called")
+
+    def __getattribute__(self, name):
+        raise RuntimeError("getattribute called")
+
+
+def test_builtin_values_render_as_python_literals():
+    for value in [0, -5, 2.5, "a'b", b"x", None, True, [1, (2,)], {"k": {1, 2}}, (), frozenset({3})]:
+        assert render(value) == repr(value)
+        assert parse_value(render(value)) == value
+
+
+def test_user_objects_are_summarised_without_calling_user_code():
+    assert render(Hostile()) == "Hostile(x=1)"
+    assert render([Hostile()]) == "[Hostile(x=1)]"
+
+
+def test_stdlib_containers():
+    assert render(collections.deque([1, 2])) == "deque([1, 2])"
+    assert render(collections.Counter("aab")) == "Counter({'a': 2, 'b': 1})"
+    assert render(collections.defaultdict(list, {1: [2]})) == "defaultdict(list, {1: [2]})"
+    assert render(fractions.Fraction(1, 3)) == "Fraction(1, 3)"
+    assert parse_value("Fraction(1, 3)") == fractions.Fraction(1, 3)
+
+
+def test_cycles_and_big_values_are_bounded():
+    cyclic = [1]
+    cyclic.append(cyclic)
+    assert render(cyclic) == "[1, [...]]"
+    big = render(list(range(10_000)), max_chars=100)
+    shown = big.count(",")
+    assert len(big) < 150 and is_truncated(big) and big.endswith(f"…(+{10_000 - shown})]")
+    huge = render(7 ** 5000)
+    assert is_truncated(huge) and len(huge) < 40 and huge.startswith(str(7 ** 5000)[:10])
+    long_text = render("x" * 5000, max_chars=50)
+    assert long_text.endswith("…(+4950)")
+
+
+def test_same_value_is_by_value_not_spelling():
+    assert same_value("[1,2]", "[1, 2]")
+    assert same_value("{2, 1}", "{1, 2}")
+    assert not same_value("1", "True")
+    assert not same_value("[1, 2]", "[1, 2, 3]")
