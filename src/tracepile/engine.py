@@ -5,24 +5,29 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from typing import Callable
 
 from tracepile import __version__
 from tracepile.model import Limits, Program, ProgramInput, Sample, Trace, Verification
-from tracepile.sandbox import Job, execute
+from tracepile.sandbox import Job, RawResult, execute
 from tracepile.tracer.assemble import assemble
+
+
+Executor = Callable[[Job], RawResult]
 
 
 def trace(code: str, input: ProgramInput | str, *, program_id: str = "program",
           limits: Limits | None = None, seed: int = 0, backend: str = "auto",
-          python: str = sys.executable) -> Trace:
+          python: str = sys.executable, executor: Executor | None = None) -> Trace:
     """Execute `code` on one input in a separate process and return its trace.
 
-    A plain string input is a call expression such as "f([3, 1, 2])"."""
+    A plain string input is a call expression such as "f([3, 1, 2])". `executor` runs the job
+    (default: a fresh child process per job, see tracepile.sandbox)."""
     if isinstance(input, str):
         input = ProgramInput("call", input)
     job = Job(code=code, kind=input.kind, text=input.text, limits=limits or Limits(), seed=seed,
               backend=backend, python=python)
-    raw = execute(job)
+    raw = (executor or execute)(job)
     return assemble(program_id, code, input, raw.data, raw.status, raw.reason, raw.seconds)
 
 
@@ -49,10 +54,11 @@ def narratable(trace: Trace) -> bool:
 
 
 def make_sample(program: Program, program_input: ProgramInput, *, seed: int = 0,
-                limits: Limits | None = None, backend: str = "auto", compression=None) -> Sample:
+                limits: Limits | None = None, backend: str = "auto", compression=None,
+                executor: Executor | None = None) -> Sample:
     """Trace, narrate and verify one input of a program. Never raises for anything the program does."""
     result = trace(program.code, program_input, program_id=program.id, limits=limits, seed=seed,
-                   backend=backend)
+                   backend=backend, executor=executor)
     return sample_from_trace(program, result, seed=seed, compression=compression)
 
 

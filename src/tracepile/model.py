@@ -281,6 +281,7 @@ class Outcome:
     exception: tuple[str, str] | None = None  # (type, message)
     stdout: str = ""
     stderr: str = ""
+    arguments: tuple[str, ...] = ()  # call arguments as they are after the call (in-place changes)
 
     def answer(self, kind: str) -> str:
         """The final answer in its fixed parseable form."""

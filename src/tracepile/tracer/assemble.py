@@ -14,7 +14,7 @@ def assemble(program_id: str, code: str, program_input: ProgramInput, data: dict
     exception = data.get("exception")
     outcome = Outcome(status=status, reason=reason, value=data.get("value"),
                       exception=tuple(exception) if exception else None,
-                      stdout=data.get("stdout", ""))
+                      stdout=data.get("stdout", ""), arguments=tuple(data.get("arguments") or ()))
     events: list[Event] = []
     records = data.get("records") or []
     if records:

@@ -102,10 +102,11 @@ def run_job(job: dict) -> dict:
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     sys.stdout = CapturedStdout(recorder)
     random.seed(job.get("seed", 0))
-    value, exc = None, None
+    value, exc, arguments = None, None, None
     try:
         if job["kind"] == "call":
             target, args, kwargs = _prepare_call(job["text"], module_code, namespace)
+            arguments = list(args) + list(kwargs.values())
             hooks.start()
             try:
                 value = target(*args, **kwargs)
@@ -126,7 +127,7 @@ def run_job(job: dict) -> dict:
         exc = raised
     finally:
         sys.stdout = sys.__stdout__
-    return _finish(recorder, hooks.name, value, exc, job)
+    return _finish(recorder, hooks.name, value, exc, job, arguments or [])
 
 
 class _Rejected(Exception):
@@ -166,7 +167,7 @@ def _argument(value, namespace: dict):
     return result
 
 
-def _finish(recorder: Recorder, backend: str, value, exc, job: dict) -> dict:
+def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: list) -> dict:
     limits = job["limits"]
     status, reason, exception = "ok", "", None
     if exc is not None:
@@ -182,6 +183,7 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict) -> dict:
         "status": status, "reason": reason,
         "value": render(value, FINAL_VALUE_CHARS) if exc is None else None,
         "exception": exception, "stdout": "".join(recorder.stdout_parts),
+        "arguments": [render(a, FINAL_VALUE_CHARS) for a in arguments],
         "records": recorder.records, "truncated": recorder.truncated,
         "backend": backend, "python": sys.version.split()[0],
     }
