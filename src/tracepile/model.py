@@ -38,7 +38,7 @@ class Call:
     """A parsed call expression: `func(*args, **kwargs)` with literal arguments only."""
 
     text: str
-    func: tuple[str, ...]  # dotted name, e.g. ("f",) or ("Solution", "solve")
+    func: tuple[str, ...]  # dotted name, e.g. ("f",), ("Cls", "method"), ("Solution()", "twoSum")
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
 
@@ -59,7 +59,7 @@ def parse_call(text: str) -> Call:
         raise RecordError(f"not a call expression: {text.strip()[:60]!r}")
     func = _dotted_name(node.func)
     if func is None:
-        raise RecordError("the callee must be a name or a dotted name, e.g. f or Solution.solve")
+        raise RecordError("the callee must be a name or a dotted name, e.g. f, Cls.method or Solution().solve")
     try:
         args = tuple(_literal(a) for a in node.args)
         kwargs = {}
@@ -75,6 +75,8 @@ def parse_call(text: str) -> Call:
 def _dotted_name(node: ast.expr) -> tuple[str, ...] | None:
     if isinstance(node, ast.Name):
         return (node.id,)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.args and not node.keywords:
+        return (node.func.id + "()",)  # `Solution()`: an instance made with no arguments
     if isinstance(node, ast.Attribute):
         base = _dotted_name(node.value)
         return None if base is None else base + (node.attr,)

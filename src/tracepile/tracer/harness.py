@@ -140,14 +140,17 @@ def _prepare_call(text: str, module_code, namespace: dict):
     except RecordError as exc:
         raise _Rejected(f"bad call expression: {exc}") from None
     exec(module_code, namespace)
-    target = namespace.get(call.func[0])
+    head = call.func[0]
+    target = namespace.get(head.removesuffix("()"))
     if target is None:
-        raise _Rejected(f"entry point {call.func[0]!r} is not defined by the program")
+        raise _Rejected(f"entry point {head.removesuffix('()')!r} is not defined by the program")
+    if head.endswith("()"):
+        target = target()  # the program's own constructor, run in the sandbox like all its code
     for attr in call.func[1:]:
-        table = getattr(target, "__dict__", {})
-        if attr not in table:
-            raise _Rejected(f"entry point {'.'.join(call.func)!r} is not defined by the program")
-        target = table[attr]
+        try:
+            target = getattr(target, attr)
+        except AttributeError:
+            raise _Rejected(f"entry point {'.'.join(call.func)!r} is not defined by the program") from None
     if not callable(target):
         raise _Rejected(f"entry point {'.'.join(call.func)!r} is not callable")
     args = [_argument(a, namespace) for a in call.args]
