@@ -4,6 +4,7 @@ Usage errors print one `Error: ...` line with a hint and exit 1; per-record prob
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Iterator, List, Optional
@@ -120,6 +121,77 @@ def _show(sample: Sample, as_json: bool) -> None:
                   f"{sample.stats['lines']} lines executed · status {sample.status}")
     for failure in sample.claim_failures[:5]:
         console.print(f"  [red]✗[/] {failure}", highlight=False)
+
+
+@app.command()
+def build(
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder for the corpus (re-run to resume)."),
+    programs: Optional[Path] = typer.Option(None, "--programs", "-p", help="JSONL program records instead of the bundled default."),
+    config: Optional[Path] = typer.Option(None, "--config", help="YAML build config; flags override it."),
+    samples: Optional[int] = typer.Option(None, "--samples", "-n", help="Samples to aim for with the bundled default (default 2000)."),
+    seed: Optional[int] = typer.Option(None, help="Seed for inputs, wording and programs' random module."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Parallel tasks (default: all cores)."),
+    executor: Optional[str] = typer.Option(None, help="local, ray or slurm."),
+    sandbox: Optional[str] = typer.Option(None, help="auto (bubblewrap), bwrap, or none (process limits only)."),
+) -> None:
+    """Build a verified CoE corpus as sharded Parquet; interrupt and re-run to resume.
+
+    Example: tracepile build --out corpus --samples 2000
+    """
+    from tracepile.pipeline import BuildConfig, ConfigError
+    from tracepile.pipeline import build as run_build
+
+    overrides = {k: v for k, v in dict(samples=samples, seed=seed, workers=workers, executor=executor,
+                                       sandbox=sandbox, programs=str(programs) if programs else None).items()
+                 if v is not None}
+    try:
+        base = BuildConfig.from_yaml(config).to_dict() if config else {}
+        merged = {**base, **overrides}
+        build_config = BuildConfig.from_dict(merged)
+    except ConfigError as exc:
+        fail(str(exc))
+    _quiet_datatrove()
+    try:
+        manifest = run_build(build_config, out, command=" ".join(["tracepile", *sys.argv[1:]]))
+    except ConfigError as exc:
+        fail(str(exc))
+    if manifest.get("submitted"):
+        console.print(f"Submitted {manifest['tasks']} tasks to Slurm; re-run the same command to resume.")
+        return
+    rejected = ", ".join(f"{k}: {v}" for k, v in manifest["rejected"].items()) or "none"
+    console.print(f"[bold green]{manifest['samples']}[/] verified samples in {out}/data "
+                  f"({len(manifest['files'])} Parquet shards); rejected: {rejected}", highlight=False)
+
+
+@app.command()
+def stats(corpus: Path = typer.Argument(..., help="A corpus folder written by `tracepile build`.")) -> None:
+    """Summarise a corpus: samples, tokens and mean steps per domain and kind; rejections by reason."""
+    from rich.table import Table
+
+    from tracepile.pipeline import corpus_stats
+
+    try:
+        summary = corpus_stats(corpus)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    table = Table(title=f"{corpus}: {summary['total_samples']} samples, {summary['total_tokens']:,} tokens "
+                        f"({summary['token_unit']})")
+    for column in ("domain", "kind", "samples", "tokens", "mean steps"):
+        table.add_column(column, justify="right" if column not in ("domain", "kind") else "left")
+    for row in summary["rows"]:
+        table.add_row(row["domain"], row["kind"], str(row["samples"]), f"{row['tokens']:,}", f"{row['mean_steps']:.1f}")
+    console.print(table)
+    rejected = summary["rejected"]
+    console.print("Rejected: " + (", ".join(f"{k} {v}" for k, v in rejected.items()) or "none"), highlight=False)
+
+
+def _quiet_datatrove() -> None:
+    """datatrove logs every step to stderr; keep warnings there (full logs stay in the build's _logs)."""
+    from loguru import logger
+
+    os.environ["LOGURU_LEVEL"] = "WARNING"  # inherited by the executor's worker processes
+    logger.remove()
+    logger.add(sys.stderr, level="WARNING")
 
 
 if __name__ == "__main__":

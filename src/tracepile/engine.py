@@ -85,7 +85,7 @@ def sample_from_trace(program: Program, result: Trace, *, seed: int = 0, compres
         claim_failures=list(check.failures + check.unverifiable)[:20],
         provenance={"source": program.source, "license": program.license,
                     "tool": f"tracepile {__version__}", "seed": seed, "python": result.python,
-                    "tracer": result.backend, "seconds": round(result.seconds, 4)},
+                    "tracer": result.backend},
     )
 
 

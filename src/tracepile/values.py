@@ -30,6 +30,9 @@ _type_mro = type.__dict__["__mro__"].__get__
 
 def render(value: object, max_chars: int = 400) -> str:
     """Render `value` as text of at most about `max_chars` characters."""
+    text = _fast(value, max_chars, None)
+    if text is not None:
+        return text
     out = _Renderer(max_chars, None)
     out.value(value, 0)
     return "".join(out.parts)
@@ -37,9 +40,86 @@ def render(value: object, max_chars: int = 400) -> str:
 
 def render_tracked(value: object, max_chars: int, mutable_ids: set[int]) -> str:
     """Like `render`, and add the id of every mutable object seen to `mutable_ids`."""
+    text = _fast(value, max_chars, mutable_ids)
+    if text is not None:
+        return text
     out = _Renderer(max_chars, mutable_ids)
     out.value(value, 0)
     return "".join(out.parts)
+
+
+_LEAVES = frozenset({int, float, bool, type(None), str})
+_FAST_ITEMS = 64
+
+
+def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
+    """C-level repr for exact built-in scalars and small containers of them (no user code can run:
+    every type involved is checked exactly first); None means 'use the full renderer'."""
+    cls = type(value)
+    if cls is int:
+        return int.__repr__(value) if int.bit_length(value) <= BIG_INT_BITS else None
+    if cls is str:
+        return repr(value) if len(value) <= max_chars else None
+    if cls in _LEAVES:
+        return repr(value)
+    if cls is list or cls is tuple:
+        if len(value) > _FAST_ITEMS:
+            return _fast_long(value, cls, max_chars, ids)
+        kinds = set(map(type, value))
+        if kinds <= _LEAVES:
+            nested = ()
+        elif kinds <= _CONTAINERS_OF_LEAVES and all(_flat(item) for item in value):
+            nested = value
+        else:
+            return None
+    elif cls is dict or cls is set:
+        if len(value) > _FAST_ITEMS or not set(map(type, value)) <= _LEAVES:
+            return None
+        if cls is dict and not set(map(type, dict.values(value))) <= _LEAVES:
+            return None
+        nested = ()
+    else:
+        return None
+    try:
+        text = repr(value)
+    except ValueError:  # an int beyond sys.int_info's digit limit
+        return None
+    if len(text) > max_chars:
+        return None
+    if ids is not None:
+        if cls is not tuple:
+            ids.add(id(value))
+        ids.update(id(item) for item in nested if type(item) is not tuple)
+    return text
+
+
+_CONTAINERS_OF_LEAVES = _LEAVES | {list, tuple}
+
+
+def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
+    """A long list/tuple of leaves, cut exactly where the full renderer would cut it."""
+    head = value[: max_chars // 3 + 2]
+    if not set(map(type, head)) <= _LEAVES or str in set(map(type, head)):
+        return None
+    try:
+        joined = ", ".join(map(repr, head))
+    except ValueError:
+        return None
+    # item i starts at offset `start` of `joined`; the full renderer emits it iff start < max_chars - 1
+    cut_at = joined.find(", ", max(max_chars - 3, 0))
+    if cut_at < 0:
+        return None
+    shown = joined[:cut_at]
+    cut = shown.count(", ") + 1
+    open_, close = ("[", "]") if cls is list else ("(", ")")
+    if ids is not None and cls is list:
+        ids.add(id(value))
+    return f"{open_}{shown}, {TRUNCATION}(+{len(value) - cut}){close}"
+
+
+def _flat(item: object) -> bool:
+    cls = type(item)
+    return cls in _LEAVES or (len(item) <= _FAST_ITEMS and set(map(type, item)) <= _LEAVES)
 
 
 def is_truncated(text: str) -> bool:

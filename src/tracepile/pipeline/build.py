@@ -1,0 +1,252 @@
+"""Runs a build: plans the program records once, assembles the datatrove pipeline, runs it on the
+chosen executor with a live progress line, and writes the manifest. Re-running resumes."""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from tracepile import __version__
+from tracepile.model import Program, RecordError
+from tracepile.pipeline.config import BuildConfig, ConfigError
+from tracepile.pipeline.schema import SAMPLE_SCHEMA, reject_row, sample_row
+from tracepile.pipeline.steps import KeepVerified, MakeSamples, ReadPrograms, task_items
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything of a build lives under its output folder."""
+
+    out: Path
+
+    @property
+    def data(self) -> Path:
+        return self.out / "data"
+
+    @property
+    def rejects(self) -> Path:
+        return self.out / "rejects"
+
+    @property
+    def work(self) -> Path:
+        return self.out / "_work"
+
+    @property
+    def programs(self) -> Path:
+        return self.work / "programs.jsonl"
+
+    @property
+    def logs(self) -> Path:
+        return self.out / "_logs"
+
+    @property
+    def progress(self) -> Path:
+        return self.out / "_progress"
+
+    @property
+    def manifest(self) -> Path:
+        return self.out / "manifest.json"
+
+
+def build(config: BuildConfig, out: str | Path, command: str = "", progress: bool = True) -> dict:
+    """Build (or finish building) the corpus described by `config` in `out`; returns the manifest."""
+    layout = Layout(Path(out))
+    plan(config, layout)
+    starts = task_items(str(layout.programs), config.inputs_per_task)
+    layout.progress.mkdir(parents=True, exist_ok=True)
+    pipeline = make_pipeline(config, layout, starts)
+    executor = make_executor(config, pipeline, len(starts), layout)
+    if config.executor == "slurm":
+        executor.run()
+        return {"submitted": True, "tasks": len(starts)}
+    planned = json.loads((layout.work / "plan.json").read_text())["inputs"]
+    with ProgressLine(layout.progress, planned, enabled=progress):
+        executor.run()
+    return write_manifest(config, layout, command, len(starts))
+
+
+# ---------------------------------------------------------------- planning
+
+
+def plan(config: BuildConfig, layout: Layout) -> None:
+    """Write the build's program records once; a rerun must ask for the same build."""
+    config_path = layout.work / "config.json"
+    wanted = config.to_dict()
+    if config_path.exists():
+        if json.loads(config_path.read_text()) != json.loads(json.dumps(wanted)):
+            raise ConfigError(f"{layout.out} holds a build with a different configuration: "
+                              "use another --out folder, or delete this one to start over")
+        if (layout.work / "plan.json").exists():
+            return
+    layout.work.mkdir(parents=True, exist_ok=True)
+    layout.rejects.mkdir(parents=True, exist_ok=True)
+    inputs = records = 0
+    tmp = layout.programs.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as handle, \
+            (layout.rejects / "records.jsonl").open("w", encoding="utf-8") as rejected:
+        for item in _programs(config):
+            if isinstance(item, dict):
+                rejected.write(json.dumps(item, ensure_ascii=False) + "\n")
+                continue
+            for chunk in split(item, config.inputs_per_task):
+                handle.write(json.dumps({"inputs": len(chunk.inputs), "program": chunk.to_dict()},
+                                        ensure_ascii=False) + "\n")
+                inputs += len(chunk.inputs)
+                records += 1
+    if records == 0:
+        raise ConfigError("the build has no usable program records (see rejects/records.jsonl)")
+    tmp.replace(layout.programs)
+    config_path.write_text(json.dumps(wanted, indent=2))
+    (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records}))
+
+
+def _programs(config: BuildConfig) -> Iterator[Program | dict]:
+    if config.programs is None:
+        from tracepile.sources.bundled import bundled_programs
+
+        yield from bundled_programs(config.samples, config.seed, config.mix)
+        return
+    with open(config.programs, "rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                yield Program.from_dict(json.loads(raw.decode("utf-8")))
+            except UnicodeDecodeError:
+                yield {"line": number, "reason": "the line is not valid UTF-8"}
+            except json.JSONDecodeError as exc:
+                yield {"line": number, "reason": f"invalid JSON: {exc.msg}"}
+            except RecordError as exc:
+                yield {"line": number, "reason": str(exc)}
+
+
+def split(program: Program, size: int) -> Iterator[Program]:
+    """A program with many inputs becomes several records of at most `size` inputs each."""
+    if len(program.inputs) <= size:
+        yield program
+        return
+    for start in range(0, len(program.inputs), size):
+        part = program.inputs[start:start + size]
+        yield Program(id=program.id, code=program.code, domain=program.domain, source=program.source,
+                      license=program.license, metadata=program.metadata,
+                      calls=tuple(i.text for i in part if i.kind == "call"),
+                      stdin=tuple(i.text for i in part if i.kind == "stdin"))
+
+
+# ---------------------------------------------------------------- pipeline and executors
+
+
+def make_pipeline(config: BuildConfig, layout: Layout, starts: list[int]) -> list:
+    from datatrove.pipeline.writers import JsonlWriter, ParquetWriter
+
+    rejects = JsonlWriter(str(layout.rejects), output_filename="${rank}.jsonl", compression=None,
+                          adapter=reject_row)
+    return [
+        ReadPrograms(str(layout.programs), starts),
+        MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress)),
+        KeepVerified(exclusion_writer=rejects),
+        ParquetWriter(str(layout.data), output_filename="${rank}.parquet", schema=SAMPLE_SCHEMA,
+                      adapter=sample_row, use_content_defined_chunking=False),
+    ]
+
+
+def make_executor(config: BuildConfig, pipeline: list, tasks: int, layout: Layout):
+    common = dict(pipeline=pipeline, tasks=tasks, logging_dir=str(layout.logs), skip_completed=True)
+    if config.executor == "local":
+        from datatrove.executor import LocalPipelineExecutor
+
+        return LocalPipelineExecutor(workers=config.worker_count, **common)
+    if config.executor == "ray":
+        try:
+            from datatrove.executor import RayPipelineExecutor
+            import ray  # noqa: F401
+        except ImportError:
+            raise ConfigError("the Ray executor needs Ray: pip install 'tracepile[ray]'") from None
+        return RayPipelineExecutor(workers=config.worker_count, **common)
+    from datatrove.executor import SlurmPipelineExecutor
+
+    slurm = {"time": "04:00:00", "partition": "cpu", "cpus_per_task": 1, "job_name": "tracepile",
+             "venv_path": None, **config.slurm}
+    return SlurmPipelineExecutor(workers=config.workers or -1, **slurm, **common)
+
+
+# ---------------------------------------------------------------- progress and manifest
+
+
+class ProgressLine:
+    """Sums the per-task progress files twice a second and shows done, rate, rejections and ETA."""
+
+    def __init__(self, folder: Path, total: int, enabled: bool = True):
+        self.folder, self.total, self.enabled = folder, total, enabled
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.loop, daemon=True)
+
+    def __enter__(self):
+        self.start_done = self.read()["done"]
+        self.started = time.monotonic()
+        if self.enabled:
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        if self.enabled:
+            self.thread.join()
+            self.show(final=True)
+
+    def read(self) -> dict:
+        done, kept, rejected = 0, 0, {}
+        for path in self.folder.glob("*.json"):
+            try:
+                counts = json.loads(path.read_text())
+            except (OSError, ValueError):
+                continue
+            done += counts["done"]
+            kept += counts["kept"]
+            for reason, n in counts["rejected"].items():
+                rejected[reason] = rejected.get(reason, 0) + n
+        return {"done": done, "kept": kept, "rejected": rejected}
+
+    def loop(self) -> None:
+        while not self.stop.wait(2.0 if not sys.stderr.isatty() else 0.5):
+            self.show()
+
+    def show(self, final: bool = False) -> None:
+        counts = self.read()
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = (counts["done"] - self.start_done) / elapsed
+        left = max(self.total - counts["done"], 0)
+        eta = f"{left / rate:.0f}s" if rate > 0 and left else "-"
+        rejected = ", ".join(f"{k} {v}" for k, v in sorted(counts["rejected"].items())) or "none"
+        line = (f"{counts['done']}/{self.total} inputs · {counts['kept']} samples kept · {rate:.1f}/s · "
+                f"rejected: {rejected} · ETA {eta}")
+        end = "\n" if final or not sys.stderr.isatty() else "\r"
+        sys.stderr.write(("\r" if sys.stderr.isatty() else "") + line + end)
+        sys.stderr.flush()
+
+
+def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int) -> dict:
+    import pyarrow.parquet as pq
+
+    files = []
+    for path in sorted(layout.data.glob("*.parquet")):
+        files.append({"path": str(path.relative_to(layout.out)), "rows": pq.ParquetFile(path).metadata.num_rows})
+    rejected: dict[str, int] = {}
+    for path in sorted(layout.rejects.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            reason = json.loads(line).get("reason") if path.name != "records.jsonl" else "bad record"
+            rejected[reason] = rejected.get(reason, 0) + 1
+    plan_info = json.loads((layout.work / "plan.json").read_text())
+    manifest = {
+        "tool": f"tracepile {__version__}", "command": command, "seed": config.seed,
+        "config": config.to_dict(), "tasks": tasks, "inputs_planned": plan_info["inputs"],
+        "samples": sum(f["rows"] for f in files), "rejected": dict(sorted(rejected.items())),
+        "files": files, "schema": SAMPLE_SCHEMA.to_string(),
+    }
+    layout.manifest.write_text(json.dumps(manifest, indent=2) + "\n")
+    return manifest

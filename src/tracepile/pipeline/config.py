@@ -1,0 +1,89 @@
+"""What a build is asked to do: sources, size, seed, limits, executor. Loaded from YAML or flags and
+validated up front, so a bad config fails fast with a message that names the field."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from tracepile.model import Limits
+
+EXECUTORS = ("local", "ray", "slurm")
+SANDBOXES = ("auto", "bwrap", "none")
+
+
+class ConfigError(ValueError):
+    """A build configuration that cannot be used; the message names the field and the fix."""
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    """A corpus build. `programs` (a JSONL path) replaces the bundled default when given."""
+
+    samples: int = 2000
+    seed: int = 0
+    programs: str | None = None
+    mix: dict[str, float] = field(default_factory=lambda: {"algorithms": 0.37, "competition": 0.18,
+                                                           "math": 0.45})
+    workers: int = 0  # 0: all cores
+    executor: str = "local"
+    sandbox: str = "auto"
+    inputs_per_task: int = 16
+    limits: Limits = field(default_factory=Limits)
+    slurm: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.samples, int) or self.samples < 1:
+            raise ConfigError(f"samples must be a positive integer, not {self.samples!r}")
+        if self.executor not in EXECUTORS:
+            raise ConfigError(f"executor must be one of {', '.join(EXECUTORS)}, not {self.executor!r}")
+        if self.sandbox not in SANDBOXES:
+            raise ConfigError(f"sandbox must be one of {', '.join(SANDBOXES)}, not {self.sandbox!r}")
+        if self.inputs_per_task < 1:
+            raise ConfigError("inputs_per_task must be at least 1")
+        if self.programs is not None and not Path(self.programs).is_file():
+            raise ConfigError(f"programs file not found: {self.programs}")
+        if not self.mix or any(not isinstance(v, (int, float)) or v < 0 for v in self.mix.values()) \
+                or not set(self.mix) <= {"algorithms", "competition", "math"} or sum(self.mix.values()) <= 0:
+            raise ConfigError("mix must map some of algorithms, competition, math to non-negative shares")
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or os.cpu_count() or 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BuildConfig:
+        if not isinstance(data, dict):
+            raise ConfigError("a build config must be a mapping of field names to values")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"unknown config field(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        values = dict(data)
+        if "limits" in values:
+            limit_fields = {f.name for f in fields(Limits)}
+            if not isinstance(values["limits"], dict) or set(values["limits"]) - limit_fields:
+                raise ConfigError(f"limits must be a mapping with keys among {', '.join(sorted(limit_fields))}")
+            values["limits"] = Limits(**values["limits"])
+        try:
+            return cls(**values)
+        except TypeError as exc:
+            raise ConfigError(str(exc)) from None
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> BuildConfig:
+        import yaml
+
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {path}")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise ConfigError(f"{path} is not valid YAML: {exc}") from None
+        return cls.from_dict(data)

@@ -1,0 +1,167 @@
+"""Corpus builds on datatrove: output layout, determinism, kill -9 and resume, bad input, executors."""
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from tracepile.pipeline import BuildConfig, ConfigError, build, corpus_stats
+
+SMALL = dict(samples=30, seed=3, workers=2, sandbox="none", inputs_per_task=4)
+
+
+def samples(folder) -> list[dict]:
+    rows = []
+    for path in sorted(Path(folder, "data").glob("*.parquet")):
+        rows += pq.read_table(path).to_pylist()
+    return sorted(rows, key=lambda r: r["id"])
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reference")
+    manifest = build(BuildConfig(**SMALL), out, progress=False)
+    return out, manifest
+
+
+def test_build_writes_a_loadable_sharded_corpus(reference):
+    out, manifest = reference
+    rows = samples(out)
+    assert manifest["samples"] == len(rows) >= 28
+    assert manifest["tasks"] > 2 and len(manifest["files"]) == manifest["tasks"]
+    assert {r["domain"] for r in rows} == {"algorithms", "competition", "math"}
+    assert all(r["verified"] and r["response"] and r["kind"] == "coe" for r in rows)
+    from datasets import load_dataset
+    dataset = load_dataset("parquet", data_dir=str(out / "data"), split="train")
+    assert len(dataset) == len(rows) and "response" in dataset.column_names
+    summary = corpus_stats(out)
+    assert summary["total_samples"] == len(rows)
+    assert {r["domain"] for r in summary["rows"]} == {"algorithms", "competition", "math"}
+
+
+def test_same_seed_same_samples(reference, tmp_path):
+    out, _ = reference
+    build(BuildConfig(**{**SMALL, "workers": 1}), tmp_path, progress=False)
+    assert samples(tmp_path) == samples(out)
+
+
+def test_rerun_of_a_finished_build_is_a_no_op(reference):
+    out, manifest = reference
+    before = {p: p.stat().st_mtime_ns for p in (out / "data").glob("*.parquet")}
+    again = build(BuildConfig(**SMALL), out, progress=False)
+    assert again["samples"] == manifest["samples"]
+    assert {p: p.stat().st_mtime_ns for p in (out / "data").glob("*.parquet")} == before
+
+
+def test_kill_9_then_resume_equals_an_uninterrupted_build(reference, tmp_path):
+    out, _ = reference
+    target = tmp_path / "killed"
+    cmd = [sys.executable, "-m", "tracepile.cli", "build", "--out", str(target), "--samples", "30", "--seed", "3",
+           "--workers", "2", "--sandbox", "none"]
+    config = tmp_path / "tasks.yaml"
+    config.write_text("inputs_per_task: 4\n")
+    cmd += ["--config", str(config)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        done = sum(json.loads(p.read_text())["done"] for p in (target / "_progress").glob("*.json")) \
+            if (target / "_progress").exists() else 0
+        if done >= 3:
+            break
+        time.sleep(0.05)
+    time.sleep(random.Random().uniform(0, 0.5))
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not (target / "manifest.json").exists(), "the build finished before it could be killed"
+    resumed = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0, resumed.stderr
+    assert samples(target) == samples(out)
+
+
+def test_bad_records_are_rejected_with_reasons_and_the_rest_is_built(tmp_path):
+    good = {"id": "ok", "code": "def f(x):\n    return x * 2\n", "calls": ["f(2)"], "domain": "custom"}
+    lines = [
+        json.dumps(good).encode(),
+        b"{broken json",
+        b"\xff\xfe not utf-8",
+        json.dumps({"id": "syntax", "code": "def f(:\n", "calls": ["f()"]}).encode(),
+        json.dumps({"id": "entry", "code": "def f():\n    return 1\n", "calls": ["g()"]}).encode(),
+        json.dumps({"id": "notliteral", "code": "def f(x):\n    return x\n", "calls": ["f([i for i in y])"]}).encode(),
+        json.dumps({"id": "empty", "code": "def f():\n    pass\n"}).encode(),
+        json.dumps({"id": "loops", "code": "def f():\n    while True:\n        pass\n", "calls": ["f()"]}).encode(),
+    ]
+    programs = tmp_path / "programs.jsonl"
+    programs.write_bytes(b"\n".join(lines) + b"\n")
+    config = BuildConfig(programs=str(programs), workers=1, sandbox="none",
+                         limits=BuildConfig().limits.__class__(timeout_s=1.0, cpu_s=2))
+    manifest = build(config, tmp_path / "out", progress=False)
+    assert manifest["samples"] == 1 and samples(tmp_path / "out")[0]["program_id"] == "ok"
+    records = [json.loads(l) for l in (tmp_path / "out/rejects/records.jsonl").read_text().splitlines()]
+    assert [r["line"] for r in records] == [2, 3, 7]
+    assert "invalid JSON" in records[0]["reason"] and "UTF-8" in records[1]["reason"]
+    assert "no inputs" in records[2]["reason"]
+    rejects = {}
+    for path in (tmp_path / "out/rejects").glob("0*.jsonl"):
+        for line in path.read_text().splitlines():
+            row = json.loads(line)
+            rejects[row["program_id"]] = row
+    assert rejects["syntax"]["reason"] == "unrunnable" and "syntax error" in rejects["syntax"]["detail"]
+    assert "entry point 'g' is not defined" in rejects["entry"]["detail"]
+    assert "ListComp is not allowed" in rejects["notliteral"]["detail"]
+    assert rejects["loops"]["reason"] == "timeout"
+    assert manifest["rejected"] == {"bad record": 3, "timeout": 1, "unrunnable": 3}
+
+
+def test_bad_config_fails_fast(tmp_path):
+    with pytest.raises(ConfigError, match="unknown config field"):
+        BuildConfig.from_dict({"sampels": 3})
+    with pytest.raises(ConfigError, match="programs file not found"):
+        BuildConfig(programs=str(tmp_path / "missing.jsonl"))
+    with pytest.raises(ConfigError, match="executor must be one of"):
+        BuildConfig(executor="spark")
+    bad_yaml = tmp_path / "bad.yaml"
+    bad_yaml.write_text("samples: [1,\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        BuildConfig.from_yaml(bad_yaml)
+
+
+def test_a_changed_config_is_not_mixed_into_an_existing_build(reference):
+    out, _ = reference
+    with pytest.raises(ConfigError, match="different configuration"):
+        build(BuildConfig(**{**SMALL, "seed": 4}), out, progress=False)
+
+
+def test_ray_executor_produces_the_same_samples(reference, tmp_path):
+    ray = pytest.importorskip("ray", reason="Ray is installed by `pip install -e .[test]`")
+    out, _ = reference
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+             runtime_env={"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}})
+    try:
+        build(BuildConfig(**{**SMALL, "executor": "ray"}), tmp_path, progress=False)
+    finally:
+        ray.shutdown()
+    assert samples(tmp_path) == samples(out)
+
+
+def test_slurm_submission_is_generated(tmp_path):
+    from tracepile.pipeline.build import Layout, make_executor, make_pipeline, plan
+    from tracepile.pipeline.steps import task_items
+
+    config = BuildConfig(**{**SMALL, "executor": "slurm",
+                            "slurm": {"partition": "cpu-long", "time": "02:00:00", "mem_per_cpu_gb": 4}})
+    layout = Layout(tmp_path)
+    plan(config, layout)
+    starts = task_items(str(layout.programs), config.inputs_per_task)
+    executor = make_executor(config, make_pipeline(config, layout, starts), len(starts), layout)
+    args = executor.get_sbatch_args(max_array=len(starts))
+    script = executor.get_launch_file_contents(args, "python -m tracepile.launch")
+    assert f"#SBATCH --array=0-{len(starts) - 1}" in script
+    assert "#SBATCH --partition=cpu-long" in script and "#SBATCH --time=02:00:00" in script
+    assert "#SBATCH --job-name=tracepile" in script and "--mem-per-cpu=4G" in script
