@@ -165,3 +165,32 @@ def test_slurm_submission_is_generated(tmp_path):
     assert f"#SBATCH --array=0-{len(starts) - 1}" in script
     assert "#SBATCH --partition=cpu-long" in script and "#SBATCH --time=02:00:00" in script
     assert "#SBATCH --job-name=tracepile" in script and "--mem-per-cpu=4G" in script
+
+
+def test_dataset_card_is_accurate_and_loads_the_corpus(reference):
+    import yaml
+    from datasets import load_dataset
+
+    out, manifest = reference
+    card = (out / "README.md").read_text()
+    header = yaml.safe_load(card.split("---")[1])
+    assert header["configs"][0]["data_files"][0]["path"] == "data/*.parquet"
+    assert header["dataset_info"]["splits"][0]["num_examples"] == manifest["samples"]
+    assert [f["name"] for f in header["dataset_info"]["features"]][:3] == ["id", "program_id", "input"]
+    assert f"Seed: {manifest['seed']}" in card and manifest["tool"] in card
+    domains = {r["domain"] for r in samples(out)}
+    assert all(f"| {d} |" in card for d in domains)
+    assert len(load_dataset(str(out), split="train")) == manifest["samples"]
+
+
+def test_show_prints_one_sample(reference):
+    from typer.testing import CliRunner
+    from tracepile.cli import app
+
+    out, _ = reference
+    first = samples(out)[0]
+    result = CliRunner().invoke(app, ["show", str(out), "--id", first["id"]])
+    assert result.exit_code == 0, result.output
+    assert first["id"] in result.output and "Chain of Execution" in result.output and "Provenance" in result.output
+    result = CliRunner().invoke(app, ["show", str(out), "--kind", "nope"])
+    assert result.exit_code == 1 and "no sample of kind 'nope'" in result.stderr

@@ -185,6 +185,53 @@ def stats(corpus: Path = typer.Argument(..., help="A corpus folder written by `t
     console.print("Rejected: " + (", ".join(f"{k} {v}" for k, v in rejected.items()) or "none"), highlight=False)
 
 
+@app.command()
+def show(
+    corpus: Path = typer.Argument(..., help="A corpus folder written by `tracepile build`."),
+    sample_id: Optional[str] = typer.Option(None, "--id", help="Show the sample with this id."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Pick among samples of this kind (coe, state, ...)."),
+    random_pick: bool = typer.Option(False, "--random", help="Pick a random sample (the default without --id)."),
+    seed: Optional[int] = typer.Option(None, help="Seed for --random, to show the same sample again."),
+) -> None:
+    """Print one sample nicely: code with line numbers, question, CoE, answer, provenance."""
+    from tracepile.pipeline.read import pick_sample
+
+    try:
+        sample = pick_sample(corpus, None if random_pick and not sample_id else sample_id, kind, seed)
+    except (FileNotFoundError, LookupError) as exc:
+        fail(str(exc))
+    _render_sample(sample)
+
+
+def _render_sample(sample: dict) -> None:
+    from rich.syntax import Syntax
+    from rich.table import Table
+
+    code, question = _split_prompt(sample["prompt"])
+    title = f"{sample['id']} · {sample['program_id']} · {sample['domain']} · {sample['kind']}"
+    if code is not None:
+        console.print(Panel(Syntax(code, "python", line_numbers=True, word_wrap=True), title=title, border_style="cyan"))
+    console.print(Panel(Markdown(question), title="Question", border_style="cyan"))
+    console.print(Panel(Markdown(sample["response"]), title="Chain of Execution", border_style="green"))
+    console.print(Panel(sample["answer"], title="Answer", border_style="yellow"))
+    table = Table(show_header=False, box=None)
+    for key, value in {**sample["provenance"], "status": sample["status"], "verified": sample["verified"],
+                       "claims": f"{sample['claims_checked']}/{sample['claims']}", **sample["stats"]}.items():
+        table.add_row(str(key), str(value))
+    console.print(Panel(table, title="Provenance", border_style="dim"))
+
+
+def _split_prompt(prompt: str) -> tuple[str | None, str]:
+    """The program (numbers stripped) and the rest of the question, from a prompt's ```python block."""
+    import re
+
+    match = re.search(r"(`{3,})python\n(.*?)\n\1", prompt, re.S)
+    if not match:
+        return None, prompt
+    code = "\n".join(re.sub(r"^\s*\d+(?:  |$)", "", line, count=1) for line in match.group(2).splitlines())
+    return code, (prompt[:match.start()] + prompt[match.end():]).strip()
+
+
 def _quiet_datatrove() -> None:
     """datatrove logs every step to stderr; keep warnings there (full logs stay in the build's _logs)."""
     from loguru import logger

@@ -249,4 +249,7 @@ def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int
         "files": files, "schema": SAMPLE_SCHEMA.to_string(),
     }
     layout.manifest.write_text(json.dumps(manifest, indent=2) + "\n")
+    from tracepile.pipeline.card import write_card
+
+    write_card(layout.out, manifest)
     return manifest
