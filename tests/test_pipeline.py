@@ -194,3 +194,33 @@ def test_show_prints_one_sample(reference):
     assert first["id"] in result.output and "Chain of Execution" in result.output and "Provenance" in result.output
     result = CliRunner().invoke(app, ["show", str(out), "--kind", "nope"])
     assert result.exit_code == 1 and "no sample of kind 'nope'" in result.stderr
+
+
+def test_math_samples_show_their_problem(reference):
+    out, _ = reference
+    math_rows = [r for r in samples(out) if r["domain"] == "math"]
+    assert math_rows and all(r["prompt"].startswith("Problem: ") for r in math_rows)
+
+
+def test_html_report_renders_in_a_real_browser(reference, tmp_path):
+    import shutil
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
+    from tracepile.pipeline.report import write_report
+
+    out, manifest = reference
+    page = write_report(out, tmp_path / "report.html")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars", "--window-size=1100,2400"]
+    dom = subprocess.run([chromium, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-500:]
+    assert dom.stdout.count("<table") >= 1 and dom.stdout.count("<svg") >= 3
+    assert f"<td>{manifest['samples']:,}</td>" in dom.stdout.replace("<td>all</td><td></td>", "")
+    shot = tmp_path / "report.png"
+    subprocess.run([chromium, *flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
+    from PIL import Image
+    image = Image.open(shot).convert("L")
+    assert image.size == (1100, 2400)
+    assert len(set(image.getdata())) > 50, "the screenshot is blank"

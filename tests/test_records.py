@@ -26,7 +26,7 @@ def test_non_literal_arguments_are_kept_as_expressions_never_evaluated():
     ("", "empty call expression"),
     ("f(", "not valid Python"),
     ("x + 1", "not a call expression"),
-    ("g()(1)", "callee must be a name"),
+    ("f(1)(2)", "callee must be a name"),
     ("f(*xs)", "*args unpacking"),
     ("f(**kw)", "**kwargs unpacking"),
     ("f([x for x in y])", "ListComp is not allowed"),
@@ -58,3 +58,9 @@ def test_program_from_record_keeps_unknown_fields():
 def test_bad_records_are_rejected(record, reason):
     with pytest.raises(RecordError, match=reason):
         Program.from_dict(record)
+
+
+def test_program_dict_round_trip_keeps_metadata_flat():
+    program = Program(id="m", code="def solution():\n    return 1\n", calls=("solution()",),
+                      metadata={"problem": "How many?", "params": {"a": 1}})
+    assert Program.from_dict(program.to_dict()) == program

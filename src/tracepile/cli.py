@@ -203,6 +203,21 @@ def show(
     _render_sample(sample)
 
 
+@app.command()
+def report(
+    corpus: Path = typer.Argument(..., help="A corpus folder written by `tracepile build`."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the page (default CORPUS/report.html)."),
+) -> None:
+    """Write a self-contained HTML report: summary table, plots and a few samples."""
+    from tracepile.pipeline.report import write_report
+
+    try:
+        path = write_report(corpus, out)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    console.print(f"Report written to {path}")
+
+
 def _render_sample(sample: dict) -> None:
     from rich.syntax import Syntax
     from rich.table import Table

@@ -164,7 +164,11 @@ class Program:
             if not isinstance(value, str):
                 raise RecordError(f"field {key!r} must be a string")
             texts[key] = value
-        metadata = {k: v for k, v in data.items() if k not in PROGRAM_FIELDS}
+        metadata = {k: v for k, v in data.items() if k not in PROGRAM_FIELDS and k != "metadata"}
+        if isinstance(data.get("metadata"), dict):
+            metadata = {**data["metadata"], **metadata}  # the round trip of to_dict()
+        elif "metadata" in data:
+            metadata["metadata"] = data["metadata"]
         return cls(
             id=str(data["id"]), code=data["code"], calls=calls, stdin=stdin,
             metadata=metadata, **texts,
