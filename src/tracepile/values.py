@@ -78,6 +78,8 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         if cls is dict and not set(map(type, dict.values(value))) <= _LEAVES:
             return None
         nested = ()
+    elif cls not in _HANDLERS and type(cls) is type and len(_type_mro(cls)) == 2:
+        return _fast_object(value, cls, max_chars, ids)
     else:
         return None
     try:
@@ -94,6 +96,29 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
 
 
 _CONTAINERS_OF_LEAVES = _LEAVES | {list, tuple}
+
+
+def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
+    """`Name(a=1, b=[2])` for an instance of a plain class whose attributes all render fast."""
+    if any(type(d) is _member for d in _type_dict(cls).values()):
+        return None  # __slots__: the full renderer handles them
+    attrs = _instance_dict(value)
+    if not attrs:
+        return None
+    inner = set() if ids is not None else None
+    parts = []
+    for key, item in attrs.items():
+        text = _fast(item, max_chars, inner)
+        if text is None or TRUNCATION in text or type(key) is not str:
+            return None
+        parts.append(f"{key}={text}")
+    text = f"{_type_name(cls)}({', '.join(parts)})"
+    if len(text) > max_chars:
+        return None
+    if ids is not None:
+        ids.add(id(value))
+        ids.update(inner)
+    return text
 
 
 def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:

@@ -44,7 +44,7 @@ def is_plain(value: Any, budget: list[int] | None = None) -> bool:
 
 
 def _plain(value: Any) -> Any:
-    if not is_plain(value):
+    if type(value) not in PRIMITIVES and not is_plain(value):
         raise Unsafe("operand is not a plain built-in value")
     return value
 
@@ -233,6 +233,16 @@ def _compare(node: ast.Compare) -> Compiled:
     ops = [CMPOPS[type(op)] for op in node.ops]
     operands = [_compile(node.left)] + [_compile(c) for c in node.comparators]
     membership = [isinstance(op, (ast.In, ast.NotIn)) for op in node.ops]
+
+    if len(ops) == 1 and not membership[0]:
+        op, left_fn, right_fn = ops[0], operands[0], operands[1]
+
+        def load_simple(loc, glob):
+            left, right = left_fn(loc, glob), right_fn(loc, glob)
+            if type(left) not in PRIMITIVES or type(right) not in PRIMITIVES:
+                _plain(left), _plain(right)
+            return op(left, right)
+        return load_simple
 
     def load(loc, glob):
         left = operands[0](loc, glob)
