@@ -24,14 +24,21 @@ class Narration:
 
 
 def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
-            problem: str = "") -> Narration:
-    """Render `trace` as a question, a step-by-step CoE and the final answer (seeded wording)."""
+            problem: str = "", stop_at: int | None = None, final: str | None = None) -> Narration:
+    """Render `trace` as a question, a step-by-step CoE and the final answer (seeded wording).
+
+    `stop_at` ends the walk after that event index (a question about one step needs no more);
+    `final` replaces the program's answer in the last paragraph (`Final answer: {final}`)."""
     rng = random.Random(f"{seed}\x00{trace.program_id}\x00{trace.input.text}")
     prompt = question(trace.code, trace.input, rng, problem)
-    narrator = Narrator(trace, analyze(trace.code), rng, compression or Compression())
+    narrator = Narrator(trace, analyze(trace.code), rng, compression or Compression(), stop_at=stop_at)
     paragraphs = narrator.run()
-    answer = trace.outcome.answer(trace.input.kind)
-    paragraphs.append(final_answer_text(answer, trace.input.kind, trace.outcome.exception is not None))
+    if final is None:
+        answer = trace.outcome.answer(trace.input.kind)
+        paragraphs.append(final_answer_text(answer, trace.input.kind, trace.outcome.exception is not None))
+    else:
+        answer = final
+        paragraphs.append(f"Final answer: {final}")
     return Narration(prompt=prompt, response="\n\n".join(paragraphs), answer=answer,
                      compressed_loops=narrator.summaries)
 

@@ -44,9 +44,11 @@ def output_claim(text: str) -> str:
 class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
-    def __init__(self, trace: Trace, info: CodeInfo, rng: random.Random, compression: Compression):
+    def __init__(self, trace: Trace, info: CodeInfo, rng: random.Random, compression: Compression,
+                 stop_at: int | None = None):
         self.trace, self.info, self.rng = trace, info, rng
         self.events = trace.events
+        self.stop_at = stop_at  # narrate events up to and including this index (None: all)
         self.compression = compression
         self.paragraphs: list[str] = []
         self.state: dict[int, dict[str, str]] = {}  # frame -> name -> rendered value
@@ -55,6 +57,8 @@ class Narrator:
         self.iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration
         self.has_callee = self._lines_with_callees()
         self.summaries = 0
+        self.caller: dict[int, int | None] = {}
+        self.last_line: dict[int, int] = {}
 
     def pick(self, *options: str) -> str:
         return self.rng.choice(options)
@@ -62,7 +66,8 @@ class Narrator:
     # ---------------------------------------------------------------- walk
 
     def run(self) -> list[str]:
-        for item in plan(self.events, self.compression):
+        events = self.events if self.stop_at is None else self.events[:self.stop_at + 1]
+        for item in plan(events, self.compression):
             if isinstance(item, Summary):
                 self.flush(item.frame)
                 self.summary(item)
@@ -82,7 +87,20 @@ class Narrator:
             elif isinstance(event, OutputEvent):
                 self.flush(event.frame)
                 self.output(event)
+        if self.stop_at is not None:
+            self.close_at_stop()
         return self.paragraphs
+
+    def close_at_stop(self) -> None:
+        """Close the pending line whose calls have all returned by the stop (its frame runs next)."""
+        following = self.stop_at + 1
+        if following >= len(self.events):
+            for frame in list(self.deferred):
+                self.flush(frame)
+            return
+        event = self.events[following]
+        if not isinstance(event, CallEvent):
+            self.flush(event.frame)
 
     def add(self, text: str) -> None:
         self.paragraphs.append(text)
@@ -109,6 +127,7 @@ class Narrator:
 
     def line(self, index: int, event: LineEvent) -> None:
         info = self.info.info(event.line)
+        self.last_line[event.frame] = event.line
         before = dict(self.state.setdefault(event.frame, {}))
         self.state[event.frame].update((k, v) for k, v in event.changes if v != "<deleted>")
         for name, value in event.changes:
@@ -163,7 +182,10 @@ class Narrator:
             return f"imports {join([f'`{n}`' for n in info.assigns])}"
         if kind == "return":
             ops = self.operands(event, info, before)
-            return "reaches the `return` statement" + (f", with {join(ops)}" if ops else "")
+            expr = info.source[len("return"):].strip() if info.source.startswith("return") else ""
+            head = f"returns {code(expr)}" if expr and " = " not in expr and "\n" not in expr \
+                else "reaches the `return` statement"
+            return head + (f", with {join(ops)}" if ops else "")
         if kind in ("break", "continue", "pass", "try", "except", "raise", "global"):
             return {"break": "breaks out of the loop", "continue": "jumps to the next iteration",
                     "pass": "does nothing (`pass`)", "try": "enters the `try` block",
@@ -249,6 +271,7 @@ class Narrator:
 
     def call(self, event: CallEvent) -> None:
         self.func[event.frame] = event.func
+        self.caller[event.frame] = event.caller
         if event.resumed:
             self.add(f"The generator `{event.func}` resumes where it left off.")
             return
@@ -267,11 +290,15 @@ class Narrator:
         if event.func == "<module>":
             self.add("The script reaches its end.")
             return
+        caller = self.caller.get(event.frame)
+        back = ""
+        if caller is not None and caller in self.last_line:
+            back = f", and execution goes back to line {self.last_line[caller]} (depth {event.depth - 1})"
         if event.yielded:
-            self.add(f"`{event.func}` yields {code(event.value)}, handing control back to its caller.")
+            self.add(f"`{event.func}` yields {code(event.value)}, handing control back to its caller{back}.")
             return
-        self.add(self.pick("So `{}` returns {}.", "`{}` is done and returns {}.",
-                           "The call to `{}` returns {}.").format(event.func, code(event.value)))
+        self.add(self.pick("So `{}` returns {}{}.", "`{}` is done and returns {}{}.",
+                           "The call to `{}` returns {}{}.").format(event.func, code(event.value), back))
 
     def exception(self, event: ExceptionEvent) -> None:
         if event.unwound:
