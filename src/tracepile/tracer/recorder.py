@@ -76,12 +76,16 @@ class Recorder:
         line = self.owner.get(lineno, lineno)
         if line == state.line and line not in self.loop_headers and state.pending is None:
             return  # a continuation line of the statement already running
-        self.settle(state, frame)
+        previous = state.info
+        loc = None
+        if previous is not None and (previous.assigns or previous.mutates) or len(self.log) > state.log_pos:
+            loc = frame.f_locals  # one snapshot per event: on 3.11/3.12 each access copies the locals
+            self.settle(state, frame, loc)
         state.pending = None
         info = self.lines.get(line)
         values = ()
         if info is not None and info.why:
-            values = self._explain(info, frame.f_locals, frame.f_globals)
+            values = self._explain(info, frame.f_locals if loc is None else loc, frame.f_globals)
         state.line, state.info = line, info
         self.emit(("L", state.no, state.depth, line, values))
 
@@ -137,10 +141,11 @@ class Recorder:
 
     # ---------------------------------------------------------------- state
 
-    def settle(self, state: FrameState, frame) -> None:
+    def settle(self, state: FrameState, frame, loc=None) -> None:
         """Record what the frame's previous line changed: rebindings and in-place mutations."""
         info = state.info
-        loc = frame.f_locals
+        if loc is None:
+            loc = frame.f_locals
         glob = frame.f_globals
         names = list(info.assigns) if info is not None else []
         if info is not None and info.mutates:
@@ -198,9 +203,11 @@ class Recorder:
     def _explain(self, info: LineInfo, loc, glob) -> tuple:
         out = []
         for source, compiled in info.why:
-            ok, value = evaluate(compiled, loc, glob)
-            if ok:
-                out.append((source, render(value, self.max_chars)))
+            try:
+                value = compiled(loc, glob)
+            except Exception:  # noqa: BLE001 - unsafe or failing: no value recorded
+                continue
+            out.append((source, render(value, self.max_chars)))
         return tuple(out)
 
     def _pop(self, state: FrameState) -> None:
