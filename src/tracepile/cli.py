@@ -44,14 +44,14 @@ def run(
     programs: Optional[Path] = typer.Option(None, "--programs", "-p", help="JSONL file of program records."),
     as_json: bool = typer.Option(False, "--json", help="Print the full sample record as one JSON line per input."),
     seed: int = typer.Option(0, help="Seed for wording choices and the program's random module."),
-    timeout: float = typer.Option(5.0, help="Wall-clock limit per execution, in seconds."),
+    timeout: float = typer.Option(5.0, help="CPU-time limit per execution, in seconds (the wall-clock limit is 4x)."),
     backend: str = typer.Option("auto", help="Tracer back end: auto, monitoring (3.12+) or settrace."),
 ) -> None:
     """Trace, narrate and verify a program on each of its inputs.
 
     Example: tracepile run examples/bubble_sort.py --call "bubble_sort([5, 1, 4, 2])"
     """
-    limits = Limits(timeout_s=timeout, cpu_s=max(1, int(timeout + 0.999)))
+    limits = Limits(timeout_s=4 * timeout, cpu_s=max(1, int(timeout + 0.999)))
     if programs is not None:
         if file is not None or call or stdin:
             fail("give either a program file with --call/--stdin, or --programs, not both")

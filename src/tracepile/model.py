@@ -198,8 +198,8 @@ def _text_list(data: dict, key: str) -> tuple[str, ...]:
 class Limits:
     """Resource limits for one execution."""
 
-    timeout_s: float = 5.0
-    cpu_s: int = 5
+    timeout_s: float = 20.0  # wall clock: generous, since it depends on machine load
+    cpu_s: int = 5  # CPU time: what normally stops a runaway program, independent of load
     memory_mb: int = 1024
     file_size_mb: int = 16
     open_files: int = 64

@@ -5,9 +5,9 @@ from string import Template
 TOPIC = "combinatorics"
 
 PROBLEM = Template(
-    "In how many ways can $people people sit around a round table if two of them, "
-    "Cy and Di, refuse to sit next to each other? Seatings that are rotations of each "
-    "other count as the same."
+    "A club of $people friends takes seats at a circular dinner table. Two of the friends, "
+    "Cy and Di, must not be neighbours. Counting seatings that differ only by a rotation "
+    "once, how many seatings are possible?"
 )
 
 CODE = Template('''\
