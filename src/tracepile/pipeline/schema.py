@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-STATS = pa.struct([(name, pa.int64()) for name in ("events", "lines", "calls", "max_depth", "loops_compressed")])
+STATS = pa.struct([(name, pa.int64()) for name in ("events", "lines", "calls", "max_depth", "loops_compressed",
+                                                    "prompt_tokens", "response_tokens", "compressed_to_fit")])
 PROVENANCE = pa.struct([
     ("source", pa.string()), ("license", pa.string()), ("tool", pa.string()), ("seed", pa.int64()),
     ("python", pa.string()), ("tracer", pa.string()),
@@ -32,7 +33,7 @@ def reject_row(writer, document) -> dict:
     sample = document.metadata["sample"]
     return {"id": sample["id"], "program_id": sample["program_id"], "input": sample["input"],
             "domain": sample["domain"], "reason": document.metadata.get("filter_reason", ""),
-            "status": sample["status"], "detail": sample["reason"],
+            "status": sample["status"], "detail": document.metadata.get("detail") or sample["reason"],
             "claim_failures": sample["claim_failures"][:5]}
 
 

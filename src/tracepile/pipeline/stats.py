@@ -17,12 +17,16 @@ def corpus_stats(folder: str | Path) -> dict:
     if not files and not (folder / "manifest.json").exists():
         raise FileNotFoundError(f"{folder} is not a TracePile corpus (no data/*.parquet, no manifest.json)")
     rows: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: {"samples": 0, "tokens": 0, "steps": 0})
+    units: set[str] = set()
     for path in files:
         table = pq.read_table(path, columns=["domain", "kind", "prompt", "response", "stats"])
         for domain, kind, prompt, response, stats in zip(*(table.column(c).to_pylist() for c in table.column_names)):
             row = rows[(domain or "(none)", kind)]
             row["samples"] += 1
-            row["tokens"] += len(prompt.split()) + len(response.split())
+            real = stats.get("prompt_tokens") is not None
+            row["tokens"] += (stats["prompt_tokens"] + stats["response_tokens"]) if real \
+                else len(prompt.split()) + len(response.split())
+            units.add("tokens (DeepSeek tokenizer)" if real else "whitespace-separated words")
             row["steps"] += stats["lines"]
     rejected: dict[str, int] = defaultdict(int)
     for path in sorted((folder / "rejects").glob("*.jsonl")):
@@ -34,4 +38,4 @@ def corpus_stats(folder: str | Path) -> dict:
                   for (d, k), r in sorted(rows.items())]
     return {"rows": table_rows, "total_samples": sum(r["samples"] for r in table_rows),
             "total_tokens": sum(r["tokens"] for r in table_rows), "rejected": dict(sorted(rejected.items())),
-            "token_unit": "whitespace-separated words"}
+            "token_unit": " and ".join(sorted(units)) or "tokens"}

@@ -6,14 +6,66 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
+from dataclasses import dataclass
 from pathlib import Path
 
 from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.filters.base_filter import BaseFilter
 
-from tracepile.engine import make_sample, sample_id
+from tracepile.engine import narratable, sample_from_trace, sample_id, trace
 from tracepile.model import Limits, Program, ProgramInput, Sample
+
+
+@dataclass(frozen=True)
+class QualitySettings:
+    """What every task checks besides the claims: the token budget (with which tokenizer) and the
+    decontamination index the build prepared once (a pickle under _work/)."""
+
+    token_budget: int
+    tokenizer: str | None
+    decontam_path: str | None
+
+    def load(self) -> "QualityChecks":
+        return QualityChecks(self)
+
+
+class QualityChecks:
+    """The loaded tokenizer and decontamination index, cached per worker process."""
+
+    _cache: dict = {}
+
+    def __init__(self, settings: QualitySettings):
+        from tracepile.quality import load_tokenizer
+
+        self.settings = settings
+        self.tokenizer = load_tokenizer(settings.tokenizer)
+        self.decontaminator = None
+        if settings.decontam_path:
+            key = settings.decontam_path
+            if key not in self._cache:
+                with open(key, "rb") as handle:
+                    self._cache[key] = pickle.load(handle)  # written by this build's plan step
+            self.decontaminator = self._cache[key]
+
+    def judge(self, program: Program, result, seed: int) -> tuple[Sample, str | None, str]:
+        """The sample for a narratable trace, and why it must be rejected (None: keep it)."""
+        from tracepile.quality import fit_to_budget
+
+        fitted = fit_to_budget(program, result, self.tokenizer, self.settings.token_budget, seed)
+        sample = fitted.sample
+        if fitted.saved_by_compression:
+            sample.stats["compressed_to_fit"] = 1
+        if not sample.verified:
+            return sample, rejection(sample.to_dict()), sample.reason
+        if not fitted.kept:
+            return sample, "over token budget", fitted.reason
+        if self.decontaminator is not None:
+            match = self.decontaminator.check(sample)
+            if match is not None:
+                return sample, "contaminated", f"{match.benchmark} {match.item_id}: {match.reason}"
+        return sample, None, ""
 
 
 def task_items(path: str, inputs_per_task: int) -> list[int]:
@@ -54,33 +106,45 @@ class ReadPrograms(PipelineStep):
 
 
 class MakeSamples(PipelineStep):
-    """Trace, narrate and verify every input of every program; one document per sample."""
+    """Trace, narrate and verify every input of every program, fit the token budget and check for
+    benchmark overlap; one document per sample, with the reason when it must not be kept."""
 
     name = "trace, narrate, verify"
     type = "⚙️ - PROCESS"
 
-    def __init__(self, seed: int, limits: Limits, sandbox: str, progress_dir: str):
+    def __init__(self, seed: int, limits: Limits, sandbox: str, progress_dir: str, quality: QualitySettings):
         super().__init__()
         self.seed, self.limits, self.sandbox, self.progress_dir = seed, limits, sandbox, progress_dir
+        self.quality = quality
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         progress = Progress(self.progress_dir, rank)
+        checks = self.quality.load()
         with open_executor(self.sandbox) as executor:
             for document in data:
                 program = Program.from_dict(document.metadata["program"])
                 for program_input in program.inputs:
                     with self.track_time():
-                        sample = self.sample(program, program_input, executor)
+                        sample, verdict, detail = self.sample(program, program_input, executor, checks)
                     self.stat_update(f"status_{sample.status}")
-                    progress.add(sample)
-                    yield Document(text=sample.response, id=sample.id, metadata={"sample": sample.to_dict()})
+                    if sample.stats.get("compressed_to_fit"):
+                        self.stat_update("saved_by_compression")
+                    progress.add(sample, verdict)
+                    yield Document(text=sample.response, id=sample.id,
+                                   metadata={"sample": sample.to_dict(), "reject": verdict, "detail": detail})
         progress.finish()
 
-    def sample(self, program: Program, program_input: ProgramInput, executor) -> Sample:
+    def sample(self, program: Program, program_input: ProgramInput, executor, checks) -> tuple[Sample, str | None, str]:
         try:
-            return make_sample(program, program_input, seed=self.seed, limits=self.limits, executor=executor)
+            result = trace(program.code, program_input, program_id=program.id, limits=self.limits,
+                           seed=self.seed, executor=executor)
+            if not narratable(result):
+                sample = sample_from_trace(program, result, seed=self.seed)
+                return sample, rejection(sample.to_dict()), sample.reason
+            return checks.judge(program, result, self.seed)
         except Exception as exc:  # noqa: BLE001 - an internal failure costs one sample, never the task
-            return failed_sample(program, program_input, f"internal error: {type(exc).__name__}: {exc}")
+            sample = failed_sample(program, program_input, f"internal error: {type(exc).__name__}: {exc}")
+            return sample, "crash", sample.reason
 
 
 def open_executor(sandbox: str):
@@ -110,15 +174,45 @@ def rejection(sample: dict) -> str:
 
 
 class KeepVerified(BaseFilter):
-    """Keeps samples whose every claim holds; the rest go to the rejects file with the reason."""
+    """Keeps verified samples that fit the budget and overlap no benchmark; the rest go to the
+    rejects file with the reason."""
 
     name = "keep verified"
 
     def filter(self, doc: Document) -> bool | tuple[bool, str]:
-        sample = doc.metadata["sample"]
-        if sample["verified"]:
+        verdict = doc.metadata.get("reject")
+        if verdict:
+            return False, verdict
+        if doc.metadata["sample"]["verified"]:
             return True
-        return False, rejection(sample)
+        return False, rejection(doc.metadata["sample"])
+
+
+class WriteSignatures(PipelineStep):
+    """Passes samples on unchanged and saves each one's dedup signature (its place in the shard
+    included) for the build's global deduplication."""
+
+    name = "dedup signatures"
+    type = "🫂 - DEDUP"
+
+    def __init__(self, folder: str):
+        super().__init__()
+        self.folder = folder
+
+    def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        from dataclasses import asdict
+
+        from tracepile.quality import signature
+
+        rows = []
+        for index, document in enumerate(data):
+            sample = Sample(**document.metadata["sample"])
+            rows.append(json.dumps(asdict(signature(sample, rank, index))))
+            yield document
+        path = Path(self.folder) / f"{rank:05d}.jsonl"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text("".join(row + "\n" for row in rows))
+        os.replace(tmp, path)
 
 
 class Progress:
@@ -128,12 +222,12 @@ class Progress:
         self.path = Path(folder) / f"{rank:05d}.json"
         self.counts = {"done": 0, "kept": 0, "rejected": {}}
 
-    def add(self, sample: Sample) -> None:
+    def add(self, sample: Sample, verdict: str | None) -> None:
         self.counts["done"] += 1
-        if sample.verified:
+        reason = verdict or (None if sample.verified else rejection(sample.to_dict()))
+        if reason is None:
             self.counts["kept"] += 1
         else:
-            reason = rejection(sample.to_dict())
             self.counts["rejected"][reason] = self.counts["rejected"].get(reason, 0) + 1
         self.write()
 
