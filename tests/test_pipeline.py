@@ -254,3 +254,16 @@ def test_quality_control_rejects_duplicates_contamination_and_over_budget(tmp_pa
     assert rejects["long"]["reason"] == "over token budget"
     assert manifest["dedup"]["exact_duplicates"] == 1 and manifest["rejected"]["contaminated"] == 1
     assert manifest["tokens"]["prompt"] > 0 and "cruxeval" in manifest["eval_sets"]
+
+
+def test_build_from_loader_sources(tmp_path):
+    from conftest import dataset
+
+    dataset("cruxeval")
+    config = BuildConfig(sources=[{"preset": "mbpp-sanitized-codet", "limit": 3}], workers=1, sandbox="none",
+                         eval_sets=["gsm8k"])
+    manifest = build(config, tmp_path / "out", progress=False)
+    assert manifest["samples"] >= 3
+    assert {r["provenance"]["source"] for r in samples(tmp_path / "out")} == {"mbpp-sanitized-codet"}
+    with pytest.raises(ConfigError, match="source 1"):
+        BuildConfig(sources=[{"kind": "nope", "path": "x"}])

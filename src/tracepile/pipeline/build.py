@@ -147,6 +147,9 @@ def prepare_decontamination(config: BuildConfig, layout: Layout) -> dict[str, in
 
 
 def _programs(config: BuildConfig) -> Iterator[Program | dict]:
+    if config.sources:
+        yield from _loaded(config.sources)
+        return
     if config.programs is None:
         from tracepile.sources.bundled import bundled_programs
 
@@ -164,6 +167,19 @@ def _programs(config: BuildConfig) -> Iterator[Program | dict]:
                 yield {"line": number, "reason": f"invalid JSON: {exc.msg}"}
             except RecordError as exc:
                 yield {"line": number, "reason": str(exc)}
+
+
+def _loaded(specs: list[dict]) -> Iterator[Program | dict]:
+    """Programs from loader specs; every spec is checked (path, dataset) before any record is read."""
+    from tracepile.sources.loaders import Rejected, load
+
+    try:
+        streams = [load(spec) for spec in specs]
+    except (ValueError, TypeError, FileNotFoundError, OSError) as exc:
+        raise ConfigError(f"a source cannot be read: {exc}") from None
+    for stream in streams:
+        for item in stream:
+            yield item.to_dict() if isinstance(item, Rejected) else item
 
 
 def split(program: Program, size: int) -> Iterator[Program]:

@@ -25,6 +25,7 @@ class BuildConfig:
     samples: int = 2000
     seed: int = 0
     programs: str | None = None
+    sources: list[dict[str, Any]] = field(default_factory=list)  # loader specs (see sources.loaders)
     mix: dict[str, float] = field(default_factory=lambda: {"algorithms": 0.37, "competition": 0.18,
                                                            "math": 0.45})
     workers: int = 0  # 0: all cores
@@ -56,9 +57,23 @@ class BuildConfig:
             raise ConfigError("eval_sets must be \"auto\" or a list of set names and file paths")
         if self.programs is not None and not Path(self.programs).is_file():
             raise ConfigError(f"programs file not found: {self.programs}")
+        self._check_sources()
         if not self.mix or any(not isinstance(v, (int, float)) or v < 0 for v in self.mix.values()) \
                 or not set(self.mix) <= {"algorithms", "competition", "math"} or sum(self.mix.values()) <= 0:
             raise ConfigError("mix must map some of algorithms, competition, math to non-negative shares")
+
+    def _check_sources(self) -> None:
+        from tracepile.sources.loaders import KINDS, SourceSpec
+
+        if not isinstance(self.sources, list):
+            raise ConfigError("sources must be a list of source specs (mappings)")
+        for number, spec in enumerate(self.sources, 1):
+            try:
+                kind = SourceSpec.of(spec).kind
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(f"source {number}: {exc}") from None
+            if kind not in KINDS:
+                raise ConfigError(f"source {number}: unknown kind {kind!r}; use one of {', '.join(KINDS)}")
 
     @property
     def worker_count(self) -> int:

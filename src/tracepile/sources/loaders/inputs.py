@@ -1,0 +1,143 @@
+"""The last step of every loader: check a mapped record's code and inputs and build the Program, or say
+why not. A call is kept when it parses, its callee is defined and the sandbox can build its arguments."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from tracepile.model import Expression, Program, RecordError, parse_call
+from tracepile.sources.loaders.base import Rejected
+from tracepile.sources.loaders.code import (BUILTIN_NAMES, foreign_imports, module_names, syntax_problem,
+                                            with_missing_imports)
+
+# What the sandbox evaluates in a non-literal argument (mirrors tracepile.tracer.safe_eval; a test
+# keeps the two in step): these builtins and methods, and these node types.
+SAFE_BUILTIN_CALLS = frozenset(
+    "len abs min max sum sorted round divmod ord chr any all str int float bool list tuple set frozenset "
+    "dict repr hex bin".split())
+SAFE_METHODS = frozenset(
+    "upper lower strip lstrip rstrip split startswith endswith find rfind count isdigit isalpha isalnum "
+    "isspace isupper islower join replace title capitalize zfill swapcase index rsplit copy get keys values "
+    "items issubset issuperset union intersection difference decode bit_length bit_count is_integer".split())
+SAFE_NODES = (ast.Constant, ast.Name, ast.Attribute, ast.Subscript, ast.Slice, ast.BinOp, ast.UnaryOp,
+              ast.BoolOp, ast.Compare, ast.IfExp, ast.List, ast.Tuple, ast.Call, ast.keyword,
+              ast.operator, ast.unaryop, ast.boolop, ast.cmpop, ast.expr_context)
+MAX_DROP_NOTES = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-source choices applied to every record."""
+
+    source: str = ""
+    license: str = ""
+    domain: str = ""
+    max_calls: int | None = None  # keep at most this many inputs per program
+    auto_imports: bool = False  # add stdlib imports for names the code uses unbound (List, deque ...)
+    stdlib_only: bool = True  # reject code importing other modules (the sandbox has no site-packages)
+
+
+def call_problem(text: str, names: set[str]) -> str | None:
+    """None when the call can run against code binding `names`, else the reason."""
+    try:
+        call = parse_call(text)
+    except RecordError as exc:
+        return f"bad call: {exc}"
+    head = call.func[0].removesuffix("()")
+    if head not in names:
+        return f"entry point {head!r} is not defined by the code"
+    for value in [*call.args, *call.kwargs.values()]:
+        if isinstance(value, Expression):
+            problem = argument_problem(value.source, names)
+            if problem:
+                return problem
+    return None
+
+
+def argument_problem(source: str, names: set[str]) -> str | None:
+    """Why the sandbox could not build a non-literal argument, or None."""
+    node = ast.parse(source, mode="eval").body
+    if any(isinstance(n, ast.Lambda) for n in ast.walk(node)):
+        return None  # the child evaluates lambdas as program code
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and sub.id not in BUILTIN_NAMES and sub.id not in names:
+            return f"argument needs {sub.id!r}, which the input cannot provide"
+        if not isinstance(sub, SAFE_NODES):
+            return f"argument uses {type(sub).__name__}, which the sandbox does not evaluate"
+        if isinstance(sub, ast.Call) and not _safe_call(sub.func):
+            return f"argument calls {ast.unparse(sub.func)!r}, which the sandbox does not evaluate"
+    return None
+
+
+def _safe_call(func: ast.expr) -> bool:
+    if isinstance(func, ast.Name):
+        return func.id in SAFE_BUILTIN_CALLS
+    return isinstance(func, ast.Attribute) and func.attr in SAFE_METHODS
+
+
+def finish(record: dict[str, Any], ref: str, options: Options, dropped: Iterable[str] = (),
+           none_reason: str = "no test inputs found") -> Program | Rejected:
+    """Check code and inputs of a mapped record and build the Program (or the Rejected).
+    `dropped` are reasons for inputs the mapper already could not use."""
+    code, added, problem = checked_code(record.get("code"), options)
+    if problem:
+        return Rejected(options.source, ref, problem)
+    notes = list(dropped)
+    calls, stdin = _inputs(record, module_names(code), options, notes)
+    if not calls and not stdin:
+        return Rejected(options.source, ref, f"no inputs: {notes[0] if notes else none_reason}")
+    extra: dict[str, Any] = {"added_imports": added} if added else {}
+    if notes:
+        extra.update(dropped_inputs=len(notes), dropped_reasons=notes[:MAX_DROP_NOTES])
+    data = {**record, **extra, "code": code, "calls": calls, "stdin": stdin}
+    for key, default in (("source", options.source), ("license", options.license), ("domain", options.domain)):
+        data[key] = record.get(key) or default  # a record's own provenance wins over the spec's
+    try:
+        return Program.from_dict(data)
+    except RecordError as exc:
+        return Rejected(options.source, ref, f"bad row: {exc}")
+
+
+def checked_code(code: Any, options: Options) -> tuple[str, list[str], str | None]:
+    """(code with any added imports, the imports added, the rejection reason or None)."""
+    if not isinstance(code, str) or not code.strip():
+        return "", [], "missing field: 'code'" if code is None else "bad row: code is empty or not text"
+    added: list[str] = []
+    if options.auto_imports:
+        code, added = with_missing_imports(code)
+    problem = syntax_problem(code)
+    foreign = foreign_imports(code) if options.stdlib_only and not problem else []
+    if foreign:
+        problem = f"needs module: {', '.join(foreign)} (not in the standard library)"
+    return code, added, problem
+
+
+def _inputs(record: dict[str, Any], names: set[str], options: Options,
+            notes: list[str]) -> tuple[list[str], list[str]]:
+    calls = _usable_calls(record.get("calls") or [], names, notes)
+    stdin = record.get("stdin") or []
+    stdin = [stdin] if isinstance(stdin, str) else stdin
+    if options.max_calls is not None:
+        calls, stdin = calls[: options.max_calls], list(stdin)[: max(0, options.max_calls - len(calls))]
+    return calls, stdin
+
+
+def _usable_calls(calls: Any, names: set[str], notes: list[str]) -> list[str]:
+    if isinstance(calls, str):
+        calls = [calls]
+    if not isinstance(calls, (list, tuple)):
+        notes.append(f"bad call: calls is {type(calls).__name__}, not a list")
+        return []
+    kept: list[str] = []
+    for text in calls:
+        if not isinstance(text, str):
+            notes.append(f"bad call: {type(text).__name__} instead of text")
+            continue
+        problem = call_problem(text, names)
+        if problem:
+            notes.append(problem)
+        elif text.strip() not in kept:
+            kept.append(text.strip())
+    return kept
