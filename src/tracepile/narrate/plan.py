@@ -30,7 +30,8 @@ class Summary:
     last: int
     state: tuple[tuple[str, str], ...]
     output: str
-    events: int
+    begin: int  # first skipped event index
+    end: int  # first event index after the stretch
 
 
 def plan(events: tuple[Event, ...], compression: Compression) -> list[int | Summary]:
@@ -87,4 +88,4 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
             state.update(event.changes)
         elif isinstance(event, OutputEvent):
             output.append(event.text)
-    return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), end - begin)
+    return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end)

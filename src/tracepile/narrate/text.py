@@ -111,6 +111,23 @@ class Narrator:
         else:
             self.add(text)
 
+    def replay(self, begin: int, end: int) -> None:
+        """Bring every frame's known values past a summarised stretch (generators live on after it)."""
+        for event in self.events[begin:end]:
+            if isinstance(event, CallEvent):
+                self.func[event.frame] = event.func
+                self.caller[event.frame] = event.caller
+                if not event.resumed:
+                    self.state[event.frame] = dict(event.args)
+            elif isinstance(event, LineEvent):
+                frame_state = self.state.setdefault(event.frame, {})
+                self.last_line[event.frame] = event.line
+                for name, value in event.changes:
+                    if value == "<deleted>":
+                        frame_state.pop(name, None)
+                    else:
+                        frame_state[name] = value
+
     def _lines_with_callees(self) -> set[int]:
         marked: set[int] = set()
         last_line: dict[int, int] = {}
@@ -314,7 +331,7 @@ class Narrator:
 
     def summary(self, item: Summary) -> None:
         self.summaries += 1
-        self.state.setdefault(item.frame, {}).update(item.state)
+        self.replay(item.begin, item.end)
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
         text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} work the same "

@@ -1,6 +1,20 @@
-"""Running untrusted programs outside our own process: one child per execution, limits, deadline.
-`execute(job)` is the only entry point; the tracer harness is what runs inside the child."""
+"""Running untrusted programs outside our own process: `execute(job)` (a fresh limited process per job)
+and `make_executor(sandbox, workers)` (that, or bubblewrap fork-server workers); names load lazily."""
 
-from tracepile.sandbox.process import Job, RawResult, execute
+_EXPORTS = {
+    "Job": "process", "RawResult": "process", "execute": "process",
+    "Executor": "executor", "ProcessExecutor": "executor", "SandboxError": "executor",
+    "SandboxUnavailable": "executor", "make_executor": "executor",
+}
 
-__all__ = ["Job", "RawResult", "execute"]
+
+def __getattr__(name):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tracepile.sandbox' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"tracepile.sandbox.{module}"), name)
+
+
+__all__ = sorted(_EXPORTS)

@@ -1,8 +1,9 @@
 """The child side of one execution: limit the process, run the program input under the tracer,
-write the records and outcome as JSON, and leave with os._exit. Imports nothing heavy."""
+write the records and outcome as JSON (whole, or streamed record by record), leave with os._exit."""
 
 from __future__ import annotations
 
+import _thread
 import builtins
 import io
 import json
@@ -19,6 +20,21 @@ from tracepile.values import render
 
 FILENAME = "<program>"
 FINAL_VALUE_CHARS = 200_000
+TAMPERED_SETTRACE = "the program changed the tracer (sys.settrace): the trace may be incomplete"
+TAMPERED_MONITORING = "the program changed the tracer (sys.monitoring): the trace may be incomplete"
+
+# bound at import, before any program runs: a program may replace these names
+_ENCODE = json.JSONEncoder(separators=(",", ":"), check_circular=False).encode
+_dumps = json.dumps
+_os_write = os.write
+_os_exit = os._exit
+_list_append = list.append
+_SYS_NAMES = ("settrace", "gettrace", "setprofile", "_getframe", "monitoring")
+_SYS_SAVED = {name: getattr(sys, name) for name in _SYS_NAMES if hasattr(sys, name)}
+_MONITORING_SAVED = dict(vars(sys.monitoring)) if hasattr(sys, "monitoring") else {}
+_PINNED_MODULES = ("tracepile.model", "tracepile.values", "tracepile.tracer.analysis",
+                   "tracepile.tracer.hooks", "tracepile.tracer.recorder",
+                   "tracepile.tracer.safe_eval", __name__, "json", "json.encoder")
 
 
 class CapturedStdout(io.TextIOBase):
@@ -89,8 +105,9 @@ def isolate_network() -> bool:
     return libc.unshare(clone_newnet) == 0 or libc.unshare(clone_newuser | clone_newnet) == 0
 
 
-def run_job(job: dict) -> dict:
-    """Execute one program input under the tracer; never raises for anything the program does."""
+def run_job(job: dict, records: list | None = None) -> dict:
+    """Execute one program input under the tracer; never raises for anything the program does.
+    `records`, if given, replaces the recorder's record list (see StreamedRecords)."""
     limits = job["limits"]
     try:
         module_code = compile(job["code"], FILENAME, "exec")
@@ -98,8 +115,12 @@ def run_job(job: dict) -> dict:
     except (SyntaxError, ValueError) as exc:
         return _outcome("error", f"syntax error: {exc}", exception=("SyntaxError", str(exc)))
     recorder = Recorder(info, limits["max_events"], limits["max_value_chars"], limits["max_output_chars"])
+    if records is not None:
+        recorder.records = records
     hooks = make_hooks(recorder, module_code, job.get("backend", "auto"))
     namespace = {"__name__": "__main__", "__builtins__": builtins}
+    saved_builtins = dict(vars(builtins))
+    _WATCH.reset()
     sys.stdout = CapturedStdout(recorder)
     random.seed(job.get("seed", 0))
     value, exc, arguments = None, None, None
@@ -107,17 +128,9 @@ def run_job(job: dict) -> dict:
         if job["kind"] == "call":
             target, args, kwargs = _prepare_call(job["text"], module_code, namespace)
             arguments = list(args) + list(kwargs.values())
-            hooks.start()
-            try:
-                value = target(*args, **kwargs)
-            finally:
-                hooks.stop()
+            value = _traced(hooks, target, *args, **kwargs)
         else:
-            hooks.start()
-            try:
-                exec(module_code, namespace)
-            finally:
-                hooks.stop()
+            _traced(hooks, exec, module_code, namespace)
     except _Rejected as rejected:
         return _outcome("error", str(rejected))
     except SystemExit as stop:
@@ -127,7 +140,90 @@ def run_job(job: dict) -> dict:
         exc = raised
     finally:
         sys.stdout = sys.__stdout__
-    return _finish(recorder, hooks.name, value, exc, job, arguments or [])
+        _restore_dict(vars(builtins), saved_builtins)
+    return _finish(recorder, hooks.name, value, exc, job, arguments or [], _WATCH.tampered)
+
+
+class _Watch:
+    """What the program did to the tracer while traced (seen by the audit hook or checked after)."""
+
+    def __init__(self):
+        self.armed = False
+        self.tampered = ""
+        self.monitoring_events = None
+
+    def reset(self) -> None:
+        self.armed, self.tampered, self.monitoring_events = False, "", None
+
+
+_WATCH = _Watch()
+
+
+def _settrace(function) -> None:
+    """`sys.settrace` as programs see it (see prepare_process): forwards the call, and notes one made
+    while traced from outside the tracer (the hooks stop themselves at the event limit). Not an
+    audit hook: `builtins.id` is audited too, and the recorder calls it several times per event."""
+    if _WATCH.armed and not _WATCH.tampered and _getframe(1).f_code not in _OWN_CODES:
+        _WATCH.tampered = TAMPERED_SETTRACE
+    _real_settrace(function)
+
+
+_real_settrace = sys.settrace
+_getframe = sys._getframe
+
+
+def _code_objects(module) -> frozenset:
+    """Code objects of every function and method defined in `module`."""
+    found = set()
+    for item in vars(module).values():
+        members = vars(item).values() if isinstance(item, type) else (item,)
+        found.update(m.__code__ for m in members if hasattr(m, "__code__"))
+    return frozenset(found)
+
+
+_OWN_CODES = _code_objects(sys.modules[make_hooks.__module__])
+
+
+def _traced(hooks, fn, *args, **kwargs):
+    """Call `fn` with the tracer on; undo what module-level code did to sys's tracing functions."""
+    _restore_attributes(sys, _SYS_SAVED)
+    if _MONITORING_SAVED:
+        _restore_attributes(sys.monitoring, _MONITORING_SAVED)
+    hooks.start()
+    tool = getattr(hooks, "tool", None)
+    if tool is not None:
+        _WATCH.monitoring_events = _MONITORING_SAVED["get_events"](tool)
+    _WATCH.armed = True
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        _WATCH.armed = False
+        _stop(hooks, tool)
+
+
+def _stop(hooks, tool) -> None:
+    if hooks.active and not _WATCH.tampered:  # inactive: the hooks stopped themselves at a limit
+        if tool is not None:
+            mon = _MONITORING_SAVED
+            if mon["get_tool"](tool) != "tracepile" or mon["get_events"](tool) != _WATCH.monitoring_events:
+                _WATCH.tampered = TAMPERED_MONITORING
+        elif getattr(hooks, "on_call", None) is not None and _SYS_SAVED["gettrace"]() != hooks.on_call:
+            _WATCH.tampered = TAMPERED_SETTRACE  # the real sys.settrace, reached some other way
+    try:
+        hooks.stop()
+    except Exception:  # noqa: BLE001 - the program freed or re-registered our tool id
+        _WATCH.tampered = _WATCH.tampered or TAMPERED_MONITORING
+
+
+def _restore_attributes(target, saved: dict) -> None:
+    for name, value in saved.items():
+        if getattr(target, name, None) is not value:
+            setattr(target, name, value)
+
+
+def _restore_dict(current: dict, saved: dict) -> None:
+    current.clear()
+    current.update(saved)
 
 
 class _Rejected(Exception):
@@ -170,7 +266,8 @@ def _argument(value, namespace: dict):
     return result
 
 
-def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: list) -> dict:
+def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: list,
+            tampered: str = "") -> dict:
     limits = job["limits"]
     status, reason, exception = "ok", "", None
     if exc is not None:
@@ -178,8 +275,11 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
         status, reason = "error", f"raised {exception[0]}"
         if isinstance(exc, MemoryError):
             status, reason = "limit", f"memory limit of {limits['memory_mb']} MB exceeded"
+    truncated = recorder.truncated or tampered
     if recorder.truncated.startswith("output"):
         status, reason = "limit", f"output limit of {limits['max_output_chars']} characters reached"
+    elif tampered and status in ("ok", "error"):
+        status, reason = "truncated", tampered
     elif recorder.truncated and status == "ok":
         status, reason = "truncated", recorder.truncated
     return {
@@ -187,7 +287,7 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
         "value": render(value, FINAL_VALUE_CHARS) if exc is None else None,
         "exception": exception, "stdout": "".join(recorder.stdout_parts),
         "arguments": [render(a, FINAL_VALUE_CHARS) for a in arguments],
-        "records": recorder.records, "truncated": recorder.truncated,
+        "records": recorder.records, "truncated": truncated,
         "backend": backend, "python": sys.version.split()[0],
     }
 
@@ -197,22 +297,83 @@ def _outcome(status: str, reason: str, exception=None) -> dict:
             "records": [], "truncated": "", "backend": "", "python": sys.version.split()[0]}
 
 
+class StreamedRecords(list):
+    """`recorder.records` in the sandbox: each record is written to the channel before it is kept,
+    so every record committed before a kill reaches the parent (the Recorder only appends)."""
+
+    __slots__ = ("_write_line",)
+
+    def __init__(self, write_line):
+        super().__init__()
+        self._write_line = write_line
+
+    def append(self, record) -> None:
+        self._write_line(record)
+        _list_append(self, record)
+
+
+def line_writer(fd: int):
+    """A function writing one object as one JSON line to `fd`, whole, under a lock (threads)."""
+    lock = _thread.allocate_lock()
+
+    def write_line(obj, encode=_ENCODE, write=_os_write) -> None:
+        data = (encode(obj) + "\n").encode("ascii")
+        with lock:
+            while data:
+                data = data[write(fd, data):]
+    return write_line
+
+
+def stream_job(job: dict, fd: int, token: str) -> None:
+    """Child side of the bwrap sandbox: run the job streaming each record to `fd`, then write the
+    end line (token, record count, result without records) and leave with os._exit."""
+    from tracepile.sandbox.channel import end_line
+
+    records = StreamedRecords(line_writer(fd))
+    try:
+        result = run_job(job, records)
+    except BaseException as exc:  # noqa: BLE001 - report, never hang
+        result = _outcome("crash", f"tracer failure: {type(exc).__name__}")
+    result = {key: item for key, item in result.items() if key != "records"}
+    try:
+        data = end_line(token, len(records), result, _ENCODE)
+    except BaseException as exc:  # noqa: BLE001 - e.g. MemoryError while encoding a huge value
+        data = end_line(token, len(records), _outcome("crash", f"tracer failure: {type(exc).__name__}"),
+                        _ENCODE)
+    while data:
+        data = data[_os_write(fd, data):]
+    _os_exit(0)
+
+
+def prepare_process() -> None:
+    """Once per child process, before any program runs: `exit`, the recursion limit, builtins pinned
+    into the tracer's own modules (a program may replace `builtins.len`), the watched sys.settrace."""
+    builtins.exit = builtins.quit = _exit
+    sys.settrace = _SYS_SAVED["settrace"] = _settrace
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
+    public = {name: item for name, item in vars(builtins).items() if not name.startswith("_")}
+    for module_name in _PINNED_MODULES:
+        module = sys.modules.get(module_name)
+        if module is not None:
+            for name, item in public.items():
+                module.__dict__.setdefault(name, item)
+
+
 def main(job_path: str, result_path: str) -> None:
     """Entry point of the child process."""
     with open(job_path, encoding="utf-8") as fh:
         job = json.load(fh)
-    builtins.exit = builtins.quit = _exit
-    sys.setrecursionlimit(max(sys.getrecursionlimit(), 3000))
+    prepare_process()
     if job.get("isolate_network", True):
         isolate_network()
     result_fd = os.open(result_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     apply_limits(job["limits"])
     try:
         result = run_job(job)
-        data = json.dumps(result).encode("utf-8")
+        data = _dumps(result).encode("utf-8")
     except BaseException as exc:  # noqa: BLE001 - report, never hang
-        data = json.dumps(_outcome("crash", f"tracer failure: {type(exc).__name__}")).encode()
+        data = _dumps(_outcome("crash", f"tracer failure: {type(exc).__name__}")).encode()
     view = memoryview(data)
     while view:
-        view = view[os.write(result_fd, view):]
-    os._exit(0)
+        view = view[_os_write(result_fd, view):]
+    _os_exit(0)
