@@ -46,6 +46,7 @@ def run(
     seed: int = typer.Option(0, help="Seed for wording choices and the program's random module."),
     timeout: float = typer.Option(5.0, help="CPU-time limit per execution, in seconds (the wall-clock limit is 4x)."),
     backend: str = typer.Option("auto", help="Tracer back end: auto, monitoring (3.12+) or settrace."),
+    sandbox: str = typer.Option("auto", help="auto or bwrap (bubblewrap), or none (process limits only)."),
 ) -> None:
     """Trace, narrate and verify a program on each of its inputs.
 
@@ -59,13 +60,38 @@ def run(
     else:
         items = iter([_program_from_file(file, call, stdin)])
     shown = 0
-    for program in items:
-        for program_input in program.inputs:
-            sample = make_sample(program, program_input, seed=seed, limits=limits, backend=backend)
-            _show(sample, as_json)
-            shown += 1
+    with _executor(sandbox) as executor:
+        for program in items:
+            for program_input in program.inputs:
+                sample = make_sample(program, program_input, seed=seed, limits=limits, backend=backend,
+                                     executor=executor)
+                _show(sample, as_json)
+                shown += 1
     if shown == 0 and programs is not None:
         fail(f"no usable program record in {programs}")
+
+
+def _executor(sandbox: str):
+    from tracepile.sandbox import SandboxError, make_executor
+
+    try:
+        return make_executor(sandbox)
+    except (SandboxError, ValueError) as exc:
+        fail(str(exc))
+
+
+@app.command()
+def doctor() -> None:
+    """Check that the sandbox works on this machine (bubblewrap, isolation, seccomp, limits, overhead)."""
+    from tracepile.sandbox.doctor import check
+
+    results = check()
+    for name, ok, detail in results:
+        mark = "[green]✓[/]" if ok else "[red]✗[/]"
+        console.print(f"{mark} {name}: {detail}", highlight=False, soft_wrap=True)
+    if not all(ok for _, ok, _ in results):
+        fail("the sandbox is not usable here: install bubblewrap (apt-get install bubblewrap), "
+             "or build with --sandbox none to rely on process limits only")
 
 
 def _program_from_file(file: Optional[Path], calls: list[str], stdin: list[Path]) -> Program:

@@ -66,6 +66,8 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         if len(value) > _FAST_ITEMS:
             return _fast_long(value, cls, max_chars, ids)
         kinds = set(map(type, value))
+        if str in kinds and _text_size(value) > max_chars:
+            return None  # the full renderer truncates long strings without building them whole
         if kinds <= _LEAVES:
             nested = ()
         elif kinds <= _CONTAINERS_OF_LEAVES and all(_flat(item) for item in value):
@@ -76,6 +78,8 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         if len(value) > _FAST_ITEMS or not set(map(type, value)) <= _LEAVES:
             return None
         if cls is dict and not set(map(type, dict.values(value))) <= _LEAVES:
+            return None
+        if _text_size(value) + (_text_size(dict.values(value)) if cls is dict else 0) > max_chars:
             return None
         nested = ()
     elif cls not in _HANDLERS and type(cls) is type and len(_type_mro(cls)) == 2:
@@ -144,7 +148,13 @@ def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
 
 def _flat(item: object) -> bool:
     cls = type(item)
-    return cls in _LEAVES or (len(item) <= _FAST_ITEMS and set(map(type, item)) <= _LEAVES)
+    return cls in _LEAVES or (len(item) <= _FAST_ITEMS and set(map(type, item)) <= _LEAVES
+                              and _text_size(item) <= 4096)
+
+
+def _text_size(items) -> int:
+    """Characters held by the strings among `items` (a cheap bound before building a repr)."""
+    return sum(len(x) for x in items if type(x) is str)
 
 
 def is_truncated(text: str) -> bool:

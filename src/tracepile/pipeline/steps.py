@@ -3,7 +3,6 @@ program records, make one sample per input (never raising), keep verified sample
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import pickle
@@ -148,11 +147,9 @@ class MakeSamples(PipelineStep):
 
 
 def open_executor(sandbox: str):
-    """The job runner for this task: a fresh process per job, or the bubblewrap sandbox pool."""
-    if sandbox == "none":
-        from tracepile.sandbox import execute
-        return contextlib.nullcontext(execute)
+    """The job runner for this task: the bubblewrap fork-server, or a fresh process per job (none)."""
     from tracepile.sandbox import make_executor
+
     return make_executor(sandbox)
 
 
