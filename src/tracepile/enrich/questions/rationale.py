@@ -1,0 +1,59 @@
+"""Rationales: the template CoE narrated up to a question's stop event and ending in its answer,
+and their verification: the verifier's own walk over the trace up to the stop, then the checker."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tracepile.enrich.questions.check import Rerun, check_answer
+from tracepile.enrich.questions.records import Question
+from tracepile.enrich.questions.wording import final_paragraph, unfence
+from tracepile.model import Trace, Verification
+from tracepile.narrate import Compression, narrate
+from tracepile.narrate.prompt import fence
+from tracepile.verify.check import Checker
+from tracepile.verify.claims import Step, parse
+
+FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in view
+FINAL = "Final answer: "
+
+
+def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
+    """The CoE text for `question` and how many loops it compresses."""
+    narration = narrate(trace, seed=seed, compression=FULL if question.full else None,
+                        stop_at=question.stop, final=question.answer)
+    body = narration.response[:narration.response.rindex(FINAL)].rstrip()
+    parts = [_input_intro(trace)] if question.kind == "input" else []
+    parts += [body] if body else []
+    parts.append(final_paragraph(question.answer))
+    return "\n\n".join(parts), narration.compressed_loops
+
+
+def _input_intro(trace: Trace) -> str:
+    if trace.input.kind == "call":
+        return f"Try the call {trace.input.text} and follow it step by step to see what it gives."
+    return "Try this standard input and run the script on it:\n" + fence(trace.input.text.rstrip("\n"))
+
+
+def verify_rationale(text: str, trace: Trace, question: Question,
+                     rerun: Rerun | None = None) -> Verification:
+    """Check every claim of a rationale against the trace up to `question.stop`; the final
+    paragraph must state an answer that the checker accepts for the whole trace."""
+    prefix = replace(trace, events=trace.events[:question.stop + 1])
+    checker = Checker(prefix, strict=True)
+    for step in parse(text):
+        if step.anchor == "final":
+            _check_final(checker, step, question, trace, rerun)
+        else:
+            checker.step(step)
+    return checker.result()
+
+
+def _check_final(checker: Checker, step: Step, question: Question, trace: Trace,
+                 rerun: Rerun | None) -> None:
+    claimed = unfence(step.args[0])
+    if question.kind == "input" and trace.input.kind == "stdin" and not claimed.endswith("\n"):
+        claimed += "\n"
+    ok = check_answer(replace(question, answer=claimed), trace, rerun)
+    checker.final_seen = True
+    checker.record(ok, f"final answer {claimed.strip()[:80]!r} for the {question.kind} question")
