@@ -15,8 +15,8 @@ from tracepile import __version__
 from tracepile.model import Program, RecordError
 from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, reject_row, sample_row
-from tracepile.pipeline.steps import (KeepVerified, MakeSamples, QualitySettings, ReadPrograms,
-                                      WriteSignatures, task_items)
+from tracepile.pipeline.steps import (KeepVerified, MakeSamples, QualitySettings, QuestionSettings,
+                                      ReadPrograms, WriteSignatures, task_items)
 
 
 @dataclass(frozen=True)
@@ -208,7 +208,8 @@ def make_pipeline(config: BuildConfig, layout: Layout, starts: list[int]) -> lis
                               str(layout.decontam) if layout.decontam.exists() else None)
     return [
         ReadPrograms(str(layout.programs), starts),
-        MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress), quality),
+        MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress), quality,
+                    QuestionSettings(config.questions_per_trace, tuple(config.question_kinds))),
         KeepVerified(exclusion_writer=rejects),
         WriteSignatures(str(layout.signatures)),
         ParquetWriter(str(layout.shards), output_filename="${rank}.parquet", schema=SAMPLE_SCHEMA,

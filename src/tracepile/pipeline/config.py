@@ -39,6 +39,10 @@ class BuildConfig:
     eval_sets: list[str] | str = "auto"  # "auto": every known set found; names or JSONL/Parquet paths
     eval_dir: str | None = None  # where the known eval sets live (default $TRACEPILE_SHARED/datasets)
     dedup_cap: int = 100  # samples kept per near-duplicate cluster
+    questions_per_trace: int = 1  # variable-tracing questions added per kept trace (0: none)
+    question_kinds: list[str] = field(default_factory=lambda: [
+        "state", "next_line", "line_count", "loop_iterations", "branch", "call_count", "call_return",
+        "max_depth", "max_value", "first_iteration", "exception", "input"])
 
     def __post_init__(self) -> None:
         if not isinstance(self.samples, int) or self.samples < 1:
@@ -53,6 +57,12 @@ class BuildConfig:
             raise ConfigError("token_budget must be at least 64 tokens")
         if self.dedup_cap < 1:
             raise ConfigError("dedup_cap must be at least 1")
+        from tracepile.enrich.questions import KINDS
+
+        unknown = sorted(set(self.question_kinds) - set(KINDS) | ({"coe"} & set(self.question_kinds)))
+        if unknown or self.questions_per_trace < 0:
+            raise ConfigError(f"question_kinds must be among {', '.join(k for k in KINDS if k != 'coe')} "
+                              f"(not {', '.join(unknown)}) and questions_per_trace >= 0")
         if not (self.eval_sets == "auto" or isinstance(self.eval_sets, list)):
             raise ConfigError("eval_sets must be \"auto\" or a list of set names and file paths")
         if self.programs is not None and not Path(self.programs).is_file():

@@ -3,13 +3,15 @@ rejected samples; adapters turn pipeline documents into rows."""
 
 from __future__ import annotations
 
+import json
+
 import pyarrow as pa
 
 STATS = pa.struct([(name, pa.int64()) for name in ("events", "lines", "calls", "max_depth", "loops_compressed",
                                                     "prompt_tokens", "response_tokens", "compressed_to_fit")])
 PROVENANCE = pa.struct([
     ("source", pa.string()), ("license", pa.string()), ("tool", pa.string()), ("seed", pa.int64()),
-    ("python", pa.string()), ("tracer", pa.string()),
+    ("python", pa.string()), ("tracer", pa.string()), ("question", pa.string()),
 ])
 SAMPLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("program_id", pa.string()), ("input", pa.string()), ("input_kind", pa.string()),
@@ -24,7 +26,9 @@ def sample_row(writer, document) -> dict:
     """Adapter for datatrove's ParquetWriter: the sample dict stored in the document's metadata."""
     row = dict(document.metadata["sample"])
     row["stats"] = {name: int(row["stats"].get(name, 0)) for name in STATS.names}
+    question = row["provenance"].get("question")
     row["provenance"] = {name: row["provenance"].get(name) for name in PROVENANCE.names}
+    row["provenance"]["question"] = json.dumps(question, sort_keys=True) if question else ""
     return {name: _clean(row.get(name)) for name in SAMPLE_SCHEMA.names}
 
 

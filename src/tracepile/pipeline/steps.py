@@ -48,6 +48,18 @@ class QualityChecks:
                     self._cache[key] = pickle.load(handle)  # written by this build's plan step
             self.decontaminator = self._cache[key]
 
+    def judge_question(self, sample: Sample) -> tuple[Sample, str | None, str]:
+        """A question sample: verified, and within the token budget (its program passed the rest)."""
+        from tracepile.quality import count_tokens
+
+        prompt, response = count_tokens(sample, self.tokenizer)
+        sample.stats["prompt_tokens"], sample.stats["response_tokens"] = prompt, response
+        if not sample.verified:
+            return sample, "unverified", "; ".join(sample.claim_failures[:3])
+        if prompt + response > self.settings.token_budget:
+            return sample, "over token budget", f"{prompt + response} tokens > {self.settings.token_budget}"
+        return sample, None, ""
+
     def judge(self, program: Program, result, seed: int) -> tuple[Sample, str | None, str]:
         """The sample for a narratable trace, and why it must be rejected (None: keep it)."""
         from tracepile.quality import fit_to_budget
@@ -65,6 +77,29 @@ class QualityChecks:
             if match is not None:
                 return sample, "contaminated", f"{match.benchmark} {match.item_id}: {match.reason}"
         return sample, None, ""
+
+
+@dataclass(frozen=True)
+class QuestionSettings:
+    """How many variable-tracing questions to add per kept trace, and of which kinds."""
+
+    per_trace: int
+    kinds: tuple[str, ...]
+
+    def ask(self, program: Program, result, sample_id: str, seed: int, rerun) -> list[Sample]:
+        """Up to `per_trace` questions, kinds tried in a seeded order until enough are found."""
+        import random
+
+        from tracepile.enrich.questions import QuestionConfig, questions_for_trace
+
+        kinds = list(self.kinds)
+        random.Random(f"{seed}/{sample_id}").shuffle(kinds)
+        found: list[Sample] = []
+        for kind in kinds:
+            if len(found) >= self.per_trace:
+                break
+            found += questions_for_trace(program, result, seed, QuestionConfig(counts={kind: 1}), rerun=rerun)
+        return found[: self.per_trace]
 
 
 def task_items(path: str, inputs_per_task: int) -> list[int]:
@@ -111,10 +146,11 @@ class MakeSamples(PipelineStep):
     name = "trace, narrate, verify"
     type = "⚙️ - PROCESS"
 
-    def __init__(self, seed: int, limits: Limits, sandbox: str, progress_dir: str, quality: QualitySettings):
+    def __init__(self, seed: int, limits: Limits, sandbox: str, progress_dir: str, quality: QualitySettings,
+                 questions: QuestionSettings):
         super().__init__()
         self.seed, self.limits, self.sandbox, self.progress_dir = seed, limits, sandbox, progress_dir
-        self.quality = quality
+        self.quality, self.questions = quality, questions
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         progress = Progress(self.progress_dir, rank)
@@ -124,26 +160,37 @@ class MakeSamples(PipelineStep):
                 program = Program.from_dict(document.metadata["program"])
                 for program_input in program.inputs:
                     with self.track_time():
-                        sample, verdict, detail = self.sample(program, program_input, executor, checks)
-                    self.stat_update(f"status_{sample.status}")
-                    if sample.stats.get("compressed_to_fit"):
-                        self.stat_update("saved_by_compression")
-                    progress.add(sample, verdict)
-                    yield Document(text=sample.response, id=sample.id,
-                                   metadata={"sample": sample.to_dict(), "reject": verdict, "detail": detail})
+                        made = self.samples(program, program_input, executor, checks)
+                    for sample, verdict, detail in made:
+                        self.stat_update(f"kind_{sample.kind}", f"status_{sample.status}")
+                        if sample.stats.get("compressed_to_fit"):
+                            self.stat_update("saved_by_compression")
+                        progress.add(sample, verdict)
+                        yield Document(text=sample.response, id=sample.id,
+                                       metadata={"sample": sample.to_dict(), "reject": verdict, "detail": detail})
         progress.finish()
 
-    def sample(self, program: Program, program_input: ProgramInput, executor, checks) -> tuple[Sample, str | None, str]:
+    def samples(self, program: Program, program_input: ProgramInput, executor, checks) -> list:
+        """The CoE sample for one input, then its questions if it is kept: (sample, verdict, detail)."""
         try:
             result = trace(program.code, program_input, program_id=program.id, limits=self.limits,
                            seed=self.seed, executor=executor)
             if not narratable(result):
                 sample = sample_from_trace(program, result, seed=self.seed)
-                return sample, rejection(sample.to_dict()), sample.reason
-            return checks.judge(program, result, self.seed)
+                return [(sample, rejection(sample.to_dict()), sample.reason)]
+            made = [checks.judge(program, result, self.seed)]
         except Exception as exc:  # noqa: BLE001 - an internal failure costs one sample, never the task
             sample = failed_sample(program, program_input, f"internal error: {type(exc).__name__}: {exc}")
-            return sample, "crash", sample.reason
+            return [(sample, "crash", sample.reason)]
+        if made[0][1] is None and self.questions.per_trace:
+            rerun = lambda code, inp: trace(code, inp, limits=self.limits, seed=self.seed, executor=executor)  # noqa: E731
+            try:
+                questions = self.questions.ask(program, result, made[0][0].id, self.seed, rerun)
+            except Exception as exc:  # noqa: BLE001 - a failed question costs only itself
+                self.stat_update(f"question_error_{type(exc).__name__}")
+                questions = []
+            made += [checks.judge_question(q) for q in questions]
+        return made
 
 
 def open_executor(sandbox: str):

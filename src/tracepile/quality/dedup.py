@@ -3,6 +3,8 @@ MinHash of its code), then one global, deterministic pass that says which sample
 
 from __future__ import annotations
 
+import json
+
 import functools
 import hashlib
 import inspect
@@ -105,7 +107,11 @@ def signature(sample: Sample, shard: int, index: int, config: DedupConfig = Dedu
               code: str | None = None) -> Signature:
     """The signature of one sample; its code is read from the prompt unless given."""
     canonical, minhash, scheme = _sketch(sample_code(sample) if code is None else code, config)
-    exact = _digest(f"{canonical}\x00{sample.input_kind}\x00{canonical_input(sample.input_kind, sample.input)}")
+    question = sample.provenance.get("question") or ""  # questions about one run are not duplicates
+    if not isinstance(question, str):
+        question = json.dumps(question, sort_keys=True)
+    exact = _digest(f"{canonical}\x00{sample.input_kind}\x00{canonical_input(sample.input_kind, sample.input)}"
+                    f"\x00{sample.kind}\x00{question}")
     return Signature(sample.id, shard, index, exact, _digest(canonical), minhash, scheme)
 
 

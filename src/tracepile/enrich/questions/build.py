@@ -114,7 +114,7 @@ def build_sample(program: Program, trace: Trace, question: Question, seed: int,
     config = config or QuestionConfig()
     key = _key(question)
     prompt = wording.prompt(trace.code, None if question.kind == "input" else trace.input,
-                            question.text, question.hint)
+                            question.text, question.hint, str(program.metadata.get("problem", "")))
     response, compressed, reason = "", 0, trace.outcome.reason
     try:
         response, compressed = rationale(trace, question, zlib.crc32(f"{seed}:{key}".encode()))
@@ -132,7 +132,7 @@ def build_sample(program: Program, trace: Trace, question: Question, seed: int,
         claim_failures=list(check.failures + check.unverifiable)[:20],
         provenance={"source": program.source, "license": program.license,
                     "tool": f"tracepile {__version__}", "seed": seed, "python": trace.python,
-                    "tracer": trace.backend, "seconds": round(trace.seconds, 4),
+                    "tracer": trace.backend,
                     "question": {"kind": question.kind, **question.params}},
     )
 

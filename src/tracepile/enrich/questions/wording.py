@@ -31,9 +31,10 @@ def run_description(program_input: ProgramInput) -> str:
     return "The program is run as a script with this standard input:\n\n" + fence(text)
 
 
-def prompt(code: str, program_input: ProgramInput | None, question: str, hint: str) -> str:
-    """Code with line numbers, the input (None: hidden, for input prediction), the question."""
-    parts = [INTRO, fence(numbered(code), "python")]
+def prompt(code: str, program_input: ProgramInput | None, question: str, hint: str, problem: str = "") -> str:
+    """The problem the program solves (if any), code with line numbers, the input (None: hidden, for
+    input prediction), the question."""
+    parts = ([f"Problem: {problem.strip()}"] if problem else []) + [INTRO, fence(numbered(code), "python")]
     if program_input is not None:
         parts.append(run_description(program_input))
     parts.append(question + (" Reason step by step through the execution." if hint else ""))
