@@ -156,4 +156,10 @@ y = x[5]
             out.append('tick')
     return out
 ''', "call", "f('a`b`')"),
+    ("one_line_loops", '''def f(r):
+    x = 1
+    for j in r: x *= j
+    while x > 10: x //= 3
+    return x
+''', "call", "f([2, 3, 4])"),
 ]

@@ -191,6 +191,9 @@ class Narrator:
         if kind == "for":
             return self.pick("moves the `for` loop on", "takes the next item of the `for` loop",
                              "advances the `for` loop")
+        if kind == "inline_loop":
+            source = info.source if " = " not in info.source and "`" not in info.source else ""
+            return f"runs the one-line loop {code(source)}" if source else "runs a loop written on one line"
         if kind == "def":
             return f"defines the function `{info.assigns[0]}`"
         if kind == "class":

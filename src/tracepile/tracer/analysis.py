@@ -159,6 +159,10 @@ def _describe(stmt: ast.stmt, header_end: int, in_else: bool) -> LineInfo:
             _scan(stmt.subject, info)
     else:
         _simple(stmt, info)
+    if info.kind in ("for", "while") and info.body and info.body <= {stmt.lineno}:
+        # a loop written on one line: no back end reports its iterations one by one, so it is
+        # one step, narrated by its net effect (never by an iteration count it cannot observe)
+        info.kind, info.why, info.test, info.body, info.orelse = "inline_loop", (), None, frozenset(), frozenset()
     if info.why == () and kind not in ("def", "class"):
         info.why = _operand_values(stmt, info)
     info.reads = _reads(stmt)
