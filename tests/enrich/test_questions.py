@@ -351,7 +351,7 @@ def test_no_counting_question_on_a_header_that_shares_its_line_with_its_body(pyt
     # no back end reports the iterations of `for j in r: x *= j` one by one: the line is one step
     # (its net effect may be asked about), never a loop whose iterations are counted
     pool = candidates(trace(CROWDED, "f(3)", python=python))
-    counted = [q for kind, questions in pool.items() if kind in ("loop_iterations", "line_count", "next_line")
+    counted = [q for kind, questions in pool.items() if kind == "loop_iterations"
                for q in questions if q.params.get("line") == 5]
     assert counted == []
     assert pool["loop_iterations"] and pool["state"]  # the other lines are still asked about
