@@ -8,8 +8,9 @@ from __future__ import annotations
 import ast
 import collections
 import enum
-import fractions
 import decimal
+import fractions
+import itertools
 import math
 import re
 import types
@@ -71,9 +72,13 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         if kinds <= _LEAVES:
             nested = ()
         elif kinds <= _CONTAINERS_OF_LEAVES and all(_flat(item) for item in value):
+            if 3 * sum(len(item) for item in value if type(item) is not str) > max_chars:
+                return None  # would be cut: each item needs at least 3 characters
             nested = value
         else:
             return None
+    elif cls is dict and len(value) > _FAST_ITEMS:
+        return _fast_long_dict(value, max_chars, ids)
     elif cls is dict or cls is set:
         if len(value) > _FAST_ITEMS or not set(map(type, value)) <= _LEAVES:
             return None
@@ -100,6 +105,27 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
 
 
 _CONTAINERS_OF_LEAVES = _LEAVES | {list, tuple}
+
+
+_NUMERIC_LEAVES = frozenset({int, float, bool, type(None)})
+
+
+def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | None:
+    """A long dict of numbers, cut exactly where the full renderer would cut it."""
+    head = dict(itertools.islice(dict.items(value), max_chars // 6 + 2))
+    if not set(map(type, head)) <= _NUMERIC_LEAVES or not set(map(type, head.values())) <= _NUMERIC_LEAVES:
+        return None
+    try:
+        joined = repr(head)[1:-1]
+    except ValueError:
+        return None
+    cut_at = joined.find(", ", max(max_chars - 3, 0))
+    if cut_at < 0:
+        return None
+    shown = joined[:cut_at]
+    if ids is not None:
+        ids.add(id(value))
+    return f"{{{shown}, {TRUNCATION}(+{len(value) - shown.count(', ') - 1})}}"
 
 
 def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
