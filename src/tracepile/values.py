@@ -72,7 +72,7 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         if kinds <= _LEAVES:
             nested = ()
         elif kinds <= _CONTAINERS_OF_LEAVES and all(_flat(item) for item in value):
-            if 3 * sum(len(item) for item in value if type(item) is not str) > max_chars:
+            if 3 * sum(len(item) for item in value if type(item) in (list, tuple)) > max_chars:
                 return None  # would be cut: each item needs at least 3 characters
             nested = value
         else:
