@@ -270,3 +270,25 @@ def test_build_from_loader_sources(tmp_path):
     assert {r["provenance"]["source"] for r in samples(tmp_path / "out")} == {"mbpp-sanitized-codet"}
     with pytest.raises(ConfigError, match="source 1"):
         BuildConfig(sources=[{"kind": "nope", "path": "x"}])
+
+
+def test_rewrites_add_verified_variants_with_the_same_answers(tmp_path):
+    records = [
+        {"id": "sum", "code": "def total(xs):\n    s = 0\n    for x in xs:\n        s += x\n    return s\n",
+         "calls": ["total([1, 2, 3])", "total([])"]},
+        {"id": "pick", "code": "def pick(n):\n    if n > 2:\n        return 'big'\n    else:\n        return 'small'\n",
+         "calls": ["pick(1)", "pick(5)"]},
+    ]
+    programs = tmp_path / "programs.jsonl"
+    programs.write_text("".join(json.dumps(r) + "\n" for r in records))
+    config = BuildConfig(programs=str(programs), workers=1, sandbox="none", rewrites_per_program=1,
+                         questions_per_trace=0, eval_sets=[])
+    manifest = build(config, tmp_path / "out", progress=False)
+    rows = samples(tmp_path / "out")
+    originals = {(r["program_id"], r["input"].split("(", 1)[1]): r["answer"] for r in rows if r["kind"] == "coe"}
+    variants = [r for r in rows if r["kind"] == "coe_rewrite"]
+    assert variants and all(r["verified"] for r in variants)
+    for row in variants:
+        original_id = row["program_id"].split("~")[0]
+        assert originals[(original_id, row["input"].split("(", 1)[1])] == row["answer"]
+    assert manifest["rewrite_attempts"] and all(v["tried"] >= v["accepted"] for v in manifest["rewrite_attempts"].values())

@@ -19,7 +19,7 @@ from tracepile.enrich.rewrites.equivalence import check, observe
 from tracepile.enrich.rewrites.rename import same_symbols
 from tracepile.enrich.rewrites.syntax import identifiers
 from tracepile.model import Limits, Program
-from tracepile.sandbox import execute
+from tracepile.sandbox import RawResult, execute
 
 ALGORITHMS = Path(__file__).resolve().parents[2] / "src" / "tracepile" / "sources" / "bundled" / "algorithms"
 FAST = Limits(timeout_s=2.0, max_events=100_000)
@@ -205,7 +205,7 @@ NAMED_FIXTURES = {
         def f({name}):
             # first plus last
             return {name}[0] + {name}[-1]  # ends
-        """, {"values", "items", "seq"}, "arr"),
+        """, {"values", "items", "seq"}),
     "range_len_to_enumerate": ("""
         def f(xs):
             best = 0
@@ -220,7 +220,7 @@ NAMED_FIXTURES = {
                 if {name} > xs[best]:
                     best = i
             return best
-        """, {"item", "elem", "value", "entry", "element"}, None),
+        """, {"item", "elem", "value", "entry", "element"}),
     "extract_helper": ("""
         # picks the larger one
         def f(a, b):
@@ -237,7 +237,7 @@ NAMED_FIXTURES = {
             if {name}(a, b):
                 return b
             return a
-        """, {"is_match", "check_condition", "meets_condition", "should_take", "holds"}, None),
+        """, {"is_match", "check_condition", "meets_condition", "should_take", "holds"}),
     "early_return_to_flag": ("""
         def f(xs, target):
             for i, x in enumerate(xs):
@@ -252,20 +252,20 @@ NAMED_FIXTURES = {
                     {name} = i  # first hit
                     break
             return {name}
-        """, {"result", "answer", "outcome", "res", "found_value"}, None),
+        """, {"result", "answer", "outcome", "res", "found_value"}),
     "rename_function": ("""
         def f(n):
             return n > 2
         """, """
         def {name}(n):
             return n > 2
-        """, {"check", "is_valid", "satisfies", "has_match"}, None),
+        """, {"check", "is_valid", "satisfies", "has_match"}),
 }
 
 
 @pytest.mark.parametrize("name", sorted(NAMED_FIXTURES))
 def test_named_rewrite_fixture(name):
-    before, after, pool, old = NAMED_FIXTURES[name]
+    before, after, pool = NAMED_FIXTURES[name]
     outputs = {edited(name, before, seed).code for seed in range(6)}
     allowed = {dedent(after).format(name=n) for n in pool}
     assert outputs <= allowed, outputs - allowed
@@ -602,6 +602,21 @@ def test_failing_executor_and_unknown_rewrite_give_reasons_not_exceptions():
     assert results[0].reason == "original run ends with crash on input 1: executor failed: OSError: no child process"
     step = try_rewrite(program, "no_such_rewrite", seed=0, executor=broken).steps[0]
     assert (step.accepted, step.reason) == (False, "unknown rewrite")
+
+
+def _same_outcome(job):
+    """An executor that reports the same run for any program: every rewrite looks equivalent."""
+    data = {"status": "ok", "reason": "", "value": "1", "exception": None, "stdout": "", "arguments": [],
+            "records": [], "truncated": "", "backend": "", "python": ""}
+    return RawResult("ok", "", data, "", 0.0)
+
+
+def test_a_variant_never_undoes_its_own_step():
+    program = Program(id="undo", code="def f(n):\n    t = 1\n    t += n\n    return t\n", calls=("f(2)",))
+    pair = ("aug_to_plain", "plain_to_aug")
+    for seed in range(6):
+        result = rewrite_program(program, seed, 1, _same_outcome, rewrites=pair, max_steps=2)[0]
+        assert result.accepted and len(result.rewrites) == 1, result
 
 
 def test_renamed_entry_function_renames_the_calls():

