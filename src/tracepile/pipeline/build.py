@@ -137,6 +137,11 @@ def prepare_decontamination(config: BuildConfig, layout: Layout) -> dict[str, in
     root = Path(config.eval_dir) if config.eval_dir else None
     if config.eval_sets == "auto":
         sets = load_eval_sets(root=root, skip_missing=True)
+        if not sets:
+            from tracepile.quality.evalsets import default_root
+
+            sys.stderr.write(f"warning: no evaluation sets found under {root or default_root()}: this build is "
+                             "NOT decontaminated (set eval_dir, TRACEPILE_SHARED or eval_sets)\n")
     else:
         sets = {}
         for name in config.eval_sets:

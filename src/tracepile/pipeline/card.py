@@ -74,7 +74,8 @@ def write_card(folder: Path, manifest: dict) -> Path:
              f"- Deduplication: {manifest['dedup']['exact_duplicates']} exact and "
              f"{manifest['dedup']['near_duplicates']} near duplicates dropped "
              f"(at most {manifest['dedup']['cluster_cap']} samples per near-duplicate cluster)",
-             f"- Decontaminated against: {', '.join(f'{k} ({v})' for k, v in manifest['eval_sets'].items()) or 'nothing'}",
+             f"- Decontaminated against: {', '.join(f'{k} ({v} items)' for k, v in manifest['eval_sets'].items()) or 'NOTHING (no evaluation sets were found or named)'}; "
+             f"{manifest['rejected'].get('contaminated', 0)} samples dropped for overlap",
              f"- Size: {facts['words']:,} whitespace-separated words (prompt + response)", "",
              "## Composition", "", "| domain | samples |", "|---|---|"]
     lines += [f"| {d} | {n} |" for d, n in facts["domains"].items()]

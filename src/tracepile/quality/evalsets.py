@@ -26,8 +26,13 @@ class EvalItem:
 
 
 def default_root() -> Path:
-    """The shared datasets folder: $TRACEPILE_SHARED/datasets, else ../shared/datasets."""
-    return Path(os.environ.get("TRACEPILE_SHARED", "../shared")) / "datasets"
+    """The shared datasets folder: $TRACEPILE_SHARED/datasets, else ../shared/datasets from the working
+    directory, else ../shared/datasets beside the checkout tracepile is installed from."""
+    if "TRACEPILE_SHARED" in os.environ:
+        return Path(os.environ["TRACEPILE_SHARED"]) / "datasets"
+    here = Path("../shared/datasets")
+    beside_checkout = Path(__file__).resolve().parents[4] / "shared" / "datasets"
+    return here if here.is_dir() or not beside_checkout.is_dir() else beside_checkout
 
 
 def _file(root: Path | None, *parts: str) -> Path:
