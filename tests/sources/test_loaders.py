@@ -502,14 +502,6 @@ def test_classeval_and_cruxeval():
 # ---------------------------------------------------------------- helpers
 
 
-def test_the_argument_whitelist_matches_the_sandbox_evaluator():
-    from tracepile.sources.loaders.inputs import SAFE_BUILTIN_CALLS, SAFE_METHODS
-    from tracepile.tracer.safe_eval import PURE_BUILTINS, PURE_METHODS
-
-    assert SAFE_BUILTIN_CALLS == {f.__name__ for f in PURE_BUILTINS}
-    assert SAFE_METHODS == set().union(*PURE_METHODS.values())
-
-
 def test_code_helpers_fences_prompt_joins_and_imports():
     from tracepile.sources.loaders.code import complete_function, fenced_python, foreign_imports
 

@@ -101,7 +101,7 @@ PURE_BUILTINS = {
     builtins.len, builtins.abs, builtins.min, builtins.max, builtins.sum, builtins.sorted,
     builtins.round, builtins.divmod, builtins.ord, builtins.chr, builtins.any, builtins.all,
     builtins.str, builtins.int, builtins.float, builtins.bool, builtins.list, builtins.tuple,
-    builtins.set, builtins.frozenset, builtins.dict, builtins.repr, builtins.hex, builtins.bin,
+    builtins.set, builtins.frozenset, builtins.dict, builtins.repr, builtins.hex, builtins.bin, builtins.range,
 }
 PURE_METHODS = {
     str: {"upper", "lower", "strip", "lstrip", "rstrip", "split", "startswith", "endswith", "find",

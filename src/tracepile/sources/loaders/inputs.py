@@ -8,19 +8,16 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from tracepile.model import Expression, Program, RecordError, parse_call
+from tracepile.tracer.safe_eval import PURE_BUILTINS, PURE_METHODS
 from tracepile.sources.loaders.base import Rejected
 from tracepile.sources.loaders.code import (BUILTIN_NAMES, foreign_imports, module_names, syntax_problem,
                                             with_missing_imports)
 
 # What the sandbox evaluates in a non-literal argument (mirrors tracepile.tracer.safe_eval; a test
 # keeps the two in step): these builtins and methods, and these node types.
-SAFE_BUILTIN_CALLS = frozenset(
-    "len abs min max sum sorted round divmod ord chr any all str int float bool list tuple set frozenset "
-    "dict repr hex bin".split())
-SAFE_METHODS = frozenset(
-    "upper lower strip lstrip rstrip split startswith endswith find rfind count isdigit isalpha isalnum "
-    "isspace isupper islower join replace title capitalize zfill swapcase index rsplit copy get keys values "
-    "items issubset issuperset union intersection difference decode bit_length bit_count is_integer".split())
+# what the sandbox's evaluator accepts in a call argument (tracer.safe_eval), by name
+SAFE_BUILTIN_CALLS = frozenset(f.__name__ for f in PURE_BUILTINS)
+SAFE_METHODS = frozenset().union(*PURE_METHODS.values())
 SAFE_NODES = (ast.Constant, ast.Name, ast.Attribute, ast.Subscript, ast.Slice, ast.BinOp, ast.UnaryOp,
               ast.BoolOp, ast.Compare, ast.IfExp, ast.List, ast.Tuple, ast.Call, ast.keyword,
               ast.operator, ast.unaryop, ast.boolop, ast.cmpop, ast.expr_context)
