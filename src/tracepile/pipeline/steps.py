@@ -3,6 +3,8 @@ program records, make one sample per input (never raising), keep verified sample
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import pickle
@@ -221,11 +223,20 @@ class MakeSamples(PipelineStep):
         return made
 
 
+_EXECUTORS: dict[str, object] = {}
+
+
 def open_executor(sandbox: str):
-    """The job runner for this task: the bubblewrap fork-server, or a fresh process per job (none)."""
+    """The job runner for this task: the bubblewrap fork-server, or a fresh process per job (none).
+    One per worker process, kept across its tasks (starting a sandbox costs a few hundred ms); it
+    recycles its own workers after anomalies and dies with the process."""
     from tracepile.sandbox import make_executor
 
-    return make_executor(sandbox)
+    if sandbox not in _EXECUTORS:
+        executor = make_executor(sandbox)
+        atexit.register(executor.close)
+        _EXECUTORS[sandbox] = executor
+    return contextlib.nullcontext(_EXECUTORS[sandbox])
 
 
 def failed_sample(program: Program, program_input: ProgramInput, reason: str) -> Sample:
