@@ -89,19 +89,23 @@ class QuestionSettings:
     kinds: tuple[str, ...]
 
     def ask(self, program: Program, result, sample_id: str, seed: int, rerun) -> list[Sample]:
-        """Up to `per_trace` questions, kinds tried in a seeded order until enough are found."""
+        """Up to `per_trace` questions: kinds in a seeded order, one question of each until enough."""
         import random
 
-        from tracepile.enrich.questions import QuestionConfig, questions_for_trace
+        from tracepile.enrich.questions.build import build_sample, candidates, choose
 
+        rng = random.Random(f"{seed}/{sample_id}")
         kinds = list(self.kinds)
-        random.Random(f"{seed}/{sample_id}").shuffle(kinds)
+        rng.shuffle(kinds)
+        pools = candidates(result)
         found: list[Sample] = []
         for kind in kinds:
             if len(found) >= self.per_trace:
                 break
-            found += questions_for_trace(program, result, seed, QuestionConfig(counts={kind: 1}), rerun=rerun)
-        return found[: self.per_trace]
+            if pools.get(kind):
+                question = choose(pools[kind], 1, rng)[0]
+                found.append(build_sample(program, result, question, seed, rerun=rerun))
+        return found
 
 
 def task_items(path: str, inputs_per_task: int) -> list[int]:

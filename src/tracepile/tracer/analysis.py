@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracepile.tracer.safe_eval import Compiled, Unsafe, compile_expr
 
@@ -48,8 +49,10 @@ class CodeInfo:
         return self.lines.get(line)
 
 
+@lru_cache(maxsize=256)
 def analyze(code: str) -> CodeInfo:
-    """Analyse program source; raises SyntaxError for invalid code."""
+    """Analyse program source; raises SyntaxError for invalid code. Cached: treat the result as
+    read-only (assembly, narration, verification and questions all read the same analysis)."""
     tree = ast.parse(code)
     source_lines = code.splitlines()
     builder = _Builder(source_lines)

@@ -4,6 +4,7 @@ Strict mode (for template text) also requires every executed line to be narrated
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 
 from tracepile.model import (CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace,
                              Verification)
@@ -259,6 +260,7 @@ def _loop_sizes(events) -> dict[tuple[int, int], int]:
     return sizes
 
 
+@lru_cache(maxsize=4096)
 def _normal(expr: str) -> str:
     try:
         return ast.unparse(ast.parse(expr.strip(), mode="eval"))
