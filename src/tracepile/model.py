@@ -276,6 +276,29 @@ class OutputEvent:
 
 Event = CallEvent | LineEvent | ReturnEvent | ExceptionEvent | OutputEvent
 
+DELETED = "<deleted>"  # the value a change records for a name that no longer exists
+
+
+class FrameValues:
+    """Each frame's variables (rendered values) as a trace's events are applied in order."""
+
+    def __init__(self) -> None:
+        self.frames: dict[int, dict[str, str]] = {}
+
+    def of(self, frame: int) -> dict[str, str]:
+        return self.frames.setdefault(frame, {})
+
+    def apply(self, event: Event) -> None:
+        if isinstance(event, CallEvent) and not event.resumed:
+            self.frames[event.frame] = dict(event.args)
+        elif isinstance(event, LineEvent):
+            values = self.of(event.frame)
+            for name, value in event.changes:
+                if value == DELETED:
+                    values.pop(name, None)
+                else:
+                    values[name] = value
+
 
 @dataclass(frozen=True)
 class Outcome:

@@ -119,13 +119,10 @@ def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | 
         joined = repr(head)[1:-1]
     except ValueError:
         return None
-    cut_at = joined.find(", ", max(max_chars - 3, 0))
-    if cut_at < 0:
-        return None
-    shown = joined[:cut_at]
-    if ids is not None:
+    text = _cut(joined, len(value), max_chars, "{", "}")
+    if text is not None and ids is not None:
         ids.add(id(value))
-    return f"{{{shown}, {TRUNCATION}(+{len(value) - shown.count(', ') - 1})}}"
+    return text
 
 
 def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
@@ -160,16 +157,21 @@ def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
         joined = ", ".join(map(repr, head))
     except ValueError:
         return None
-    # item i starts at offset `start` of `joined`; the full renderer emits it iff start < max_chars - 1
+    open_, close = ("[", "]") if cls is list else ("(", ")")
+    text = _cut(joined, len(value), max_chars, open_, close)
+    if text is not None and ids is not None and cls is list:
+        ids.add(id(value))
+    return text
+
+
+def _cut(joined: str, total: int, max_chars: int, open_: str, close: str) -> str | None:
+    """`joined` items (", "-separated, none containing ", ") cut where the full renderer cuts:
+    item i is shown iff it starts before max_chars - 1; None when nothing needs cutting."""
     cut_at = joined.find(", ", max(max_chars - 3, 0))
     if cut_at < 0:
         return None
     shown = joined[:cut_at]
-    cut = shown.count(", ") + 1
-    open_, close = ("[", "]") if cls is list else ("(", ")")
-    if ids is not None and cls is list:
-        ids.add(id(value))
-    return f"{open_}{shown}, {TRUNCATION}(+{len(value) - cut}){close}"
+    return f"{open_}{shown}, {TRUNCATION}(+{total - shown.count(', ') - 1}){close}"
 
 
 def _flat(item: object) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import random
 
-from tracepile.model import (CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace)
+from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
+                             ReturnEvent, Trace)
 from tracepile.narrate.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 
@@ -51,7 +52,7 @@ class Narrator:
         self.stop_at = stop_at  # narrate events up to and including this index (None: all)
         self.compression = compression
         self.paragraphs: list[str] = []
-        self.state: dict[int, dict[str, str]] = {}  # frame -> name -> rendered value
+        self.values = FrameValues()
         self.func: dict[int, str] = {}
         self.deferred: dict[int, tuple[LineEvent, LineInfo | None]] = {}
         self.iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration
@@ -114,19 +115,12 @@ class Narrator:
     def replay(self, begin: int, end: int) -> None:
         """Bring every frame's known values past a summarised stretch (generators live on after it)."""
         for event in self.events[begin:end]:
+            self.values.apply(event)
             if isinstance(event, CallEvent):
                 self.func[event.frame] = event.func
                 self.caller[event.frame] = event.caller
-                if not event.resumed:
-                    self.state[event.frame] = dict(event.args)
             elif isinstance(event, LineEvent):
-                frame_state = self.state.setdefault(event.frame, {})
                 self.last_line[event.frame] = event.line
-                for name, value in event.changes:
-                    if value == "<deleted>":
-                        frame_state.pop(name, None)
-                    else:
-                        frame_state[name] = value
 
     def _lines_with_callees(self) -> set[int]:
         marked: set[int] = set()
@@ -145,11 +139,8 @@ class Narrator:
     def line(self, index: int, event: LineEvent) -> None:
         info = self.info.info(event.line)
         self.last_line[event.frame] = event.line
-        before = dict(self.state.setdefault(event.frame, {}))
-        self.state[event.frame].update((k, v) for k, v in event.changes if v != "<deleted>")
-        for name, value in event.changes:
-            if value == "<deleted>":
-                self.state[event.frame].pop(name, None)
+        before = dict(self.values.of(event.frame))
+        self.values.apply(event)
         opening = self.opening(event, info, before)
         if index in self.has_callee:
             self.add(f"Line {event.line} {opening}.")
@@ -231,8 +222,8 @@ class Narrator:
         return effects
 
     def effects(self, event: LineEvent) -> str:
-        changes = [c for c in event.changes if c[1] != "<deleted>"]
-        deleted = [n for n, v in event.changes if v == "<deleted>"]
+        changes = [c for c in event.changes if c[1] != DELETED]
+        deleted = [n for n, v in event.changes if v == DELETED]
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
@@ -275,7 +266,7 @@ class Narrator:
         if iteration >= 1:
             self.iterations[(line, activation)] = iteration
             names = list(info.assigns)
-            state = self.state.get(event.frame, {})
+            state = self.values.of(event.frame)
             values = [claim(n, state[n]) for n in names if n in state]
             return self.pick("iteration {} begins with {}", "iteration {} starts: {}",
                              "this is iteration {}, with {}").format(iteration, join(values) or "the next item")
@@ -295,7 +286,7 @@ class Narrator:
         if event.resumed:
             self.add(f"The generator `{event.func}` resumes where it left off.")
             return
-        self.state[event.frame] = dict(event.args)
+        self.values.apply(event)
         args = join([claim(n, v) for n, v in event.args])
         where = f" (depth {event.depth})" if event.depth > 1 else ""
         if event.func == "<module>":

@@ -3,12 +3,12 @@ Back-end independent: `hooks.py` feeds it from sys.settrace or sys.monitoring.""
 
 from __future__ import annotations
 
+from tracepile.model import DELETED
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 from tracepile.tracer.safe_eval import evaluate
 from tracepile.values import render, render_tracked
 
 MISSING = object()
-DELETED = "<deleted>"
 
 
 class TraceLimit(Exception):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ast
 from functools import lru_cache
 
-from tracepile.model import (CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace,
-                             Verification)
+from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent, ReturnEvent,
+                             Trace, Verification)
 from tracepile.tracer.safe_eval import Unsafe, compile_expr
 from tracepile.values import Unparsable, is_truncated, parse_value, render, same_value
 from tracepile.verify.claims import Step, parse
@@ -23,7 +23,7 @@ class Checker:
         self.events = trace.events
         self.cursor = -1  # index of the last event consumed
         self.replayed = -1  # events up to this index are applied to `state`
-        self.state: dict[int, dict[str, str]] = {}
+        self.values = FrameValues()
         self.alive: set[int] = set()
         self.loop_sizes = _loop_sizes(self.events)
         self.claims = 0
@@ -48,17 +48,9 @@ class Checker:
         while self.replayed < index:
             self.replayed += 1
             event = self.events[self.replayed]
+            self.values.apply(event)
             if isinstance(event, CallEvent):
                 self.alive.add(event.frame)
-                if not event.resumed:
-                    self.state[event.frame] = dict(event.args)
-            elif isinstance(event, LineEvent):
-                frame_state = self.state.setdefault(event.frame, {})
-                for name, value in event.changes:
-                    if value == "<deleted>":
-                        frame_state.pop(name, None)
-                    else:
-                        frame_state[name] = value
             elif isinstance(event, ReturnEvent) and not event.yielded or \
                     isinstance(event, ExceptionEvent) and event.unwound:
                 self.alive.discard(event.frame)
@@ -94,7 +86,7 @@ class Checker:
         self.record(True, f"line {line}")
         event = self.events[index]
         self.replay_to(index - 1)
-        before = dict(self.state.get(event.frame, {}))
+        before = dict(self.values.of(event.frame))
         self.replay_to(index)
         self.cursor = index
         self.check_line_claims(step, event, before)
@@ -105,12 +97,12 @@ class Checker:
             event = self.events[index]
             if isinstance(event, LineEvent) and event.line == line and event.frame in self.alive:
                 self.record(True, f"back at line {line}")
-                self.check_line_claims(step, event, self.state.get(event.frame, {}))
+                self.check_line_claims(step, event, self.values.of(event.frame))
                 return
         self.record(False, f"no pending execution of line {line} to come back to")
 
     def check_line_claims(self, step: Step, event: LineEvent, before: dict[str, str]) -> None:
-        after = self.state.get(event.frame, {})
+        after = self.values.of(event.frame)
         recorded = dict(event.values)
         for expr, value in step.values:
             self.record(self.value_claim(expr, value, [before, after], recorded), f"line {event.line}: `{expr} = {value}`")
@@ -176,7 +168,7 @@ class Checker:
         self.record(True, f"iterations {first}-{last} of the loop at line {line}")
         frame = self.events[start].frame
         self.replay_to(end - 1)
-        state = self.state.get(frame, {})
+        state = self.values.of(frame)
         for expr, value in step.values:
             self.record(self.value_claim(expr, value, [state], {}), f"after iteration {last}: `{expr} = {value}`")
         printed = "".join(e.text for e in self.events[start:end] if isinstance(e, OutputEvent))

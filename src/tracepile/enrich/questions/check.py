@@ -8,7 +8,7 @@ from typing import Callable
 from tracepile.engine import trace as run_trace
 from tracepile.enrich.questions import wording
 from tracepile.enrich.questions.records import Question
-from tracepile.model import (CallEvent, ExceptionEvent, LineEvent, ProgramInput, RecordError,
+from tracepile.model import (DELETED, CallEvent, ExceptionEvent, LineEvent, ProgramInput, RecordError,
                              ReturnEvent, Trace, parse_call)
 from tracepile.tracer.analysis import analyze
 from tracepile.values import parse_value, same_value
@@ -48,7 +48,7 @@ def _binding(trace: Trace, frame: int, name: str, index: int) -> str | None:
         if isinstance(event, LineEvent):
             for changed, value in reversed(event.changes):
                 if changed == name:
-                    return None if value == "<deleted>" else value
+                    return None if value == DELETED else value
         elif isinstance(event, CallEvent) and not event.resumed:
             return dict(event.args).get(name)
     return None
@@ -132,7 +132,7 @@ def _max_value(q: Question, trace: Trace) -> bool:
         if isinstance(event, CallEvent) and event.frame in frames and not event.resumed:
             values += [v for n, v in event.args if n == name]
         elif isinstance(event, LineEvent) and event.frame in frames:
-            values += [v for n, v in event.changes if n == name and v != "<deleted>"]
+            values += [v for n, v in event.changes if n == name and v != DELETED]
     return parse_value(q.answer) == max(parse_value(v) for v in values)
 
 

@@ -7,11 +7,10 @@ import ast
 import bisect
 from dataclasses import dataclass, field
 
-from tracepile.model import CallEvent, ExceptionEvent, LineEvent, ReturnEvent, Trace
+from tracepile.model import DELETED, CallEvent, ExceptionEvent, LineEvent, ReturnEvent, Trace
 from tracepile.tracer.analysis import CodeInfo, analyze
 from tracepile.values import Unparsable, is_truncated, parse_value
 
-DELETED = "<deleted>"
 
 
 @dataclass(frozen=True)
