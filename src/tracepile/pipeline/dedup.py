@@ -31,26 +31,19 @@ def deduplicate_corpus(layout, cap: int) -> dict:
             signatures.append(Signature(**row))
     result = deduplicate(signatures, DedupConfig(cap=cap))
     layout.data.mkdir(parents=True, exist_ok=True)
-    wanted = set()
-    dropped_rows = []
-    for path in sorted(layout.shards.glob("*.parquet")):
+    dropped_rows, kept = [], []
+    for path in sorted(layout.shards.glob("*.parquet"), key=_rank):
         rank = _rank(path)
         table = pq.read_table(path)
         keep = [result.keep(rank, i) for i in range(table.num_rows)]
-        for i, kept in enumerate(keep):
-            if not kept:
+        for i, kept_row in enumerate(keep):
+            if not kept_row:
                 row = table.slice(i, 1).to_pylist()[0]
                 dropped_rows.append({"id": row["id"], "program_id": row["program_id"], "input": row["input"],
                                      "domain": row["domain"], "reason": "duplicate",
                                      "detail": result.dropped_at[(rank, i)]})
-        target = layout.data / f"part-{rank:05d}.parquet"
-        wanted.add(target.name)
-        tmp = target.with_suffix(".tmp")
-        pq.write_table(table.filter(keep), tmp)
-        os.replace(tmp, target)
-    for stale in layout.data.glob("*.parquet"):
-        if stale.name not in wanted:
-            stale.unlink()
+        kept.append(table.filter(keep))
+    _write_shards(layout.data, kept)
     tmp = layout.rejects / "dedup.tmp"
     tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in dropped_rows), encoding="utf-8")
     os.replace(tmp, layout.rejects / "dedup.jsonl")
@@ -58,6 +51,29 @@ def deduplicate_corpus(layout, cap: int) -> dict:
               "clusters": len(result.clusters), "dropped": len(dropped_rows), "cluster_cap": cap}
     done.write_text(json.dumps({"input": digest.hexdigest(), "counts": counts}))
     return counts
+
+
+ROWS_PER_SHARD = 10_000
+
+
+def _write_shards(folder: Path, tables: list) -> None:
+    """Concatenate the tasks' tables in rank order and write shards of up to ROWS_PER_SHARD rows."""
+    import pyarrow as pa
+
+    from tracepile.pipeline.schema import SAMPLE_SCHEMA
+
+    table = pa.concat_tables(tables) if tables else SAMPLE_SCHEMA.empty_table()
+    count = max(1, -(-table.num_rows // ROWS_PER_SHARD))
+    names = set()
+    for number in range(count):
+        name = f"train-{number:05d}-of-{count:05d}.parquet"
+        names.add(name)
+        tmp = folder / (name + ".tmp")
+        pq.write_table(table.slice(number * ROWS_PER_SHARD, ROWS_PER_SHARD), tmp)
+        os.replace(tmp, folder / name)
+    for stale in folder.glob("*.parquet"):
+        if stale.name not in names:
+            stale.unlink()
 
 
 def _rank(path: Path) -> int:
