@@ -83,3 +83,8 @@ def test_wording_varies_with_seed_but_is_deterministic():
     result = trace(code, "total(6)")
     assert narrate(result, seed=1).response == narrate(result, seed=1).response
     assert len({narrate(result, seed=s).response for s in range(6)}) > 1
+
+
+def test_one_line_def_reports_no_change_inside_its_own_frame():
+    result = trace("def g(): return 1\ndef f():\n    return g() + 1\n", "f()")
+    assert all(e.changes == () for e in result.lines)

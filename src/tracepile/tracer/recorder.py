@@ -168,7 +168,10 @@ class Recorder:
             value = loc.get(name, MISSING)
             is_global = False
             if value is MISSING:
-                value = glob.get(name, MISSING) if not state.is_module else MISSING
+                # a function frame changes a global only through a name its own code stores
+                # (`global x`); `def f(): pass` on one line must not report `f` inside f
+                in_code = name in frame.f_code.co_names
+                value = glob.get(name, MISSING) if not state.is_module and in_code else MISSING
                 is_global = value is not MISSING
             entry = cache.get(name)
             if value is MISSING:
