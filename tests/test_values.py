@@ -63,3 +63,33 @@ def test_same_value_is_by_value_not_spelling():
     assert same_value("{2, 1}", "{1, 2}")
     assert not same_value("1", "True")
     assert not same_value("[1, 2]", "[1, 2, 3]")
+
+
+def test_fast_rendering_equals_the_full_renderer_on_random_values():
+    import random
+
+    from tracepile.values import _Renderer, render_tracked
+
+    rng = random.Random(11)
+    leaves = [lambda: rng.randint(-5, 1000), lambda: rng.random(), lambda: rng.choice([True, False, None]),
+              lambda: 10 ** rng.randint(0, 30), lambda: "ab" * rng.randint(0, 3)]
+
+    def value():
+        leaf = rng.choice(leaves)
+        shape = rng.random()
+        if shape < 0.3:
+            return [leaf() for _ in range(rng.randint(0, 300))]
+        if shape < 0.45:
+            return {i: leaf() for i in range(rng.randint(0, 120))}
+        rows = [[leaf() for _ in range(rng.randint(0, 40))] if rng.random() < 0.9
+                else tuple(leaf() for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 40))]
+        return rows if rng.random() < 0.8 else tuple(rows)
+
+    for _ in range(600):
+        item = value()
+        for budget in (1, 3, 20, 137, 400):
+            full = _Renderer(budget, set())
+            full.value(item, 0)
+            ids: set[int] = set()
+            assert render_tracked(item, budget, ids) == "".join(full.parts)
+            assert ids == full.ids

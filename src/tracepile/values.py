@@ -73,7 +73,7 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
             nested = ()
         elif kinds <= _CONTAINERS_OF_LEAVES and all(_flat(item) for item in value):
             if 3 * sum(len(item) for item in value if type(item) in (list, tuple)) > max_chars:
-                return None  # would be cut: each item needs at least 3 characters
+                return _fast_table(value, cls, max_chars, ids)  # would be cut: cut it the same way
             nested = value
         else:
             return None
@@ -164,9 +164,63 @@ def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
     return text
 
 
+_BRACKETS = {list: ("[", "]"), tuple: ("(", ")")}
+
+
+def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
+    """A list/tuple of number rows (a DP table) that the budget cuts: the full renderer's output,
+    row by row with the budget it has left."""
+    if cls is tuple and len(value) == 1:
+        return None  # "(x,)" has its own comma: leave it to the full renderer
+    budget = max_chars - 1
+    parts = [_BRACKETS[cls][0]]
+    seen = []
+    for index, row in enumerate(value):
+        if index:
+            parts.append(", ")
+            budget -= 2
+        if budget <= 0:
+            parts.append(f"{TRUNCATION}(+{len(value) - index})")
+            break
+        kind = type(row)
+        if kind not in _BRACKETS or not set(map(type, row[: budget // 3 + 2])) <= _NUMERIC_LEAVES:
+            return None
+        if kind is tuple and len(row) == 1:
+            return None  # "(x,)" has its own comma: leave it to the full renderer
+        text = _row_text(row, kind, budget)
+        if text is None:
+            return None
+        parts.append(text)
+        budget -= len(text)
+        seen.append(row)
+    parts.append(_BRACKETS[cls][1])
+    if ids is not None:
+        if cls is list:
+            ids.add(id(value))
+        ids.update(id(row) for row in seen if type(row) is list)
+    return "".join(parts)
+
+
+def _row_text(row, kind, budget: int) -> str | None:
+    open_, close = _BRACKETS[kind]
+    head = row[: budget // 3 + 2]
+    try:
+        joined = ", ".join(map(repr, head))
+    except ValueError:
+        return None
+    cut = _cut(joined, len(row), budget, open_, close)
+    if cut is not None:
+        return cut
+    if len(head) < len(row):
+        return None
+    return f"{open_}{joined}{close}"
+
+
 def _cut(joined: str, total: int, max_chars: int, open_: str, close: str) -> str | None:
     """`joined` items (", "-separated, none containing ", ") cut where the full renderer cuts:
     item i is shown iff it starts before max_chars - 1; None when nothing needs cutting."""
+    if max_chars <= 1 and total:
+        return f"{open_}{TRUNCATION}(+{total}){close}"  # no room even for the first item
     cut_at = joined.find(", ", max(max_chars - 3, 0))
     if cut_at < 0:
         return None
