@@ -127,13 +127,9 @@ def _lines_of(stmts: list[ast.stmt]) -> frozenset[int]:
 def _describe(stmt: ast.stmt, header_end: int, in_else: bool) -> LineInfo:
     kind = _KINDS.get(type(stmt), "other")
     info = LineInfo(stmt.lineno, kind, header_end)
-    if isinstance(stmt, ast.If):
-        info.kind = "elif" if in_else else "if"
-        info.test = ast.unparse(stmt.test)
-        info.why = _condition_values(stmt.test)
-        info.body, info.orelse = _lines_of(stmt.body), _lines_of(stmt.orelse)
-        _scan(stmt.test, info)
-    elif isinstance(stmt, ast.While):
+    if isinstance(stmt, (ast.If, ast.While)):
+        if isinstance(stmt, ast.If):
+            info.kind = "elif" if in_else else "if"
         info.test = ast.unparse(stmt.test)
         info.why = _condition_values(stmt.test)
         info.body, info.orelse = _lines_of(stmt.body), _lines_of(stmt.orelse)

@@ -355,10 +355,8 @@ def _text_method_receiver(ctx: Context, node: cst.CSTNode) -> bool:
     return isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in naming.TEXT_METHODS
 
 
-class RangeLenToEnumerate(Rewrite):
-    """`for i in range(len(xs)):` reading `xs[i]` -> `for i, item in enumerate(xs):` reading `item`."""
-
-    name = "range_len_to_enumerate"
+class _IndexLoopRewrite(Rewrite):
+    """Shared site search of the range(len(...)) <-> enumerate pair: `_match` judges each `for`."""
 
     def sites(self, ctx: Context):
         if not _builtins_ok(ctx, "range", "len", "enumerate"):
@@ -368,6 +366,15 @@ class RangeLenToEnumerate(Rewrite):
             found = self._match(ctx, loop, func)
             (unsafe.append(found) if isinstance(found, str) else eligible.append(Site(loop, found)))
         return eligible, unsafe
+
+    def _match(self, ctx, loop: cst.For, func):
+        raise NotImplementedError
+
+
+class RangeLenToEnumerate(_IndexLoopRewrite):
+    """`for i in range(len(xs)):` reading `xs[i]` -> `for i, item in enumerate(xs):` reading `item`."""
+
+    name = "range_len_to_enumerate"
 
     def _match(self, ctx, loop: cst.For, func):
         it = loop.iter
@@ -400,19 +407,10 @@ class RangeLenToEnumerate(Rewrite):
         return ctx.render(replace(ctx.module, replacing((loop, node))), site)
 
 
-class EnumerateToRangeLen(Rewrite):
+class EnumerateToRangeLen(_IndexLoopRewrite):
     """`for i, item in enumerate(xs):` -> `for i in range(len(xs)):` with `item = xs[i]` first."""
 
     name = "enumerate_to_range_len"
-
-    def sites(self, ctx: Context):
-        if not _builtins_ok(ctx, "range", "len", "enumerate"):
-            return [], ["unsafe: range/len/enumerate is rebound"]
-        eligible, unsafe = [], []
-        for loop, func in _loops(ctx, cst.For):
-            found = self._match(ctx, loop, func)
-            (unsafe.append(found) if isinstance(found, str) else eligible.append(Site(loop, found)))
-        return eligible, unsafe
 
     def _match(self, ctx, loop: cst.For, func):
         target, it = loop.target, loop.iter
