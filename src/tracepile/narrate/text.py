@@ -60,6 +60,7 @@ class Narrator:
         self.summaries = 0
         self.caller: dict[int, int | None] = {}
         self.last_line: dict[int, int] = {}
+        self.failed_asserts = self._failed_asserts()
 
     def pick(self, *options: str) -> str:
         return self.rng.choice(options)
@@ -121,6 +122,17 @@ class Narrator:
                 self.caller[event.frame] = event.caller
             elif isinstance(event, LineEvent):
                 self.last_line[event.frame] = event.line
+
+    def _failed_asserts(self) -> set[int]:
+        """Ids of the line events whose next event in their frame is an AssertionError."""
+        failed, last = set(), {}
+        for event in self.events:
+            if isinstance(event, LineEvent):
+                last[event.frame] = event
+            elif isinstance(event, ExceptionEvent) and not event.unwound and event.type == "AssertionError" \
+                    and event.frame in last and last[event.frame].line == event.line:
+                failed.add(id(last[event.frame]))
+        return failed
 
     def _lines_with_callees(self) -> set[int]:
         marked: set[int] = set()
@@ -235,6 +247,8 @@ class Narrator:
     def condition(self, event: LineEvent, info: LineInfo) -> str:
         value = dict(event.values).get(info.test)
         taken = event.next_line is not None and event.next_line in info.body
+        if info.kind == "assert":
+            taken = id(event) not in self.failed_asserts
         if value in ("True", "False"):
             verdict = f"{code(info.test)} is {value}"
         elif value is not None:
@@ -242,8 +256,7 @@ class Narrator:
         else:
             verdict = f"the condition is {'true' if taken else 'false'}"
         if info.kind == "assert":
-            nxt = f", so the assertion passes" if value != "False" else ", so the assertion fails"
-            return verdict + nxt
+            return verdict + (", so the assertion passes" if taken else ", so the assertion fails")
         if event.next_line is None:
             return verdict
         if info.kind == "while":
@@ -328,8 +341,9 @@ class Narrator:
         self.replay(item.begin, item.end)
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
-        text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} work the same "
-                f"way; after iteration {item.last}, {state}.")
+        how = "take the same path" if item.same_path else "are summarised"
+        text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} {how}; "
+                f"after iteration {item.last}, {state}.")
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)

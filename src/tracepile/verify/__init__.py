@@ -1,6 +1,7 @@
-"""Verification: extracts every checkable claim from a CoE text and checks it against the trace.
-Works on any narrator's text that follows the claim grammar in claims.py."""
+"""Verification: reads every sentence of any CoE text under the published claim grammar (grammar.py,
+docs/claims.md) and checks each claim against the trace; words outside the grammar reject the text."""
 
 from tracepile.verify.check import verify
+from tracepile.verify.grammar import GRAMMAR_VERSION
 
-__all__ = ["verify"]
+__all__ = ["GRAMMAR_VERSION", "verify"]
