@@ -225,16 +225,22 @@ class Narrator:
     def closing(self, event: LineEvent, info: LineInfo | None) -> str:
         kind = info.kind if info else "other"
         if kind in ("if", "elif", "while", "assert"):
-            return self.condition(event, info)
+            return self.with_effects(self.condition(event, info), event)
         if kind == "for":
-            return self.loop_step(event, info)
+            stated = info.assigns if event.loop and event.loop[2] >= 1 else ()
+            return self.with_effects(self.loop_step(event, info), event, stated)
         effects = self.effects(event)
         if kind in ("break", "continue") and event.next_line:
             return f"execution continues at line {event.next_line}" + (f"; {effects}" if effects else "")
         return effects
 
-    def effects(self, event: LineEvent) -> str:
-        changes = [c for c in event.changes if c[1] != DELETED]
+    def with_effects(self, text: str, event: LineEvent, stated: tuple[str, ...] = ()) -> str:
+        """A closing plus the values the line changed that it does not state already."""
+        effects = self.effects(event, stated)
+        return f"{text}; {effects}" if effects else text
+
+    def effects(self, event: LineEvent, stated: tuple[str, ...] = ()) -> str:
+        changes = [c for c in event.changes if c[1] != DELETED and c[0] not in stated]
         deleted = [n for n, v in event.changes if v == DELETED]
         parts = []
         if changes:

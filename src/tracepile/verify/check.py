@@ -16,6 +16,8 @@ from tracepile.verify.values import describe, evaluate, exact, normal, normal_st
 
 FinalCheck = Callable[[str], "Finding"]
 LINE_CONTEXTS = ("line", "back")
+BRANCHING = ("if", "elif", "while", "for", "assert")
+FLOW = "<where execution goes>"  # what a branching line must state: its outcome
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Checker:
         self.context = Context("none")
         self.paragraph = -1
         self.befores: dict[int, dict] = {}  # line event index -> its frame's values before it ran
+        self.unstated: dict[int, set[str]] = {}  # line event index -> changed names no claim states yet
         self.loop_sizes: dict[tuple[int, int, int], int] | None = None
         self.final_seen = False
         self.results: list[SentenceCheck] = []
@@ -154,6 +157,11 @@ class Checker:
             self.context = Context("lost")
             return index
         self.context = Context("line", index, before=self.befores[index])
+        if self.strict:
+            event = self.events[index]
+            info = self.info.info(event.line) if self.info else None
+            branches = info is not None and info.kind in BRANCHING
+            self.unstated[index] = {name for name, _ in event.changes} | ({FLOW} if branches else set())
         return HOLDS
 
     def claim_back(self, claim: Claim) -> Finding:
@@ -359,6 +367,8 @@ class Checker:
         if verdict is None:
             return unverifiable(f"`{expr}` cannot be evaluated {where}")
         if exact(stated, actual):
+            if moment == "after" and self.context.kind in LINE_CONTEXTS:
+                self.unstated.get(self.context.index, set()).discard(normal(expr))
             return HOLDS
         other = {"before": "after", "after": "before"}.get(moment)
         if other and self.context.kind in LINE_CONTEXTS:
@@ -385,7 +395,15 @@ class Checker:
             return self.values.of(frame), {}, "after the summarised iterations"
         return None, {}, f"a value {moment or 'claim'} is not tied to a step where it can be read"
 
+    def stated_flow(self, finding: Finding) -> Finding:
+        if finding.verdict is True and self.context.kind in LINE_CONTEXTS:
+            self.unstated.get(self.context.index, set()).discard(FLOW)
+        return finding
+
     def claim_truth(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._truth(claim))
+
+    def _truth(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -396,6 +414,9 @@ class Checker:
         return HOLDS if exact(stated, actual) else false(f"`{expr}` is {actual} at line {event.line}", actual, stated)
 
     def claim_counts_as(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._counts_as(claim))
+
+    def _counts_as(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -431,6 +452,9 @@ class Checker:
         return False
 
     def claim_assertion(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._assertion(claim))
+
+    def _assertion(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -442,6 +466,9 @@ class Checker:
                                                     "passes" if passes else "fails", claim.args["outcome"])
 
     def claim_next(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._next(claim))
+
+    def _next(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -465,12 +492,18 @@ class Checker:
         return HOLDS
 
     def claim_iteration(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._iteration(claim))
+
+    def _iteration(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
         return self.iteration_is(event, claim.args["iteration"])
 
     def claim_loop_end(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._loop_end(claim))
+
+    def _loop_end(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -488,7 +521,10 @@ class Checker:
         if isinstance(event, Finding):
             return event
         alive = [n for n in claim.args["names"] if n in self.values.of(event.frame)]
-        return false(f"`{alive[0]}` still exists after line {event.line}") if alive else HOLDS
+        if alive:
+            return false(f"`{alive[0]}` still exists after line {event.line}")
+        self.unstated.get(self.context.index, set()).difference_update(claim.args["names"])
+        return HOLDS
 
     # ---------------------------------------------------------------- the verdict
 
@@ -509,6 +545,12 @@ class Checker:
         if left:
             findings.append(false(f"missing steps: {len(left)} steps of the run are not narrated, from "
                                   f"{describe(left[0])}", describe(left[0]), "end of text"))
+        for index, names in self.unstated.items():
+            if names:
+                event = self.events[index]
+                missing = "where execution goes next" if FLOW in names else f"the new value of `{min(names)}`"
+                findings.append(false(f"missing fact: no sentence states {missing} after line {event.line} "
+                                      f"(step {index + 1} of the run)", missing, ""))
         if findings:
             self.close(ending, findings)
         return Verification(passed=not self.failures and not self.unverifiable, claims=self.claims,

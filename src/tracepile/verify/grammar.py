@@ -61,7 +61,8 @@ class Form:
     def shape(self) -> str:
         """The pattern as a person reads it: slots as `expr`, `x = v`, N."""
         text = re.sub(r"<(NL|S|V|L|N|FENCE):\w+>", lambda m: _SHAPES[m.group(1)], self.pattern)
-        text = text.replace("^(?:[-*] )?", "").replace("\\(", "(").replace("\\)", ")").replace("^", "")
+        for regex, plain in (("^(?:[-*] )?", ""), ("\\b", ""), ("\\(", "("), ("\\)", ")"), ("^", "")):
+            text = text.replace(regex, plain)
         return text
 
 

@@ -47,6 +47,6 @@ def verify_rationale(text: str, trace: Trace, question: Question,
             claimed += "\n"
         if check_answer(replace(question, answer=claimed), trace, rerun):
             return Finding(True)
-        return false(f"wrong answer to the {question.kind} question", question.answer, claimed.strip()[:200])
+        return false(f"wrong final answer to the {question.kind} question", question.answer, claimed.strip()[:200])
 
     return verify(text, prefix, strict=True, final_check=final_check)
