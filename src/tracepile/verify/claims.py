@@ -6,15 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tracepile.verify.grammar import CONNECTIVES, FINAL, FORMS, PUNCTUATION, SPAN, compiled
+from tracepile.verify.grammar import (CONNECTIVES, FINAL, KEYWORD_SPANS, PUNCTUATION, SPAN, SPAN_MARK, VALUE_MARK,
+                                      compiled)
 
 ALTERNATION, BY_PREFIX = compiled()
 SPAN_RE = re.compile(SPAN)
 TOKEN = re.compile(rf"{SPAN}|[A-Za-z_][A-Za-z_']*|\d[\d.]*|\S")
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
-_LIST_KINDS = {"L", "NL"}
-_SLOT_KINDS = {name: kind for form in FORMS for kind, name in re.findall(r"<(NL|FENCE|S|V|L|N):(\w+)>",
-                                                                            form.pattern)}
+# per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
+SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(r"<(NL|FENCE|S|V|L|N):(\w+)>",
+                                                                               form.pattern))
+         + tuple((prefix + name, name, "") for name in re.findall(r"\(\?P<\{p\}(\w+)>", form.pattern))
+         for prefix, form in BY_PREFIX.items()}
 
 
 @dataclass(frozen=True)
@@ -89,51 +92,73 @@ def parse(text: str) -> list[Sentence]:
 
 def read_sentence(paragraph: int, text: str) -> Sentence:
     sentence = Sentence(paragraph, text)
+    bones, marks = skeleton(text)
     rest, last = [], 0
-    for match in ALTERNATION.finditer(text):
+    for match in ALTERNATION.finditer(bones):
         prefix = match.lastgroup
-        form = BY_PREFIX[prefix]
-        sentence.claims += _claims(form, match, prefix)
-        rest.append(text[last:match.start()])
+        sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, text, marks)
+        rest.append(text[_original(last, marks):_original(match.start(), marks)])
         last = match.end()
-    rest.append(text[last:])
+    rest.append(text[_original(last, marks):])
     sentence.stray = [t for t in TOKEN.findall(" ".join(rest)) if not _connective(t)]
     return sentence
+
+
+def skeleton(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """The sentence with each code span replaced by one mark, and (mark position, span start, end)."""
+    parts, marks, last, shift = [], [], 0, 0
+    for match in SPAN_RE.finditer(text):
+        content = unspan(match.group(0))
+        if content in KEYWORD_SPANS:
+            continue
+        parts += [text[last:match.start()], VALUE_MARK if " = " in content else SPAN_MARK]
+        marks.append((match.start() - shift, match.start(), match.end()))
+        shift += match.end() - match.start() - 1
+        last = match.end()
+    parts.append(text[last:])
+    return "".join(parts), marks
+
+
+def _original(position: int, marks: list[tuple[int, int, int]]) -> int:
+    """A skeleton position in the sentence's own text."""
+    shift = 0
+    for mark, start, end in marks:
+        if mark >= position:
+            break
+        shift += end - start - 1
+    return position + shift
 
 
 def _connective(token: str) -> bool:
     return token.lower() in CONNECTIVES or token in PUNCTUATION
 
 
-def _claims(form, match: re.Match, prefix: str) -> list[Claim]:
+def _claims(form, match: re.Match, prefix: str, text: str, marks) -> list[Claim]:
     """The claims one form match makes: its own, plus one value claim per `x = v` of its lists."""
     args, values = dict(form.fixed), []
-    for key, value in match.groupdict().items():
-        if value is None or not key.startswith(prefix) or key == prefix or key.endswith("_f"):
+    for group, name, kind in SLOTS[prefix]:
+        start, end = match.span(group)
+        if start < 0:
             continue
-        name = key[len(prefix):]
-        kind = _SLOT_KINDS.get(name)
-        if kind == "L":
-            values += [(name, item) for item in spans(value)]
-        elif kind == "NL":
-            args[name] = tuple(spans(value))
-        elif kind in ("S", "V"):
-            args[name] = unspan(value)
-        elif kind == "N":
+        if kind in ("S", "V", "L", "NL"):
+            found = [unspan(text[a:b]) for mark, a, b in marks if start <= mark < end]
+            if kind == "L":
+                values += [(name, item) for item in found]
+            else:
+                args[name] = tuple(found) if kind == "NL" else found[0]
+            continue
+        value = text[_original(start, marks):_original(end, marks)]
+        if kind == "N":
             args[name] = int(value)
         else:
             args[name] = value
-    text = match.group(0)
-    claims = [Claim(form.kind, args, form.moment, text, form.name)]
+    claims = [Claim(form.kind, args, form.moment,
+                    text[_original(match.start(), marks):_original(match.end(), marks)], form.name)]
     for slot, item in values:
         expr, _, stated = item.partition(" = ")
         claims.append(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, slot, f"`{item}`",
                             form.name))
     return claims
-
-
-def spans(text: str) -> list[str]:
-    return [unspan(m.group(0)) for m in SPAN_RE.finditer(text)]
 
 
 def unspan(span: str) -> str:

@@ -26,16 +26,19 @@ step runs executes
 """.split())
 PUNCTUATION = frozenset(".,;:()-")
 
-_SPAN_BODY = r"(?:[^`\n]|(?<!`)`(?!`))+?"
-SPAN = rf"(?:(?<!`)`[^`\n]+`(?!`)|(?<!`)`` {_SPAN_BODY} ``(?!`))"
-VALUE_SPAN = rf"(?:(?<!`)`[^`\n]*? = [^`\n]*`(?!`)|(?<!`)`` {_SPAN_BODY} = {_SPAN_BODY} ``(?!`))"
+SPAN = r"(?:(?<!`)`[^`\n]+`(?!`)|(?<!`)`` (?:[^`\n]|(?<!`)`(?!`))+? ``(?!`))"  # a Markdown code span
+# Forms are matched on a sentence's skeleton, where each code span is one mark: a value span
+# (`expr = value`) or any other span. Spans holding only these keywords stay literal words of a form.
+VALUE_MARK, SPAN_MARK = "\x01", "\x02"
+KEYWORD_SPANS = frozenset({"elif", "else", "for", "pass", "try", "except", "return"})
+_ANY = f"[{VALUE_MARK}{SPAN_MARK}]"
 _SEP = r"(?:,? and |, )"
 
 _PLACEHOLDERS = {
-    "S": lambda g: rf"(?P<{g}>{SPAN})",  # one code span
-    "V": lambda g: rf"(?P<{g}>{VALUE_SPAN})",  # one `expr = value` span
-    "L": lambda g: rf"(?P<{g}>{VALUE_SPAN}(?:{_SEP}{VALUE_SPAN})*)",  # a list of value spans
-    "NL": lambda g: rf"(?P<{g}>{SPAN}(?:{_SEP}{SPAN})*)",  # a list of name spans
+    "S": lambda g: rf"(?P<{g}>{_ANY})",  # one code span
+    "V": lambda g: rf"(?P<{g}>{VALUE_MARK})",  # one `expr = value` span
+    "L": lambda g: rf"(?P<{g}>{VALUE_MARK}(?:{_SEP}{VALUE_MARK})*)",  # a list of value spans
+    "NL": lambda g: rf"(?P<{g}>{_ANY}(?:{_SEP}{_ANY})*)",  # a list of name spans
     "N": lambda g: rf"(?P<{g}>\d+)",  # a line, iteration, count or depth number
     "FENCE": lambda g: rf"(?P<{g}_f>`{{3,}})\n(?P<{g}>[\s\S]*?)\n?(?P={g}_f)",
 }

@@ -104,9 +104,12 @@ def same_output(claimed: str, actual: str) -> bool:
 
 
 def unfence(text: str) -> str:
+    """The text inside a fenced block (closed by exactly its opening backticks), else the stripped text."""
     lines = text.strip("\n").splitlines()
-    if len(lines) >= 2 and lines[0].startswith("```") and lines[-1].startswith("```"):
-        return "\n".join(lines[1:-1])
+    if len(lines) >= 2 and lines[0].startswith("```"):
+        ticks = lines[0][:len(lines[0]) - len(lines[0].lstrip("`"))]
+        if lines[-1] == ticks:
+            return "\n".join(lines[1:-1])
     return text.strip()
 
 
