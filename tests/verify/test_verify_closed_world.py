@@ -8,7 +8,7 @@ import pytest
 from tracepile.engine import trace
 from tracepile.model import ProgramInput
 from tracepile.narrate import narrate
-from tracepile.verify import GRAMMAR_VERSION, verify
+from tracepile.verify import GRAMMAR_VERSION, failing_sentences, format_report, verify
 
 SQUARES = '''def helper(v):
     return v * v
@@ -174,3 +174,15 @@ def test_the_report_names_expected_and_stated_values(squares):
     assert bad != text
     last = verify(bad, result).sentences[-1]
     assert (last.verdict, last.expected, last.stated, last.sentence) == ("false", "32", "33", "Final answer: 33")
+
+
+def test_report_lists_false_sentences_before_unverifiable_ones(squares):
+    result, text = squares
+    bad = text.replace("Final answer: 32", "Final answer: 33").replace("Line 6 runs;", "Line 6 surely runs;", 1)
+    report = verify(bad, result)
+    failing = failing_sentences(report)
+    assert [s.verdict for s in failing] == ["false", "unverifiable"]
+    text_report = format_report(report, limit=1)
+    assert "wrong final answer" in text_report and "[run: '32', text: '33']" in text_report
+    assert "... and 1 more" in text_report
+    assert format_report(verify(text, result)).startswith("verified:")

@@ -3,5 +3,6 @@ docs/claims.md) and checks each claim against the trace; words outside the gramm
 
 from tracepile.verify.check import verify
 from tracepile.verify.grammar import GRAMMAR_VERSION
+from tracepile.verify.report import failing_sentences, format_report
 
-__all__ = ["GRAMMAR_VERSION", "verify"]
+__all__ = ["GRAMMAR_VERSION", "failing_sentences", "format_report", "verify"]
