@@ -10,6 +10,7 @@ from tracepile.verify.check import Checker
 from tracepile.verify.claims import parse, read_sentence, sentences
 from tracepile.verify.doc import render
 from tracepile.verify.grammar import CONNECTIVES, FORMS, REJECTED_EXAMPLES
+from tracepile.verify.matcher import required_words
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "claims.md"
 
@@ -50,3 +51,15 @@ def test_sentences_split_outside_code_spans_and_fences():
     assert sentences(paragraph) == ["Line 3 reads `x = 1.5`; so `s = 'a. b'`.", "It prints `a. b`."]
     fenced = "Try this standard input and run the script on it:\n```\n1. 2. 3\n```"
     assert sentences(fenced) == [fenced]
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.name for f in FORMS])
+def test_the_words_a_form_requires_occur_in_its_example(form):
+    words = required_words(form.pattern)
+    assert words is None or words in form.example
+
+
+def test_required_words_skip_optional_parts():
+    assert required_words(r"(?:So )?<S:f> returns <S:v>(?:, and more)?") == "returns"
+    assert required_words(r"loop ends after <N:n> iterations?") == "loop ends after"
+    assert required_words(r"(?:a|b) c|d") is None

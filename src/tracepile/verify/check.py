@@ -72,6 +72,7 @@ class Checker:
         self.unstated: dict[int, set[str]] = {}  # line event index -> changed names no claim states yet
         self.loop_sizes: dict[tuple[int, int, int], int] | None = None
         self.final_seen = False
+        self.skipped: list[Finding] = []  # steps skipped over to reach the last claim's step (strict)
         self.results: list[SentenceCheck] = []
         self.claims = self.verified = 0
         self.failures: list[str] = []
@@ -96,24 +97,28 @@ class Checker:
                     self.stack.remove(event.frame)
 
     def take(self, kind: type, test: Callable, what: str) -> int | Finding:
-        """The next event, which must be a `kind` passing `test` (non-strict: the next such event)."""
+        """The next event, which must be a `kind` passing `test`. Strict mode reports the steps skipped to
+        reach it as missing (once, then reads on from there); non-strict mode skips them silently."""
         start = self.cursor + 1
-        stop = len(self.events) if not self.strict else min(start + 1, len(self.events))
-        for index in range(start, stop):
-            event = self.events[index]
-            if isinstance(event, kind) and test(event):
-                if isinstance(event, LineEvent):
-                    self.replay_to(index - 1)
-                    self.befores[index] = dict(self.values.of(event.frame))
-                self.replay_to(index)
-                self.cursor = index
-                return index
-        if start >= len(self.events):
-            return false(f"{what}, but the run has no step left to narrate")
-        if self.strict:
-            return false(f"missing step: {what}, but the next step of the run is "
+        index = next((i for i in range(start, len(self.events)) if self.matches(i, kind, test)), None)
+        if index is None:
+            if start >= len(self.events):
+                return false(f"{what}, but the run has no step left to narrate")
+            return false(f"{what}, but no such step follows; the next step of the run is "
                          f"{describe(self.events[start])}", describe(self.events[start]), what)
-        return false(f"{what}, but no such step follows")
+        if self.strict and index > start:
+            self.skipped.append(false(f"missing step: {describe(self.events[start])} runs before this and is "
+                                      f"not narrated", describe(self.events[start]), what))
+        event = self.events[index]
+        if isinstance(event, LineEvent):
+            self.replay_to(index - 1)
+            self.befores[index] = dict(self.values.of(event.frame))
+        self.replay_to(index)
+        self.cursor = index
+        return index
+
+    def matches(self, index: int, kind: type, test: Callable) -> bool:
+        return isinstance(self.events[index], kind) and test(self.events[index])
 
     # ---------------------------------------------------------------- sentences
 
@@ -123,6 +128,8 @@ class Checker:
             findings.append(self.claim_final(sentence.final))
         for claim in sentence.claims:
             findings.append(self.check(claim))
+            findings += self.skipped
+            self.skipped.clear()
         if sentence.stray:
             words = " ".join(sentence.stray[:6])
             findings.append(unverifiable(f"unverifiable words outside any claim: {words}"))
@@ -138,8 +145,9 @@ class Checker:
         for finding in findings:
             self.claims += 1
             self.verified += finding.verdict is True
-        bad = [f for f in findings if f.verdict is False] or [f for f in findings if f.verdict is None]
-        verdict = "verified" if not bad else "false" if bad[0].verdict is False else "unverifiable"
+        falses = [f for f in findings if f.verdict is False]
+        bad = falses + [f for f in findings if f.verdict is None]
+        verdict = "verified" if not bad else "false" if falses else "unverifiable"
         first = bad[0] if bad else HOLDS
         self.results.append(SentenceCheck(sentence.paragraph, sentence.text, verdict, first.reason,
                                           first.expected, first.stated))

@@ -4,12 +4,12 @@ sentence (forms of grammar.py) and every token a sentence carries outside a clai
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from tracepile.verify.grammar import (CONNECTIVES, FINAL, KEYWORD_SPANS, PUNCTUATION, SPAN, SPAN_MARK, VALUE_MARK,
-                                      compiled)
+from tracepile.verify.grammar import CONNECTIVES, FINAL, KEYWORD_SPANS, PUNCTUATION, SPAN, SPAN_MARK, VALUE_MARK
+from tracepile.verify.matcher import BY_PREFIX, find_forms
 
-ALTERNATION, BY_PREFIX = compiled()
 SPAN_RE = re.compile(SPAN)
 TOKEN = re.compile(rf"{SPAN}|[A-Za-z_][A-Za-z_']*|\d[\d.]*|\S")
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
@@ -92,68 +92,71 @@ def parse(text: str) -> list[Sentence]:
 
 def read_sentence(paragraph: int, text: str) -> Sentence:
     sentence = Sentence(paragraph, text)
-    bones, marks = skeleton(text)
+    bones = Skeleton(text)
     rest, last = [], 0
-    for match in ALTERNATION.finditer(bones):
+    for match in find_forms(bones.bones):
         prefix = match.lastgroup
-        sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, text, marks)
-        rest.append(text[_original(last, marks):_original(match.start(), marks)])
+        sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, bones)
+        rest.append(text[bones.original(last):bones.original(match.start())])
         last = match.end()
-    rest.append(text[_original(last, marks):])
+    rest.append(text[bones.original(last):])
     sentence.stray = [t for t in TOKEN.findall(" ".join(rest)) if not _connective(t)]
     return sentence
 
 
-def skeleton(text: str) -> tuple[str, list[tuple[int, int, int]]]:
-    """The sentence with each code span replaced by one mark, and (mark position, span start, end)."""
-    parts, marks, last, shift = [], [], 0, 0
-    for match in SPAN_RE.finditer(text):
-        content = unspan(match.group(0))
-        if content in KEYWORD_SPANS:
-            continue
-        parts += [text[last:match.start()], VALUE_MARK if " = " in content else SPAN_MARK]
-        marks.append((match.start() - shift, match.start(), match.end()))
-        shift += match.end() - match.start() - 1
-        last = match.end()
-    parts.append(text[last:])
-    return "".join(parts), marks
+class Skeleton:
+    """A sentence with each code span replaced by one mark (a value span or any other span), which
+    is what forms are matched on, and the way back to the sentence's own text."""
 
+    def __init__(self, text: str):
+        self.text = text
+        parts, last = [], 0
+        self.marks: list[int] = []  # mark positions in the skeleton
+        self.spans: list[str] = []  # their contents
+        self.shifts = [0]  # shifts[k]: characters the first k spans add to the text
+        for match in SPAN_RE.finditer(text):
+            content = unspan(match.group(0))
+            if content in KEYWORD_SPANS:
+                continue
+            parts += [text[last:match.start()], VALUE_MARK if " = " in content else SPAN_MARK]
+            self.marks.append(match.start() - self.shifts[-1])
+            self.spans.append(content)
+            self.shifts.append(self.shifts[-1] + match.end() - match.start() - 1)
+            last = match.end()
+        parts.append(text[last:])
+        self.bones = "".join(parts)
 
-def _original(position: int, marks: list[tuple[int, int, int]]) -> int:
-    """A skeleton position in the sentence's own text."""
-    shift = 0
-    for mark, start, end in marks:
-        if mark >= position:
-            break
-        shift += end - start - 1
-    return position + shift
+    def original(self, position: int) -> int:
+        """A skeleton position in the sentence's own text."""
+        return position + self.shifts[bisect_left(self.marks, position)]
+
+    def spans_in(self, start: int, end: int) -> list[str]:
+        return self.spans[bisect_left(self.marks, start):bisect_left(self.marks, end)]
 
 
 def _connective(token: str) -> bool:
     return token.lower() in CONNECTIVES or token in PUNCTUATION
 
 
-def _claims(form, match: re.Match, prefix: str, text: str, marks) -> list[Claim]:
+def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
     """The claims one form match makes: its own, plus one value claim per `x = v` of its lists."""
     args, values = dict(form.fixed), []
     for group, name, kind in SLOTS[prefix]:
         start, end = match.span(group)
         if start < 0:
             continue
-        if kind in ("S", "V", "L", "NL"):
-            found = [unspan(text[a:b]) for mark, a, b in marks if start <= mark < end]
-            if kind == "L":
-                values += [(name, item) for item in found]
-            else:
-                args[name] = tuple(found) if kind == "NL" else found[0]
-            continue
-        value = text[_original(start, marks):_original(end, marks)]
-        if kind == "N":
-            args[name] = int(value)
+        if kind == "L":
+            values += [(name, item) for item in bones.spans_in(start, end)]
+        elif kind == "NL":
+            args[name] = tuple(bones.spans_in(start, end))
+        elif kind in ("S", "V"):
+            args[name] = bones.spans_in(start, end)[0]
+        elif kind == "N":
+            args[name] = int(match.group(group))
         else:
-            args[name] = value
+            args[name] = bones.text[bones.original(start):bones.original(end)]
     claims = [Claim(form.kind, args, form.moment,
-                    text[_original(match.start(), marks):_original(match.end(), marks)], form.name)]
+                    bones.text[bones.original(match.start()):bones.original(match.end())], form.name)]
     for slot, item in values:
         expr, _, stated = item.partition(" = ")
         claims.append(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, slot, f"`{item}`",

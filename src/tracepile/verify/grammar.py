@@ -104,8 +104,8 @@ FORMS: tuple[Form, ...] = (
          context="return", example="The exception is not caught inside `f`, so it leaves `f`."),
     Form("raises", r"(?:This|It) raises <S:text>", "raises", context="any",
          example="This raises `ValueError: bad`."),
-    Form("prints", r"(?:It prints|This prints|The output is) <S:text>", "prints", context="any",
-         example="It prints `3`."),
+    Form("prints", r"(?:It|This) prints <S:text>", "prints", context="any", example="It prints `3`."),
+    Form("output_is", r"The output is <S:text>", "prints", context="any", example="The output is `3`."),
     Form("stretch_prints", r"Together they print <S:text>", "stretch_prints", context="summary",
          example="Together they print `'1\\n2\\n'`."),
     Form("after_iteration", r"after iteration <N:iteration>, <L:stretch>", "after_iteration",
@@ -126,8 +126,8 @@ FORMS: tuple[Form, ...] = (
          {"kinds": ("while",)}, example="checks the loop condition `i < n` with `i = 0` and `n = 3`"),
     Form("assert", r"asserts <S:test>(?: with <L:before>)?", "statement", "before", {"kinds": ("assert",)},
          example="asserts `n >= 0` with `n = 3`"),
-    Form("for", r"(?:goes back to the `for` loop|returns to the head of the `for` loop|moves the `for` loop on"
-         r"|takes the next item of the `for` loop|advances the `for` loop)", "statement",
+    Form("for", r"(?:goes back to|returns to the head of|takes the next item of|advances|moves) the `for` loop"
+         r"(?: on)?", "statement",
          fixed={"kinds": ("for",)}, example="advances the `for` loop"),
     Form("inline_loop", r"runs the one-line loop <S:source>", "statement", fixed={"kinds": ("inline_loop",)},
          example="runs the one-line loop `for c in s: n += 1`"),
@@ -209,13 +209,3 @@ REJECTED_EXAMPLES = (
     ("Line 4 runs; all values are equal.", "quantifiers and comparisons are not part of the grammar"),
     ("Iterations 3 to 8 of the loop at line 2 work the same way.", "an unchecked similarity claim"),
 )
-
-
-def compiled() -> tuple[re.Pattern, dict[str, Form]]:
-    """One alternation of every form (leftmost match wins; at one position, the earlier form)."""
-    parts, by_prefix = [], {}
-    for index, form in enumerate(FORMS):
-        prefix = f"f{index}_"
-        by_prefix[prefix] = form
-        parts.append(f"(?P<{prefix}>{form.regex(prefix).replace('{p}', prefix)})")
-    return re.compile("|".join(parts)), by_prefix
