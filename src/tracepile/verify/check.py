@@ -12,7 +12,7 @@ from tracepile.tracer.analysis import CodeInfo, analyze
 from tracepile.tracer.paths import same_path
 from tracepile.verify.claims import Claim, Sentence, parse
 from tracepile.verify.grammar import GRAMMAR_VERSION
-from tracepile.verify.values import describe, evaluate, exact, normal, normal_statement, same_output, unfence
+from tracepile.verify.compare import describe, evaluate, exact, normal, normal_statement, same_output, unfence
 
 FinalCheck = Callable[[str], "Finding"]
 LINE_CONTEXTS = ("line", "back")
@@ -544,6 +544,12 @@ class Checker:
             self.sentence(sentence)
         return self.result()
 
+    def finished(self, index: int) -> bool:
+        """Whether the line at `index` finished within the trace (its frame has a later event); a
+        trace cut at a question's stop can end while a line waits for a call."""
+        frame = self.events[index].frame
+        return any(getattr(e, "frame", None) == frame for e in self.events[index + 1:])
+
     def result(self) -> Verification:
         ending = Sentence(self.results[-1].paragraph if self.results else 0, "(end of text)")
         findings = []
@@ -554,7 +560,7 @@ class Checker:
             findings.append(false(f"missing steps: {len(left)} steps of the run are not narrated, from "
                                   f"{describe(left[0])}", describe(left[0]), "end of text"))
         for index, names in self.unstated.items():
-            if names:
+            if names and self.finished(index):
                 event = self.events[index]
                 missing = "where execution goes next" if FLOW in names else f"the new value of `{min(names)}`"
                 findings.append(false(f"missing fact: no sentence states {missing} after line {event.line} "
