@@ -63,3 +63,12 @@ def test_required_words_skip_optional_parts():
     assert required_words(r"(?:So )?<S:f> returns <S:v>(?:, and more)?") == "returns"
     assert required_words(r"loop ends after <N:n> iterations?") == "loop ends after"
     assert required_words(r"(?:a|b) c|d") is None
+
+
+def test_the_published_example_text_verifies_against_a_real_run():
+    from tracepile.engine import trace
+    from tracepile.verify import verify
+    from tracepile.verify.grammar import EXAMPLE_CALL, EXAMPLE_CODE, EXAMPLE_TEXT
+
+    report = verify(EXAMPLE_TEXT, trace(EXAMPLE_CODE, EXAMPLE_CALL))
+    assert report.passed and all(s.verdict == "verified" for s in report.sentences)

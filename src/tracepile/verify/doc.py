@@ -3,7 +3,8 @@ cannot drift apart (a test compares them). Regenerate: `python -m tracepile.veri
 
 from __future__ import annotations
 
-from tracepile.verify.grammar import CONNECTIVES, FORMS, GRAMMAR_VERSION, MOMENTS, PUNCTUATION, REJECTED_EXAMPLES
+from tracepile.verify.grammar import (CONNECTIVES, EXAMPLE_CALL, EXAMPLE_CODE, EXAMPLE_TEXT, FORMS, GRAMMAR_VERSION,
+                                      MOMENTS, PUNCTUATION, REJECTED_EXAMPLES)
 
 INTRO = """\
 A Chain-of-Execution text passes the verifier only if **every sentence** is fully accounted for by
@@ -33,9 +34,15 @@ How a text is read:
 
 
 def render() -> str:
-    parts = [f"# The TracePile claim grammar, version {GRAMMAR_VERSION}\n", INTRO, _moments(), _forms(),
-             _vocabulary(), _rejected()]
+    parts = [f"# The TracePile claim grammar, version {GRAMMAR_VERSION}\n", INTRO, _example(), _moments(),
+             _forms(), _vocabulary(), _rejected()]
     return "\n".join(parts)
+
+
+def _example() -> str:
+    numbered = "\n".join(f"{i}  {line}" for i, line in enumerate(EXAMPLE_CODE.splitlines(), 1))
+    return (f"## An accepted text\n\nThe program below, called as `{EXAMPLE_CALL}`:\n\n```python\n{numbered}\n```\n\n"
+            f"A text the verifier accepts for that run (every sentence verified):\n\n```text\n{EXAMPLE_TEXT}\n```\n")
 
 
 def _moments() -> str:

@@ -200,6 +200,33 @@ FORMS: tuple[Form, ...] = (
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
 
+# A whole accepted text for one run (documentation; a test verifies it against a real trace).
+EXAMPLE_CODE = "def f(xs):\n    total = 0\n    for x in xs:\n        if x > 1:\n            total += x\n    return total\n"
+EXAMPLE_CALL = "f([3, 1])"
+EXAMPLE_TEXT = """\
+The call enters `f` with `xs = [3, 1]`.
+
+Line 2 executes; this sets `total = 0`.
+
+Line 3 takes the next item of the `for` loop; iteration 1 starts: `x = 3`.
+
+Line 4 checks the condition `x > 1` with `x = 3`; `x > 1` is True, so execution enters the body at line 5.
+
+Line 5 reads `x = 3`; this sets `total = 3`.
+
+Line 3 takes the next item of the `for` loop; iteration 2 starts: `x = 1`.
+
+Line 4 checks the condition `x > 1` with `x = 1`; `x > 1` is False, so it skips ahead to line 3.
+
+Line 3 goes back to the `for` loop; there are no more items, so the loop ends after 2 iterations and \
+execution continues at line 6.
+
+Line 6 returns `total`, with `total = 3`.
+
+The call to `f` returns `3`.
+
+Final answer: 3"""
+
 # Sentences the grammar rejects, and why (documentation and tests).
 REJECTED_EXAMPLES = (
     ("At this point x is 7.", "plain words carry facts (`x`, `7`) outside any claim"),
