@@ -458,6 +458,31 @@ def claim_on_wrong_line(case: Case):
         return case.with_paragraph(target, new), holds(case.steps[target], m.group(1), m.group(2))
 
 
+def false_same_path(case: Case):
+    """A summary of iterations that took different paths, said to take the same path."""
+    sites = [i for i, p in enumerate(case.paragraphs) if case.steps[i].kind == "summary" and "are summarised" in p]
+    i = case.pick(sites)
+    if i is not None:
+        first, last, loop = map(int, re.match(r"Iterations (\d+) to (\d+) of the loop at line (\d+)",
+                                              case.paragraphs[i]).groups())
+        paths = _paths(case.trace.events, case.steps[i].event, loop, first, last)
+        return case.with_paragraph(i, case.paragraphs[i].replace("are summarised", "take the same path", 1)), \
+            len(set(paths)) <= 1
+
+
+def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
+    """The (line, next line) sequence of each iteration first..last of the activation ending at `end`."""
+    header = events[end]
+    paths: list[list] = []
+    for event in events[:end]:
+        if isinstance(event, LineEvent) and event.frame == header.frame and event.loop \
+                and event.loop[:2] == header.loop[:2]:
+            paths.append([] if first <= event.loop[2] <= last else None)
+        if paths and paths[-1] is not None and hasattr(event, "line"):
+            paths[-1].append((type(event).__name__, event.line, getattr(event, "next_line", None)))
+    return [tuple(p) for p in paths if p is not None]
+
+
 MUTATIONS = {
     "change a number inside a value claim": number_in_value,
     "flip True/False of a condition": flip_condition,
@@ -481,6 +506,7 @@ MUTATIONS = {
     "statement about a step that did not happen": step_not_happened,
     "reordered steps": reordered_steps,
     "true claim attached to the wrong line": claim_on_wrong_line,
+    "\"take the same path\" for iterations that differ": false_same_path,
 }
 
 

@@ -351,11 +351,10 @@ class Checker:
             return false(f"line {event.line} is a `{info.kind}` statement", info.kind, "/".join(kinds))
         if "test" in args and normal(args["test"]) != normal(info.test or ""):
             return false(f"line {event.line} tests `{info.test}`", info.test or "", args["test"])
-        if "source" in args and kinds != ("return",) and normal_statement(args["source"]) != normal_statement(info.source):
-            return false(f"line {event.line} is `{info.source}`", info.source, args["source"])
-        if "source" in args and kinds == ("return",) and \
-                normal_statement("return " + args["source"]) != normal_statement(info.source):
-            return false(f"line {event.line} is `{info.source}`", info.source, "return " + args["source"])
+        if "source" in args:
+            stated = ("return " if kinds == ("return",) else "") + args["source"]
+            if normal_statement(stated) != normal_statement(info.source):
+                return false(f"line {event.line} is `{info.source}`", info.source, stated)
         if "name" in args and info.assigns[:1] != (args["name"],):
             return false(f"line {event.line} defines `{info.assigns[:1]}`", str(info.assigns[:1]), args["name"])
         if "names" in args and tuple(args["names"]) != info.assigns:
