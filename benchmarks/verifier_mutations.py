@@ -522,11 +522,13 @@ def mutation_table(traces: list, per_trace: int, seed: int) -> tuple[list[tuple]
         steps = align(t, paragraphs)
         for kind, mutate in MUTATIONS.items():
             rng = random.Random(f"{seed}/{t.program_id}/{t.input.text}/{kind}")
+            seen = {text}
             for _ in range(per_trace):
                 made = mutate(Case(t, paragraphs, steps, rng))
-                if made is None or made[0] == text:
+                if made is None or made[0] in seen:
                     continue
                 mutant, still_true = made
+                seen.add(mutant)
                 rows[kind]["made"] += 1
                 if still_true:
                     rows[kind]["set aside"] += 1
