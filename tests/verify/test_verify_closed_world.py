@@ -186,3 +186,14 @@ def test_report_lists_false_sentences_before_unverifiable_ones(squares):
     assert "wrong final answer" in text_report and "[run: '32', text: '33']" in text_report
     assert "... and 1 more" in text_report
     assert format_report(verify(text, result)).startswith("verified:")
+
+
+@pytest.mark.parametrize("call,outcome", [("f([2, 4])", "passes"), ("f([])", "fails")])
+def test_assertions_on_non_bool_values_say_how_they_count(call, outcome):
+    result = trace("def f(xs):\n    assert len(xs)\n    return xs[0]\n", call)
+    text = narrate(result).response
+    truthy = "true" if outcome == "passes" else "false"
+    assert f"which counts as {truthy}, so the assertion {outcome}" in text
+    assert verify(text, result).passed
+    flipped = text.replace(f"counts as {truthy}", "counts as " + ("false" if truthy == "true" else "true"))
+    assert not verify(flipped, result).passed
