@@ -55,6 +55,12 @@ EXTRA = (
     ("extra/gen", "def evens(n):\n    for i in range(n):\n        if i % 2 == 0:\n            yield i\n\n\n"
      "def total(n):\n    s = 0\n    for v in evens(n):\n        s += v\n    return s\n", "total(7)"),
     ("extra/assert", "def mean(xs):\n    assert len(xs) > 0, 'empty'\n    return sum(xs) / len(xs)\n", "mean([])"),
+    ("extra/index", "def pick(xs, ks):\n    out = []\n    for k in ks:\n        try:\n            out.append(xs[k])\n"
+     "        except IndexError:\n            out.append(None)\n    return out\n", "pick([5, 6], [1, 3, 0, -4])"),
+    ("extra/ratio", "def ratios(pairs):\n    res = []\n    for a, b in pairs:\n        try:\n            res.append(a // b)\n"
+     "        except ZeroDivisionError:\n            res.append(0)\n    return res\n", "ratios([(6, 3), (1, 0), (9, 0)])"),
+    ("extra/types", "def add_all(xs):\n    total = 0\n    for x in xs:\n        total = total + x\n    return total\n",
+     "add_all([1, 2, 'three'])"),
 )
 EXTRA_SCRIPTS = (
     ("extra/script", "n = int(input())\nfor i in range(n):\n    if i % 3 == 0:\n        print('fizz', i)\n"
@@ -422,9 +428,12 @@ def printed_text(case: Case):
 
 
 def wrong_exception(case: Case):
-    site = case.pick(case.sites(re.compile(r"raises `(\w+)"), ("line", "back", "return", "other")))
+    """Another exception type, or another message."""
+    site = case.pick(case.sites(re.compile(r"raises `(\w+)(?:: ([^`]+))?`"), ("line", "back", "return", "other")))
     if site:
         i, m = site
+        if m.group(2) and case.rng.random() < 0.5:
+            return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, m.group(2) + "!")), False
         new = "KeyError" if m.group(1) != "KeyError" else "ValueError"
         return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, new)), False
 
