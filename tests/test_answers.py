@@ -154,7 +154,7 @@ def test_repr_that_fails_is_reported_and_the_sample_still_verifies(body, note):
     assert result.outcome.stdout == ""  # the __repr__'s print is not the program's output
     sample = sample_from_trace(program, result)
     assert sample.answer == "Odd(k=1)" and sample.verified, sample.claim_failures
-    assert "Python cannot show the returned value" in sample.response
+    assert "Python cannot show the returned value, so the final answer gives" in sample.response
     assert note in sample.provenance["answer_note"]
 
 

@@ -358,6 +358,19 @@ class Trace:
 
 
 @dataclass(frozen=True)
+class SentenceCheck:
+    """The verifier's verdict on one sentence: `verified`, `false` or `unverifiable`, and why
+    (for a false claim, the value the run has at the sentence's moment and the value stated)."""
+
+    paragraph: int
+    sentence: str
+    verdict: str
+    reason: str = ""
+    expected: str = ""
+    stated: str = ""
+
+
+@dataclass(frozen=True)
 class Verification:
     """The verifier's verdict on one CoE text."""
 
@@ -366,6 +379,8 @@ class Verification:
     checked: int
     failures: tuple[str, ...] = ()
     unverifiable: tuple[str, ...] = ()
+    grammar_version: str = ""
+    sentences: tuple[SentenceCheck, ...] = ()
 
 
 @dataclass

@@ -51,8 +51,8 @@ def shown_as_python(trace: Trace) -> list[str]:
     if trace.input.kind != "call" or outcome.exception is not None or outcome.value is None:
         return []
     if outcome.value_repr is None:
-        return [f"Python cannot show the returned value ({outcome.repr_note}), so the final answer gives "
-                "its class and attributes as above."]
+        return ["Python cannot show the returned value, so the final answer gives its class and attributes "
+                "instead."]  # why: the sample's provenance.answer_note
     if outcome.value_repr == outcome.value:
         return []
     return [f"Python shows the returned value as {code(outcome.value_repr)}, which is the final answer."]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracepile.model import Event, LineEvent, OutputEvent, ReturnEvent
+from tracepile.tracer.paths import same_path
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Summary:
     output: str
     begin: int  # first skipped event index
     end: int  # first event index after the stretch
+    same_path: bool = False  # every skipped iteration runs the same lines, branches and calls
 
 
 def plan(events: tuple[Event, ...], compression: Compression) -> list[int | Summary]:
@@ -88,4 +90,5 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
             state.update(event.changes)
         elif isinstance(event, OutputEvent):
             output.append(event.text)
-    return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end)
+    return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end,
+                   same_path(events, begin, end, (line, activation)))

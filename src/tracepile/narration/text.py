@@ -60,6 +60,7 @@ class Narrator:
         self.summaries = 0
         self.caller: dict[int, int | None] = {}
         self.last_line: dict[int, int] = {}
+        self.failed_asserts = self._failed_asserts()
 
     def pick(self, *options: str) -> str:
         return self.rng.choice(options)
@@ -121,6 +122,17 @@ class Narrator:
                 self.caller[event.frame] = event.caller
             elif isinstance(event, LineEvent):
                 self.last_line[event.frame] = event.line
+
+    def _failed_asserts(self) -> set[int]:
+        """Ids of the line events whose next event in their frame is an AssertionError."""
+        failed, last = set(), {}
+        for event in self.events:
+            if isinstance(event, LineEvent):
+                last[event.frame] = event
+            elif isinstance(event, ExceptionEvent) and not event.unwound and event.type == "AssertionError" \
+                    and event.frame in last and last[event.frame].line == event.line:
+                failed.add(id(last[event.frame]))
+        return failed
 
     def _lines_with_callees(self) -> set[int]:
         marked: set[int] = set()
@@ -213,16 +225,22 @@ class Narrator:
     def closing(self, event: LineEvent, info: LineInfo | None) -> str:
         kind = info.kind if info else "other"
         if kind in ("if", "elif", "while", "assert"):
-            return self.condition(event, info)
+            return self.with_effects(self.condition(event, info), event)
         if kind == "for":
-            return self.loop_step(event, info)
+            stated = info.assigns if event.loop and event.loop[2] >= 1 else ()
+            return self.with_effects(self.loop_step(event, info), event, stated)
         effects = self.effects(event)
         if kind in ("break", "continue") and event.next_line:
             return f"execution continues at line {event.next_line}" + (f"; {effects}" if effects else "")
         return effects
 
-    def effects(self, event: LineEvent) -> str:
-        changes = [c for c in event.changes if c[1] != DELETED]
+    def with_effects(self, text: str, event: LineEvent, stated: tuple[str, ...] = ()) -> str:
+        """A closing plus the values the line changed that it does not state already."""
+        effects = self.effects(event, stated)
+        return f"{text}; {effects}" if effects else text
+
+    def effects(self, event: LineEvent, stated: tuple[str, ...] = ()) -> str:
+        changes = [c for c in event.changes if c[1] != DELETED and c[0] not in stated]
         deleted = [n for n, v in event.changes if v == DELETED]
         parts = []
         if changes:
@@ -235,6 +253,8 @@ class Narrator:
     def condition(self, event: LineEvent, info: LineInfo) -> str:
         value = dict(event.values).get(info.test)
         taken = event.next_line is not None and event.next_line in info.body
+        if info.kind == "assert":
+            taken = id(event) not in self.failed_asserts
         if value in ("True", "False"):
             verdict = f"{code(info.test)} is {value}"
         elif value is not None:
@@ -242,8 +262,7 @@ class Narrator:
         else:
             verdict = f"the condition is {'true' if taken else 'false'}"
         if info.kind == "assert":
-            nxt = f", so the assertion passes" if value != "False" else ", so the assertion fails"
-            return verdict + nxt
+            return verdict + (", so the assertion passes" if taken else ", so the assertion fails")
         if event.next_line is None:
             return verdict
         if info.kind == "while":
@@ -328,8 +347,9 @@ class Narrator:
         self.replay(item.begin, item.end)
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
-        text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} work the same "
-                f"way; after iteration {item.last}, {state}.")
+        how = "take the same path" if item.same_path else "are summarised"
+        text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} {how}; "
+                f"after iteration {item.last}, {state}.")
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)

@@ -1,6 +1,8 @@
-"""Verification: extracts every checkable claim from a CoE text and checks it against the trace.
-Works on any narrator's text that follows the claim grammar in claims.py."""
+"""Verification: reads every sentence of any CoE text under the published claim grammar (grammar.py,
+docs/claims.md) and checks each claim against the trace; words outside the grammar reject the text."""
 
 from tracepile.verification.check import verify
+from tracepile.verification.grammar import GRAMMAR_VERSION
+from tracepile.verification.report import failing_sentences, format_report
 
-__all__ = ["verify"]
+__all__ = ["GRAMMAR_VERSION", "failing_sentences", "format_report", "verify"]

@@ -1,63 +1,45 @@
-"""Extraction of checkable claims from a Chain-of-Execution text, whoever wrote it.
-The grammar: one step per paragraph; facts in backticks (`x = 3`, `a < b` is True); see README."""
+"""Reading a Chain-of-Execution text, whoever wrote it: paragraphs, sentences, the claims of each
+sentence (forms of grammar.py) and every token a sentence carries outside a claim."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-def span(name: str) -> str:
-    """A Markdown code span: `text`, or `` text `` when the text holds single backticks."""
-    return (f"(?:(?<!`)`(?P<{name}>[^`]+)`(?!`)"
-            f"|(?<!`)`` (?P<{name}_b>(?:[^`]|(?<!`)`(?!`))+?) ``(?!`))")
+from tracepile.verification.grammar import CONNECTIVES, FINAL, KEYWORD_SPANS, PUNCTUATION, SPAN, SPAN_MARK, VALUE_MARK
+from tracepile.verification.matcher import BY_PREFIX, find_forms
+
+SPAN_RE = re.compile(SPAN)
+TOKEN = re.compile(rf"{SPAN}|[A-Za-z_][A-Za-z_']*|\d[\d.]*|\S")
+SENTENCE_END = re.compile(r"\.(?=\s|$)")
+# per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
+SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(r"<(NL|FENCE|S|V|L|N):(\w+)>",
+                                                                               form.pattern))
+         + tuple((prefix + name, name, "") for name in re.findall(r"\(\?P<\{p\}(\w+)>", form.pattern))
+         for prefix, form in BY_PREFIX.items()}
 
 
-def unspan(match: re.Match, name: str) -> str:
-    text = match.group(name)
-    return text if text is not None else match.group(f"{name}_b")
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement: its kind (the check), arguments, moment, and its words."""
 
-
-NAME = r"`(?P<func>[\w.<>]+)`"
-ANCHOR_LINE = re.compile(r"^(?:[-*]\s+)?(?:Step \d+[:.]\s*)?Line (\d+)\b")
-ANCHOR_BACK = re.compile(r"^(?:[-*]\s+)?Back at line (\d+)\b")
-ANCHOR_SUMMARY = re.compile(r"^(?:[-*]\s+)?Iterations (\d+) to (\d+) of the loop at line (\d+)\b")
-ANCHOR_CALL = re.compile(r"(?:\b[Ee]nter|\b[Cc]alling|\b[Cc]all enters) " + NAME)
-ANCHOR_RESUME = re.compile(r"generator " + NAME + " resumes")
-ANCHOR_RETURN = re.compile(NAME + r"(?: is done and)? returns " + span("value") + r"(?=[.;,]?(?:\s|$))")
-ANCHOR_YIELD = re.compile(NAME + r" yields " + span("value") + r"(?=[.;,]?(?:\s|$))")
-ANCHOR_UNWIND = re.compile(r"not caught inside " + NAME)
-ANCHOR_SHOWN = re.compile(r"^Python (?:shows the returned value as " + span("value") + r"|cannot show the returned value)")
-FINAL = re.compile(r"^Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
-
-SPAN = re.compile(span("s"))
-ASSIGNMENT = re.compile(r"^(.+?) = (.+)$", re.S)
-CONDITION = re.compile(span("s") + r" is (?P<truth>True|False)\b")
-NEXT_LINE = re.compile(r"(?:\bat|\bto) line (\d+)\b|\bline (\d+) runs next\b")
-ITERATION = re.compile(r"\biteration (\d+) (?:begins|starts|of the loop runs)|\bthis is iteration (\d+)\b")
-LOOP_END = re.compile(r"loop ends after (\d+) iterations?|loop body does not run at all")
-RAISES = re.compile(r"\braises " + span("s"))
-OUTPUT = re.compile(r"\b(?:prints|output is|they print) " + span("s"))
+    kind: str
+    args: dict
+    moment: str
+    text: str
+    form: str
 
 
 @dataclass
-class Step:
-    """One paragraph: what it anchors to and the claims it makes."""
+class Sentence:
+    """A sentence, its claims in reading order, and the tokens no claim accounts for."""
 
-    anchor: str  # line, back, summary, call, resume, return, yield, unwind, shown, final, none
-    args: tuple = ()
-    values: list[tuple[str, str]] = field(default_factory=list)
-    conditions: list[tuple[str, str]] = field(default_factory=list)
-    next_lines: list[int] = field(default_factory=list)
-    iterations: list[int] = field(default_factory=list)
-    loop_ends: list[int] = field(default_factory=list)
-    raises: list[str] = field(default_factory=list)
-    outputs: list[str] = field(default_factory=list)
-    text: str = ""
-
-    def count(self) -> int:
-        return (len(self.values) + len(self.conditions) + len(self.next_lines) + len(self.iterations)
-                + len(self.loop_ends) + len(self.raises) + len(self.outputs)
-                + (1 if self.anchor in ("line", "back", "summary", "return", "yield", "shown", "final") else 0))
+    paragraph: int
+    text: str
+    claims: list[Claim] = field(default_factory=list)
+    stray: list[str] = field(default_factory=list)
+    final: str | None = None  # the answer text, for the `Final answer:` paragraph
 
 
 def paragraphs(text: str) -> list[str]:
@@ -77,46 +59,112 @@ def paragraphs(text: str) -> list[str]:
     return out
 
 
-def parse(text: str) -> list[Step]:
-    return [_step(p.strip()) for p in paragraphs(text) if p.strip()]
+def sentences(paragraph: str) -> list[str]:
+    """Split at a full stop followed by space, outside code spans and fenced blocks."""
+    protected = _protected(paragraph)
+    out, start = [], 0
+    for match in SENTENCE_END.finditer(paragraph):
+        if not any(a <= match.start() < b for a, b in protected):
+            out.append(paragraph[start:match.end()].strip())
+            start = match.end()
+    if paragraph[start:].strip():
+        out.append(paragraph[start:].strip())
+    return out
 
 
-def _step(text: str) -> Step:
-    final = FINAL.match(text)
-    if final:
-        return Step("final", (final.group(1),), text=text)
-    shown = ANCHOR_SHOWN.match(text)
-    if shown:
-        return Step("shown", (unspan(shown, "value") if shown.group("value") or shown.group("value_b") else None,),
-                    text=text)
-    body = text
-    step = Step("none", text=text)
-    for kind, pattern in (("line", ANCHOR_LINE), ("back", ANCHOR_BACK), ("summary", ANCHOR_SUMMARY)):
-        match = pattern.match(text)
-        if match:
-            step.anchor, step.args = kind, tuple(int(g) for g in match.groups())
-            body = text[match.end():]
-            break
-    else:
-        for kind, pattern in (("resume", ANCHOR_RESUME), ("call", ANCHOR_CALL), ("return", ANCHOR_RETURN),
-                              ("yield", ANCHOR_YIELD), ("unwind", ANCHOR_UNWIND)):
-            match = pattern.search(text)
-            if match:
-                step.anchor = kind
-                step.args = (match.group("func"),) + ((unspan(match, "value"),) if "value" in match.groupdict() else ())
-                body = text[:match.start()] + text[match.end():]
-                break
-    step.raises = [unspan(m, "s") for m in RAISES.finditer(body)]
-    step.outputs = [unspan(m, "s") for m in OUTPUT.finditer(body)]
-    body = OUTPUT.sub("", RAISES.sub("", body))
-    step.conditions = [(unspan(m, "s"), m.group("truth")) for m in CONDITION.finditer(body)]
-    body = CONDITION.sub("", body)
-    for match in SPAN.finditer(body):
-        assignment = ASSIGNMENT.match(unspan(match, "s"))
-        if assignment:
-            step.values.append((assignment.group(1).strip(), assignment.group(2).strip()))
-    if step.anchor in ("line", "back"):
-        step.next_lines = [int(a or b) for a, b in NEXT_LINE.findall(body)]
-        step.iterations = [int(a or b) for a, b in ITERATION.findall(body)]
-        step.loop_ends = [int(m.group(1) or 0) for m in LOOP_END.finditer(body)]
-    return step
+def _protected(paragraph: str) -> list[tuple[int, int]]:
+    regions = [(m.start(), m.end()) for m in re.finditer(r"^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$", paragraph, re.M)]
+    regions += [(m.start(), m.end()) for m in SPAN_RE.finditer(paragraph)]
+    return regions
+
+
+def parse(text: str) -> list[Sentence]:
+    """Every sentence of `text` with its claims; the final answer paragraph is one sentence."""
+    out = []
+    for number, paragraph in enumerate(p.strip() for p in paragraphs(text) if p.strip()):
+        final = FINAL.match(paragraph)
+        if final:
+            out.append(Sentence(number, paragraph, final=final.group(1)))
+            continue
+        out += [read_sentence(number, s) for s in sentences(paragraph)]
+    return out
+
+
+def read_sentence(paragraph: int, text: str) -> Sentence:
+    sentence = Sentence(paragraph, text)
+    bones = Skeleton(text)
+    rest, last = [], 0
+    for match in find_forms(bones.bones):
+        prefix = match.lastgroup
+        sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, bones)
+        rest.append(text[bones.original(last):bones.original(match.start())])
+        last = match.end()
+    rest.append(text[bones.original(last):])
+    sentence.stray = [t for t in TOKEN.findall(" ".join(rest)) if not _connective(t)]
+    return sentence
+
+
+class Skeleton:
+    """A sentence with each code span replaced by one mark (a value span or any other span), which
+    is what forms are matched on, and the way back to the sentence's own text."""
+
+    def __init__(self, text: str):
+        self.text = text
+        parts, last = [], 0
+        self.marks: list[int] = []  # mark positions in the skeleton
+        self.spans: list[str] = []  # their contents
+        self.shifts = [0]  # shifts[k]: characters the first k spans add to the text
+        for match in SPAN_RE.finditer(text):
+            content = unspan(match.group(0))
+            if content in KEYWORD_SPANS:
+                continue
+            parts += [text[last:match.start()], VALUE_MARK if " = " in content else SPAN_MARK]
+            self.marks.append(match.start() - self.shifts[-1])
+            self.spans.append(content)
+            self.shifts.append(self.shifts[-1] + match.end() - match.start() - 1)
+            last = match.end()
+        parts.append(text[last:])
+        self.bones = "".join(parts)
+
+    def original(self, position: int) -> int:
+        """A skeleton position in the sentence's own text."""
+        return position + self.shifts[bisect_left(self.marks, position)]
+
+    def spans_in(self, start: int, end: int) -> list[str]:
+        return self.spans[bisect_left(self.marks, start):bisect_left(self.marks, end)]
+
+
+def _connective(token: str) -> bool:
+    return token.lower() in CONNECTIVES or token in PUNCTUATION
+
+
+def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
+    """The claims one form match makes: its own, plus one value claim per `x = v` of its lists."""
+    args, values = dict(form.fixed), []
+    for group, name, kind in SLOTS[prefix]:
+        start, end = match.span(group)
+        if start < 0:
+            continue
+        if kind == "L":
+            values += [(name, item) for item in bones.spans_in(start, end)]
+        elif kind == "NL":
+            args[name] = tuple(bones.spans_in(start, end))
+        elif kind in ("S", "V"):
+            args[name] = bones.spans_in(start, end)[0]
+        elif kind == "N":
+            args[name] = int(match.group(group))
+        else:
+            args[name] = bones.text[bones.original(start):bones.original(end)]
+    claims = [Claim(form.kind, args, form.moment,
+                    bones.text[bones.original(match.start()):bones.original(match.end())], form.name)]
+    for slot, item in values:
+        expr, _, stated = item.partition(" = ")
+        claims.append(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, slot, f"`{item}`",
+                            form.name))
+    return claims
+
+
+def unspan(span: str) -> str:
+    if span.startswith("`` ") and span.endswith(" ``"):
+        return span[3:-3]
+    return span[1:-1]

@@ -11,8 +11,8 @@ from tracepile.enrich.questions.wording import final_paragraph, unfence
 from tracepile.model import Trace, Verification
 from tracepile.narration import Compression, narrate
 from tracepile.narration.prompt import fence
-from tracepile.verification.check import Checker
-from tracepile.verification.claims import Step, parse
+from tracepile.narration.text import code
+from tracepile.verification.check import Finding, false, verify
 
 FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in view
 FINAL = "Final answer: "
@@ -31,29 +31,22 @@ def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
 
 def _input_intro(trace: Trace) -> str:
     if trace.input.kind == "call":
-        return f"Try the call {trace.input.text} and follow it step by step to see what it gives."
+        return f"Try the call {code(trace.input.text)} and follow it step by step to see what it gives."
     return "Try this standard input and run the script on it:\n" + fence(trace.input.text.rstrip("\n"))
 
 
 def verify_rationale(text: str, trace: Trace, question: Question,
                      rerun: Rerun | None = None) -> Verification:
-    """Check every claim of a rationale against the trace up to `question.stop`; the final
+    """Check every sentence of a rationale against the trace up to `question.stop`; the final
     paragraph must state an answer that the checker accepts for the whole trace."""
     prefix = replace(trace, events=trace.events[:question.stop + 1])
-    checker = Checker(prefix, strict=True)
-    for step in parse(text):
-        if step.anchor == "final":
-            _check_final(checker, step, question, trace, rerun)
-        else:
-            checker.step(step)
-    return checker.result()
 
+    def final_check(text: str) -> Finding:
+        claimed = unfence(text)
+        if question.kind == "input" and trace.input.kind == "stdin" and not claimed.endswith("\n"):
+            claimed += "\n"
+        if check_answer(replace(question, answer=claimed), trace, rerun):
+            return Finding(True)
+        return false(f"wrong final answer to the {question.kind} question", question.answer, claimed.strip()[:200])
 
-def _check_final(checker: Checker, step: Step, question: Question, trace: Trace,
-                 rerun: Rerun | None) -> None:
-    claimed = unfence(step.args[0])
-    if question.kind == "input" and trace.input.kind == "stdin" and not claimed.endswith("\n"):
-        claimed += "\n"
-    ok = check_answer(replace(question, answer=claimed), trace, rerun)
-    checker.final_seen = True
-    checker.record(ok, f"final answer {claimed.strip()[:80]!r} for the {question.kind} question")
+    return verify(text, prefix, strict=True, final_check=final_check)

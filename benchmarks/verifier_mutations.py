@@ -1,0 +1,610 @@
+"""Mutation benchmark of the verifier: narrate CRUXEval functions and bundled programs, plant one
+error per mutant, set aside mutants an oracle over the trace finds still true, report kills per kind.
+
+The oracle never calls the verifier: it aligns the template text's paragraphs with the trace events
+itself and reads the recorded values. Also reports the pass rate of unmodified texts and the time to
+verify a text of about 2,000 tokens (median and p90, one core).
+
+    python benchmarks/verifier_mutations.py                  # 200 CRUXEval + 30 bundled programs x 3 inputs
+    python benchmarks/verifier_mutations.py --cruxeval 50 --bundled 10 --per-trace 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from tracepile.engine import narratable, trace  # noqa: E402
+from tracepile.model import CallEvent, FrameValues, LineEvent, OutputEvent, ProgramInput, ReturnEvent  # noqa: E402
+from tracepile.narration import Compression, narrate  # noqa: E402
+from tracepile.sources.bundled import bundled_programs  # noqa: E402
+from tracepile.values import Unparsable, parse_value  # noqa: E402
+from tracepile.verification import verify  # noqa: E402
+
+CRUXEVAL = Path(os.environ.get("TRACEPILE_SHARED", ROOT.parent / "shared")) / "datasets" / "cruxeval" / "cruxeval.jsonl"
+VALUE = re.compile(r"(?<!`)`([^`\n]+?) = ([^`\n]+)`(?!`)")
+NUMBER = re.compile(r"(?<![\w.])-?\d+")
+
+
+# ---------------------------------------------------------------- corpus
+
+# Small programs for the steps CRUXEval and the bundled set rarely reach: exceptions, generators, output.
+EXTRA = (
+    ("extra/parse", "def parse(items):\n    out = []\n    for s in items:\n        try:\n            out.append(int(s))\n"
+     "        except ValueError:\n            out.append(-1)\n    return out\n", "parse(['3', 'x', '7', 'y1'])"),
+    ("extra/check", "def check(xs):\n    total = 0\n    for x in xs:\n        if x < 0:\n"
+     "            raise ValueError(f'negative: {x}')\n        total += x\n    return total\n", "check([4, 2, -3, 5])"),
+    ("extra/lookup", "def get(d, keys):\n    found = []\n    for k in keys:\n        found.append(d[k])\n    return found\n",
+     "get({'a': 1, 'b': 2}, ['a', 'b', 'c'])"),
+    ("extra/deep", "def inner(n):\n    if n == 0:\n        return 1 // n\n    return inner(n - 1)\n\n\ndef outer(n):\n"
+     "    try:\n        return inner(n)\n    except ZeroDivisionError as e:\n        return str(e)\n", "outer(2)"),
+    ("extra/gen", "def evens(n):\n    for i in range(n):\n        if i % 2 == 0:\n            yield i\n\n\n"
+     "def total(n):\n    s = 0\n    for v in evens(n):\n        s += v\n    return s\n", "total(7)"),
+    ("extra/assert", "def mean(xs):\n    assert len(xs) > 0, 'empty'\n    return sum(xs) / len(xs)\n", "mean([])"),
+    ("extra/index", "def pick(xs, ks):\n    out = []\n    for k in ks:\n        try:\n            out.append(xs[k])\n"
+     "        except IndexError:\n            out.append(None)\n    return out\n", "pick([5, 6], [1, 3, 0, -4])"),
+    ("extra/ratio", "def ratios(pairs):\n    res = []\n    for a, b in pairs:\n        try:\n            res.append(a // b)\n"
+     "        except ZeroDivisionError:\n            res.append(0)\n    return res\n", "ratios([(6, 3), (1, 0), (9, 0)])"),
+    ("extra/types", "def add_all(xs):\n    total = 0\n    for x in xs:\n        total = total + x\n    return total\n",
+     "add_all([1, 2, 'three'])"),
+)
+EXTRA_SCRIPTS = (
+    ("extra/script", "n = int(input())\nfor i in range(n):\n    if i % 3 == 0:\n        print('fizz', i)\n"
+     "    else:\n        print(i * i)\n", "7\n"),
+    ("extra/script_error", "nums = list(map(int, input().split()))\nfor k in nums:\n    print(10 // k)\n", "5 2 0 4\n"),
+)
+
+def jobs(cruxeval: int, bundled: int, inputs: int, seed: int) -> list[tuple[str, str, ProgramInput]]:
+    out = []
+    if CRUXEVAL.exists():
+        items = [json.loads(line) for line in CRUXEVAL.read_text().splitlines() if line.strip()][:cruxeval]
+        out += [(i["id"], i["code"], ProgramInput("call", f"f({i['input']})")) for i in items]
+    else:
+        print(f"CRUXEval not found at {CRUXEVAL}: bundled programs only", file=sys.stderr)
+    out += [(name, code, ProgramInput("call", call)) for name, code, call in EXTRA]
+    out += [(name, code, ProgramInput("stdin", text)) for name, code, text in EXTRA_SCRIPTS]
+    families: dict[str, list] = defaultdict(list)
+    for program in bundled_programs(40 * bundled * inputs, seed=seed):
+        family = program.id.rsplit("/", 1)[0] if program.domain == "math" else program.id
+        families[family] += [(program.id, program.code, i) for i in program.inputs]
+    names = sorted(families)
+    step = max(1, len(names) // max(1, bundled))
+    for name in names[::step][:bundled]:
+        out += families[name][:inputs]
+    return out
+
+
+def traced(work: list, workers: int) -> list:
+    with ThreadPoolExecutor(workers) as pool:
+        results = list(pool.map(lambda job: trace(job[1], job[2], program_id=job[0]), work))
+    return [r for r in results if narratable(r)]
+
+
+# ---------------------------------------------------------------- the oracle: paragraphs aligned with events
+
+@dataclass
+class Step:
+    """What the oracle knows of one paragraph: its kind, its event, the states its values may speak of."""
+
+    kind: str
+    event: int | None = None
+    states: list[dict] = field(default_factory=list)
+
+
+def align(trace, paragraphs: list[str]) -> list[Step]:
+    """Map each template paragraph to its trace event (the template narrates events in order)."""
+    events, values = trace.events, FrameValues()
+    pointer, steps, lines = 0, [], {}
+
+    def apply_to(index: int) -> None:
+        nonlocal pointer
+        while pointer <= index:
+            values.apply(events[pointer])
+            pointer += 1
+
+    def next_index(test) -> int | None:
+        return next((i for i in range(pointer, len(events)) if test(events[i])), None)
+
+    for text in paragraphs:
+        line = re.match(r"(?:Line|Back at line) (\d+)", text)
+        summary = re.match(r"Iterations \d+ to (\d+) of the loop at line (\d+)", text)
+        if text.startswith("Line") and line:
+            index = next_index(lambda e: isinstance(e, LineEvent) and e.line == int(line.group(1)))
+            if index is None:
+                steps.append(Step("other"))
+                continue
+            apply_to(index - 1)
+            before = dict(values.of(events[index].frame))
+            apply_to(index)
+            lines[events[index].line] = (index, before)
+            steps.append(Step("line", index, [before, dict(values.of(events[index].frame)),
+                                              dict(events[index].values)]))
+        elif text.startswith("Back at") and line and int(line.group(1)) in lines:
+            index, before = lines[int(line.group(1))]
+            steps.append(Step("back", index, [before, dict(values.of(events[index].frame)),
+                                              dict(events[index].values)]))
+        elif summary:
+            last, loop = int(summary.group(1)), int(summary.group(2))
+            end = next_index(lambda e: isinstance(e, LineEvent) and e.loop and e.loop[0] == loop
+                             and e.loop[2] == last + 1)
+            apply_to(end - 1)
+            steps.append(Step("summary", end, [dict(values.of(events[end].frame))]))
+        elif re.match(r"(?:We enter|The call enters|Calling) `", text):
+            index = next_index(lambda e: isinstance(e, CallEvent) and not e.resumed)
+            apply_to(index)
+            steps.append(Step("call", index, [dict(events[index].args)]))
+        elif re.search(r"returns `|yields `", text):
+            index = next_index(lambda e: isinstance(e, ReturnEvent))
+            apply_to(index)
+            steps.append(Step("return", index, [{"<value>": events[index].value}]))
+        else:
+            steps.append(Step("other"))
+    return steps
+
+
+def same(a: str, b: str) -> bool:
+    """Exact literal equality (type for type), else the same text."""
+    try:
+        return repr(ast.literal_eval(a.strip())) == repr(ast.literal_eval(b.strip()))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+
+
+SAFE_BUILTINS = {f.__name__: f for f in (len, abs, min, max, sum, sorted, str, int, float, bool, list, tuple,
+                                          set, dict, range, round, ord, chr, any, all, reversed, enumerate, zip)}
+
+
+def holds(step: Step, expr: str, value: str) -> bool:
+    """Whether `expr = value` is true at any moment of the step (conservative: true mutants are set aside).
+    An expression is evaluated over the step's literal values with a few pure builtins."""
+    for state in step.states:
+        if expr in state:
+            if same(state[expr], value):
+                return True
+            continue
+        actual = _evaluate(expr, state)
+        if actual is not None and same(repr(actual), value):
+            return True
+    return False
+
+
+def _evaluate(expr: str, state: dict):
+    scope = {}
+    for name, text in state.items():
+        try:
+            scope[name] = parse_value(text)
+        except Unparsable:
+            pass
+    try:
+        return eval(compile(expr, "<claim>", "eval"), {"__builtins__": SAFE_BUILTINS}, scope)  # noqa: S307
+    except Exception:  # noqa: BLE001 - a name the state lacks, a type error: not a fact here
+        return None
+
+
+# ---------------------------------------------------------------- mutations: each returns (text, still_true) or None
+
+@dataclass
+class Case:
+    trace: object
+    paragraphs: list[str]
+    steps: list[Step]
+    rng: random.Random
+
+    def text(self, paragraphs=None) -> str:
+        return "\n\n".join(paragraphs if paragraphs is not None else self.paragraphs)
+
+    def with_paragraph(self, index: int, new: str) -> str:
+        return self.text(self.paragraphs[:index] + [new] + self.paragraphs[index + 1:])
+
+    def sites(self, pattern: re.Pattern, kinds=("line", "back")) -> list[tuple[int, re.Match]]:
+        return [(i, m) for i, (p, s) in enumerate(zip(self.paragraphs, self.steps)) if s.kind in kinds
+                for m in pattern.finditer(p)]
+
+    def pick(self, items):
+        return self.rng.choice(items) if items else None
+
+    def names(self) -> list[str]:
+        return sorted({n for s in self.steps for state in s.states[:2] for n in state if n.isidentifier()})
+
+
+def splice(text: str, match: re.Match, group: int, new: str) -> str:
+    return text[:match.start(group)] + new + text[match.end(group):]
+
+
+def bump(value: str, rng: random.Random) -> str | None:
+    numbers = list(NUMBER.finditer(value))
+    if not numbers:
+        return None
+    match = rng.choice(numbers)
+    return value[:match.start()] + str(int(match.group()) + rng.choice((1, 2, -1))) + value[match.end():]
+
+
+def number_in_value(case: Case):
+    site = case.pick([s for s in case.sites(VALUE, ("line", "back", "call", "summary")) if NUMBER.search(s[1].group(2))])
+    if site:
+        i, m = site
+        new = bump(m.group(2), case.rng)
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), holds(case.steps[i], m.group(1), new)
+
+
+def flip_condition(case: Case):
+    site = case.pick(case.sites(re.compile(r"`([^`]+)` is (True|False)\b|counts as (true|false)|"
+                                           r"the condition is (true|false)")))
+    if site:
+        i, m = site
+        group = next(g for g in (2, 3, 4) if m.group(g))
+        flipped = {"True": "False", "False": "True", "true": "false", "false": "true"}[m.group(group)]
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, group, flipped)), False
+
+
+def next_line(case: Case):
+    site = case.pick(case.sites(re.compile(r"\bline (\d+) runs next|\bat line (\d+)|\bto line (\d+)")))
+    if site:
+        i, m = site
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        new = int(m.group(group)) + case.rng.choice((1, -1, 2))
+        event = case.trace.events[case.steps[i].event]
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, group, str(new))), event.next_line == new
+
+
+def final_answer(case: Case):
+    head, _, answer = case.paragraphs[-1].partition(":")
+    lines = answer.strip("\n").split("\n")
+    inner = lines[1:-1] if len(lines) > 2 else lines  # the output inside a fenced block
+    k = case.rng.randrange(len(inner))
+    inner[k] = bump(inner[k], case.rng) or inner[k] + "x"
+    stated = "\n".join(inner)
+    new = head + ":" + ("\n" + "\n".join(lines[:1] + inner + lines[-1:]) if len(lines) > 2 else " " + stated.strip())
+    expected = case.trace.outcome.answer(case.trace.input.kind)
+    return case.text(case.paragraphs[:-1] + [new]), same(stated.strip(), expected.strip())
+
+
+def delete_paragraph(case: Case):
+    if len(case.paragraphs) > 3:
+        i = case.rng.randrange(1, len(case.paragraphs) - 1)
+        return case.text(case.paragraphs[:i] + case.paragraphs[i + 1:]), False
+
+
+def swap_values(case: Case):
+    pairs = []
+    for i, step in enumerate(case.steps):
+        found = list(VALUE.finditer(case.paragraphs[i]))
+        pairs += [(i, a, b) for a, b in zip(found, found[1:]) if not same(a.group(2), b.group(2))]
+    site = case.pick(pairs)
+    if site:
+        i, a, b = site
+        p = case.paragraphs[i]
+        new = p[:a.start(2)] + b.group(2) + p[a.end(2):b.start(2)] + a.group(2) + p[b.end(2):]
+        still = holds(case.steps[i], a.group(1), b.group(2)) and holds(case.steps[i], b.group(1), a.group(2))
+        return case.with_paragraph(i, new), still
+
+
+def iteration_number(case: Case):
+    site = case.pick(case.sites(re.compile(r"\biteration (\d+)"), ("line", "back", "summary")))
+    if site:
+        i, m = site
+        new = int(m.group(1)) + case.rng.choice((1, -1))
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, str(new))), False
+
+
+def false_value_for(case: Case, i: int, name: str) -> str:
+    seen = {v for s in case.steps for state in s.states for n, v in state.items() if n == name}
+    value = 7
+    while any(same(str(value), v) for v in seen):
+        value += 1
+    return str(value)
+
+
+def plain_false_sentence(case: Case):
+    sites = [(i, n) for i, s in enumerate(case.steps) if s.kind == "line" for n in s.states[1] if n.isidentifier()]
+    site = case.pick(sites)
+    if site:
+        i, name = site
+        sentence = f" At this point {name} is {false_value_for(case, i, name)}."
+        return case.with_paragraph(i, case.paragraphs[i] + sentence), False
+
+
+def code_span_fact(case: Case):
+    sites = [(i, n) for i, s in enumerate(case.steps) if s.kind == "line" for n in s.states[1] if n.isidentifier()]
+    site = case.pick(sites)
+    if site:
+        i, name = site
+        value = false_value_for(case, i, name)
+        sentence = case.rng.choice((f" Now `{name} == {value}`.", f" Here `{name}` is {value}."))
+        return case.with_paragraph(i, case.paragraphs[i] + sentence), False
+
+
+def other_end(case: Case):
+    """A value stated at the other end of the step: `x` before the line given its value after it."""
+    sites = []
+    for i, step in enumerate(case.steps):
+        if step.kind != "line":
+            continue
+        before, after = step.states[0], step.states[1]
+        head, _, tail = case.paragraphs[i].partition(";")
+        for m in VALUE.finditer(case.paragraphs[i]):
+            name, in_head = m.group(1), m.start() < len(head)
+            if name in before and name in after and not same(before[name], after[name]):
+                sites.append((i, m, after[name] if in_head else before[name]))
+    site = case.pick(sites)
+    if site:
+        i, m, value = site
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, value)), False
+
+
+def negated(case: Case):
+    site = case.pick(case.sites(VALUE))
+    if site:
+        i, m = site
+        sentence = case.rng.choice((f" It is not true that {m.group(0)}.", f" So {m.group(0)} does not hold."))
+        return case.with_paragraph(i, case.paragraphs[i] + sentence), False
+
+
+def claim_in_other_paragraph(case: Case):
+    """A false claim in a return, call or summary paragraph."""
+    sites = [(i, m, 2) for i, m in case.sites(VALUE, ("call", "summary"))]
+    sites += [(i, m, 1) for i, m in case.sites(re.compile(r"returns `([^`]+)`|yields `([^`]+)`"), ("return",))
+              if m.group(1)]
+    sites += [(i, m, 1) for i, m in case.sites(re.compile(r"goes back to line (\d+)"), ("return",))]
+    site = case.pick(sites)
+    if site:
+        i, m, group = site
+        old = m.group(group)
+        new = bump(old, case.rng) or (old + "0")
+        if group == 2:
+            still = holds(case.steps[i], m.group(1), new)
+        else:
+            still = m.re.pattern.startswith("returns") and same(case.trace.events[case.steps[i].event].value, new)
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, group, new)), still
+
+
+def prose_with_anchors(case: Case):
+    """The whole text rewritten as `Line N` anchors with false prose, and the right final answer."""
+    paragraphs = []
+    for text, step in zip(case.paragraphs, case.steps):
+        if step.kind == "line":
+            line = case.trace.events[step.event].line
+            paragraphs.append(f"Line {line} runs, and the result becomes {10 ** 9 + line}.")
+    return case.text(paragraphs + case.paragraphs[-1:]), False
+
+
+def wrong_variable(case: Case):
+    names = case.names()
+    sites = [(i, m) for i, m in case.sites(VALUE) if m.group(1).isidentifier() and len(names) > 1]
+    site = case.pick(sites)
+    if site:
+        i, m = site
+        other = case.rng.choice([n for n in names if n != m.group(1)])
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, other)), holds(case.steps[i], other, m.group(2))
+
+
+def elided_value(case: Case):
+    site = case.pick([s for s in case.sites(VALUE, ("line", "back", "call", "summary"))
+                      if re.match(r"[\[({'\"]", s[1].group(2)) and len(s[1].group(2)) > 4])
+    if site:
+        i, m = site
+        value = m.group(2)
+        cut = value[:max(2, len(value) // 2)].rstrip(", ") + case.rng.choice((", ...", "…", ", …")) + value[-1]
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, cut)), same(cut, value)
+
+
+def loop_exit_count(case: Case):
+    site = case.pick(case.sites(re.compile(r"loop ends after (\d+) iterations?")))
+    if site:
+        i, m = site
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, str(int(m.group(1)) + 1))), False
+
+
+def call_argument(case: Case):
+    site = case.pick([s for s in case.sites(VALUE, ("call",))])
+    if site:
+        i, m = site
+        new = bump(m.group(2), case.rng) or (m.group(2) + "0" if m.group(2)[-1:] != "'" else m.group(2)[:-1] + "x'")
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), holds(case.steps[i], m.group(1), new)
+
+
+def printed_text(case: Case):
+    site = case.pick(case.sites(re.compile(r"(?:prints|output is) `([^`]+)`"), ("line", "back", "return", "other")))
+    if site:
+        i, m = site
+        old = m.group(1)
+        new = bump(old, case.rng) or (old[:-1] + ("x" if old[-1:] != "x" else "y"))
+        printed = {e.text for e in case.trace.events if isinstance(e, OutputEvent)}
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, new)), new in printed or new + "\n" in printed
+
+
+def wrong_exception(case: Case):
+    """Another exception type, or another message."""
+    site = case.pick(case.sites(re.compile(r"raises `(\w+)(?:: ([^`]+))?`"), ("line", "back", "return", "other")))
+    if site:
+        i, m = site
+        if m.group(2) and case.rng.random() < 0.5:
+            return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, m.group(2) + "!")), False
+        new = "KeyError" if m.group(1) != "KeyError" else "ValueError"
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, new)), False
+
+
+def step_not_happened(case: Case):
+    lines = sorted({e.line for e in case.trace.events if isinstance(e, LineEvent)})
+    if len(case.paragraphs) > 2 and lines:
+        i = case.rng.randrange(1, len(case.paragraphs) - 1)
+        inserted = f"Line {case.rng.choice(lines)} runs."
+        return case.text(case.paragraphs[:i] + [inserted] + case.paragraphs[i:]), False
+
+
+def reordered_steps(case: Case):
+    sites = [i for i in range(len(case.paragraphs) - 2) if case.paragraphs[i] != case.paragraphs[i + 1]]
+    i = case.pick(sites)
+    if i is not None:
+        p = list(case.paragraphs)
+        p[i], p[i + 1] = p[i + 1], p[i]
+        return case.text(p), False
+
+
+def claim_on_wrong_line(case: Case):
+    """A true claim of one line paragraph attached to another line."""
+    sources = case.sites(VALUE, ("line",))
+    targets = [i for i, s in enumerate(case.steps) if s.kind == "line"]
+    source, target = case.pick(sources), case.pick(targets)
+    if source and target is not None and source[0] != target:
+        i, m = source
+        p = case.paragraphs[target]
+        new = p[:-1] + f"; so {m.group(0)}." if p.endswith(".") else p + f" So {m.group(0)}."
+        return case.with_paragraph(target, new), holds(case.steps[target], m.group(1), m.group(2))
+
+
+def false_same_path(case: Case):
+    """A summary of iterations that took different paths, said to take the same path."""
+    sites = [i for i, p in enumerate(case.paragraphs) if case.steps[i].kind == "summary" and "are summarised" in p]
+    i = case.pick(sites)
+    if i is not None:
+        first, last, loop = map(int, re.match(r"Iterations (\d+) to (\d+) of the loop at line (\d+)",
+                                              case.paragraphs[i]).groups())
+        paths = _paths(case.trace.events, case.steps[i].event, loop, first, last)
+        return case.with_paragraph(i, case.paragraphs[i].replace("are summarised", "take the same path", 1)), \
+            len(set(paths)) <= 1
+
+
+def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
+    """The (line, next line) sequence of each iteration first..last of the activation ending at `end`."""
+    header = events[end]
+    paths: list[list] = []
+    for event in events[:end]:
+        if isinstance(event, LineEvent) and event.frame == header.frame and event.loop \
+                and event.loop[:2] == header.loop[:2]:
+            paths.append([] if first <= event.loop[2] <= last else None)
+        if paths and paths[-1] is not None and hasattr(event, "line"):
+            paths[-1].append((type(event).__name__, event.line, getattr(event, "next_line", None)))
+    return [tuple(p) for p in paths if p is not None]
+
+
+MUTATIONS = {
+    "change a number inside a value claim": number_in_value,
+    "flip True/False of a condition": flip_condition,
+    "change \"line N runs next\"": next_line,
+    "change the final answer": final_answer,
+    "delete a step paragraph from the middle": delete_paragraph,
+    "swap the values of two claims": swap_values,
+    "change an iteration number": iteration_number,
+    "add a false sentence in plain words": plain_false_sentence,
+    "add a false fact in an unknown code span": code_span_fact,
+    "state a value from the other end of the step": other_end,
+    "put a true claim inside a negated sentence": negated,
+    "false claim in a return / call / summary paragraph": claim_in_other_paragraph,
+    "`Line N` anchors + false prose + right final answer": prose_with_anchors,
+    "wrong variable name": wrong_variable,
+    "elided value": elided_value,
+    "wrong loop-exit count": loop_exit_count,
+    "wrong call argument": call_argument,
+    "wrong printed text": printed_text,
+    "wrong exception": wrong_exception,
+    "statement about a step that did not happen": step_not_happened,
+    "reordered steps": reordered_steps,
+    "true claim attached to the wrong line": claim_on_wrong_line,
+    "\"take the same path\" for iterations that differ": false_same_path,
+}
+
+
+# ---------------------------------------------------------------- runs
+
+def mutation_table(traces: list, per_trace: int, seed: int) -> tuple[list[tuple], int, int]:
+    rows: dict[str, Counter] = defaultdict(Counter)
+    passed = 0
+    for t in traces:
+        text = narrate(t, seed=seed).response
+        passed += verify(text, t).passed
+        paragraphs = text.split("\n\n")
+        steps = align(t, paragraphs)
+        for kind, mutate in MUTATIONS.items():
+            rng = random.Random(f"{seed}/{t.program_id}/{t.input.text}/{kind}")
+            seen = {text}
+            for _ in range(per_trace):
+                made = mutate(Case(t, paragraphs, steps, rng))
+                if made is None or made[0] in seen:
+                    continue
+                mutant, still_true = made
+                seen.add(mutant)
+                rows[kind]["made"] += 1
+                if still_true:
+                    rows[kind]["set aside"] += 1
+                    continue
+                rows[kind]["killed"] += not verify(mutant, t).passed
+                rows[kind]["counted"] += 1
+    table = [(kind, rows[kind]["made"], rows[kind]["set aside"], rows[kind]["counted"], rows[kind]["killed"])
+             for kind in MUTATIONS]
+    return table, passed, len(traces)
+
+
+def timing(traces: list, tokenizer, target: int = 2000, repeats: int = 5) -> list[tuple[int, float, float]]:
+    """(tokens, CPU ms, wall ms) to verify each text of about `target` tokens: the best of `repeats`
+    runs. CPU time is this process's time on one core, so load from other processes does not count."""
+    rows = []
+    for t in traces:
+        for compression in (None, Compression(head=4, tail=2), Compression(head=10 ** 9, tail=1)):
+            text = narrate(t, compression=compression).response
+            tokens = len(tokenizer.encode(text).ids)
+            if 0.75 * target <= tokens <= 1.25 * target:
+                runs = [_timed(text, t) for _ in range(repeats)]
+                rows.append((tokens, min(r[0] for r in runs) * 1000, min(r[1] for r in runs) * 1000))
+                break
+    return rows
+
+
+def _timed(text: str, t) -> tuple[float, float]:
+    cpu, wall = time.process_time(), time.perf_counter()
+    verify(text, t)
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def p90(values: list[float]) -> float:
+    return statistics.quantiles(values, n=10)[-1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cruxeval", type=int, default=200)
+    parser.add_argument("--bundled", type=int, default=30)
+    parser.add_argument("--inputs", type=int, default=3)
+    parser.add_argument("--per-trace", type=int, default=1, help="mutants per kind per trace")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    traces = traced(jobs(args.cruxeval, args.bundled, args.inputs, args.seed), args.workers)
+    print(f"{len(traces)} narratable traces ({time.perf_counter() - started:.0f} s to trace)\n")
+    table, passed, total = mutation_table(traces, args.per_trace, args.seed)
+    print("| planted error | mutants | set aside (still true) | counted | killed | kill rate |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for kind, made, aside, counted, killed in table:
+        rate = f"{100 * killed / counted:.1f}%" if counted else "-"
+        print(f"| {kind} | {made} | {aside} | {counted} | {killed} | {rate} |")
+    print(f"\nunmodified template texts passing: {passed}/{total} ({100 * passed / max(1, total):.1f}%)")
+    from tracepile.quality.tokens import load_tokenizer
+    rows = timing(traces, load_tokenizer())
+    if rows:
+        tokens, cpu, wall = zip(*rows)
+        per_2000 = [c * 2000 / n for n, c, _ in rows]
+        print(f"\nverify time for {len(rows)} texts of {min(tokens)}-{max(tokens)} tokens (median "
+              f"{statistics.median(tokens):.0f}), best of 5 runs each:")
+        print("| measure | median | p90 |\n|---|---:|---:|")
+        print(f"| CPU time, one core (ms) | {statistics.median(cpu):.2f} | {p90(list(cpu)):.2f} |")
+        print(f"| CPU time scaled to 2,000 tokens (ms) | {statistics.median(per_2000):.2f} | {p90(per_2000):.2f} |")
+        print(f"| wall time (ms) | {statistics.median(wall):.2f} | {p90(list(wall)):.2f} |")
+
+
+if __name__ == "__main__":
+    main()

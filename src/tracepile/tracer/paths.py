@@ -1,0 +1,40 @@
+"""The path one loop iteration takes through the code: lines with their branch outcomes, calls,
+returns, exceptions and output, so two iterations can be compared without any text."""
+
+from __future__ import annotations
+
+from tracepile.model import CallEvent, Event, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
+
+
+def step_signature(event: Event, base_depth: int) -> tuple:
+    """What an event contributes to a path: where it runs and where it goes, never its values."""
+    if isinstance(event, LineEvent):
+        return ("line", event.depth - base_depth, event.line, event.next_line)
+    if isinstance(event, CallEvent):
+        return ("call", event.depth - base_depth, event.func, event.resumed)
+    if isinstance(event, ReturnEvent):
+        return ("return", event.depth - base_depth, event.func, event.yielded)
+    if isinstance(event, ExceptionEvent):
+        return ("exception", event.depth - base_depth, event.line, event.type, event.unwound)
+    if isinstance(event, OutputEvent):
+        return ("output", event.line)
+    return ("other",)
+
+
+def iteration_paths(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int]) -> list[tuple]:
+    """The path of each iteration in events[begin:end] of the loop (line, activation) of one frame;
+    an iteration starts at its loop header event."""
+    base = events[begin]
+    paths: list[list[tuple]] = []
+    for event in events[begin:end]:
+        if isinstance(event, LineEvent) and event.frame == base.frame and event.loop is not None \
+                and event.loop[:2] == loop:
+            paths.append([])
+        if paths:
+            paths[-1].append(step_signature(event, base.depth))
+    return [tuple(p) for p in paths]
+
+
+def same_path(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int]) -> bool:
+    """Whether every iteration in the stretch takes exactly the same path."""
+    return len(set(iteration_paths(events, begin, end, loop))) <= 1

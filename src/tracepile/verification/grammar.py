@@ -1,0 +1,243 @@
+"""The published claim grammar: every sentence form the verifier reads, the moment of the run each
+speaks of, and the closed vocabulary of connective words. docs/claims.md is generated from here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+GRAMMAR_VERSION = "2.1"
+
+# Moments a value claim can speak of (the checker reads exactly this state).
+MOMENTS = {
+    "before": "the state just before the step runs (operands, loop and branch inputs)",
+    "during": "a sub-expression evaluated while the step runs (a condition's value)",
+    "after": "the state once the step has finished",
+    "entry": "the arguments a call starts with",
+    "stretch": "the state once a summarised stretch of iterations has finished",
+    "": "no value: a fact about control flow, the code, or output",
+}
+
+# Words that may appear outside a claim. Nothing here states a fact on its own: no numbers,
+# names, truth or comparison words (true, false, empty, equal, larger, never, all, none, not, ...).
+CONNECTIVES = frozenset("""
+a an the so then and because therefore thus hence here this that it its we which now next
+step runs executes
+""".split())
+PUNCTUATION = frozenset(".,;:()-")
+
+SPAN = r"(?:(?<!`)`[^`\n]+`(?!`)|(?<!`)`` (?:[^`\n]|(?<!`)`(?!`))+? ``(?!`))"  # a Markdown code span
+# Forms are matched on a sentence's skeleton, where each code span is one mark: a value span
+# (`expr = value`) or any other span. Spans holding only these keywords stay literal words of a form.
+VALUE_MARK, SPAN_MARK = "\x01", "\x02"
+KEYWORD_SPANS = frozenset({"elif", "else", "for", "pass", "try", "except", "return"})
+_ANY = f"[{VALUE_MARK}{SPAN_MARK}]"
+_SEP = r"(?:,? and |, )"
+
+_PLACEHOLDERS = {
+    "S": lambda g: rf"(?P<{g}>{_ANY})",  # one code span
+    "V": lambda g: rf"(?P<{g}>{VALUE_MARK})",  # one `expr = value` span
+    "L": lambda g: rf"(?P<{g}>{VALUE_MARK}(?:{_SEP}{VALUE_MARK})*)",  # a list of value spans
+    "NL": lambda g: rf"(?P<{g}>{_ANY}(?:{_SEP}{_ANY})*)",  # a list of name spans
+    "N": lambda g: rf"(?P<{g}>\d+)",  # a line, iteration, count or depth number
+    "FENCE": lambda g: rf"(?P<{g}_f>`{{3,}})\n(?P<{g}>[\s\S]*?)\n?(?P={g}_f)",
+}
+
+
+@dataclass(frozen=True)
+class Form:
+    """One sentence form: a pattern with typed slots, the claim kind it makes, and its moment."""
+
+    name: str
+    pattern: str  # regex with slots <S:name>, <V:name>, <L:name>, <NL:name>, <N:name>, <FENCE:name>
+    kind: str  # the check that reads it (a Checker method `claim_<kind>`)
+    moment: str = ""
+    fixed: dict = field(default_factory=dict)  # constant arguments of the claim
+    example: str = ""
+    context: str = "line"  # the paragraph kind it belongs to (documentation)
+
+    def regex(self, prefix: str) -> str:
+        def slot(match: re.Match) -> str:
+            return _PLACEHOLDERS[match.group(1)](f"{prefix}{match.group(2)}")
+        return re.sub(r"<(NL|FENCE|S|V|L|N):(\w+)>", slot, self.pattern)
+
+    def shape(self) -> str:
+        """The pattern as a person reads it: slots as `expr`, `x = v`, N."""
+        text = re.sub(r"<(NL|S|V|L|N|FENCE):\w+>", lambda m: _SHAPES[m.group(1)], self.pattern)
+        for regex, plain in (("^(?:[-*] )?", ""), ("\\b", ""), ("\\(", "("), ("\\)", ")"), ("^", "")):
+            text = text.replace(regex, plain)
+        return text
+
+
+_SHAPES = {"S": "`expr`", "V": "`expr = value`", "L": "`x = v`, ... and `y = w`", "NL": "`name`, ...",
+           "N": "N", "FENCE": "```text```"}
+
+_BULLET = r"^(?:[-*] )?"
+_BACK = r"(?:, and execution goes back to line <N:back> \(depth <N:depth>\))?"
+
+FORMS: tuple[Form, ...] = (
+    # ------------------------------------------------ anchors: which step a paragraph narrates
+    Form("line", _BULLET + r"Line <N:line>\b", "line", example="Line 4 runs.", context="line"),
+    Form("back", _BULLET + r"Back at line <N:line>,", "back",
+         example="Back at line 4, so `y = 9`.", context="back"),
+    Form("summary_same", _BULLET + r"Iterations <N:first> to <N:last> of the loop at line <N:loop> "
+         r"take the same path", "summary", fixed={"same": True}, context="summary",
+         example="Iterations 3 to 8 of the loop at line 2 take the same path; after iteration 8, `s = 36`."),
+    Form("summary", _BULLET + r"Iterations <N:first> to <N:last> of the loop at line <N:loop> are summarised",
+         "summary", fixed={"same": False}, context="summary",
+         example="Iterations 3 to 8 of the loop at line 2 are summarised; after iteration 8, `s = 36`."),
+    Form("script_start", r"The script starts running from the top", "call", fixed={"func": "<module>"},
+         context="call", example="The script starts running from the top."),
+    Form("script_end", r"The script reaches its end", "return", fixed={"func": "<module>"},
+         context="return", example="The script reaches its end."),
+    Form("call", r"(?:We enter|The call enters|Calling) <S:func>(?: \(depth <N:depth>\))? with <L:entry>",
+         "call", moment="entry", context="call", example="We enter `f` (depth 2) with `n = 3`."),
+    Form("call_no_args", r"We enter <S:func>(?: \(depth <N:depth>\))?, which takes no arguments", "call",
+         fixed={"no_args": True}, context="call", example="We enter `main`, which takes no arguments."),
+    Form("resume", r"The generator <S:func> resumes where it left off", "resume", context="call",
+         example="The generator `gen` resumes where it left off."),
+    Form("return", r"(?:So |The call to )?<S:func>(?: is done and)? returns <S:value>" + _BACK, "return",
+         context="return", example="So `f` returns `6`, and execution goes back to line 9 (depth 1)."),
+    Form("yield", r"<S:func> yields <S:value>, handing control back to its caller" + _BACK, "yield",
+         context="return", example="`gen` yields `1`, handing control back to its caller."),
+    Form("unwind", r"The exception is not caught inside <S:func>, so it leaves <S:func2>", "unwind",
+         context="return", example="The exception is not caught inside `f`, so it leaves `f`."),
+    Form("shown", r"Python shows the returned value as <S:value>, which is the final answer", "shown",
+         context="final", example="Python shows the returned value as `Temperature(36.6)`, which is the final answer."),
+    Form("not_shown", r"Python cannot show the returned value, so the final answer gives its class and attributes "
+         r"instead", "shown", fixed={"unavailable": True}, context="final",
+         example="Python cannot show the returned value, so the final answer gives its class and attributes instead."),
+    Form("raises", r"(?:This|It) raises <S:text>", "raises", context="any",
+         example="This raises `ValueError: bad`."),
+    Form("prints", r"(?:It|This) prints <S:text>", "prints", context="any", example="It prints `3`."),
+    Form("output_is", r"The output is <S:text>", "prints", context="any", example="The output is `3`."),
+    Form("stretch_prints", r"Together they print <S:text>", "stretch_prints", context="summary",
+         example="Together they print `'1\\n2\\n'`."),
+    Form("after_iteration", r"after iteration <N:iteration>, <L:stretch>", "after_iteration",
+         moment="stretch", context="summary", example="after iteration 8, `i = 7` and `s = 36`"),
+    Form("unchanged", r"after iteration <N:iteration>, nothing in this frame changed", "after_iteration",
+         fixed={"unchanged": True}, context="summary", example="after iteration 8, nothing in this frame changed"),
+    Form("input_call", r"^Try the call <S:call> and follow it step by step to see what it gives", "input",
+         context="intro", example="Try the call `f(3)` and follow it step by step to see what it gives."),
+    Form("input_stdin", r"^Try this standard input and run the script on it:\n<FENCE:stdin_text>", "input",
+         fixed={"stdin": True}, context="intro",
+         example="Try this standard input and run the script on it:\n```\n3\n```"),
+    # ------------------------------------------------ what the line's statement is (checked against the code)
+    Form("if", r"checks the condition <S:test>(?: with <L:before>)?", "statement", "before",
+         {"kinds": ("if",)}, example="checks the condition `a > b` with `a = 5` and `b = 1`"),
+    Form("elif", r"checks the `elif` condition <S:test>(?: with <L:before>)?", "statement", "before",
+         {"kinds": ("elif",)}, example="checks the `elif` condition `a == b`"),
+    Form("while", r"checks the loop condition <S:test>(?: with <L:before>)?", "statement", "before",
+         {"kinds": ("while",)}, example="checks the loop condition `i < n` with `i = 0` and `n = 3`"),
+    Form("assert", r"asserts <S:test>(?: with <L:before>)?", "statement", "before", {"kinds": ("assert",)},
+         example="asserts `n >= 0` with `n = 3`"),
+    Form("for", r"(?:goes back to|returns to the head of|takes the next item of|advances|moves) the `for` loop"
+         r"(?: on)?", "statement",
+         fixed={"kinds": ("for",)}, example="advances the `for` loop"),
+    Form("inline_loop", r"runs the one-line loop <S:source>", "statement", fixed={"kinds": ("inline_loop",)},
+         example="runs the one-line loop `for c in s: n += 1`"),
+    Form("inline_loop_plain", r"runs a loop written on one line", "statement",
+         fixed={"kinds": ("inline_loop",)}, example="runs a loop written on one line"),
+    Form("def", r"defines the function <S:name>", "statement", fixed={"kinds": ("def",)},
+         example="defines the function `f`"),
+    Form("class", r"defines the class <S:name>", "statement", fixed={"kinds": ("class",)},
+         example="defines the class `Node`"),
+    Form("import", r"imports <NL:names>", "statement", fixed={"kinds": ("import",)},
+         example="imports `math`"),
+    Form("return_stmt", r"returns <S:source>(?:, with <L:before>)?", "statement", "before",
+         {"kinds": ("return",)}, example="returns `a + b`, with `a = 1` and `b = 2`"),
+    Form("return_plain", r"reaches the `return` statement(?:, with <L:before>)?", "statement", "before",
+         {"kinds": ("return",)}, example="reaches the `return` statement"),
+    Form("break", r"breaks out of the loop", "statement", fixed={"kinds": ("break",)},
+         example="breaks out of the loop"),
+    Form("continue", r"jumps to the next iteration", "statement", fixed={"kinds": ("continue",)},
+         example="jumps to the next iteration"),
+    Form("pass", r"does nothing \(`pass`\)", "statement", fixed={"kinds": ("pass",)},
+         example="does nothing (`pass`)"),
+    Form("try", r"enters the `try` block", "statement", fixed={"kinds": ("try",)},
+         example="enters the `try` block"),
+    Form("except", r"is the `except` clause that catches the exception", "statement",
+         fixed={"kinds": ("except",)}, example="is the `except` clause that catches the exception"),
+    Form("raise", r"raises an exception", "statement", fixed={"kinds": ("raise",)},
+         example="raises an exception"),
+    Form("global", r"declares names as global", "statement", fixed={"kinds": ("global",)},
+         example="declares names as global"),
+    Form("runs_source", r"runs <S:source>", "statement", example="runs `print(x)`"),
+    # ------------------------------------------------ values
+    Form("operands", r"(?:computes with|reads|uses) <L:before>", "values", "before",
+         example="reads `total = 4` and `x = 2`"),
+    Form("effects", r"(?:so|now|this sets|sets|after it,) <L:after>", "values", "after",
+         example="so `total = 6`"),
+    Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
+    # ------------------------------------------------ conditions
+    Form("truth", r"<S:expr> is (?P<{p}truth>True|False)\b", "truth", "during",
+         example="`a > b` is True"),
+    Form("counts_as", r"<V:claim>, which counts as (?P<{p}truthy>true|false)\b", "counts_as", "during",
+         example="`len(s) = 0`, which counts as false"),
+    Form("taken", r"the condition is (?P<{p}truthy>true|false)\b", "counts_as", example="the condition is true"),
+    Form("assertion", r"the assertion (?P<{p}outcome>passes|fails)", "assertion",
+         example="the assertion passes"),
+    # ------------------------------------------------ control flow
+    Form("next", r"line <N:line> runs next", "next", fixed={"where": "any"}, example="line 6 runs next"),
+    Form("body_next", r"the body runs next, at line <N:line>", "next", fixed={"where": "body"},
+         example="the body runs next, at line 6"),
+    Form("enters_body", r"execution enters the body at line <N:line>", "next", fixed={"where": "body"},
+         example="execution enters the body at line 6"),
+    Form("else_next", r"it skips to the `else` part at line <N:line>", "next", fixed={"where": "else"},
+         example="it skips to the `else` part at line 8"),
+    Form("skip_body", r"the body is skipped and execution continues at line <N:line>", "next",
+         fixed={"where": "skip"}, example="the body is skipped and execution continues at line 9"),
+    Form("skip_ahead", r"it skips ahead to line <N:line>", "next", fixed={"where": "skip"},
+         example="it skips ahead to line 9"),
+    Form("while_iteration", r"iteration <N:iteration> of the loop runs, starting at line <N:line>", "next",
+         fixed={"where": "body"}, example="iteration 2 of the loop runs, starting at line 4"),
+    Form("loop_exit", r"the loop ends and execution continues at line <N:line>", "next",
+         fixed={"where": "skip"}, example="the loop ends and execution continues at line 7"),
+    Form("continues", r"execution continues at line <N:line>", "next", fixed={"where": "any"},
+         example="execution continues at line 7"),
+    Form("iteration", r"(?:this is )?iteration <N:iteration>(?: begins with|,? starts:|, with) "
+         r"(?:<L:after>|the next item)", "iteration", "after", example="iteration 2 begins with `i = 1`"),
+    Form("loop_end", r"there are no more items, so the loop ends after <N:count> iterations?", "loop_end",
+         example="there are no more items, so the loop ends after 3 iterations"),
+    Form("loop_empty", r"there is nothing to iterate over, so the loop body does not run at all", "loop_end",
+         fixed={"count": 0}, example="there is nothing to iterate over, so the loop body does not run at all"),
+)
+
+FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
+
+# A whole accepted text for one run (documentation; a test verifies it against a real trace).
+EXAMPLE_CODE = "def f(xs):\n    total = 0\n    for x in xs:\n        if x > 1:\n            total += x\n    return total\n"
+EXAMPLE_CALL = "f([3, 1])"
+EXAMPLE_TEXT = """\
+The call enters `f` with `xs = [3, 1]`.
+
+Line 2 executes; this sets `total = 0`.
+
+Line 3 takes the next item of the `for` loop; iteration 1 starts: `x = 3`.
+
+Line 4 checks the condition `x > 1` with `x = 3`; `x > 1` is True, so execution enters the body at line 5.
+
+Line 5 reads `x = 3`; this sets `total = 3`.
+
+Line 3 takes the next item of the `for` loop; iteration 2 starts: `x = 1`.
+
+Line 4 checks the condition `x > 1` with `x = 1`; `x > 1` is False, so it skips ahead to line 3.
+
+Line 3 goes back to the `for` loop; there are no more items, so the loop ends after 2 iterations and \
+execution continues at line 6.
+
+Line 6 returns `total`, with `total = 3`.
+
+The call to `f` returns `3`.
+
+Final answer: 3"""
+
+# Sentences the grammar rejects, and why (documentation and tests).
+REJECTED_EXAMPLES = (
+    ("At this point x is 7.", "plain words carry facts (`x`, `7`) outside any claim"),
+    ("Line 4 runs. `x == 7`", "a code span that is not part of a claim form"),
+    ("Line 4 runs; `x` is 7.", "a number outside a claim"),
+    ("Line 4 does not set `x = 3`.", "negation is not part of the grammar"),
+    ("Line 4 runs; all values are equal.", "quantifiers and comparisons are not part of the grammar"),
+    ("Iterations 3 to 8 of the loop at line 2 work the same way.", "an unchecked similarity claim"),
+)
