@@ -170,11 +170,17 @@ class RayCluster:
         raise ClusterError(f"`ray start --head` did not come up within {timeout:.0f} s: {output}")
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
+        """SIGTERM to the cluster's process group, then SIGKILL to whatever of it is left (gcs_server
+        outlives its parent's SIGTERM)."""
+        if self.process is None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        for sig, grace in ((signal.SIGTERM, 5), (signal.SIGKILL, 10)):
+            try:
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                self.process.wait(timeout=grace)
+            except subprocess.TimeoutExpired:
+                continue
+        self.process = None

@@ -45,27 +45,43 @@ def connect(options: dict) -> bool:
 
 
 def connect_error(address: str | None, exc: Exception) -> str:
-    """Why attaching failed, with the token-authentication trap spelled out when it may be the cause."""
-    message = f"cannot attach to the Ray cluster at {address or 'this machine'}: {type(exc).__name__}: {exc}"
+    return f"cannot attach to the Ray cluster at {address or 'this machine'}: {type(exc).__name__}: {exc}" + auth_note()
+
+
+def auth_note() -> str:
+    """The token-authentication trap, spelled out when this client may be in token mode: a cluster started
+    without token auth accepts its connection and plain tasks but kills its actors (which run the tasks)."""
+    mode = os.environ.get("RAY_AUTH_MODE")
     token = Path.home() / ".ray" / "auth_token"
-    if token.exists() and "RAY_AUTH_MODE" not in os.environ:
-        message += (f"\n{token} exists (an earlier ray.init() on this machine writes it), so this client uses "
-                    "token authentication; a cluster started without it rejects the client. Set "
-                    "RAY_AUTH_MODE=disabled for such a cluster, or give the cluster's token in RAY_AUTH_TOKEN.")
-    return message
+    if mode == "token" or (mode is None and (token.exists() or "RAY_AUTH_TOKEN" in os.environ)):
+        return (f"\nThis client uses Ray token authentication (RAY_AUTH_MODE={mode or 'unset'}; {token} "
+                f"{'exists: an earlier ray.init() on this machine writes it' if token.exists() else 'is absent'}). "
+                "A cluster started without token auth rejects it: set RAY_AUTH_MODE=disabled for such a cluster, "
+                "or give the cluster's own token in RAY_AUTH_TOKEN.")
+    return ""
+
+
+class NodeCheck:
+    """The pre-flight check in a Ray actor, as datatrove runs the build's tasks."""
+
+    def problems(self, sandbox: str, tokenizer: str | None) -> list[str]:
+        from tracepile.pipeline.node import node_problems
+
+        return node_problems(sandbox, tokenizer)
 
 
 def preflight(config) -> None:
-    """One small Ray task checks a worker node (sandbox doctor, tokenizer) before the build's tasks run."""
+    """One small actor checks a worker node (sandbox doctor, tokenizer) before the build's tasks run."""
     import ray
 
-    from tracepile.pipeline.node import node_problems
-
-    check = ray.remote(num_cpus=config.ray.get("cpus_per_task", 1))(node_problems)
+    actor = ray.remote(NodeCheck).options(num_cpus=config.ray.get("cpus_per_task", 1)).remote()
     try:
-        problems = ray.get(check.remote(config.sandbox, config.tokenizer), timeout=PREFLIGHT_TIMEOUT_S)
-    except Exception as exc:  # noqa: BLE001 - a node that cannot even run the check
-        raise ConfigError(f"the pre-flight task on a Ray worker failed: {type(exc).__name__}: {exc}") from None
+        problems = ray.get(actor.problems.remote(config.sandbox, config.tokenizer), timeout=PREFLIGHT_TIMEOUT_S)
+    except Exception as exc:  # noqa: BLE001 - a worker that cannot even run the check
+        raise ConfigError(f"the pre-flight actor on a Ray worker failed: {type(exc).__name__}: "
+                          f"{str(exc).splitlines()[0]}" + auth_note()) from None
+    finally:
+        ray.kill(actor)
     if problems:
         raise ConfigError("a Ray worker node cannot run the build's tasks:\n" + "\n".join(problems))
 
