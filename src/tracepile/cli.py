@@ -177,6 +177,8 @@ def build(
         build_config = BuildConfig.from_dict(merged)
     except ConfigError as exc:
         fail(str(exc))
+    if detach and build_config.executor != "slurm":
+        fail("--detach only applies to --executor slurm (local and Ray builds run in this process)")
     _quiet_datatrove()
     try:
         manifest = run_build(build_config, out, command=" ".join(["tracepile", *sys.argv[1:]]), detach=detach)

@@ -121,3 +121,13 @@ def test_another_executor_may_finish_a_folder_but_not_another_build(tmp_path):
     assert json.loads((layout.work / "config.json").read_text())["executor"] == "local"
     with pytest.raises(ConfigError, match="different configuration"):
         plan(BuildConfig(**base, seed=1), layout)
+
+
+def test_detach_is_refused_where_nothing_is_submitted(tmp_path):
+    from typer.testing import CliRunner
+
+    from tracepile.cli import app
+
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path / "out"), "--detach"])
+    assert result.exit_code == 1 and "--detach only applies to --executor slurm" in result.stderr
+    assert not (tmp_path / "out").exists()

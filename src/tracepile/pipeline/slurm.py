@@ -170,8 +170,11 @@ def query_jobs(job_ids: list[str]) -> dict[str, JobRecord]:
     """What Slurm knows of these jobs: accounting (sacct) when the cluster keeps it, overridden by the
     controller's live view (`scontrol show job`, which keeps finished jobs for MinJobAge seconds)."""
     records: dict[str, JobRecord] = {}
-    accounting = run_slurm(["sacct", "-n", "-P", "-X", "-o", "JobID,State,ExitCode", "-j", ",".join(job_ids)])
-    if accounting.returncode == 0:
+    try:
+        accounting = run_slurm(["sacct", "-n", "-P", "-X", "-o", "JobID,State,ExitCode", "-j", ",".join(job_ids)])
+    except ConfigError:  # no sacct, or its database does not answer: the controller's view still holds
+        accounting = None
+    if accounting is not None and accounting.returncode == 0:
         records.update(parse_sacct(accounting.stdout))
     for job in dict.fromkeys(job_ids):
         live = run_slurm(["scontrol", "-o", "show", "job", job])
