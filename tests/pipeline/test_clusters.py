@@ -3,7 +3,6 @@ cluster, brought up here; each builds the same small corpus as the local executo
 reported and redone by a rerun."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys

@@ -15,6 +15,7 @@ from tracepile import __version__
 from tracepile.model import Program, RecordError
 from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, reject_row, sample_row
+from tracepile.pipeline.status import BuildFailed, BuildStatus, TaskStatus
 from tracepile.pipeline.steps import (KeepVerified, MakeSamples, QualitySettings, QuestionSettings,
                                       ReadPrograms, WriteSignatures, task_items)
 
@@ -108,8 +109,6 @@ def run_tasks(executor) -> None:
 
 def raise_for_failed_tasks(layout: Layout, tasks: int) -> None:
     """Raise BuildFailed when some task left no completion mark (its log is under _logs/logs)."""
-    from tracepile.pipeline.status import BuildStatus, TaskStatus
-
     done = completed_ranks(layout)
     missing = [TaskStatus(rank, "failed", None, "no completion mark", str(layout.logs / f"logs/task_{rank:05d}.log"))
                for rank in range(tasks) if rank not in done]
@@ -120,20 +119,6 @@ def raise_for_failed_tasks(layout: Layout, tasks: int) -> None:
 def completed_ranks(layout: Layout) -> set[int]:
     folder = layout.logs / "completions"
     return {int(path.name) for path in folder.iterdir() if path.name.isdigit()} if folder.exists() else set()
-
-
-class BuildFailed(RuntimeError):
-    """Some tasks of a build failed (or the finishing step did); the message lists them with their logs."""
-
-    def __init__(self, status, tasks: int, note: str = ""):
-        self.status = status
-        failed = status.failed
-        lines = [f"{len(failed)} of {tasks} tasks failed:" if failed else note or "the build did not finish",
-                 *(f"  {task.describe()}" for task in failed)]
-        if failed and note:
-            lines.append(note)
-        lines.append("Re-run the same command to redo only the failed work.")
-        super().__init__("\n".join(lines))
 
 
 def refuse_if_held_by_slurm(layout: Layout) -> None:
@@ -147,22 +132,18 @@ def refuse_if_held_by_slurm(layout: Layout) -> None:
                               "them (`tracepile status`) or scancel them before building here with another executor")
 
 
-def build_status(out: str | Path, finish_ready: bool = True) -> "BuildStatus":
+def build_status(out: str | Path, finish_ready: bool = True) -> BuildStatus:
     """Where a build stands (for Slurm: what its jobs are doing); with `finish_ready`, a build whose tasks
     are all done and whose jobs are gone gets its dataset, manifest and card written here."""
     from dataclasses import replace
 
-    from tracepile.pipeline.status import BuildStatus, TaskStatus
-
     layout = Layout(Path(out).resolve())
     if not (layout.work / "plan.json").exists():
         raise FileNotFoundError(f"{out} holds no planned build (no _work/plan.json)")
-    record = None
     if (layout.work / "slurm.json").exists():
         from tracepile.pipeline.slurm import read_record, slurm_status
 
-        record = read_record(layout)
-        status = slurm_status(layout, record)
+        status = slurm_status(layout, read_record(layout))
     else:
         config = BuildConfig.from_dict(json.loads((layout.work / "config.json").read_text()))
         done = completed_ranks(layout)

@@ -13,8 +13,8 @@ from pathlib import Path
 from datatrove.executor import SlurmPipelineExecutor
 
 from tracepile.pipeline.config import ConfigError
-from tracepile.pipeline.status import BuildStatus, JobRecord, Submission, parse_sacct, parse_scontrol, \
-    task_statuses
+from tracepile.pipeline.status import BuildFailed, BuildStatus, JobRecord, Submission, parse_sacct, \
+    parse_scontrol, task_statuses
 
 # No partition and no time limit unless the config names them: Slurm then uses the cluster's default
 # partition and that partition's default time limit. Memory: datatrove's 2 GB per CPU.
@@ -109,13 +109,21 @@ def run_slurm(command: list[str], timeout: float = 60) -> subprocess.CompletedPr
 def submit(executor: SlurmExecutor, options: dict, layout, tasks: int) -> Submission:
     """Submit the unfinished tasks (datatrove skips completed ranks) and a finishing job that runs after
     all of them succeeded; record the submission in `_work/slurm.json`."""
-    executor.launch_job()
+    try:
+        executor.launch_job()
+    except subprocess.CalledProcessError as exc:  # sbatch printed its reason on stderr
+        raise ConfigError(f"sbatch refused the task array (exit status {exc.returncode}, see above)") from None
     ranks: tuple[int, ...] = ()
     tasks_job = None
     if executor.job_id not in (None, -1):
         tasks_job = str(executor.job_id)
         ranks = tuple(json.loads((layout.logs / "ranks_to_run.json").read_text()))
-    finish_job = submit_finish(options, layout, tasks_job)
+    try:
+        finish_job = submit_finish(options, layout, tasks_job)
+    except ConfigError:
+        if tasks_job:  # unrecorded jobs would run again after a rerun's submission
+            run_slurm(["scancel", tasks_job])
+        raise
     submission = Submission(tasks_job, finish_job, ranks, executor.slurm_logs_folder)
     record = read_record(layout) or {"tasks": tasks, "submissions": []}
     record["submissions"].append(submission.to_dict())
@@ -237,7 +245,7 @@ def submit_build(config, options: dict, layout, command: str) -> Submission:
 
 
 def wait_for_build(layout, record: dict, planned: int, poll_s: float, progress: bool) -> dict:
-    from tracepile.pipeline.build import BuildFailed, ProgressLine
+    from tracepile.pipeline.build import ProgressLine
 
     with ProgressLine(layout.progress, planned, enabled=progress):
         status = wait(layout, record, poll_s, lambda s: say(s.summary()) if progress else None)

@@ -99,6 +99,20 @@ class BuildStatus:
         return f"finishing job {self.finish.job_id} {self.finish.state.lower()}"
 
 
+class BuildFailed(RuntimeError):
+    """Some tasks of a build failed (or the finishing step did); the message lists them with their logs."""
+
+    def __init__(self, status: BuildStatus, tasks: int, note: str = ""):
+        self.status = status
+        failed = status.failed
+        lines = [f"{len(failed)} of {tasks} tasks failed:" if failed else note or "the build did not finish",
+                 *(f"  {task.describe()}" for task in failed)]
+        if failed and note:
+            lines.append(note)
+        lines.append("Re-run the same command to redo only the failed work.")
+        super().__init__("\n".join(lines))
+
+
 def task_statuses(tasks: int, completed: set[int], submissions: list[Submission],
                   jobs: dict[str, JobRecord]) -> tuple[TaskStatus, ...]:
     """Each rank's state: done when datatrove marked it complete, else what its latest submission's
