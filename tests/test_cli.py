@@ -1,6 +1,10 @@
 """The command line: output, JSON records, exit codes and one-line errors."""
 
 import json
+import os
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -49,5 +53,46 @@ def test_run_programs_file_rejects_bad_lines_and_keeps_going(tmp_path):
 def test_usage_errors_are_one_line():
     result = runner.invoke(app, ["run", "missing.py", "--call", "f()"])
     assert result.exit_code == 1 and "Error: no such file: missing.py" in result.stderr
-    result = runner.invoke(app, ["run", str(EXAMPLES / "bubble_sort.py")])
-    assert result.exit_code == 1 and "give at least one input" in result.stderr
+    result = runner.invoke(app, ["run", str(EXAMPLES / "contest.py"), "--stdin", "missing.txt"])
+    assert result.exit_code == 1 and "Error: cannot read the --stdin file missing.txt" in result.stderr
+    result = runner.invoke(app, ["run", str(EXAMPLES / "contest.py"), "--stdin", "-", "--stdin", "-"])
+    assert result.exit_code == 1 and "--stdin - (this command's standard input) can be given once" in result.stderr
+
+
+SUM_SCRIPT = "import sys\nnumbers = sys.stdin.read().split()\nprint(sum(map(int, numbers)))\n"
+
+
+def _tracepile(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    """The real command in a child process, as a user runs it from a shell."""
+    return subprocess.run([sys.executable, "-c", "from tracepile.cli import app; app()", *args],
+                          input=stdin, capture_output=True, text=True, timeout=120)
+
+
+def test_run_script_without_inputs_runs_on_empty_stdin(tmp_path):
+    script = tmp_path / "hello.py"
+    script.write_text("print('hello')\n")
+    result = runner.invoke(app, ["run", str(script), "--json"])
+    assert result.exit_code == 0, result.output
+    sample = json.loads(result.stdout.strip())
+    assert sample["input_kind"] == "stdin" and sample["input"] == ""
+    assert sample["answer"] == "hello\n" and sample["verified"]
+
+
+def test_run_reads_stdin_from_dash_dev_null_and_a_pipe(tmp_path):
+    script = tmp_path / "sum.py"
+    script.write_text(SUM_SCRIPT)
+    piped = _tracepile("run", str(script), "--stdin", "-", "--json", stdin="1 2 3\n")
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout)["answer"] == "6\n"
+    empty = _tracepile("run", str(script), "--stdin", "/dev/null", "--json")
+    assert empty.returncode == 0, empty.stderr
+    assert json.loads(empty.stdout)["answer"] == "0\n"
+    fifo = tmp_path / "numbers.fifo"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_text, args=("4 5\n",))
+    writer.start()
+    named = _tracepile("run", str(script), "--stdin", str(fifo), "--json")
+    writer.join()
+    assert named.returncode == 0, named.stderr
+    sample = json.loads(named.stdout)
+    assert sample["answer"] == "9\n" and sample["verified"]

@@ -9,8 +9,8 @@ from conftest import tracer_pythons
 from programs import PROGRAMS
 from tracepile.engine import make_sample, narratable, sample_from_trace, trace
 from tracepile.model import Program, ProgramInput
-from tracepile.narrate import narrate
-from tracepile.verify import verify
+from tracepile.narration import narrate
+from tracepile.verification import verify
 
 
 def expected_answer(code: str, kind: str, text: str) -> str:

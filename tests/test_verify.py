@@ -6,8 +6,8 @@ import pytest
 
 from tracepile.engine import trace
 from tracepile.model import ProgramInput
-from tracepile.narrate import narrate
-from tracepile.verify import verify
+from tracepile.narration import narrate
+from tracepile.verification import verify
 
 SORT = '''def bubble_sort(arr):
     n = len(arr)

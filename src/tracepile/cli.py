@@ -40,7 +40,9 @@ def main(version: bool = typer.Option(False, "--version", help="Show the version
 def run(
     file: Optional[Path] = typer.Argument(None, help="A Python program file."),
     call: List[str] = typer.Option([], "--call", "-c", help='A call expression, e.g. "f([3, 1, 2])". Repeatable.'),
-    stdin: List[Path] = typer.Option([], "--stdin", "-i", help="A file given to the program as standard input. Repeatable."),
+    stdin: List[str] = typer.Option([], "--stdin", "-i", help="A file (or - for this command's own standard input) "
+                                    "given to the program as standard input. Repeatable. Without --call or --stdin, "
+                                    "the program runs as a script on empty standard input."),
     programs: Optional[Path] = typer.Option(None, "--programs", "-p", help="JSONL file of program records."),
     as_json: bool = typer.Option(False, "--json", help="Print the full sample record as one JSON line per input."),
     seed: int = typer.Option(0, help="Seed for wording choices and the program's random module."),
@@ -94,20 +96,30 @@ def doctor() -> None:
              "or build with --sandbox none to rely on process limits only")
 
 
-def _program_from_file(file: Optional[Path], calls: list[str], stdin: list[Path]) -> Program:
+def _program_from_file(file: Optional[Path], calls: list[str], stdin: list[str]) -> Program:
     if file is None:
         fail("give a program file (or --programs FILE.jsonl)")
     if not file.is_file():
         fail(f"no such file: {file}")
-    if not calls and not stdin:
-        fail('give at least one input: --call "f(...)" for a function, or --stdin FILE for a script')
-    texts = []
-    for path in stdin:
-        if not path.is_file():
-            fail(f"no such stdin file: {path}")
-        texts.append(path.read_text(encoding="utf-8", errors="surrogateescape"))
+    if stdin.count("-") > 1:
+        fail("--stdin - (this command's standard input) can be given once")
+    texts = [_read_stdin_source(source) for source in stdin]
+    if not calls and not texts:
+        texts = [""]  # like `python script.py < /dev/null`
     code = file.read_text(encoding="utf-8", errors="replace")
     return Program(id=file.stem, code=code, calls=tuple(calls), stdin=tuple(texts), source=str(file))
+
+
+def _read_stdin_source(source: str) -> str:
+    """The text of one --stdin source: `-` is this command's own standard input, else any readable path
+    (a regular file, /dev/null, a named pipe, /dev/fd/N)."""
+    if source == "-":
+        return sys.stdin.buffer.read().decode("utf-8", errors="surrogateescape")
+    try:
+        with open(source, "rb") as handle:
+            return handle.read().decode("utf-8", errors="surrogateescape")
+    except OSError as exc:
+        fail(f"cannot read the --stdin file {source}: {exc.strerror or exc}")
 
 
 def _read_programs(path: Path) -> Iterator[Program]:
@@ -144,7 +156,8 @@ def _show(sample: Sample, as_json: bool) -> None:
     verdict = "[green]verified[/]" if sample.verified else "[red]NOT verified[/]"
     console.print(f"[bold]Answer:[/] {sample.answer}", highlight=False)
     console.print(f"{verdict}: {sample.claims_checked}/{sample.claims} claims hold · "
-                  f"{sample.stats['lines']} lines executed · status {sample.status}")
+                  f"{sample.stats['lines']} line{'' if sample.stats['lines'] == 1 else 's'} executed · "
+                  f"status {sample.status}")
     for failure in sample.claim_failures[:5]:
         console.print(f"  [red]✗[/] {failure}", highlight=False)
 

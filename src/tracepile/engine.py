@@ -32,14 +32,14 @@ def trace(code: str, input: ProgramInput | str, *, program_id: str = "program",
 
 
 def narrate(trace: Trace, seed: int = 0, compression=None, problem: str = ""):
-    """Question, Chain of Execution and final answer for a trace (see tracepile.narrate)."""
-    from tracepile.narrate import narrate as _narrate
+    """Question, Chain of Execution and final answer for a trace (see tracepile.narration)."""
+    from tracepile.narration import narrate as _narrate
     return _narrate(trace, seed=seed, compression=compression, problem=problem)
 
 
 def verify(text: str, trace: Trace, strict: bool = True):
-    """Check every claim of a CoE text against the trace (see tracepile.verify)."""
-    from tracepile.verify import verify as _verify
+    """Check every claim of a CoE text against the trace (see tracepile.verification)."""
+    from tracepile.verification import verify as _verify
     return _verify(text, trace, strict=strict)
 
 
@@ -77,15 +77,17 @@ def sample_from_trace(program: Program, result: Trace, *, seed: int = 0, compres
         reason = reason or "trace truncated"
     stats = result.stats()
     stats["loops_compressed"] = compressed
+    provenance = {"source": program.source, "license": program.license, "tool": f"tracepile {__version__}",
+                  "seed": seed, "python": result.python, "tracer": result.backend}
+    if result.outcome.repr_note:
+        provenance["answer_note"] = result.outcome.repr_note  # why the answer is not Python's own repr
     return Sample(
         id=sample_id(program.id, result.input), program_id=program.id, input=result.input.text,
         input_kind=result.input.kind, domain=program.domain, kind="coe", prompt=prompt,
         response=response, answer=answer, status=status, reason=reason, stats=stats,
         verified=check.passed, claims=check.claims, claims_checked=check.checked,
         claim_failures=list(check.failures + check.unverifiable)[:20],
-        provenance={"source": program.source, "license": program.license,
-                    "tool": f"tracepile {__version__}", "seed": seed, "python": result.python,
-                    "tracer": result.backend},
+        provenance=provenance,
     )
 
 

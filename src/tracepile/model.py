@@ -302,11 +302,14 @@ class FrameValues:
 
 @dataclass(frozen=True)
 class Outcome:
-    """How a run ended: its status, the rendered return value or exception, all of stdout."""
+    """How a run ended: its status, the returned value (safely rendered, and as Python's own `repr()`
+    shows it), or the exception, and all of stdout."""
 
     status: str
     reason: str = ""
-    value: str | None = None
+    value: str | None = None  # safe rendering: class and attributes for user objects, never user code
+    value_repr: str | None = None  # repr() of the returned value, run in the sandbox after tracing ended
+    repr_note: str = ""  # why `repr` is missing although the call returned (raised, too slow, too long)
     exception: tuple[str, str] | None = None  # (type, message)
     stdout: str = ""
     stderr: str = ""
@@ -318,6 +321,8 @@ class Outcome:
             return f"{self.exception[0]}: {self.exception[1]}" if self.exception[1] else self.exception[0]
         if kind == "stdin":
             return self.stdout
+        if self.value_repr is not None:
+            return self.value_repr
         return self.value if self.value is not None else "None"
 
 

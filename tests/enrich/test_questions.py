@@ -10,7 +10,7 @@ from tracepile.engine import trace
 from tracepile.enrich.questions import (KINDS, QuestionConfig, candidates, check_answer,
                                         questions_for_trace, rationale, verify_rationale)
 from tracepile.model import Program, ProgramInput
-from tracepile.narrate import narrate
+from tracepile.narration import narrate
 
 LOOP = '''def f(n):
     s = 0

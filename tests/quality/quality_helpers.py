@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tracepile.engine import sample_id
 from tracepile.model import Program, ProgramInput, Sample
-from tracepile.narrate.prompt import question
+from tracepile.narration.prompt import question
 
 BUNDLED = Path(__file__).resolve().parents[2] / "src" / "tracepile" / "sources" / "bundled"
 

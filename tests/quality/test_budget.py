@@ -4,7 +4,7 @@ import pytest
 
 from tracepile.engine import sample_from_trace, trace
 from tracepile.model import Program
-from tracepile.narrate.plan import Compression
+from tracepile.narration.plan import Compression
 from tracepile.quality import DEFAULT_BUDGET, compression_ladder, count_tokens, fit_to_budget, load_tokenizer
 
 NESTED = '''def grid(n):

@@ -4,7 +4,7 @@ import random
 
 from quality_helpers import prompt_sample
 from tracepile.model import ProgramInput
-from tracepile.narrate.prompt import question
+from tracepile.narration.prompt import question
 from tracepile.quality.normalize import (canonical_code, canonical_input, code_prose, code_tokens,
                                          normalize_code, sample_code, sample_prose, split_prompt, words)
 

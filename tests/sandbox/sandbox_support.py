@@ -18,6 +18,8 @@ def bwrap_executor(workers: int = 1):
     try:
         return make_executor("bwrap", workers=workers)
     except SandboxUnavailable as exc:
+        if os.environ.get("TRACEPILE_REQUIRE_SANDBOX"):  # CI installs bubblewrap: a skip would hide a break
+            pytest.fail(f"bwrap sandbox unavailable although TRACEPILE_REQUIRE_SANDBOX is set: {exc.detail}")
         pytest.skip(f"bwrap sandbox unavailable on this machine: {exc.detail}")
 
 

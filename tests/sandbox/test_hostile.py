@@ -14,7 +14,9 @@ from sandbox_support import (DOUBLE, FAST, assert_next_job_ok, bwrap_executor, e
                              live_markers, processes_with, run)
 
 from tracepile.model import Limits
-from tracepile.sandbox.bwrap import PACKAGE_DIR
+from tracepile.sandbox.bwrap import PACKAGE_DIR, PACKAGE_MOUNT, interpreter
+
+INSIDE_PACKAGE = f"{PACKAGE_MOUNT}/tracepile"  # where the job sees the package (bound read-only)
 from tracepile.tracer.harness import TAMPERED_SETTRACE
 
 __all__ = ["executor"]  # the module-scoped fixture, imported for pytest
@@ -133,7 +135,7 @@ CASES = {
         "def f():\n    return open('/etc/shadow').read()\n",
         "error", "raised FileNotFoundError", "FileNotFoundError"),
     "write_into_the_package": Case(
-        f"def f():\n    open({os.path.join(PACKAGE_DIR, 'evil.py')!r}, 'w').write('x')\n",
+        f"def f():\n    open({os.path.join(INSIDE_PACKAGE, 'evil.py')!r}, 'w').write('x')\n",
         "error", "raised OSError", "OSError"),
 }
 
@@ -191,7 +193,7 @@ def test_host_files_cannot_be_written_deleted_or_read(executor, tmp_path):
         "            attempt(lambda: open(readme).read()),\n"
         "            attempt(lambda: os.remove(os.path.join(package, '__init__.py'))),\n"
         "            attempt(lambda: open(os.path.join(package, '__init__.py'), 'a').write('x'))]\n")
-    call = f"f({str(victim)!r}, {readme!r}, {PACKAGE_DIR!r})"
+    call = f"f({str(victim)!r}, {readme!r}, {INSIDE_PACKAGE!r})"
     result = run(executor, code, call)
     assert result.status == "ok"
     assert "'done'" not in result.data["value"]
@@ -211,7 +213,7 @@ def test_the_job_sees_only_the_allow_list_and_a_read_only_root(executor):
     assert etc == ["ld.so.cache"] and not bashrc and cwd == "/tmp/job"
     assert writes == ["Read-only file system"] * 3
     assert set(root) <= {"bin", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "tmp",
-                         "usr", *[p.split("/")[1] for p in (PACKAGE_DIR, os.path.realpath(sys.prefix))]}
+                         "usr", *[p.split("/")[1] for p in (PACKAGE_MOUNT, *interpreter(sys.executable).roots)]}
 
 
 def test_no_secret_from_our_environment_reaches_the_job(monkeypatch):

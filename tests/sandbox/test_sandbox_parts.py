@@ -170,8 +170,8 @@ def test_doctor_reports_every_check_ok(executor):
 
     results = check(overhead_runs=3)
     assert [name for name, _, _ in results] == [
-        "bwrap installed", "bwrap sandbox starts", "network isolated", "/etc/shadow unreadable inside",
-        "seccomp blocks fork", "rlimits applied", "per-job overhead"]
+        "bwrap installed", "bwrap sandbox starts", "tracepile importable inside", "network isolated",
+        "/etc/shadow unreadable inside", "seccomp blocks fork", "rlimits applied", "per-job overhead"]
     assert [name for name, ok, _ in results if not ok] == []
 
 

@@ -82,13 +82,13 @@ class BuildConfig:
             raise ConfigError("mix must map some of algorithms, competition, math to non-negative shares")
 
     def _check_sources(self) -> None:
-        from tracepile.sources.loaders import KINDS, SourceSpec
+        from tracepile.sources.loaders import KINDS, spec_of
 
         if not isinstance(self.sources, list):
             raise ConfigError("sources must be a list of source specs (mappings)")
         for number, spec in enumerate(self.sources, 1):
             try:
-                kind = SourceSpec.of(spec).kind
+                kind = spec_of(spec).kind
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"source {number}: {exc}") from None
             if kind not in KINDS:

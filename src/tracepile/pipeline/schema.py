@@ -11,7 +11,7 @@ STATS = pa.struct([(name, pa.int64()) for name in ("events", "lines", "calls", "
                                                     "prompt_tokens", "response_tokens", "compressed_to_fit")])
 PROVENANCE = pa.struct([
     ("source", pa.string()), ("license", pa.string()), ("tool", pa.string()), ("seed", pa.int64()),
-    ("python", pa.string()), ("tracer", pa.string()), ("question", pa.string()),
+    ("python", pa.string()), ("tracer", pa.string()), ("question", pa.string()), ("answer_note", pa.string()),
 ])
 SAMPLE_SCHEMA = pa.schema([
     ("id", pa.string()), ("program_id", pa.string()), ("input", pa.string()), ("input_kind", pa.string()),

@@ -9,7 +9,7 @@ from tokenizers import Tokenizer
 
 from tracepile.engine import sample_from_trace
 from tracepile.model import LineEvent, Program, Sample, Trace
-from tracepile.narrate.plan import Compression
+from tracepile.narration.plan import Compression
 from tracepile.quality.tokens import count_tokens
 
 DEFAULT_BUDGET = 8192

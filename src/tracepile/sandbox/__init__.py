@@ -3,8 +3,8 @@ and `make_executor(sandbox, workers)` (that, or bubblewrap fork-server workers);
 
 _EXPORTS = {
     "Job": "process", "RawResult": "process", "execute": "process",
-    "Executor": "executor", "ProcessExecutor": "executor", "SandboxError": "executor",
-    "SandboxUnavailable": "executor", "make_executor": "executor",
+    "Executor": "base", "ProcessExecutor": "executor", "SandboxError": "base",
+    "SandboxUnavailable": "base", "make_executor": "executor",
 }
 
 

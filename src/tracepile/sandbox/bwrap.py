@@ -25,10 +25,12 @@ from pathlib import Path
 import tracepile
 from tracepile.model import Limits
 from tracepile.sandbox import channel
-from tracepile.sandbox.executor import Executor, SandboxError, SandboxUnavailable
+from tracepile.sandbox.base import Executor, SandboxError, SandboxUnavailable
 from tracepile.sandbox.process import MAX_RESULT_BYTES, Job, RawResult, _death_reason, child_env
 
 PACKAGE_DIR = str(Path(tracepile.__file__).resolve().parent)
+PACKAGE_MOUNT = "/opt/tracepile"  # the package is bound at PACKAGE_MOUNT/tracepile wherever it lives on the host
+SCRATCH = ("/tmp", "/dev/shm")  # fresh tmpfs mounts inside: nothing of the host's is visible there
 BOOT = ("import sys; sys.path[:0] = [sys.argv[1]]; "
         "from tracepile.sandbox.forkserver import main; main(int(sys.argv[2]))")
 INFO = ("import json, os, sys, sysconfig; paths = sysconfig.get_paths(); print(json.dumps({"
@@ -74,7 +76,11 @@ def interpreter(python: str) -> Interpreter:
         raise SandboxError(f"the sandbox needs Python 3.10+, {python!r} is {version[0]}.{version[1]}")
     roots = [os.path.realpath(p) for p in info["prefixes"]]
     roots.append(os.path.dirname(info["executable"]))
-    roots = _outermost(roots, exclude=("/usr",))
+    executable_dir = os.path.dirname(info["executable"])
+    if any(_inside(executable_dir, scratch) for scratch in SCRATCH):
+        raise SandboxError(f"{python!r} is installed under {executable_dir}, which the sandbox replaces with "
+                           f"its own scratch space; use an interpreter installed elsewhere")
+    roots = _outermost(roots, exclude=("/usr", *SCRATCH))  # a venv under /tmp: its python is elsewhere
     for root in roots:
         exposed = [p for p in PRIVATE if _inside(p, root)]
         if exposed:
@@ -125,7 +131,7 @@ def sandbox_command(bwrap: str, interp: Interpreter, seed: int, scratch_mb: int,
     hidden = [s for s in interp.site if any(_inside(s, r) for r in bound)]
     for site in hidden:
         cmd += ["--size", "4096", "--tmpfs", site]
-    cmd += ["--ro-bind", PACKAGE_DIR, PACKAGE_DIR]  # after the masks: it may live in site-packages
+    cmd += ["--ro-bind", PACKAGE_DIR, f"{PACKAGE_MOUNT}/tracepile"]  # any checkout or install location
     for site in hidden:
         cmd += ["--remount-ro", site]
     cmd += ["--proc", "/proc", "--dev", "/dev",
@@ -134,7 +140,7 @@ def sandbox_command(bwrap: str, interp: Interpreter, seed: int, scratch_mb: int,
     for name, value in child_env(seed).items():
         cmd += ["--setenv", name, value]
     cmd += ["--remount-ro", "/", "--", interp.executable, "-S", "-s", "-B", "-c", BOOT,
-            os.path.dirname(PACKAGE_DIR), str(ctl_fd), f"tracepile-worker-{os.getpid()}-{worker_id}"]
+            PACKAGE_MOUNT, str(ctl_fd), f"tracepile-worker-{os.getpid()}-{worker_id}"]
     return cmd
 
 

@@ -59,6 +59,14 @@ def _run(executor, code: str, call: str = "f()"):
     return ast.literal_eval(raw.data["value"])
 
 
+def _package(executor) -> tuple[bool, str]:
+    from tracepile.sandbox.bwrap import PACKAGE_DIR, PACKAGE_MOUNT
+
+    inside = _run(executor, "import tracepile\ndef f():\n    return tracepile.__file__\n")
+    ok = inside.startswith(f"{PACKAGE_MOUNT}/tracepile/")
+    return ok, f"{PACKAGE_DIR} (host) is bound read-only at {PACKAGE_MOUNT}/tracepile; imported from {inside}"
+
+
 def _network(executor) -> tuple[bool, str]:
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
@@ -125,6 +133,7 @@ def _median(run, job: Job, runs: int) -> float:
 
 
 _JOB_CHECKS = {
+    "tracepile importable inside": _package,
     "network isolated": _network,
     "/etc/shadow unreadable inside": _shadow,
     "seccomp blocks fork": _seccomp,

@@ -5,42 +5,13 @@ from __future__ import annotations
 
 import threading
 
+from tracepile.sandbox.base import Executor, SandboxError, SandboxUnavailable
+from tracepile.sandbox.bwrap import BwrapExecutor
 from tracepile.sandbox.process import Job, RawResult, execute
 
+__all__ = ["Executor", "ProcessExecutor", "SandboxError", "SandboxUnavailable", "make_executor"]
+
 SANDBOXES = ("auto", "bwrap", "none")
-FIX = ("Fix: install bubblewrap (apt-get install bubblewrap) on a Linux kernel that allows user "
-       "namespaces, or pass --sandbox=none to accept process-level limits only (rlimits, a network "
-       "namespace and a deadline; no filesystem isolation and no seccomp).")
-
-
-class SandboxError(RuntimeError):
-    """The sandbox itself failed (not the program): a worker could not start or keeps dying."""
-
-
-class SandboxUnavailable(SandboxError):
-    """The requested sandbox cannot run on this machine; the message says why and how to fix it."""
-
-    def __init__(self, detail: str):
-        super().__init__(f"the bwrap sandbox is unavailable: {detail}. {FIX}")
-        self.detail = detail
-
-
-class Executor:
-    """Runs jobs: `executor(job) -> RawResult`. Thread-safe; `close()` or use it as a context manager."""
-
-    name = "executor"
-
-    def __call__(self, job: Job) -> RawResult:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        """Release workers; calling it twice is fine."""
-
-    def __enter__(self) -> Executor:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self.close()
 
 
 class ProcessExecutor(Executor):
@@ -65,6 +36,4 @@ def make_executor(sandbox: str = "auto", workers: int = 1, scratch_mb: int = 64)
         raise ValueError(f"workers must be a positive integer, not {workers!r}")
     if sandbox == "none":
         return ProcessExecutor(workers)
-    from tracepile.sandbox.bwrap import BwrapExecutor
-
     return BwrapExecutor(workers=workers, scratch_mb=scratch_mb)

@@ -13,6 +13,7 @@ def assemble(program_id: str, code: str, program_input: ProgramInput, data: dict
     """Turn the harness result (or an empty one after a crash/timeout) into a Trace."""
     exception = data.get("exception")
     outcome = Outcome(status=status, reason=reason, value=data.get("value"),
+                      value_repr=data.get("value_repr"), repr_note=data.get("repr_note", ""),
                       exception=tuple(exception) if exception else None,
                       stdout=data.get("stdout", ""), arguments=tuple(data.get("arguments") or ()))
     events: list[Event] = []

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import random
+import signal
 import sys
 
 from tracepile.model import Expression, RecordError, parse_call
@@ -20,6 +21,7 @@ from tracepile.values import render
 
 FILENAME = "<program>"
 FINAL_VALUE_CHARS = 200_000
+REPR_SECONDS = 1.0  # wall time for Python's repr() of the returned value, after tracing ended
 TAMPERED_SETTRACE = "the program changed the tracer (sys.settrace): the trace may be incomplete"
 TAMPERED_MONITORING = "the program changed the tracer (sys.monitoring): the trace may be incomplete"
 
@@ -29,6 +31,7 @@ _dumps = json.dumps
 _os_write = os.write
 _os_exit = os._exit
 _list_append = list.append
+_exact_str = str.__getitem__
 _SYS_NAMES = ("settrace", "gettrace", "setprofile", "_getframe", "monitoring")
 _SYS_SAVED = {name: getattr(sys, name) for name in _SYS_NAMES if hasattr(sys, name)}
 _MONITORING_SAVED = dict(vars(sys.monitoring)) if hasattr(sys, "monitoring") else {}
@@ -141,7 +144,40 @@ def run_job(job: dict, records: list | None = None) -> dict:
     finally:
         sys.stdout = sys.__stdout__
         _restore_dict(vars(builtins), saved_builtins)
-    return _finish(recorder, hooks.name, value, exc, job, arguments or [], _WATCH.tampered)
+    shown = python_repr(value) if exc is None and job["kind"] == "call" else (None, "")
+    return _finish(recorder, hooks.name, value, exc, job, arguments or [], _WATCH.tampered, shown)
+
+
+class _ReprTimeout(Exception):
+    """repr() of the returned value ran past REPR_SECONDS."""
+
+
+def _repr_deadline(signum, frame):
+    raise _ReprTimeout
+
+
+def python_repr(value) -> tuple[str | None, str]:
+    """`repr(value)` exactly as Python prints it (user `__repr__` included: tracing has ended), or
+    (None, why) when it raises, runs past REPR_SECONDS or exceeds FINAL_VALUE_CHARS."""
+    previous = signal.signal(signal.SIGALRM, _repr_deadline)
+    sys.stdout = io.StringIO()  # a __repr__ that prints must not reach the record channel
+    try:
+        signal.setitimer(signal.ITIMER_REAL, REPR_SECONDS)
+        try:
+            text = repr(value)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _ReprTimeout:
+        return None, f"repr() of the returned value ran longer than {REPR_SECONDS:g} s"
+    except BaseException as exc:  # noqa: BLE001 - whatever the program's __repr__ raises
+        return None, f"repr() of the returned value raised {type(exc).__name__}: {exception_message(exc)}"[:300]
+    finally:
+        sys.stdout = sys.__stdout__
+        signal.signal(signal.SIGALRM, previous)
+    text = _exact_str(text, slice(None))  # a str subclass from __repr__: its characters, no user code
+    if len(text) > FINAL_VALUE_CHARS:
+        return None, f"repr() of the returned value is {len(text):,} characters (limit {FINAL_VALUE_CHARS:,})"
+    return text, ""
 
 
 class _Watch:
@@ -267,7 +303,7 @@ def _argument(value, namespace: dict):
 
 
 def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: list,
-            tampered: str = "") -> dict:
+            tampered: str = "", shown: tuple[str | None, str] = (None, "")) -> dict:
     limits = job["limits"]
     status, reason, exception = "ok", "", None
     if exc is not None:
@@ -285,6 +321,7 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
     return {
         "status": status, "reason": reason,
         "value": render(value, FINAL_VALUE_CHARS) if exc is None else None,
+        "value_repr": shown[0], "repr_note": shown[1],
         "exception": exception, "stdout": "".join(recorder.stdout_parts),
         "arguments": [render(a, FINAL_VALUE_CHARS) for a in arguments],
         "records": recorder.records, "truncated": truncated,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tracepile.enrich.questions.facts import TraceFacts
 from tracepile.enrich.questions.records import Question, QuestionConfig
 from tracepile.model import RecordError, parse_call
-from tracepile.narrate.prompt import fence
+from tracepile.narration.prompt import fence
 
 MAX_SHOWN = 300
 

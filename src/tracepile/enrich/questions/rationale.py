@@ -9,10 +9,10 @@ from tracepile.enrich.questions.check import Rerun, check_answer
 from tracepile.enrich.questions.records import Question
 from tracepile.enrich.questions.wording import final_paragraph, unfence
 from tracepile.model import Trace, Verification
-from tracepile.narrate import Compression, narrate
-from tracepile.narrate.prompt import fence
-from tracepile.verify.check import Checker
-from tracepile.verify.claims import Step, parse
+from tracepile.narration import Compression, narrate
+from tracepile.narration.prompt import fence
+from tracepile.verification.check import Checker
+from tracepile.verification.claims import Step, parse
 
 FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in view
 FINAL = "Final answer: "

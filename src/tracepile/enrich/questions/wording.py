@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from tracepile.model import ProgramInput
-from tracepile.narrate.prompt import fence, numbered
+from tracepile.narration.prompt import fence, numbered
 
 INTRO = "Consider this Python program:"
 NO_NEXT = "none"

@@ -71,32 +71,47 @@ def allocate(samples: int, mix: dict[str, float] | None = None) -> dict[str, int
 
 
 def bundled_programs(samples: int, seed: int = 0, mix: dict[str, float] | None = None) -> Iterator[Program]:
-    """Program records that together hold `samples` inputs, deterministic for a seed."""
+    """Program records that together hold `samples` distinct inputs, deterministic for a seed.
+
+    Inputs are drawn without repeats (a repeated input is an exact duplicate that the build drops,
+    which skewed the mix); what a small input space cannot supply moves to the domain's next items."""
     by_domain: dict[str, list[BundledProgram]] = {}
     for item in catalog():
         by_domain.setdefault(item.domain, []).append(item)
     for domain, count in allocate(samples, mix).items():
         items = by_domain[domain]
+        owed = 0
         for index, item in enumerate(items):
-            share = count // len(items) + (1 if index < count % len(items) else 0)
-            if share:
-                yield from _programs_for(item, share, seed)
+            share = count // len(items) + (1 if index < count % len(items) else 0) + owed
+            programs = _programs_for(item, share, seed) if share else []
+            owed = share - sum(len(program.inputs) for program in programs)
+            yield from programs
 
 
-def _programs_for(item: BundledProgram, count: int, seed: int) -> Iterator[Program]:
+def _distinct(draw, count: int) -> list:
+    """Up to `count` distinct results of `draw()`, giving up after 20 draws per wanted result."""
+    found: dict = {}
+    for _ in range(20 * count):
+        if len(found) == count:
+            break
+        value = draw()
+        found.setdefault(repr(value), value)
+    return list(found.values())
+
+
+def _programs_for(item: BundledProgram, count: int, seed: int) -> list[Program]:
+    """Records for `item` holding up to `count` distinct inputs: one per math problem, else one."""
     rng = random.Random(f"{seed}/{item.domain}/{item.name}")
     common = dict(domain=item.domain, source=f"tracepile/bundled/{item.domain}", license=LICENSE)
     if item.domain == "math":
         template = _template(item.name)
-        for k in range(count):
-            params = template.sample(rng)
-            yield Program(id=f"math/{item.name}/{seed}-{k}", code=template.CODE.substitute(params),
-                          calls=("solution()",), metadata={"problem": template.PROBLEM.substitute(params),
-                                                           "topic": item.topic, "params": params}, **common)
-        return
+        return [Program(id=f"math/{item.name}/{seed}-{k}", code=template.CODE.substitute(params),
+                        calls=("solution()",), metadata={"problem": template.PROBLEM.substitute(params),
+                                                         "topic": item.topic, "params": params}, **common)
+                for k, params in enumerate(_distinct(lambda: template.sample(rng), count))]
     code = Path(item.module).read_text(encoding="utf-8")
     _, sampler = _samplers(item.domain)[item.name]
-    inputs = tuple(sampler(rng, rng.choice(SIZES)) for _ in range(count))
+    inputs = tuple(_distinct(lambda: sampler(rng, rng.choice(SIZES)), count))
     kind = {"algorithms": "calls", "competition": "stdin"}[item.domain]
-    yield Program(id=f"{item.domain}/{item.name}", code=code, metadata={"topic": item.topic},
-                  **{kind: inputs}, **common)
+    return [Program(id=f"{item.domain}/{item.name}", code=code, metadata={"topic": item.topic},
+                    **{kind: inputs}, **common)]

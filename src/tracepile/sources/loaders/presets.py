@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from tracepile.sources.loaders.base import Const, FieldMap, RowError
 from tracepile.sources.loaders.code import complete_function, fenced_python
-from tracepile.sources.loaders.spec import SourceSpec
+from tracepile.sources.loaders.spec import SourceSpec, checked_keys
 
 
 def default_root() -> Path:
@@ -132,3 +133,12 @@ def preset(name: str, root: str | Path | None = None, **overrides: Any) -> Sourc
         raise ValueError(f"unknown preset {name!r}; known: {', '.join(specs)}")
     spec = specs[name]
     return SourceSpec.of({**vars(spec), **overrides}) if overrides else spec
+
+
+def spec_of(value: SourceSpec | Mapping) -> SourceSpec:
+    """A spec from itself or a dict; a dict with `preset` (and optional `root`) starts from that preset."""
+    if isinstance(value, Mapping) and "preset" in value:
+        value = dict(value)
+        base = preset(value.pop("preset"), value.pop("root", None))
+        return replace(base, **checked_keys(value))
+    return SourceSpec.of(value)

@@ -7,9 +7,9 @@ import random
 from dataclasses import dataclass
 
 from tracepile.model import Trace
-from tracepile.narrate.plan import Compression
-from tracepile.narrate.prompt import fence, question
-from tracepile.narrate.text import Narrator
+from tracepile.narration.plan import Compression
+from tracepile.narration.prompt import fence, question
+from tracepile.narration.text import Narrator, code
 from tracepile.tracer.analysis import analyze
 
 __all__ = ["Compression", "Narration", "narrate", "final_answer_text"]
@@ -35,12 +35,27 @@ def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
     paragraphs = narrator.run()
     if final is None:
         answer = trace.outcome.answer(trace.input.kind)
+        paragraphs.extend(shown_as_python(trace))
         paragraphs.append(final_answer_text(answer, trace.input.kind, trace.outcome.exception is not None))
     else:
         answer = final
         paragraphs.append(f"Final answer: {final}")
     return Narration(prompt=prompt, response="\n\n".join(paragraphs), answer=answer,
                      compressed_loops=narrator.summaries)
+
+
+def shown_as_python(trace: Trace) -> list[str]:
+    """A paragraph when Python's repr of the returned value differs from the step-by-step rendering
+    (user classes with their own `__repr__`, dataclass fields with repr=False, ...), or cannot be had."""
+    outcome = trace.outcome
+    if trace.input.kind != "call" or outcome.exception is not None or outcome.value is None:
+        return []
+    if outcome.value_repr is None:
+        return [f"Python cannot show the returned value ({outcome.repr_note}), so the final answer gives "
+                "its class and attributes as above."]
+    if outcome.value_repr == outcome.value:
+        return []
+    return [f"Python shows the returned value as {code(outcome.value_repr)}, which is the final answer."]
 
 
 def final_answer_text(answer: str, kind: str, raised: bool) -> str:

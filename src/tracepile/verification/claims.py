@@ -26,6 +26,7 @@ ANCHOR_RESUME = re.compile(r"generator " + NAME + " resumes")
 ANCHOR_RETURN = re.compile(NAME + r"(?: is done and)? returns " + span("value") + r"(?=[.;,]?(?:\s|$))")
 ANCHOR_YIELD = re.compile(NAME + r" yields " + span("value") + r"(?=[.;,]?(?:\s|$))")
 ANCHOR_UNWIND = re.compile(r"not caught inside " + NAME)
+ANCHOR_SHOWN = re.compile(r"^Python (?:shows the returned value as " + span("value") + r"|cannot show the returned value)")
 FINAL = re.compile(r"^Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
 
 SPAN = re.compile(span("s"))
@@ -42,7 +43,7 @@ OUTPUT = re.compile(r"\b(?:prints|output is|they print) " + span("s"))
 class Step:
     """One paragraph: what it anchors to and the claims it makes."""
 
-    anchor: str  # line, back, summary, call, resume, return, yield, unwind, final, none
+    anchor: str  # line, back, summary, call, resume, return, yield, unwind, shown, final, none
     args: tuple = ()
     values: list[tuple[str, str]] = field(default_factory=list)
     conditions: list[tuple[str, str]] = field(default_factory=list)
@@ -56,7 +57,7 @@ class Step:
     def count(self) -> int:
         return (len(self.values) + len(self.conditions) + len(self.next_lines) + len(self.iterations)
                 + len(self.loop_ends) + len(self.raises) + len(self.outputs)
-                + (1 if self.anchor in ("line", "back", "summary", "return", "yield", "final") else 0))
+                + (1 if self.anchor in ("line", "back", "summary", "return", "yield", "shown", "final") else 0))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -84,6 +85,10 @@ def _step(text: str) -> Step:
     final = FINAL.match(text)
     if final:
         return Step("final", (final.group(1),), text=text)
+    shown = ANCHOR_SHOWN.match(text)
+    if shown:
+        return Step("shown", (unspan(shown, "value") if shown.group("value") or shown.group("value_b") else None,),
+                    text=text)
     body = text
     step = Step("none", text=text)
     for kind, pattern in (("line", ANCHOR_LINE), ("back", ANCHOR_BACK), ("summary", ANCHOR_SUMMARY)):

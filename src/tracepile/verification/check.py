@@ -10,7 +10,7 @@ from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, 
                              Trace, Verification)
 from tracepile.tracer.safe_eval import Unsafe, compile_expr
 from tracepile.values import Unparsable, is_truncated, parse_value, render, same_value
-from tracepile.verify.claims import Step, parse
+from tracepile.verification.claims import Step, parse
 
 Verdict = bool | None  # True: holds, False: contradicted, None: cannot be checked
 
@@ -217,6 +217,18 @@ class Checker:
         if index is not None:
             self.replay_to(index)
             self.cursor = index
+
+    def step_shown(self, step: Step) -> None:
+        """`Python shows the returned value as `r`` (its real repr) or `... cannot show ...` (repr failed)."""
+        outcome, claimed = self.trace.outcome, step.args[0]
+        returned = self.trace.input.kind == "call" and outcome.exception is None and outcome.value is not None
+        if claimed is None:
+            self.record(returned and outcome.value_repr is None, "Python cannot show the returned value "
+                        f"(its repr is {outcome.value_repr!r:.80})")
+        else:
+            ok = returned and outcome.value_repr in (claimed, claimed.replace("\\x60", "`"))
+            self.record(ok, f"Python shows the returned value as {claimed[:80]!r} "
+                            f"(actually {str(outcome.value_repr)[:80]!r})")
 
     def step_final(self, step: Step) -> None:
         self.final_seen = True

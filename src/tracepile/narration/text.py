@@ -7,7 +7,7 @@ import random
 
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
-from tracepile.narrate.plan import Compression, Summary, plan
+from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 
 MAX_OPERAND_CHARS = 60
