@@ -3,6 +3,7 @@ cluster, brought up here; each builds the same small corpus as the local executo
 reported and redone by a rerun."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -103,8 +104,9 @@ def test_killed_slurm_task_is_reported_and_the_rerun_redoes_only_it(reference, s
 
     failed = tracepile(command, slurm.env)
     assert failed.returncode == 1
-    assert f"task 0 (job {job}_0) failed: CANCELLED, exit code 0:15; log: {out}/_logs/slurm_logs/{job}_0.out" \
-        in failed.stderr, failed.stderr
+    # the exit code Slurm records for a cancelled batch script depends on when the signal lands (0:15 or 0:0)
+    assert re.search(rf"task 0 \(job {job}_0\) failed: CANCELLED, exit code \d+:\d+; "
+                     rf"log: {re.escape(str(out))}/_logs/slurm_logs/{job}_0\.out", failed.stderr), failed.stderr
     assert "1 of 3 tasks failed" in failed.stderr and not (out / "manifest.json").exists()
     status = tracepile(["status", str(out)], slurm.env)
     assert status.returncode == 1 and "2 done, 1 failed; finishing job" in status.stdout and "cancelled" in status.stdout
