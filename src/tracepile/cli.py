@@ -172,12 +172,13 @@ def build(
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Parallel tasks (default: all cores)."),
     executor: Optional[str] = typer.Option(None, help="local, ray or slurm."),
     sandbox: Optional[str] = typer.Option(None, help="auto (bubblewrap), bwrap, or none (process limits only)."),
+    detach: bool = typer.Option(False, "--detach", help="Slurm: return once submitted; see `tracepile status OUT`."),
 ) -> None:
     """Build a verified CoE corpus as sharded Parquet; interrupt and re-run to resume.
 
     Example: tracepile build --out corpus --samples 2000
     """
-    from tracepile.pipeline import BuildConfig, ConfigError
+    from tracepile.pipeline import BuildConfig, BuildFailed, ConfigError
     from tracepile.pipeline import build as run_build
 
     overrides = {k: v for k, v in dict(samples=samples, seed=seed, workers=workers, executor=executor,
@@ -189,17 +190,38 @@ def build(
         build_config = BuildConfig.from_dict(merged)
     except ConfigError as exc:
         fail(str(exc))
+    if detach and build_config.executor != "slurm":
+        fail("--detach only applies to --executor slurm (local and Ray builds run in this process)")
     _quiet_datatrove()
     try:
-        manifest = run_build(build_config, out, command=" ".join(["tracepile", *sys.argv[1:]]))
-    except ConfigError as exc:
+        manifest = run_build(build_config, out, command=" ".join(["tracepile", *sys.argv[1:]]), detach=detach)
+    except (ConfigError, BuildFailed) as exc:
         fail(str(exc))
     if manifest.get("submitted"):
-        console.print(f"Submitted {manifest['tasks']} tasks to Slurm; re-run the same command to resume.")
+        console.print(f"Submitted to Slurm; `tracepile status {out}` shows progress and finishes the build.")
         return
     rejected = ", ".join(f"{k}: {v}" for k, v in manifest["rejected"].items()) or "none"
     console.print(f"[bold green]{manifest['samples']}[/] verified samples in {out}/data "
                   f"({len(manifest['files'])} Parquet shards); rejected: {rejected}", highlight=False)
+
+
+@app.command()
+def status(out: Path = typer.Argument(..., help="A build's output folder.")) -> None:
+    """Show a build's tasks (done, queued, running, failed with logs); finish it when all tasks are done.
+
+    Example: tracepile status corpus
+    """
+    from tracepile.pipeline import build_status
+
+    try:
+        current = build_status(out)
+    except FileNotFoundError as exc:
+        fail(str(exc))
+    console.print(current.summary(), highlight=False, soft_wrap=True)
+    for task in current.failed:
+        console.print(f"  [red]✗[/] {task.describe()}", highlight=False, soft_wrap=True)
+    if current.failed:
+        fail(f"{len(current.failed)} tasks failed: re-run the build command to redo only them")
 
 
 @app.command()

@@ -15,6 +15,7 @@ from tracepile import __version__
 from tracepile.model import Program, RecordError
 from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, reject_row, sample_row
+from tracepile.pipeline.status import BuildFailed, BuildStatus, TaskStatus
 from tracepile.pipeline.steps import (KeepVerified, MakeSamples, QualitySettings, QuestionSettings,
                                       ReadPrograms, WriteSignatures, task_items)
 
@@ -70,27 +71,118 @@ class Layout:
         return self.out / "manifest.json"
 
 
-def build(config: BuildConfig, out: str | Path, command: str = "", progress: bool = True) -> dict:
-    """Build (or finish building) the corpus described by `config` in `out`; returns the manifest."""
-    layout = Layout(Path(out))
+def build(config: BuildConfig, out: str | Path, command: str = "", progress: bool = True,
+          detach: bool = False) -> dict:
+    """Build (or finish building) the corpus described by `config` in `out`; returns the manifest.
+    On Slurm, `detach` returns right after submission ({"submitted": ...}). Raises BuildFailed
+    naming the failed tasks; a rerun redoes only those."""
+    layout = Layout(Path(out).resolve() if config.executor == "slurm" else Path(out))
+    if config.executor == "slurm":
+        from tracepile.pipeline.slurm import build_on_slurm
+
+        return build_on_slurm(config, layout, command, progress, detach)
+    refuse_if_held_by_slurm(layout)
     plan(config, layout)
+    (layout.work / "command.txt").write_text(command)
     starts = task_items(str(layout.programs), config.inputs_per_task)
     layout.progress.mkdir(parents=True, exist_ok=True)
     pipeline = make_pipeline(config, layout, starts)
-    executor = make_executor(config, pipeline, len(starts), layout)
-    if config.executor == "slurm":
+    if config.executor == "ray":
+        from tracepile.pipeline.ray_cluster import run_on_ray
+
+        run_on_ray(config, pipeline, len(starts), layout, progress)
+    else:
+        executor = make_executor(config, pipeline, len(starts), layout)
+        with ProgressLine(layout.progress, planned_inputs(layout), enabled=progress):
+            run_tasks(executor)
+    raise_for_failed_tasks(layout, len(starts))
+    return finish(config, layout, command, len(starts))
+
+
+def run_tasks(executor) -> None:
+    """Run the executor; a task that raises is reported by `raise_for_failed_tasks`, from the marks."""
+    try:
         executor.run()
-        return {"submitted": True, "tasks": len(starts)}
-    planned = json.loads((layout.work / "plan.json").read_text())["inputs"]
-    with ProgressLine(layout.progress, planned, enabled=progress):
-        executor.run()
+    except Exception as exc:  # noqa: BLE001 - datatrove re-raises the first failed task's error
+        sys.stderr.write(f"a task failed: {type(exc).__name__}: {exc}\n")
+
+
+def raise_for_failed_tasks(layout: Layout, tasks: int) -> None:
+    """Raise BuildFailed when some task left no completion mark (its log is under _logs/logs)."""
+    done = completed_ranks(layout)
+    missing = [TaskStatus(rank, "failed", None, "no completion mark", str(layout.logs / f"logs/task_{rank:05d}.log"))
+               for rank in range(tasks) if rank not in done]
+    if missing:
+        raise BuildFailed(BuildStatus(tuple(missing)), tasks)
+
+
+def completed_ranks(layout: Layout) -> set[int]:
+    folder = layout.logs / "completions"
+    return {int(path.name) for path in folder.iterdir() if path.name.isdigit()} if folder.exists() else set()
+
+
+def refuse_if_held_by_slurm(layout: Layout) -> None:
+    """Another executor must not run tasks that queued or running Slurm jobs of this build also run."""
+    if (layout.work / "slurm.json").exists():
+        from tracepile.pipeline.slurm import read_record, slurm_status
+
+        status = slurm_status(layout, read_record(layout))
+        if status.active:
+            raise ConfigError(f"{layout.out} has Slurm jobs queued or running ({status.summary()}): wait for "
+                              "them (`tracepile status`) or scancel them before building here with another executor")
+
+
+def build_status(out: str | Path, finish_ready: bool = True) -> BuildStatus:
+    """Where a build stands (for Slurm: what its jobs are doing); with `finish_ready`, a build whose tasks
+    are all done and whose jobs are gone gets its dataset, manifest and card written here."""
+    from dataclasses import replace
+
+    layout = Layout(Path(out).resolve())
+    if not (layout.work / "plan.json").exists():
+        raise FileNotFoundError(f"{out} holds no planned build (no _work/plan.json)")
+    if (layout.work / "slurm.json").exists():
+        from tracepile.pipeline.slurm import read_record, slurm_status
+
+        status = slurm_status(layout, read_record(layout))
+    else:
+        config = BuildConfig.from_dict(json.loads((layout.work / "config.json").read_text()))
+        done = completed_ranks(layout)
+        tasks = len(task_items(str(layout.programs), config.inputs_per_task))
+        status = BuildStatus(tuple(TaskStatus(rank, "done" if rank in done else "unfinished") for rank in range(tasks)),
+                             finished=layout.manifest.exists())
+    if finish_ready and not status.finished and not status.active and not status.to_redo:
+        finish_recorded(layout.out)
+        status = replace(status, finished=True)
+    return status
+
+
+def planned_inputs(layout: Layout) -> int:
+    return json.loads((layout.work / "plan.json").read_text())["inputs"]
+
+
+def finish(config: BuildConfig, layout: Layout, command: str, tasks: int) -> dict:
+    """The global step once every task is done: deduplicate into data/, write the manifest and card."""
     from tracepile.pipeline.dedup import deduplicate_corpus
 
     dedup = deduplicate_corpus(layout, config.dedup_cap)
-    return write_manifest(config, layout, command, len(starts), dedup)
+    return write_manifest(config, layout, command, tasks, dedup)
+
+
+def finish_recorded(out: str | Path) -> dict:
+    """`finish` for a planned build whose tasks are all done, from what its folder records."""
+    layout = Layout(Path(out))
+    config = BuildConfig.from_dict(json.loads((layout.work / "config.json").read_text()))
+    tasks = len(task_items(str(layout.programs), config.inputs_per_task))
+    raise_for_failed_tasks(layout, tasks)
+    command_file = layout.work / "command.txt"
+    return finish(config, layout, command_file.read_text() if command_file.exists() else "", tasks)
 
 
 # ---------------------------------------------------------------- planning
+
+
+# How a build runs, not what it builds: a folder planned with one executor may be finished with another.
+EXECUTION_FIELDS = ("executor", "workers", "slurm", "ray")
 
 
 def plan(config: BuildConfig, layout: Layout) -> None:
@@ -98,11 +190,13 @@ def plan(config: BuildConfig, layout: Layout) -> None:
     config_path = layout.work / "config.json"
     wanted = config.to_dict()
     if config_path.exists():
-        if json.loads(config_path.read_text()) != json.loads(json.dumps(wanted)):
+        if same_build(json.loads(config_path.read_text()), json.loads(json.dumps(wanted))):
+            if (layout.work / "plan.json").exists():
+                config_path.write_text(json.dumps(wanted, indent=2))  # how it runs now
+                return
+        else:
             raise ConfigError(f"{layout.out} holds a build with a different configuration: "
                               "use another --out folder, or delete this one to start over")
-        if (layout.work / "plan.json").exists():
-            return
     layout.work.mkdir(parents=True, exist_ok=True)
     layout.rejects.mkdir(parents=True, exist_ok=True)
     inputs = records = 0
@@ -125,6 +219,14 @@ def plan(config: BuildConfig, layout: Layout) -> None:
     config_path.write_text(json.dumps(wanted, indent=2))
     (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records,
                                                        "eval_sets": eval_sets}))
+
+
+def same_build(recorded: dict, wanted: dict) -> bool:
+    """Whether two configs ask for the same samples (they may differ in how the build runs)."""
+    def what(config: dict) -> dict:
+        return {k: v for k, v in config.items() if k not in EXECUTION_FIELDS}
+
+    return what(recorded) == what(wanted)
 
 
 def prepare_decontamination(config: BuildConfig, layout: Layout) -> dict[str, int]:
@@ -235,17 +337,17 @@ def make_executor(config: BuildConfig, pipeline: list, tasks: int, layout: Layou
 
         return LocalPipelineExecutor(workers=config.worker_count, **common)
     if config.executor == "ray":
-        try:
-            from datatrove.executor import RayPipelineExecutor
-            import ray  # noqa: F401
-        except ImportError:
-            raise ConfigError("the Ray executor needs Ray: pip install 'tracepile[ray]'") from None
-        return RayPipelineExecutor(workers=config.worker_count, **common)
-    from datatrove.executor import SlurmPipelineExecutor
+        from tracepile.pipeline.ray_cluster import make_ray_executor
 
-    slurm = {"time": "04:00:00", "partition": "cpu", "cpus_per_task": 1, "job_name": "tracepile",
-             "venv_path": None, **config.slurm}
-    return SlurmPipelineExecutor(workers=config.workers or -1, **slurm, **common)
+        return make_ray_executor(config, common)
+    from tracepile.pipeline.slurm import SlurmExecutor, slurm_options
+
+    options = slurm_options(config.slurm)
+    return SlurmExecutor(workers=config.workers or -1, time=options["time"], partition=options["partition"],
+                         cpus_per_task=options["cpus_per_task"], mem_per_cpu_gb=options["mem_per_cpu_gb"],
+                         job_name=options["job_name"], qos=options["qos"], venv_path=options["venv_path"],
+                         env_command=options["env_command"], sbatch_args=dict(options["sbatch_args"]),
+                         requeue=options["requeue"], max_array_size=-1, **common)
 
 
 # ---------------------------------------------------------------- progress and manifest

@@ -12,6 +12,9 @@ from tracepile.model import Limits
 
 EXECUTORS = ("local", "ray", "slurm")
 SANDBOXES = ("auto", "bwrap", "none")
+SLURM_KEYS = ("partition", "time", "cpus_per_task", "mem_per_cpu_gb", "job_name", "qos", "venv_path",
+              "env_command", "sbatch_args", "requeue", "poll_s")
+RAY_KEYS = ("address", "concurrency", "cpus_per_task", "mem_per_cpu_gb", "resources")
 
 
 class ConfigError(ValueError):
@@ -33,7 +36,8 @@ class BuildConfig:
     sandbox: str = "auto"
     inputs_per_task: int = 16
     limits: Limits = field(default_factory=Limits)
-    slurm: dict[str, Any] = field(default_factory=dict)
+    slurm: dict[str, Any] = field(default_factory=dict)  # keys: SLURM_KEYS
+    ray: dict[str, Any] = field(default_factory=dict)  # keys: RAY_KEYS
     token_budget: int = 8192  # prompt + response, counted with `tokenizer`
     tokenizer: str | None = None  # tokenizer.json path or hub name; None: DeepSeek's, shipped offline
     eval_sets: list[str] | str = "auto"  # "auto": every known set found; names or JSONL/Parquet paths
@@ -71,6 +75,8 @@ class BuildConfig:
         if self.programs is not None and not Path(self.programs).is_file():
             raise ConfigError(f"programs file not found: {self.programs}")
         self._check_sources()
+        _check_block("slurm", self.slurm, SLURM_KEYS)
+        _check_block("ray", self.ray, RAY_KEYS)
         if not self.mix or any(not isinstance(v, (int, float)) or v < 0 for v in self.mix.values()) \
                 or not set(self.mix) <= {"algorithms", "competition", "math"} or sum(self.mix.values()) <= 0:
             raise ConfigError("mix must map some of algorithms, competition, math to non-negative shares")
@@ -126,3 +132,12 @@ class BuildConfig:
         except yaml.YAMLError as exc:
             raise ConfigError(f"{path} is not valid YAML: {exc}") from None
         return cls.from_dict(data)
+
+
+def _check_block(name: str, block: Any, keys: tuple[str, ...]) -> None:
+    """An executor's options block: a mapping with known keys (values are checked where they are used)."""
+    if not isinstance(block, dict):
+        raise ConfigError(f"{name} must be a mapping of options ({', '.join(keys)})")
+    unknown = sorted(set(block) - set(keys))
+    if unknown:
+        raise ConfigError(f"unknown {name} option(s) {', '.join(unknown)}; known: {', '.join(keys)}")
