@@ -3,6 +3,11 @@ stub script that answers each prompt with a text chosen per input."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
 from tracepile.engine import narrate, trace
 from tracepile.llm.narrator import NarrationInput
 from tracepile.llm.prompts import Example, facts
@@ -31,3 +36,14 @@ def input_of(body: dict, items: list[NarrationInput]) -> NarrationInput:
     """Which input a request is about: the one whose question opens the last user message."""
     last = body["messages"][-1]["content"]
     return next(item for item in items if last.startswith(item.question))
+
+
+def rows_of(folder) -> list[dict]:
+    """The samples of a corpus folder, sorted by id."""
+    return sorted((r for p in Path(folder, "data").glob("*.parquet") for r in pq.read_table(p).to_pylist()),
+                  key=lambda r: r["id"])
+
+
+def rejects_of(folder) -> list[dict]:
+    return [json.loads(line) for p in sorted(Path(folder, "rejects").glob("*.jsonl"))
+            for line in p.read_text().splitlines()]

@@ -9,24 +9,14 @@ import sys
 import time
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
+from llm_helpers import rejects_of, rows_of
 from stub_server import StubServer, completion
 
 from tracepile.engine import trace, verify
 from tracepile.llm.client import ChatRequest
 from tracepile.model import ProgramInput
 from tracepile.pipeline.llm_narration import NarrateConfig, narrate_corpus, source_rows
-
-
-def rows_of(folder) -> list[dict]:
-    return sorted((r for p in Path(folder, "data").glob("*.parquet") for r in pq.read_table(p).to_pylist()),
-                  key=lambda r: r["id"])
-
-
-def rejects_of(folder) -> list[dict]:
-    return [json.loads(line) for p in sorted(Path(folder, "rejects").glob("*.jsonl"))
-            for line in p.read_text().splitlines()]
 
 
 def templates(source, edit=lambda row, text: text, delay_s=0.0):
