@@ -43,7 +43,8 @@ class StubServer:
     def __init__(self, script: Callable[[dict, int], Reply]):
         self.script = script
         self.requests: list[dict] = []
-        self.times: list[float] = []
+        self.times: list[float] = []  # when each request arrived
+        self.answered: list[float] = []  # when each reply was sent, in reply order
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
@@ -85,6 +86,8 @@ class StubServer:
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
                     self.wfile.write(data)
+                    self.wfile.flush()
+                    stub.answered.append(time.monotonic())
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from llm_helpers import rejects_of, rows_of
-from stub_server import StubServer, completion
+from stub_server import StubServer, completion, error
 
 from tracepile.engine import trace, verify
 from tracepile.llm.client import ChatRequest
@@ -134,3 +134,25 @@ def test_kill_9_then_rerun_keeps_the_same_set_and_repeats_no_answered_request(te
     repeated = len(keys) - len(set(keys))
     assert repeated <= 2, f"{repeated} requests repeated: only those in flight at the kill (concurrency 2) may be"
     assert len(set(keys)) == len(rows_of(reference))
+
+
+def test_cli_stops_at_once_on_a_configuration_error(template_corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from tracepile.cli import app
+
+    with StubServer(lambda body, i: error(401, "Incorrect API key provided")) as stub:
+        result = CliRunner().invoke(app, ["narrate", str(template_corpus), "--out", str(tmp_path / "x"),
+                                          "--endpoint", stub.endpoint, "--model", "m", "--concurrency", "1"])
+    assert result.exit_code == 1
+    assert "Error: HTTP 401" in result.output and "Incorrect API key provided" in result.output
+    assert len(stub.requests) == 1
+
+
+def test_cli_needs_endpoint_and_model_for_the_llm_narrator(tmp_path):
+    from typer.testing import CliRunner
+
+    from tracepile.cli import app
+
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path), "--narrator", "llm", "--model", "m"])
+    assert result.exit_code == 1 and "--narrator llm needs --endpoint URL and --model NAME" in result.output

@@ -20,6 +20,7 @@ import httpx
 
 RETRYABLE_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 CONFIGURATION_STATUS = frozenset({401, 403, 404, 405})
+PER_REQUEST_HINTS = ("context", "token", "too long", "length")  # a 4xx about this request's size, not the setup
 
 
 class ConfigurationError(Exception):
@@ -193,6 +194,11 @@ class ChatClient:
     def stats(self) -> ClientStats:
         return self._stats
 
+    @property
+    def cooldown_remaining_s(self) -> float:
+        """Seconds left of the pause every request takes after a 429 (0 when not cooling down)."""
+        return max(0.0, self._cooldown_until - time.monotonic())
+
     def close(self) -> None:
         """Close the cache (the HTTP connection pool is closed at the end of each event loop's use)."""
         if self._loop_state is not None:
@@ -279,7 +285,7 @@ class ChatClient:
         if status in RETRYABLE_STATUS:
             raise _Attempt(message, retry=True, retry_after=parse_retry_after(response.headers.get("retry-after")),
                            throttled=status == 429)
-        if status in CONFIGURATION_STATUS or (400 <= status < 500 and not self._succeeded):
+        if status in CONFIGURATION_STATUS or not (self._succeeded or _about_this_request(detail)):
             raise ConfigurationError(f"{message} (check --endpoint, --model and the API key variable)")
         raise _Attempt(message, retry=False)
 
@@ -300,6 +306,10 @@ class ChatClient:
                 prompt_tokens=s.prompt_tokens + result.prompt_tokens * paid,
                 completion_tokens=s.completion_tokens + result.completion_tokens * paid,
                 seconds=s.seconds + seconds)
+
+
+def _about_this_request(detail: str) -> bool:
+    return any(hint in detail.lower() for hint in PER_REQUEST_HINTS)
 
 
 def _failure(error: str, attempts: int) -> ChatResult:
