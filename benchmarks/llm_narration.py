@@ -25,6 +25,8 @@ def main() -> None:
     parser.add_argument("--model", default="smollm2-135m")
     parser.add_argument("--out", default="/tmp/tracepile-llm-bench")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--grammar", choices=["llama.cpp", "vllm"],
+                        help="also run each mode with decoding constrained to the claim grammar")
     args = parser.parse_args()
 
     from tracepile.pipeline import BuildConfig, build
@@ -34,7 +36,9 @@ def main() -> None:
     build(BuildConfig(samples=int(args.inputs * 1.2) + 5, seed=args.seed, questions_per_trace=0, sandbox="none"),
           source, progress=False)
     with serve(args.endpoint) as endpoint:
-        results = {mode: run_mode(source, out / mode, endpoint, mode, args) for mode in args.modes}
+        runs = [(mode, None) for mode in args.modes] + [(mode, args.grammar) for mode in args.modes if args.grammar]
+        results = {mode + ("+grammar" if grammar else ""): run_mode(source, out, endpoint, mode, grammar, args)
+                   for mode, grammar in runs}
     report(results)
 
 
@@ -49,14 +53,14 @@ def serve(endpoint: str | None):
         yield server.endpoint
 
 
-def run_mode(source: Path, out: Path, endpoint: str, mode: str, args) -> dict:
+def run_mode(source: Path, out: Path, endpoint: str, mode: str, grammar: str | None, args) -> dict:
     from tracepile.pipeline.llm_narration import NarrateConfig, narrate_corpus
 
-    config = NarrateConfig(endpoint=endpoint, model=args.model, mode=mode, paths=args.paths,
+    config = NarrateConfig(endpoint=endpoint, model=args.model, mode=mode, paths=args.paths, grammar=grammar,
                            max_tokens=args.max_tokens, temperature=0.7, seed=args.seed, limit=args.inputs,
                            concurrency=1, timeout_s=600, inputs_per_task=10)
     started = time.monotonic()
-    manifest = narrate_corpus(source, config, out, progress=False)
+    manifest = narrate_corpus(source, config, out / (mode + ("-grammar" if grammar else "")), progress=False)
     manifest["wall_s"] = time.monotonic() - started
     return manifest
 

@@ -217,6 +217,7 @@ def narrate(
     price_prompt: float = typer.Option(0.0, help="USD per million prompt tokens (cost in the manifest)."),
     price_completion: float = typer.Option(0.0, help="USD per million completion tokens."),
     cache: Optional[Path] = typer.Option(None, help="SQLite request cache (default OUT/_work/llm_cache.sqlite)."),
+    grammar: Optional[str] = typer.Option(None, help="Constrain decoding to the claim grammar: llama.cpp or vllm."),
 ) -> None:
     """Narrate an existing corpus with an LLM; only texts that pass the verifier are kept.
 
@@ -227,7 +228,7 @@ def narrate(
     _narrate_run(corpus, out, None, endpoint=endpoint, model=model, mode=mode, paths=paths, policy=policy,
                  fallback=fallback, temperature=temperature, max_tokens=max_tokens, seed=seed, limit=limit,
                  concurrency=concurrency, api_key_env=api_key_env, price=price,
-                 cache=str(cache) if cache else None)
+                 cache=str(cache) if cache else None, grammar=grammar)
 
 
 def _narrate_run(corpus: Optional[Path], out: Path, build_config, **options) -> None:

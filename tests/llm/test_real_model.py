@@ -47,3 +47,16 @@ def test_smollm2_narration_keeps_only_verified_texts_and_rejects_with_reasons(sm
         assert reject["reason"] in ("no verified path", "request failed") and reject["detail"]
         assert reject["claim_failures"], "a rejected input must say why each path failed"
     print(mode, json.dumps({k: manifest[k] for k in ("acceptance", "paths", "usage", "rates", "top_path_failures")}))
+
+
+def test_the_claim_grammar_constrains_smollm2(smollm2):
+    import re
+
+    from tracepile.llm.client import ChatClient, ChatRequest
+    from tracepile.llm.prompts import grammar_request_fields
+
+    ask = ChatRequest(model="smollm2-135m", messages=({"role": "user", "content": "Describe a program run."},),
+                      max_tokens=30, seed=1, extra=grammar_request_fields("llama.cpp"))
+    [result] = ChatClient(smollm2.endpoint, max_retries=0).complete_all([ask])
+    assert result.error is None, result.error
+    assert re.match(r"(Line \d+|Back at line \d+|Iterations \d+ to|Calling `|`[\w.<>]+` returns `)", result.texts[0])

@@ -47,8 +47,9 @@ class NarrationSettings:
 
     def sampling(self) -> dict:
         """The sampling parameters recorded in each sample's provenance."""
+        extra = {k: "<claim grammar>" if k in ("grammar", "structured_outputs") else v for k, v in self.extra.items()}
         return {"temperature": self.temperature, "top_p": self.top_p, "max_tokens": self.max_tokens,
-                "paths": self.paths, "policy": self.policy, "batch_paths": self.batch_paths, **self.extra}
+                "paths": self.paths, "policy": self.policy, "batch_paths": self.batch_paths, **extra}
 
 
 @dataclass(frozen=True)

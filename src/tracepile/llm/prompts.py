@@ -39,6 +39,28 @@ def claim_grammar() -> str:
     return resources.files("tracepile.llm").joinpath("claim_grammar.md").read_text(encoding="utf-8").strip()
 
 
+CLAIM_GBNF = r"""
+root    ::= para ("\n\n" para)* "\n\n" final
+para    ::= opener [^\n]*
+opener  ::= ("Line " num | "Back at line " num | "Iterations " num " to " num " of the loop at line " num
+          | "Calling `" name "`" | "`" name "` returns `" [^`\n]+ "`")
+final   ::= "Final answer: " [^\n]+ | "Final answer (standard output):\n```\n" ([^`\n]* "\n")* "```"
+num     ::= [0-9]+
+name    ::= [A-Za-z_.<>0-9]+
+"""
+GRAMMAR_FORMATS = ("llama.cpp", "vllm")
+
+
+def grammar_request_fields(server: str) -> dict:
+    """Request fields that constrain decoding to the claim grammar's paragraph shape (GBNF):
+    llama.cpp's `grammar`, or vLLM's `structured_outputs`."""
+    if server == "llama.cpp":
+        return {"grammar": CLAIM_GBNF.strip()}
+    if server == "vllm":
+        return {"structured_outputs": {"grammar": CLAIM_GBNF.strip()}}
+    raise ValueError(f"unknown grammar format {server!r} (use one of {', '.join(GRAMMAR_FORMATS)})")
+
+
 def system_message() -> dict:
     return {"role": "system", "content": f"{SYSTEM}\n\n{claim_grammar()}"}
 

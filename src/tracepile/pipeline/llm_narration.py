@@ -21,7 +21,7 @@ from datatrove.pipeline.base import PipelineStep
 from tracepile import __version__
 from tracepile.engine import narratable, trace
 from tracepile.llm.narrator import NarrationInput, NarrationResult, NarrationSettings, PathResult
-from tracepile.llm.prompts import PROMPT_VERSION, Example, facts
+from tracepile.llm.prompts import PROMPT_VERSION, Example, facts, grammar_request_fields
 from tracepile.model import Limits, ProgramInput
 from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, sample_row
@@ -57,6 +57,7 @@ class NarrateConfig:
     examples: int = 2
     max_fact_lines: int = 300
     extra: dict = field(default_factory=dict)
+    grammar: str | None = None  # constrain decoding to the claim grammar: "llama.cpp" or "vllm" request fields
     limit: int | None = None
     inputs_per_task: int = 16
     price: dict = field(default_factory=dict)  # USD per million tokens: {"prompt": .., "completion": ..}
@@ -77,7 +78,10 @@ class NarrateConfig:
 
     def settings(self) -> NarrationSettings:
         names = {f.name for f in fields(NarrationSettings)}
-        return NarrationSettings(**{k: v for k, v in asdict(self).items() if k in names})
+        values = {k: v for k, v in asdict(self).items() if k in names}
+        if self.grammar:
+            values["extra"] = {**self.extra, **grammar_request_fields(self.grammar)}
+        return NarrationSettings(**values)
 
     def plan_dict(self) -> dict:
         """What must match for a rerun to resume this run (client limits may change)."""
