@@ -20,6 +20,9 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=50)
     parser.add_argument("--paths", type=int, default=1)
     parser.add_argument("--max-tokens", type=int, default=768)
+    parser.add_argument("--examples", type=int, default=2, help="few-shot examples per prompt (narrate mode)")
+    parser.add_argument("--max-fact-lines", type=int, default=300,
+                        help="inputs with longer traces are rejected before any request")
     parser.add_argument("--modes", nargs="+", default=["narrate", "rewrite"])
     parser.add_argument("--endpoint", help="an OpenAI-compatible endpoint (default: SmolLM2 served here)")
     parser.add_argument("--model", default="smollm2-135m")
@@ -57,6 +60,7 @@ def run_mode(source: Path, out: Path, endpoint: str, mode: str, grammar: str | N
     from tracepile.pipeline.llm_narration import NarrateConfig, narrate_corpus
 
     config = NarrateConfig(endpoint=endpoint, model=args.model, mode=mode, paths=args.paths, grammar=grammar,
+                           examples=args.examples, max_fact_lines=args.max_fact_lines,
                            max_tokens=args.max_tokens, temperature=0.7, seed=args.seed, limit=args.inputs,
                            concurrency=1, timeout_s=600, inputs_per_task=10)
     started = time.monotonic()

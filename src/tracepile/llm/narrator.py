@@ -233,8 +233,10 @@ def select(item: NarrationInput, paths: tuple[PathResult, ...], usage: Usage,
     if settings.policy == "best":
         kept = (max(verified, key=lambda p: (p.score, -p.index)),)
     else:
-        texts: set[str] = set()
-        kept = tuple(p for p in verified if not (p.text in texts or texts.add(p.text)))
+        first_with_text: dict[str, PathResult] = {}
+        for path in verified:
+            first_with_text.setdefault(path.text, path)
+        kept = tuple(first_with_text.values())
     return NarrationResult(item.id, kept, paths, usage)
 
 
