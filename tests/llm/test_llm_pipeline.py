@@ -121,7 +121,7 @@ def test_kill_9_then_rerun_keeps_the_same_set_and_repeats_no_answered_request(te
                    "--endpoint", stub.endpoint, "--model", "stub-model", "--paths", "2", "--concurrency", "2"]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 300
         while len(stub.requests) < 5 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         os.killpg(process.pid, signal.SIGKILL)
