@@ -16,6 +16,7 @@ from stub_server import StubServer, completion, error
 from tracepile.engine import trace, verify
 from tracepile.llm.client import ChatRequest
 from tracepile.model import ProgramInput
+from tracepile.pipeline import BuildConfig, build
 from tracepile.pipeline.llm_narration import NarrateConfig, narrate_corpus, source_rows
 
 
@@ -37,6 +38,15 @@ def request_keys(stub) -> list[str]:
     return [ChatRequest(model=b["model"], messages=tuple(b["messages"]), temperature=b["temperature"],
                         top_p=b["top_p"], max_tokens=b["max_tokens"], n=b["n"], seed=b["seed"]).cache_key()
             for b in stub.requests]
+
+
+@pytest.fixture(scope="module")
+def template_corpus(tmp_path_factory):
+    """A small template corpus to narrate."""
+    out = tmp_path_factory.mktemp("template")
+    build(BuildConfig(samples=12, seed=5, workers=1, sandbox="none", questions_per_trace=0, inputs_per_task=4),
+          out, progress=False)
+    return out
 
 
 @pytest.fixture(scope="module")
