@@ -173,11 +173,17 @@ def build(
     executor: Optional[str] = typer.Option(None, help="local, ray or slurm."),
     sandbox: Optional[str] = typer.Option(None, help="auto (bubblewrap), bwrap, or none (process limits only)."),
     detach: bool = typer.Option(False, "--detach", help="Slurm: return once submitted; see `tracepile status OUT`."),
+    narrator: str = typer.Option("template", help="template, or llm (an LLM narrates the verified traces)."),
+    endpoint: Optional[str] = typer.Option(None, help="With --narrator llm: OpenAI-compatible URL, e.g. http://host:8000/v1."),
+    model: Optional[str] = typer.Option(None, help="With --narrator llm: the served model name."),
+    paths: int = typer.Option(4, help="With --narrator llm: sampled paths per input."),
 ) -> None:
     """Build a verified CoE corpus as sharded Parquet; interrupt and re-run to resume.
 
     Example: tracepile build --out corpus --samples 2000
     """
+    if narrator not in ("template", "llm"):
+        fail(f"--narrator must be template or llm, not {narrator!r}")
     from tracepile.pipeline import BuildConfig, BuildFailed, ConfigError
     from tracepile.pipeline import build as run_build
 
@@ -193,6 +199,9 @@ def build(
     if detach and build_config.executor != "slurm":
         fail("--detach only applies to --executor slurm (local and Ray builds run in this process)")
     _quiet_datatrove()
+    if narrator == "llm":
+        _narrate_run(None, out, build_config, endpoint=endpoint, model=model, paths=paths)
+        return
     try:
         manifest = run_build(build_config, out, command=" ".join(["tracepile", *sys.argv[1:]]), detach=detach)
     except (ConfigError, BuildFailed) as exc:
@@ -222,6 +231,61 @@ def status(out: Path = typer.Argument(..., help="A build's output folder.")) -> 
         console.print(f"  [red]✗[/] {task.describe()}", highlight=False, soft_wrap=True)
     if current.failed:
         fail(f"{len(current.failed)} tasks failed: re-run the build command to redo only them")
+
+
+@app.command()
+def narrate(
+    corpus: Path = typer.Argument(..., help="A corpus written by `tracepile build`: its verified CoEs are narrated."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder for the narrated corpus (re-run to resume)."),
+    endpoint: str = typer.Option(..., help="OpenAI-compatible base URL, e.g. http://host:8000/v1."),
+    model: str = typer.Option(..., help="The served model name."),
+    mode: str = typer.Option("narrate", help="narrate (write the CoE from the trace) or rewrite (reword the template CoE)."),
+    paths: int = typer.Option(4, help="Sampled paths per input."),
+    policy: str = typer.Option("best", help="best (most checked claims per token) or all (every distinct verified path)."),
+    fallback: bool = typer.Option(False, help="Keep the template text, marked as such, when no path verifies."),
+    temperature: float = typer.Option(0.8, help="Sampling temperature."),
+    max_tokens: int = typer.Option(2048, help="Completion tokens per path (a longer answer is rejected)."),
+    seed: int = typer.Option(0, help="Seed for few-shot choice and request seeds."),
+    limit: Optional[int] = typer.Option(None, help="Narrate only the first N inputs (by id)."),
+    concurrency: int = typer.Option(8, help="Requests in flight at once."),
+    api_key_env: str = typer.Option("OPENAI_API_KEY", help="Environment variable holding the API key."),
+    price_prompt: float = typer.Option(0.0, help="USD per million prompt tokens (cost in the manifest)."),
+    price_completion: float = typer.Option(0.0, help="USD per million completion tokens."),
+    cache: Optional[Path] = typer.Option(None, help="SQLite request cache (default OUT/_work/llm_cache.sqlite)."),
+    grammar: Optional[str] = typer.Option(None, help="Constrain decoding to the claim grammar: llama.cpp or vllm."),
+) -> None:
+    """Narrate an existing corpus with an LLM; only texts that pass the verifier are kept.
+
+    Example: tracepile narrate corpus --out corpus-llm --endpoint http://localhost:8000/v1 --model qwen
+    """
+    _quiet_datatrove()
+    price = {k: v for k, v in (("prompt", price_prompt), ("completion", price_completion)) if v}
+    _narrate_run(corpus, out, None, endpoint=endpoint, model=model, mode=mode, paths=paths, policy=policy,
+                 fallback=fallback, temperature=temperature, max_tokens=max_tokens, seed=seed, limit=limit,
+                 concurrency=concurrency, api_key_env=api_key_env, price=price,
+                 cache=str(cache) if cache else None, grammar=grammar)
+
+
+def _narrate_run(corpus: Optional[Path], out: Path, build_config, **options) -> None:
+    """LLM narration of `corpus`, or (build_config given) a template build in OUT/template narrated into OUT."""
+    from tracepile.llm.client import ConfigurationError
+    from tracepile.pipeline import ConfigError
+    from tracepile.pipeline.llm_narration import NarrateConfig, build_and_narrate, narrate_corpus
+
+    if not options.get("endpoint") or not options.get("model"):
+        fail("--narrator llm needs --endpoint URL and --model NAME (the API key comes from $OPENAI_API_KEY)")
+    command = " ".join(["tracepile", *sys.argv[1:]])
+    try:
+        config = NarrateConfig(**options)
+        if build_config is None:
+            manifest = narrate_corpus(corpus, config, out, command=command)
+        else:
+            manifest = build_and_narrate(build_config, config, out, command=command)
+    except (ConfigError, ConfigurationError) as exc:
+        fail(str(exc))
+    rates = ", ".join(f"{g}: {v['accepted']}/{v['inputs']}" for g, v in manifest["acceptance"].items())
+    console.print(f"[bold green]{manifest['samples']}[/] verified LLM samples in {out}/data; accepted per "
+                  f"mode|domain|kind: {rates or 'none'}; rejected: {manifest['rejected'] or 'none'}", highlight=False)
 
 
 @app.command()
