@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracepile.model import Event, LineEvent, OutputEvent, ReturnEvent
+from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.paths import iteration_paths, same_path
 
 
@@ -37,6 +37,7 @@ class Summary:
     begin: int  # first skipped event index
     end: int  # first event index after the stretch
     same_path: bool = False  # every skipped iteration runs the same lines, branches and calls
+    calls: tuple[tuple[str, int], ...] = ()  # functions called in the stretch (nested too), how often
 
 
 def plan(events: tuple[Event, ...], compression: Compression) -> list[int | Summary]:
@@ -103,10 +104,13 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
                last: int) -> Summary:
     state: dict[str, str] = {}
     output = []
+    calls: dict[str, int] = {}
     for event in events[begin:end]:
         if isinstance(event, LineEvent) and event.frame == frame:
             state.update(event.changes)
         elif isinstance(event, OutputEvent):
             output.append(event.text)
+        elif isinstance(event, CallEvent) and not event.resumed:
+            calls[event.func] = calls.get(event.func, 0) + 1
     return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end,
-                   same_path(events, begin, end, (line, activation)))
+                   same_path(events, begin, end, (line, activation)), tuple(calls.items()))

@@ -376,8 +376,10 @@ class Narrator:
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
         how = "take the same path" if item.same_path else "are summarised"
+        calls = "".join(f"; in these iterations, `{func}` is called {count} {'time' if count == 1 else 'times'}"
+                        for func, count in item.calls)
         text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} {how}; "
-                f"after iteration {item.last}, {state}.")
+                f"after iteration {item.last}, {state}{calls}.")
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)

@@ -293,6 +293,16 @@ class Checker:
         text = claim.args["text"]
         return HOLDS if same_output(text, printed) else false("the iterations print other text", repr(printed), text)
 
+    def claim_stretch_calls(self, claim: Claim) -> Finding:
+        if self.context.kind != "summary":
+            return unverifiable("`is called N times` belongs to a summary of iterations")
+        func = claim.args["func"]
+        count = sum(1 for e in self.events[self.context.index:self.context.end]
+                    if isinstance(e, CallEvent) and e.func == func and not e.resumed)
+        if count != claim.args["count"]:
+            return false(f"`{func}` is called {count} times in these iterations", str(count), str(claim.args["count"]))
+        return HOLDS
+
     def claim_after_iteration(self, claim: Claim) -> Finding:
         if self.context.kind != "summary":
             return unverifiable("`after iteration k` belongs to a summary of iterations")

@@ -113,6 +113,8 @@ FORMS: tuple[Form, ...] = (
     Form("output_is", r"The output is <S:text>", "prints", context="any", example="The output is `3`."),
     Form("stretch_prints", r"Together they print <S:text>", "stretch_prints", context="summary",
          example="Together they print `'1\\n2\\n'`."),
+    Form("stretch_calls", r"in these iterations, <S:func> is called <N:count> times?", "stretch_calls",
+         context="summary", example="in these iterations, `helper` is called 4 times"),
     Form("after_iteration", r"after iteration <N:iteration>, <L:stretch>", "after_iteration",
          moment="stretch", context="summary", example="after iteration 8, `i = 7` and `s = 36`"),
     Form("unchanged", r"after iteration <N:iteration>, nothing in this frame changed", "after_iteration",
