@@ -4,7 +4,7 @@ Builds the default corpus (or reads an existing build's Parquet files) and repor
 CoE samples: the share of narrated assignments/returns with top-level arithmetic whose intermediate
 values are stated as claims, the share of narrated lines with a builtin call / a method call whose call
 value is stated, the share of input reads described, the share of loop summaries over iterations that
-took different paths, distinct prose words and trigrams outside code, and response tokens by kind.
+took different paths, unclosed code fences, distinct prose words and trigrams outside code, and response tokens by kind.
 
     python benchmarks/narration_quality.py --samples 2000          # build, then measure
     python benchmarks/narration_quality.py --corpus out/            # measure an existing build
@@ -32,6 +32,10 @@ LINE = re.compile(r"^(?:Line|Back at line) (\d+)\b")
 FENCE = re.compile(r"`{3,}[\s\S]*?`{3,}")
 SPAN = re.compile(r"`[^`\n]*`")
 WORD = re.compile(r"[a-z]+")
+FIRST = re.compile(r"iteration 1\b")
+PURE_METHOD_NAMES = frozenset("""count index find rfind split rsplit join strip lstrip rstrip replace upper lower
+startswith endswith get keys values items copy isdigit isalpha isalnum isspace title zfill union intersection
+difference issubset issuperset bit_length""".split())
 
 
 def read_rows(corpus: Path) -> list[dict]:
@@ -103,12 +107,12 @@ def calls(stmt: ast.stmt) -> tuple[list[str], list[str], list[str]]:
     return builtin, method, reads
 
 
-def paragraphs_by_line(response: str) -> list[tuple[int, set[str]]]:
+def paragraphs_by_line(response: str) -> list[tuple[int, set[str], str]]:
     out = []
     for paragraph in response.split("\n\n"):
         match = LINE.match(paragraph)
         if match:
-            out.append((int(match.group(1)), {norm(m.group(1)) for m in CLAIM.finditer(paragraph)}))
+            out.append((int(match.group(1)), {norm(m.group(1)) for m in CLAIM.finditer(paragraph)}, paragraph))
     return out
 
 
@@ -123,6 +127,7 @@ def measure(rows: list[dict]) -> dict:
     words, trigrams = set(), set()
     tokens = defaultdict(list)
     summaries = [0, 0]
+    unclosed = 0
     for row in rows:
         tokens[row["kind"]].append(row["stats"]["response_tokens"])
         text = row["response"]
@@ -131,10 +136,12 @@ def measure(rows: list[dict]) -> dict:
         trigrams.update(zip(found, found[1:], found[2:]))
         summaries[0] += text.count(" are summarised;")
         summaries[1] += text.count(" are summarised;") + text.count(" take the same path;")
+        for part in (row["prompt"], text):
+            unclosed += sum(1 for line in part.splitlines() if line.startswith("```")) % 2
         if row["kind"] != "coe":
             continue
         stmts = line_nodes(program_code(row["prompt"]))
-        for line, claims in paragraphs_by_line(text):
+        for line, claims, paragraph in paragraphs_by_line(text):
             stmt = stmts.get(line)
             if stmt is None:
                 continue
@@ -142,13 +149,18 @@ def measure(rows: list[dict]) -> dict:
             if parts:
                 counts["arithmetic"][1] += 1
                 counts["arithmetic"][0] += any(p in claims for p in parts)
+            if isinstance(stmt, (ast.For, ast.AsyncFor)) and not FIRST.search(paragraph):
+                continue  # Python evaluates a loop's iterable once, before iteration 1
             builtin, method, reads = calls(stmt)
-            for name, found_calls in (("builtin", builtin), ("method", method), ("input read", reads)):
+            pure = [c for c in method if c.split("(")[0].rsplit(".", 1)[-1] in PURE_METHOD_NAMES]
+            other = [c for c in method if c not in pure]
+            for name, found_calls in (("builtin", builtin), ("method, pure", pure), ("method, other", other),
+                                      ("input read", reads)):
                 if found_calls:
                     counts[name][1] += 1
                     counts[name][0] += any(c in claims for c in found_calls)
     return {"shares": dict(counts), "words": len(words), "trigrams": len(trigrams),
-            "misleading_summaries": summaries, "tokens": dict(tokens), "rows": len(rows)}
+            "misleading_summaries": summaries, "unclosed_fences": unclosed, "tokens": dict(tokens), "rows": len(rows)}
 
 
 def report(result: dict) -> None:
@@ -158,6 +170,7 @@ def report(result: dict) -> None:
         print(f"  {name:<12} value stated on {stated} of {total} narrated lines ({share:.1f}%)")
     different, all_summaries = result["misleading_summaries"]
     print(f"  loop summaries over iterations with different paths: {different} of {all_summaries}")
+    print(f"  prompts or responses with an unclosed code fence: {result['unclosed_fences']}")
     print(f"  distinct prose words: {result['words']}, distinct word trigrams: {result['trigrams']}")
     for kind, values in sorted(result["tokens"].items()):
         print(f"  response tokens, {kind:<18} n={len(values):<5} median={statistics.median(values):.0f} "

@@ -199,6 +199,8 @@ class Narrator:
         """The recorded arithmetic and pure-call values of the line, in evaluation order."""
         if info is None or not info.computed:
             return ""
+        if info.kind == "for" and (not event.loop or event.loop[2] != 1):
+            return ""  # Python evaluates the iterable once, before the first iteration
         shown = [claim(expr, value) for expr, value in event.values
                  if expr in info.computed and expr != info.test and len(value) <= MAX_OPERAND_CHARS]
         return join(shown[:MAX_COMPUTATIONS])

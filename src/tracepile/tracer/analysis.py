@@ -318,7 +318,7 @@ def _operand_values(stmt: ast.stmt, info: LineInfo) -> tuple[tuple[str, Compiled
 
 
 COMPUTATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
-PURE_NAMES = frozenset("""len abs min max sum sorted round divmod ord chr any all str int float pow bool
+PURE_NAMES = frozenset("""len abs min max sum sorted round divmod ord chr any all str int float pow bool range
 gcd isqrt comb perm factorial sqrt floor ceil lcm hypot""".split())
 PURE_METHOD_NAMES = frozenset().union(*PURE_METHODS.values())
 
