@@ -19,8 +19,9 @@ NOISE = ("<function ", "<class ", "<module ", "<built-in ", "<bound method ")
 
 
 def is_noise(value: str) -> bool:
-    """A function, class or module object: its rendering teaches nothing about the run."""
-    return value.startswith(NOISE)
+    """A function, class or module object, or an opaque view (`<dict_keys object>`): its rendering
+    teaches nothing about the run."""
+    return value.startswith(NOISE) or value.startswith("<") and value.endswith(" object>")
 
 
 def code(text: str) -> str:
@@ -202,7 +203,8 @@ class Narrator:
         if info.kind == "for" and (not event.loop or event.loop[2] != 1):
             return ""  # Python evaluates the iterable once, before the first iteration
         shown = [claim(expr, value) for expr, value in event.values
-                 if expr in info.computed and expr != info.test and len(value) <= MAX_OPERAND_CHARS]
+                 if expr in info.computed and expr != info.test and len(value) <= MAX_OPERAND_CHARS
+                 and not is_noise(value)]
         return join(shown[:MAX_COMPUTATIONS])
 
     def opening(self, event: LineEvent, info: LineInfo | None, before: dict[str, str]) -> str:
