@@ -77,3 +77,14 @@ def test_values_python_may_not_evaluate_are_not_recorded():
 def test_mutating_methods_are_never_evaluated():
     info = analyze("def f(xs):\n    y = xs.pop() + len(xs)\n")
     assert [w for w, _ in info.info(2).why] == []
+
+
+def test_iterations_on_another_path_are_never_summarised():
+    code = "def f(n):\n    t = 0\n    for i in range(n):\n        if i % 2 == 0:\n            t += i\n        else:\n            t -= 1\n    return t\n"
+    result = trace(code, "f(9)")
+    text = narrate(result).response
+    assert "Iterations" not in text and "are summarised" not in text  # every iteration differs from the next
+    assert all(f"iteration {k}" in text for k in range(1, 10)) and verify(text, result).passed
+    same = trace(code.replace("i % 2 == 0", "i >= 0"), "f(9)")
+    text = narrate(same).response
+    assert "Iterations 3 to 8 of the loop at line 3 take the same path" in text and verify(text, same).passed
