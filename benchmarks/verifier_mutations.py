@@ -165,7 +165,8 @@ def same(a: str, b: str) -> bool:
 
 
 SAFE_BUILTINS = {f.__name__: f for f in (len, abs, min, max, sum, sorted, str, int, float, bool, list, tuple,
-                                          set, dict, range, round, ord, chr, any, all, reversed, enumerate, zip)}
+                                          set, dict, range, round, ord, chr, any, all, reversed, enumerate, zip, pow,
+                                          divmod)}
 
 
 def holds(step: Step, expr: str, value: str) -> bool:
@@ -468,15 +469,21 @@ def claim_on_wrong_line(case: Case):
 
 
 def false_same_path(case: Case):
-    """A summary of iterations that took different paths, said to take the same path."""
-    sites = [i for i, p in enumerate(case.paragraphs) if case.steps[i].kind == "summary" and "are summarised" in p]
+    """A same-path summary widened over the narrated iteration before it (whose paragraphs are dropped);
+    the narrator splits summaries where paths change, so that iteration usually took another path."""
+    sites = [i for i, p in enumerate(case.paragraphs) if case.steps[i].kind == "summary" and "take the same" in p]
     i = case.pick(sites)
-    if i is not None:
-        first, last, loop = map(int, re.match(r"Iterations (\d+) to (\d+) of the loop at line (\d+)",
-                                              case.paragraphs[i]).groups())
-        paths = _paths(case.trace.events, case.steps[i].event, loop, first, last)
-        return case.with_paragraph(i, case.paragraphs[i].replace("are summarised", "take the same path", 1)), \
-            len(set(paths)) <= 1
+    if i is None:
+        return None
+    first, last, loop = map(int, re.match(r"Iterations (\d+) to (\d+) of the loop at line (\d+)",
+                                          case.paragraphs[i]).groups())
+    start = re.compile(rf"Line {loop} .*\biteration {first - 1}\b")
+    j = next((k for k in range(i - 1, -1, -1) if start.match(case.paragraphs[k])), None)
+    if j is None or first < 2:
+        return None
+    widened = case.paragraphs[i].replace(f"Iterations {first} ", f"Iterations {first - 1} ", 1)
+    paths = _paths(case.trace.events, case.steps[i].event, loop, first - 1, last)
+    return case.text(case.paragraphs[:j] + [widened] + case.paragraphs[i + 1:]), len(set(paths)) <= 1
 
 
 def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:

@@ -15,7 +15,7 @@ NESTED = '''def grid(n):
                 for d in range(n):
                     x = a * b + c
                     y = x - d
-                    if y % 2 == 0:
+                    if x >= 0:  # always: iterations of one loop take the same path
                         total += y
                     else:
                         total -= 1

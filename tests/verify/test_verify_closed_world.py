@@ -147,9 +147,17 @@ def test_same_path_summaries_are_checked():
     assert "take the same path" in text and verify(text, uniform).passed
     mixed = trace(SQUARES, "f([2, -1, 3, 1, 2, 4, -5, 6, 7])")
     text = narrate(mixed).response
-    assert "are summarised" in text and verify(text, mixed).passed
-    claimed = text.replace("are summarised", "take the same path", 1)
-    report = verify(claimed, mixed)
+    assert "are summarised" not in text and "Iterations 3 to 6 of the loop at line 7 take the same path" in text
+    assert "; in these iterations, `helper` is called 4 times." in text and verify(text, mixed).passed
+    miscounted = verify(text.replace("is called 4 times", "is called 3 times"), mixed)
+    assert not miscounted.passed and any("is called 4 times" in f for f in miscounted.failures)
+    # widen the summary over iteration 2 (`x = -1` takes the `else` path) and drop its narration
+    paragraphs = text.split("\n\n")
+    second = next(i for i, p in enumerate(paragraphs) if "iteration 2" in p)
+    summary = next(i for i, p in enumerate(paragraphs) if p.startswith("Iterations 3 to 6"))
+    forged = paragraphs[:second] + [paragraphs[summary].replace("Iterations 3", "Iterations 2")] + \
+        paragraphs[summary + 1:]
+    report = verify("\n\n".join(forged), mixed)
     assert not report.passed and any("take different paths" in f for f in report.failures)
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracepile.model import Event, LineEvent, OutputEvent, ReturnEvent
-from tracepile.tracer.paths import same_path
+from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
+from tracepile.tracer.paths import iteration_paths, same_path
+
+
+MIN_RUN = 2  # fewest iterations with one path worth a summary
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Summary:
     begin: int  # first skipped event index
     end: int  # first event index after the stretch
     same_path: bool = False  # every skipped iteration runs the same lines, branches and calls
+    calls: tuple[tuple[str, int], ...] = ()  # functions called in the stretch (nested too), how often
 
 
 def plan(events: tuple[Event, ...], compression: Compression) -> list[int | Summary]:
@@ -64,14 +68,29 @@ def _skips(events, compression: Compression) -> dict[int, tuple[int, Summary]]:
         n = len(iteration_starts)
         if n <= keep:
             continue
-        first, last = compression.head + 1, n - compression.tail
-        begin, end = iteration_starts[first - 1], iteration_starts[last]
-        if any(b <= begin < e for b, (e, _) in skips.items()):
-            continue  # inside a stretch that an outer loop already summarises
-        if not _self_contained(events, begin, end, frame):
-            continue  # a generator loop interleaved with its consumer: narrate it in full
-        skips[begin] = (end, _summarise(events, begin, end, frame, line, activation, first, last))
+        for first, last in _same_path_runs(events, iteration_starts, compression.head + 1,
+                                           n - compression.tail, (line, activation)):
+            begin, end = iteration_starts[first - 1], iteration_starts[last]
+            if any(b <= begin < e for b, (e, _) in skips.items()):
+                continue  # inside a stretch that an outer loop already summarises
+            if not _self_contained(events, begin, end, frame):
+                continue  # a generator loop interleaved with its consumer: narrate it in full
+            skips[begin] = (end, _summarise(events, begin, end, frame, line, activation, first, last))
     return skips
+
+
+def _same_path_runs(events, starts: list[int], first: int, last: int,
+                    loop: tuple[int, int]) -> list[tuple[int, int]]:
+    """Maximal runs (first, last) of at least MIN_RUN consecutive iterations in first..last that take
+    the same path; the iterations between runs take a path of their own and are narrated in full."""
+    paths = iteration_paths(events, starts[first - 1], starts[last], loop)
+    runs, run_start = [], first
+    for iteration in range(first + 1, last + 2):
+        if iteration > last or paths[iteration - first] != paths[run_start - first]:
+            if iteration - run_start >= MIN_RUN:
+                runs.append((run_start, iteration - 1))
+            run_start = iteration
+    return runs
 
 
 def _self_contained(events, begin: int, end: int, frame: int) -> bool:
@@ -85,10 +104,13 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
                last: int) -> Summary:
     state: dict[str, str] = {}
     output = []
+    calls: dict[str, int] = {}
     for event in events[begin:end]:
         if isinstance(event, LineEvent) and event.frame == frame:
             state.update(event.changes)
         elif isinstance(event, OutputEvent):
             output.append(event.text)
+        elif isinstance(event, CallEvent) and not event.resumed:
+            calls[event.func] = calls.get(event.func, 0) + 1
     return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end,
-                   same_path(events, begin, end, (line, activation)))
+                   same_path(events, begin, end, (line, activation)), tuple(calls.items()))

@@ -13,6 +13,15 @@ from tracepile.tracer.analysis import CodeInfo, LineInfo
 MAX_OPERAND_CHARS = 60
 MAX_SCALAR_CHARS = 24
 MAX_OPERANDS = 4
+MAX_COMPUTATIONS = 6
+DEFINES = ("def", "class", "import")  # statements whose opening already names what they bind
+NOISE = ("<function ", "<class ", "<module ", "<built-in ", "<bound method ")
+
+
+def is_noise(value: str) -> bool:
+    """A function, class or module object, or an opaque view (`<dict_keys object>`): its rendering
+    teaches nothing about the run."""
+    return value.startswith(NOISE) or value.startswith("<") and value.endswith(" object>")
 
 
 def code(text: str) -> str:
@@ -154,6 +163,10 @@ class Narrator:
         before = dict(self.values.of(event.frame))
         self.values.apply(event)
         opening = self.opening(event, info, before)
+        steps = self.computations(event, info)
+        if steps:
+            opening += "; " + self.pick("step by step, {}", "Python evaluates {}", "on the way, {}",
+                                        "working it out, {}").format(steps)
         if index in self.has_callee:
             self.add(f"Line {event.line} {opening}.")
             self.deferred[event.frame] = (event, info)
@@ -172,14 +185,27 @@ class Narrator:
 
     def operands(self, event: LineEvent, info: LineInfo | None, before: dict[str, str],
                  skip: str | None = None) -> list[str]:
+        computed = info.computed if info is not None else frozenset()
         found = [claim(expr, value) for expr, value in event.values
-                 if expr != skip and len(value) <= MAX_OPERAND_CHARS]
+                 if expr != skip and expr not in computed and len(value) <= MAX_OPERAND_CHARS
+                 and not is_noise(value)]
         if info is not None:
             for name in info.reads:
                 value = before.get(name)
-                if value is not None and len(value) <= MAX_SCALAR_CHARS:
+                if value is not None and len(value) <= MAX_SCALAR_CHARS and not is_noise(value):
                     found.append(claim(name, value))
         return found[:MAX_OPERANDS]
+
+    def computations(self, event: LineEvent, info: LineInfo | None) -> str:
+        """The recorded arithmetic and pure-call values of the line, in evaluation order."""
+        if info is None or not info.computed:
+            return ""
+        if info.kind == "for" and (not event.loop or event.loop[2] != 1):
+            return ""  # Python evaluates the iterable once, before the first iteration
+        shown = [claim(expr, value) for expr, value in event.values
+                 if expr in info.computed and expr != info.test and len(value) <= MAX_OPERAND_CHARS
+                 and not is_noise(value)]
+        return join(shown[:MAX_COMPUTATIONS])
 
     def opening(self, event: LineEvent, info: LineInfo | None, before: dict[str, str]) -> str:
         kind = info.kind if info else "other"
@@ -229,7 +255,7 @@ class Narrator:
         if kind == "for":
             stated = info.assigns if event.loop and event.loop[2] >= 1 else ()
             return self.with_effects(self.loop_step(event, info), event, stated)
-        effects = self.effects(event)
+        effects = self.effects(event, info.assigns if kind in DEFINES else ())
         if kind in ("break", "continue") and event.next_line:
             return f"execution continues at line {event.next_line}" + (f"; {effects}" if effects else "")
         return effects
@@ -273,10 +299,16 @@ class Narrator:
         if taken:
             return verdict + self.pick(", so the body runs next, at line {}", ", so line {} runs next",
                                        ", so execution enters the body at line {}").format(event.next_line)
+        if event.next_line in info.orelse and self.kind_of(event.next_line) == "elif":
+            return verdict + f", so it moves on to the `elif` at line {event.next_line}"
         if event.next_line in info.orelse:
             return verdict + f", so it skips to the `else` part at line {event.next_line}"
         return verdict + self.pick(", so the body is skipped and execution continues at line {}",
                                    ", so it skips ahead to line {}").format(event.next_line)
+
+    def kind_of(self, line: int) -> str:
+        info = self.info.info(line)
+        return info.kind if info else "other"
 
     def loop_step(self, event: LineEvent, info: LineInfo) -> str:
         if not event.loop:
@@ -348,8 +380,10 @@ class Narrator:
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
         how = "take the same path" if item.same_path else "are summarised"
+        calls = "".join(f"; in these iterations, `{func}` is called {count} {'time' if count == 1 else 'times'}"
+                        for func, count in item.calls)
         text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} {how}; "
-                f"after iteration {item.last}, {state}.")
+                f"after iteration {item.last}, {state}{calls}.")
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)

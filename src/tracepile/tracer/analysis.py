@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tracepile.tracer.safe_eval import Compiled, Unsafe, compile_expr
+from tracepile.tracer.safe_eval import PURE_METHODS, Compiled, Unsafe, compile_expr
 
 MAX_WHY = 8
 UNTRACED_FUNCTIONS = frozenset({"<lambda>", "<genexpr>", "<listcomp>", "<setcomp>", "<dictcomp>"})
@@ -28,6 +28,7 @@ class LineInfo:
     mutates: tuple[tuple[str, Compiled], ...] = ()  # chains whose objects may change in place
     calls: bool = False  # calls something other than a pure builtin
     why: tuple[tuple[str, Compiled], ...] = ()
+    computed: frozenset[str] = frozenset()  # sources in `why` that are computations (arithmetic, calls)
     test: str | None = None  # condition source for if/elif/while/assert
     target: str | None = None  # for-loop target source
     reads: tuple[str, ...] = ()  # names the condition / right-hand side reads
@@ -302,32 +303,65 @@ def _parts(node: ast.expr) -> list[ast.expr]:
 
 
 def _operand_values(stmt: ast.stmt, info: LineInfo) -> tuple[tuple[str, Compiled], ...]:
-    """Subscripts, attributes and pure-builtin calls read by a simple statement."""
+    """Subscripts, attributes, arithmetic sub-expressions and pure calls a simple statement evaluates,
+    in Python's evaluation order, up to the first step Python may skip or that may run user code."""
     found: list[ast.expr] = []
     value = getattr(stmt, "value", None)
     roots = [value] if isinstance(value, ast.expr) else []
     if isinstance(stmt, (ast.For, ast.AsyncFor)):
         roots = [stmt.iter]
     for root in roots:
-        _collect_reads(root, found)
+        if not _collect_reads(root, found):
+            break
+    info.computed = frozenset(ast.unparse(e) for e in found if isinstance(e, COMPUTATIONS))
     return _compiled(found)
 
 
-def _collect_reads(node: ast.expr, found: list[ast.expr]) -> None:
+COMPUTATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
+PURE_NAMES = frozenset("""len abs min max sum sorted round divmod ord chr any all str int float pow bool range
+gcd isqrt comb perm factorial sqrt floor ceil lcm hypot""".split())
+PURE_METHOD_NAMES = frozenset().union(*PURE_METHODS.values())
+
+
+def _is_pure_call(node: ast.Call) -> bool:
+    """A call the safe evaluator may perform: a pure builtin, a `math` function or a pure method of a
+    built-in type (checked again on the real objects when the expression is evaluated)."""
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id in PURE_NAMES
+    return isinstance(func, ast.Attribute) and (func.attr in PURE_METHOD_NAMES or func.attr in PURE_NAMES)
+
+
+def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
+    """Append `node`'s explaining sub-expressions in evaluation order (operands before their result).
+    False once a later part may not run (short-circuit, branches) or may run user code: stop there."""
+    if isinstance(node, (ast.Constant, ast.Name)):
+        return True
+    if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+        return False
+    if isinstance(node, (ast.BoolOp, ast.IfExp)):
+        first = node.values[0] if isinstance(node, ast.BoolOp) else node.test
+        _collect_reads(first, found)
+        return False
+    if isinstance(node, ast.Compare) and len(node.ops) > 1:
+        _collect_reads(node.left, found) and _collect_reads(node.comparators[0], found)
+        return False
     if isinstance(node, (ast.Subscript, ast.Attribute)) and isinstance(node.ctx, ast.Load):
         found.append(node)
-        return
+        return True
     if isinstance(node, ast.Call):
-        if isinstance(node.func, ast.Name) and node.func.id in ("len", "abs", "min", "max", "sum", "sorted"):
-            found.append(node)
-        for arg in node.args:
-            _collect_reads(arg, found)
-        return
-    if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-        return
-    for child in ast.iter_child_nodes(node):
-        if isinstance(child, ast.expr):
-            _collect_reads(child, found)
+        receiver = [node.func.value] if isinstance(node.func, ast.Attribute) else []
+        parts = receiver + list(node.args) + [k.value for k in node.keywords]
+    else:
+        parts = [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
+    if not all(_collect_reads(part, found) for part in parts):
+        return False
+    if isinstance(node, ast.Call) and not _is_pure_call(node):
+        return False
+    if isinstance(node, ast.Call) or isinstance(node, COMPUTATIONS) and not all(
+            isinstance(p, ast.Constant) for p in parts):
+        found.append(node)
+    return True
 
 
 def _compiled(exprs: list[ast.expr]) -> tuple[tuple[str, Compiled], ...]:

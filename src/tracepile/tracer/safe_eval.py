@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import math
 import operator
 import types
 from typing import Any, Callable
@@ -102,7 +103,10 @@ PURE_BUILTINS = {
     builtins.round, builtins.divmod, builtins.ord, builtins.chr, builtins.any, builtins.all,
     builtins.str, builtins.int, builtins.float, builtins.bool, builtins.list, builtins.tuple,
     builtins.set, builtins.frozenset, builtins.dict, builtins.repr, builtins.hex, builtins.bin, builtins.range,
+    builtins.pow, math.gcd, math.isqrt, math.sqrt, math.floor, math.ceil, math.log, math.log2, math.log10,
+    math.exp, math.sin, math.cos, math.hypot, math.fabs, math.trunc, math.lcm, math.dist,
 }
+BOUNDED = {math.comb: 10_000, math.perm: 10_000, math.factorial: 2_000}  # largest argument evaluated
 PURE_METHODS = {
     str: {"upper", "lower", "strip", "lstrip", "rstrip", "split", "startswith", "endswith", "find",
           "rfind", "count", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower",
@@ -277,9 +281,13 @@ def _call(node: ast.Call) -> Compiled:
     kwargs = {k.arg: _compile(k.value) for k in node.keywords}
     if isinstance(node.func, ast.Attribute):
         receiver, method = _compile(node.func.value), node.func.attr
+        module_function = _attribute(node.func)
 
         def call_method(loc, glob):
-            obj = _plain(receiver(loc, glob))
+            obj = receiver(loc, glob)
+            if isinstance(obj, types.ModuleType):
+                return _call_pure(module_function(loc, glob), args, kwargs, loc, glob)
+            obj = _plain(obj)
             if method not in PURE_METHODS.get(type(obj), ()):
                 raise Unsafe(f"method {method!r} is not whitelisted")
             values = [_plain(a(loc, glob)) for a in args]
@@ -288,14 +296,22 @@ def _call(node: ast.Call) -> Compiled:
     func = _compile(node.func)
 
     def call(loc, glob):
-        target = func(loc, glob)
-        if target not in PURE_BUILTINS:
-            raise Unsafe("call of a function that is not a whitelisted pure builtin")
-        values = [_plain(a(loc, glob)) for a in args]
-        if target is builtins.int and len(values) == 1 and type(values[0]) is str and len(values[0]) > 4000:
-            raise Unsafe("int() of a huge string")
-        return target(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
+        return _call_pure(func(loc, glob), args, kwargs, loc, glob)
     return call
+
+
+def _call_pure(target, args: list[Compiled], kwargs: dict[str, Compiled], loc: dict, glob: dict):
+    """Call a whitelisted pure builtin or `math` function on plain values, within size bounds."""
+    if target not in PURE_BUILTINS and target not in BOUNDED:
+        raise Unsafe("call of a function that is not a whitelisted pure builtin")
+    values = [_plain(a(loc, glob)) for a in args]
+    if target is builtins.int and len(values) == 1 and type(values[0]) is str and len(values[0]) > 4000:
+        raise Unsafe("int() of a huge string")
+    if target is builtins.pow and len(values) == 2:
+        return _checked_pow(*values)
+    if target in BOUNDED and any(type(v) is not int or v > BOUNDED[target] for v in values):
+        raise Unsafe("argument too large")
+    return target(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
 
 
 _BUILDERS = {

@@ -17,6 +17,7 @@ from tracepile.verification.compare import describe, evaluate, exact, normal, no
 FinalCheck = Callable[[str], "Finding"]
 LINE_CONTEXTS = ("line", "back")
 BRANCHING = ("if", "elif", "while", "for", "assert")
+DEFINES = {"def", "class", "import"}  # statements that bind the names their claim gives
 FLOW = "<where execution goes>"  # what a branching line must state: its outcome
 
 
@@ -292,6 +293,16 @@ class Checker:
         text = claim.args["text"]
         return HOLDS if same_output(text, printed) else false("the iterations print other text", repr(printed), text)
 
+    def claim_stretch_calls(self, claim: Claim) -> Finding:
+        if self.context.kind != "summary":
+            return unverifiable("`is called N times` belongs to a summary of iterations")
+        func = claim.args["func"]
+        count = sum(1 for e in self.events[self.context.index:self.context.end]
+                    if isinstance(e, CallEvent) and e.func == func and not e.resumed)
+        if count != claim.args["count"]:
+            return false(f"`{func}` is called {count} times in these iterations", str(count), str(claim.args["count"]))
+        return HOLDS
+
     def claim_after_iteration(self, claim: Claim) -> Finding:
         if self.context.kind != "summary":
             return unverifiable("`after iteration k` belongs to a summary of iterations")
@@ -374,6 +385,8 @@ class Checker:
         if "names" in args and tuple(args["names"]) != info.assigns:
             return false(f"line {event.line} imports {info.assigns}", ", ".join(info.assigns),
                          ", ".join(args["names"]))
+        if kinds and set(kinds) <= DEFINES:  # naming what the statement binds states its new value
+            self.unstated.get(self.context.index, set()).difference_update(info.assigns)
         return HOLDS
 
     def claim_values(self, claim: Claim) -> Finding:
@@ -502,9 +515,16 @@ class Checker:
         if where == "body" and line not in body or where == "skip" and line in body or \
                 where == "else" and (info is None or line not in info.orelse):
             return false(f"line {line} is {'inside' if line in body else 'outside'} the body of line {event.line}")
+        if where in ("else", "elif") and (where == "elif") != self.is_elif(line):
+            return false(f"line {line} is {'an `elif`' if self.is_elif(line) else 'the `else` part'}",
+                         "elif" if self.is_elif(line) else "else", where)
         if "iteration" in claim.args:
             return self.iteration_is(event, claim.args["iteration"])
         return HOLDS
+
+    def is_elif(self, line: int) -> bool:
+        info = self.info.info(line) if self.info else None
+        return info is not None and info.kind == "elif"
 
     def iteration_is(self, event: LineEvent, number: int) -> Finding:
         actual = event.loop[2] if event.loop else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.1"
+GRAMMAR_VERSION = "2.2"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -113,6 +113,8 @@ FORMS: tuple[Form, ...] = (
     Form("output_is", r"The output is <S:text>", "prints", context="any", example="The output is `3`."),
     Form("stretch_prints", r"Together they print <S:text>", "stretch_prints", context="summary",
          example="Together they print `'1\\n2\\n'`."),
+    Form("stretch_calls", r"in these iterations, <S:func> is called <N:count> times?", "stretch_calls",
+         context="summary", example="in these iterations, `helper` is called 4 times"),
     Form("after_iteration", r"after iteration <N:iteration>, <L:stretch>", "after_iteration",
          moment="stretch", context="summary", example="after iteration 8, `i = 7` and `s = 36`"),
     Form("unchanged", r"after iteration <N:iteration>, nothing in this frame changed", "after_iteration",
@@ -166,6 +168,8 @@ FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ values
     Form("operands", r"(?:computes with|reads|uses) <L:before>", "values", "before",
          example="reads `total = 4` and `x = 2`"),
+    Form("computes", r"(?:step by step,|Python evaluates|on the way,|working it out,) <L:during>", "values",
+         "during", example="step by step, `a * a = 289` and `a * a % m = 44`"),
     Form("effects", r"(?:so|now|this sets|sets|after it,) <L:after>", "values", "after",
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
@@ -185,6 +189,8 @@ FORMS: tuple[Form, ...] = (
          example="execution enters the body at line 6"),
     Form("else_next", r"it skips to the `else` part at line <N:line>", "next", fixed={"where": "else"},
          example="it skips to the `else` part at line 8"),
+    Form("elif_next", r"it moves on to the `elif` at line <N:line>", "next", fixed={"where": "elif"},
+         example="it moves on to the `elif` at line 8"),
     Form("skip_body", r"the body is skipped and execution continues at line <N:line>", "next",
          fixed={"where": "skip"}, example="the body is skipped and execution continues at line 9"),
     Form("skip_ahead", r"it skips ahead to line <N:line>", "next", fixed={"where": "skip"},

@@ -1,0 +1,202 @@
+"""How much the CoEs of a default build show about how values arise (issue 11's measures).
+
+Builds the default corpus (or reads an existing build's Parquet files) and reports, over the main
+CoE samples: the share of narrated assignments/returns with top-level arithmetic whose intermediate
+values are stated as claims, the share of narrated lines with a builtin call / a method call whose call
+value is stated, the share of input reads described, the share of loop summaries over iterations that
+took different paths, unclosed code fences, distinct prose words and trigrams outside code, and response tokens by kind.
+
+    python benchmarks/narration_quality.py --samples 2000          # build, then measure
+    python benchmarks/narration_quality.py --corpus out/            # measure an existing build
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import shutil
+import statistics
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+BUILTINS = frozenset("""int float str ord chr abs pow divmod round len min max sum sorted reversed any all
+range gcd comb isqrt""".split())
+READS = ("input", "readline", "read", "next")
+CLAIM = re.compile(r"`([^`\n]+?) = ([^`\n]+)`")
+LINE = re.compile(r"^(?:Line|Back at line) (\d+)\b")
+FENCE = re.compile(r"`{3,}[\s\S]*?`{3,}")
+SPAN = re.compile(r"`[^`\n]*`")
+WORD = re.compile(r"[a-z]+")
+FIRST = re.compile(r"iteration 1\b")
+PURE_METHOD_NAMES = frozenset("""count index find rfind split rsplit join strip lstrip rstrip replace upper lower
+startswith endswith get keys values items copy isdigit isalpha isalnum isspace title zfill union intersection
+difference issubset issuperset bit_length""".split())
+
+
+def read_rows(corpus: Path) -> list[dict]:
+    rows = []
+    for path in sorted(corpus.rglob("*.parquet")):
+        rows += pq.read_table(path).to_pylist()
+    return rows
+
+
+def program_code(prompt: str) -> str:
+    match = re.search(r"```python\n([\s\S]*?)\n```", prompt)
+    lines = match.group(1).splitlines() if match else []
+    return "\n".join(re.sub(r"^\s*\d+  ?", "", line, count=1) for line in lines)
+
+
+def norm(expr: str) -> str:
+    try:
+        return ast.unparse(ast.parse(expr.strip(), mode="eval"))
+    except SyntaxError:
+        return expr.strip()
+
+
+def line_nodes(code: str) -> dict[int, ast.stmt]:
+    """Simple statements by first line (compound headers by their test/iter only)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return {}
+    return {node.lineno: node for node in ast.walk(tree) if isinstance(node, ast.stmt)}
+
+
+def arithmetic(stmt: ast.stmt) -> list[str]:
+    """Sub-expressions of a top-level arithmetic value (assign, augmented assign, return)."""
+    value = getattr(stmt, "value", None)
+    if not isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)):
+        return []
+    if not isinstance(value, ast.BinOp):
+        return []
+    return [norm(ast.unparse(n)) for n in ast.walk(value) if isinstance(n, ast.BinOp)]
+
+
+def header_exprs(stmt: ast.stmt) -> list[ast.AST]:
+    """The expressions a narrated line evaluates (a compound statement: its header only)."""
+    if isinstance(stmt, (ast.If, ast.While, ast.Assert)):
+        return [stmt.test]
+    if isinstance(stmt, (ast.For, ast.AsyncFor)):
+        return [stmt.iter]
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Try, ast.With)):
+        return []
+    return [stmt]
+
+
+def calls(stmt: ast.stmt) -> tuple[list[str], list[str], list[str]]:
+    """Builtin calls, method calls on values (not modules) and input reads on the line."""
+    builtin, method, reads = [], [], []
+    for root in header_exprs(stmt):
+        for node in ast.walk(root):
+            if not isinstance(node, ast.Call):
+                continue
+            func, source = node.func, norm(ast.unparse(node))
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name in READS:
+                reads.append(source)
+            elif isinstance(func, ast.Name) and name in BUILTINS:
+                builtin.append(source)
+            elif isinstance(func, ast.Attribute) and not (isinstance(func.value, ast.Name) and
+                                                          func.value.id in ("math", "sys", "heapq")):
+                method.append(source)
+    return builtin, method, reads
+
+
+def paragraphs_by_line(response: str) -> list[tuple[int, set[str], str]]:
+    out = []
+    for paragraph in response.split("\n\n"):
+        match = LINE.match(paragraph)
+        if match:
+            out.append((int(match.group(1)), {norm(m.group(1)) for m in CLAIM.finditer(paragraph)}, paragraph))
+    return out
+
+
+def prose(response: str) -> list[str]:
+    body = response.split("Final answer")[0]
+    body = SPAN.sub(" ", FENCE.sub(" ", body)).lower()
+    return WORD.findall(body)
+
+
+def measure(rows: list[dict]) -> dict:
+    counts = defaultdict(lambda: [0, 0])  # measure -> [stated, total]
+    words, trigrams = set(), set()
+    tokens = defaultdict(list)
+    summaries = [0, 0]
+    unclosed = 0
+    for row in rows:
+        tokens[row["kind"]].append(row["stats"]["response_tokens"])
+        text = row["response"]
+        found = prose(text)
+        words.update(found)
+        trigrams.update(zip(found, found[1:], found[2:]))
+        summaries[0] += text.count(" are summarised;")
+        summaries[1] += text.count(" are summarised;") + text.count(" take the same path;")
+        for part in (row["prompt"], text):
+            unclosed += sum(1 for line in part.splitlines() if line.startswith("```")) % 2
+        if row["kind"] != "coe":
+            continue
+        stmts = line_nodes(program_code(row["prompt"]))
+        for line, claims, paragraph in paragraphs_by_line(text):
+            stmt = stmts.get(line)
+            if stmt is None:
+                continue
+            parts = arithmetic(stmt)
+            if parts:
+                counts["arithmetic"][1] += 1
+                counts["arithmetic"][0] += any(p in claims for p in parts)
+            if isinstance(stmt, (ast.For, ast.AsyncFor)) and not FIRST.search(paragraph):
+                continue  # Python evaluates a loop's iterable once, before iteration 1
+            builtin, method, reads = calls(stmt)
+            pure = [c for c in method if c.split("(")[0].rsplit(".", 1)[-1] in PURE_METHOD_NAMES]
+            other = [c for c in method if c not in pure]
+            for name, found_calls in (("builtin", builtin), ("method, pure", pure), ("method, other", other),
+                                      ("input read", reads)):
+                if found_calls:
+                    counts[name][1] += 1
+                    counts[name][0] += any(c in claims for c in found_calls)
+    return {"shares": dict(counts), "words": len(words), "trigrams": len(trigrams),
+            "misleading_summaries": summaries, "unclosed_fences": unclosed, "tokens": dict(tokens), "rows": len(rows)}
+
+
+def report(result: dict) -> None:
+    print(f"{result['rows']} samples")
+    for name, (stated, total) in sorted(result["shares"].items()):
+        share = 100 * stated / total if total else 0.0
+        print(f"  {name:<12} value stated on {stated} of {total} narrated lines ({share:.1f}%)")
+    different, all_summaries = result["misleading_summaries"]
+    print(f"  loop summaries over iterations with different paths: {different} of {all_summaries}")
+    print(f"  prompts or responses with an unclosed code fence: {result['unclosed_fences']}")
+    print(f"  distinct prose words: {result['words']}, distinct word trigrams: {result['trigrams']}")
+    for kind, values in sorted(result["tokens"].items()):
+        print(f"  response tokens, {kind:<18} n={len(values):<5} median={statistics.median(values):.0f} "
+              f"max={max(values)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--corpus", help="an existing build's output folder (skips the build)")
+    args = parser.parse_args()
+    if args.corpus:
+        report(measure(read_rows(Path(args.corpus) / "data")))
+        return
+    from loguru import logger
+
+    from tracepile.pipeline import BuildConfig, build
+    logger.remove()
+    out = tempfile.mkdtemp(prefix="tracepile-quality-")
+    try:
+        build(BuildConfig(samples=args.samples, workers=args.workers), out, progress=False)
+        report(measure(read_rows(Path(out) / "data")))
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""Computations shown: arithmetic sub-expressions, pure builtin and method results are narrated in
+evaluation order as claims the verifier checks against the trace; elif wording; no noise steps."""
+
+from tracepile.engine import trace
+from tracepile.model import ProgramInput
+from tracepile.narration import narrate
+from tracepile.tracer.analysis import analyze
+from tracepile.verification import verify
+
+MODPOW = '''import math
+from collections import defaultdict
+
+
+def f(a, m, s, xs):
+    a = a * a % m
+    b = len(s.split()) + xs.count(3)
+    c = math.gcd(a, m) + int("7") + pow(a, 2, 7)
+    if a > 100:
+        b = 1
+    elif a > 10:
+        b = 2
+    else:
+        b = 3
+    counts = defaultdict(int)
+    return max(xs) - min(xs) * 2 + b + c + len(counts)
+'''
+CALL = "f(17, 49, 'a b c', [3, 1, 3])"
+
+
+def test_computations_are_stated_in_evaluation_order_and_verified():
+    result = trace(MODPOW, CALL)
+    text = narrate(result).response
+    assert "`a * a = 289` and `a * a % m = 44`" in text
+    assert "`s.split() = ['a', 'b', 'c']`, `len(s.split()) = 3`, `xs.count(3) = 2`" in text
+    assert "`math.gcd(a, m) = 1`" in text and "`int('7') = 7`" in text and "`pow(a, 2, 7) = 4`" in text
+    assert "`max(xs) = 3`, `min(xs) = 1`, `min(xs) * 2 = 2`" in text
+    assert verify(text, result).passed
+
+
+def test_a_wrong_intermediate_value_fails():
+    result = trace(MODPOW, CALL)
+    text = narrate(result).response
+    for right, wrong in (("`a * a = 289`", "`a * a = 288`"), ("`xs.count(3) = 2`", "`xs.count(3) = 1`"),
+                         ("`pow(a, 2, 7) = 4`", "`pow(a, 2, 7) = 5`")):
+        report = verify(text.replace(right, wrong), result)
+        assert not report.passed and any("not" in f for f in report.failures), right
+
+
+def test_elif_is_not_called_the_else_part():
+    result = trace(MODPOW, CALL)
+    text = narrate(result).response
+    assert "it moves on to the `elif` at line 11" in text and "`else` part at line 11" not in text
+    forged = text.replace("it moves on to the `elif` at line 11", "it skips to the `else` part at line 11")
+    assert not verify(forged, result).passed
+
+
+def test_no_noise_about_functions_classes_and_modules():
+    result = trace(MODPOW, CALL)
+    text = narrate(result).response
+    assert "<class" not in text and "<function" not in text and "<module" not in text
+    script = "import math\n\n\ndef main():\n    print(math.isqrt(10))\n\n\nmain()\n"
+    run = trace(script, ProgramInput("stdin", ""))
+    text = narrate(run).response
+    assert "`main = " not in text and "imports `math`" in text and "defines the function `main`" in text
+    assert "`math.isqrt(10) = 3`" in text and verify(text, run).passed
+
+
+def test_values_python_may_not_evaluate_are_not_recorded():
+    info = analyze("def f(a, i, g):\n    x = a and a[i] + 1\n    y = g(i) + i * 2\n    z = i * 3 if i else i + 4\n")
+    assert [w for w, _ in info.info(2).why] == []  # `a[i] + 1` runs only when `a` is truthy
+    assert [w for w, _ in info.info(3).why] == []  # `i * 2` runs after the user call `g(i)`
+    assert [w for w, _ in info.info(4).why] == []  # only the chosen branch runs
+    info = analyze("def f(xs, i):\n    y = sorted(xs)[i + 1] * 2\n")
+    assert [w for w, _ in info.info(2).why] == ["sorted(xs)[i + 1]", "sorted(xs)[i + 1] * 2"]
+
+
+def test_mutating_methods_are_never_evaluated():
+    info = analyze("def f(xs):\n    y = xs.pop() + len(xs)\n")
+    assert [w for w, _ in info.info(2).why] == []
+
+
+def test_iterations_on_another_path_are_never_summarised():
+    code = "def f(n):\n    t = 0\n    for i in range(n):\n        if i % 2 == 0:\n            t += i\n        else:\n            t -= 1\n    return t\n"
+    result = trace(code, "f(9)")
+    text = narrate(result).response
+    assert "Iterations" not in text and "are summarised" not in text  # every iteration differs from the next
+    assert all(f"iteration {k}" in text for k in range(1, 10)) and verify(text, result).passed
+    same = trace(code.replace("i % 2 == 0", "i >= 0"), "f(9)")
+    text = narrate(same).response
+    assert "Iterations 3 to 8 of the loop at line 3 take the same path" in text and verify(text, same).passed
