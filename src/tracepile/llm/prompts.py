@@ -1,0 +1,130 @@
+"""Versioned prompts for LLM narration: the claim grammar as instructions, a compact rendering of the trace
+(the facts the text must state), seeded few-shot examples from verified template CoEs, two modes."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from importlib import resources
+
+from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace
+from tracepile.narrate.text import code
+
+PROMPT_VERSION = "llm-coe-1"
+MODES = ("narrate", "rewrite")
+
+SYSTEM = "You explain, step by step, how a Python program runs on one input."
+NARRATE_ASK = ("Facts recorded while this input ran, in execution order (state the values each step shows):\n\n"
+               "{facts}\n\nWrite the Chain of Execution for this run.")
+REWRITE_ASK = ("Here is a correct Chain of Execution for this run:\n\n{template}\n\nRewrite it in natural, varied "
+               "English. Keep each paragraph's opening (`Line N`, `Back at line N`, `Iterations a to b ...`), every "
+               "code span exactly as written, the control-flow phrases and the final answer paragraph; change only "
+               "the wording around them.")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A few-shot example: a verified template CoE with the question and facts it answers."""
+
+    program_id: str
+    domain: str
+    kind: str
+    question: str
+    facts: str
+    response: str
+
+
+def claim_grammar() -> str:
+    """The published claim grammar, as the instructions every prompt carries (one file, one place)."""
+    return resources.files("tracepile.llm").joinpath("claim_grammar.md").read_text(encoding="utf-8").strip()
+
+
+def system_message() -> dict:
+    return {"role": "system", "content": f"{SYSTEM}\n\n{claim_grammar()}"}
+
+
+def fact_lines(trace: Trace) -> list[str]:
+    """One line per trace event: calls, lines with the values they read and change, returns, output."""
+    iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration seen
+    lines = []
+    for event in trace.events:
+        if isinstance(event, LineEvent):
+            lines.append(_line_fact(event, iterations))
+        elif line := _fact(event):
+            lines.append(line)
+    return lines
+
+
+def _fact(event) -> str:
+    if isinstance(event, CallEvent):
+        if event.resumed:
+            return f"generator `{event.func}` resumes"
+        args = ", ".join(code(f"{name} = {value}") for name, value in event.args)
+        return f"Calling `{event.func}`" + (f" with {args}" if args else "")
+    if isinstance(event, ReturnEvent):
+        return f"`{event.func}` {'yields' if event.yielded else 'returns'} {code(event.value)}"
+    if isinstance(event, ExceptionEvent):
+        text = f"{event.type}: {event.message}" if event.message else event.type
+        return f"line {event.line} raises {code(text)}" + (" (it leaves the function)" if event.unwound else "")
+    if isinstance(event, OutputEvent):
+        return f"line {event.line} prints {code(repr(event.text))}"
+    return ""
+
+
+def _line_fact(event: LineEvent, iterations: dict[tuple[int, int], int]) -> str:
+    head = f"Line {event.line}"
+    if event.loop is not None:
+        line, activation, iteration = event.loop
+        if iteration:
+            iterations[(line, activation)] = iteration
+            head += f" (iteration {iteration} of the loop at line {line})"
+        else:
+            head += f" (the loop at line {line} ends after {iterations.get((line, activation), 0)} iterations)"
+    parts = []
+    if event.values:
+        parts.append("reads " + ", ".join(code(f"{e} = {v}") for e, v in event.values))
+    if event.changes:
+        parts.append("then " + ", ".join(code(f"{n} = {v}") for n, v in event.changes))
+    if event.next_line is not None:
+        parts.append(f"next: line {event.next_line}")
+    return "; ".join([head] + parts)
+
+
+def facts(trace: Trace) -> str:
+    return "\n".join(fact_lines(trace))
+
+
+def pick_examples(pool: list[Example], count: int, rng: random.Random, exclude_program: str) -> list[Example]:
+    """`count` examples from other programs, seeded, covering as many domains and input kinds as possible."""
+    candidates = [e for e in pool if e.program_id != exclude_program]
+    rng.shuffle(candidates)
+    chosen: list[Example] = []
+    seen: set[tuple[str, str]] = set()
+    for strict in (True, False):
+        for example in candidates:
+            if len(chosen) == count:
+                return chosen
+            if example not in chosen and (not strict or (example.domain, example.kind) not in seen):
+                chosen.append(example)
+                seen.add((example.domain, example.kind))
+    return chosen
+
+
+def messages(mode: str, question: str, trace_facts: str, template: str,
+             examples: list[Example]) -> tuple[dict, ...]:
+    """The chat messages for one input: system (role and grammar), few-shot pairs (narrate mode), the ask."""
+    if mode not in MODES:
+        raise ValueError(f"unknown narration mode {mode!r} (use one of {', '.join(MODES)})")
+    out = [system_message()]
+    if mode == "narrate":
+        for example in examples:
+            out.append({"role": "user", "content": _narrate_ask(example.question, example.facts)})
+            out.append({"role": "assistant", "content": example.response})
+        out.append({"role": "user", "content": _narrate_ask(question, trace_facts)})
+    else:
+        out.append({"role": "user", "content": f"{question}\n\n" + REWRITE_ASK.format(template=template)})
+    return tuple(out)
+
+
+def _narrate_ask(question: str, trace_facts: str) -> str:
+    return f"{question}\n\n" + NARRATE_ASK.format(facts=trace_facts)
