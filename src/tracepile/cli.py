@@ -249,7 +249,7 @@ def export(
     corpus: Path = typer.Argument(..., help="A corpus folder written by `tracepile build`."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the training files."),
     fmt: str = typer.Option("sft", "--format", "-f", help="cpt, sft (prompt-completion + messages) or two-stage."),
-    control: str = typer.Option("full", help="full, io-only, no-questions or no-rewrites."),
+    control: str = typer.Option("full", help="full, io-only, no-questions, no-rewrites or no-trace (cpt only)."),
     general: Optional[Path] = typer.Option(None, help="two-stage: the general SFT set (JSONL, Parquet or HF folder)."),
     mix_ratio: float = typer.Option(0.0, help="two-stage: share of corpus replay in stage 2."),
     epochs: str = typer.Option("1,1", help="two-stage: epochs of stage 1 and stage 2, e.g. 2,1."),
@@ -330,6 +330,30 @@ def eval_command(
     console.print(table)
     if out is not None:
         console.print(f"Results written to {write_results(results, out)}")
+
+
+@app.command("train")
+def train_command(config: Path = typer.Argument(..., help="A YAML training config (fields of tracepile.train.TrainConfig).")) -> None:
+    """Train on an export with TRL (cpt, sft, sft after cpt, two-stage); re-run after a kill to resume.
+
+    Example: tracepile train train.yaml   (needs pip install -e ".[train]")
+    """
+    from tracepile.train import TrainConfig, TrainConfigError, train
+
+    try:
+        run = TrainConfig.from_yaml(config)
+    except (TrainConfigError, OSError, TypeError) as exc:
+        fail(str(exc))
+    try:
+        reports = train(run)
+    except ImportError as exc:
+        fail(f"{exc}: training needs the train extra: pip install -e '.[train]'")
+    except ValueError as exc:
+        fail(str(exc))
+    for report in reports:
+        resumed = f", resumed from {report.resumed_from}" if report.resumed_from else ""
+        console.print(f"{report.stage}: {report.steps} steps, loss {report.first_loss:.3f} -> {report.last_loss:.3f}"
+                      f"{resumed}; model in {report.model_dir}", highlight=False)
 
 
 def _render_sample(sample: dict) -> None:

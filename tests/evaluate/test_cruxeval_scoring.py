@@ -22,6 +22,8 @@ ITEM = CruxItem("sample_x", "def f(s):\n    return s + '=='", "'a'", "'a=='")
     ("assert f('a') == 'a==' # done", "output", "'a=='"),
     ("[ANSWER]\nassert f('a') == 'a=='\n[/ANSWER]", "input", "f('a')"),
     ("assert f(??x) == 1", "output", "1"),
+    ("Line 2 returns ...\n\nFinal answer: 'a=='", "output", "'a=='"),
+    ("Line 2 returns ...\n\nFinal answer:\n```\n'a=='\n```", "output", "'a=='"),
 ])
 def test_extract(generation, mode, expected):
     assert extract(generation, mode) == expected

@@ -97,3 +97,21 @@ def test_cli_eval_prints_the_table_and_writes_json(held_out, tmp_path):
     assert saved["sampling"]["temperature"] == 0.0 and saved["prompt_version"]["cruxeval"]
     bad = CliRunner().invoke(app, ["eval", "--model", "m", "--endpoint", url, "--task", "trace-qa"])
     assert bad.exit_code == 1 and "needs its data" in bad.output
+
+
+def test_results_appear_in_the_corpus_html_report(small_corpus, held_out, tmp_path):
+    import shutil
+
+    from tracepile.pipeline.report import write_report
+
+    out, items = held_out
+    corpus = tmp_path / "corpus"
+    shutil.copytree(small_corpus, corpus)
+    with serve(qa_oracle(items)) as (url, _):
+        result = CliRunner().invoke(app, ["eval", "--endpoint", url, "--model", "oracle-model", "--task", "trace-qa",
+                                          "--trace-qa", str(out), "--out", str(corpus / "eval-oracle")])
+    assert result.exit_code == 0, result.output
+    page = write_report(corpus).read_text()
+    section = page.split("<h2>Evaluation</h2>", 1)[1].split("</section>", 1)[0]
+    assert "oracle-model" in section and "eval-oracle" in section and "<td>100.00</td>" in section
+    assert "n=1 T=0.0" in section and "cruxeval-official" in section

@@ -81,6 +81,12 @@ def test_controls_keep_the_same_prompts_and_drop_what_they_name(small_corpus, tm
     assert sum(no_q.samples.values()) == sum(k in ("coe", "coe_rewrite") for k in kinds)
     assert sum(no_rw.samples.values()) == sum(k != "coe_rewrite" for k in kinds)
     assert kinds.count("coe_rewrite") > 0 and sum(no_q.samples.values()) < len(kinds)
+    no_trace = export_corpus(small_corpus, tmp_path / "nt", ExportConfig(format="cpt", control="no-trace"))
+    prompts = {r["prompt"] for r in iter_samples(small_corpus)}
+    docs = read(tmp_path / "nt/cpt/train.jsonl")
+    assert no_trace.samples == full.samples and all(d["text"] in prompts for d in docs)
+    with pytest.raises(ExportError, match="no-trace"):
+        ExportConfig(format="sft", control="no-trace")
 
 
 def test_two_stage_mixes_a_general_set_and_records_ratio_and_epochs(small_corpus, tmp_path):

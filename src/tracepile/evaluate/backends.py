@@ -91,6 +91,7 @@ class LocalBackend:
 
     def _load(self):
         if self._loaded is None:
+            import torch
             from transformers import AutoModelForCausalLM, AutoTokenizer
 
             options = {"gguf_file": self.gguf_file} if self.gguf_file else {}
@@ -99,6 +100,8 @@ class LocalBackend:
             if tokenizer.pad_token is None:
                 tokenizer.pad_token = tokenizer.eos_token
             model = AutoModelForCausalLM.from_pretrained(self.model, **options).eval()
+            if torch.cuda.is_available():
+                model = model.to("cuda")
             self._loaded = (model, tokenizer)
         return self._loaded
 
@@ -114,7 +117,7 @@ class LocalBackend:
         import torch
 
         torch.manual_seed(sampling.seed)
-        encoded = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False)
+        encoded = tokenizer(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(model.device)
         sample = sampling.temperature > 0
         with torch.no_grad():
             output = model.generate(**encoded, max_new_tokens=sampling.max_tokens, do_sample=sample,

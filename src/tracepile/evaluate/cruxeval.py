@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from tracepile.evaluate.cruxeval_prompts import TEMPLATES
 
 MODES = ("output", "input")
+_FINAL = re.compile(r"Final answer[^:\n]*:")
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,24 @@ def prompt(item: CruxItem, mode: str, cot: bool) -> str:
     return TEMPLATES[(mode, cot)].format(code=item.code, input=item.input, output=item.output)
 
 
+def corpus_prompt(item: CruxItem, seed: int = 0) -> str:
+    """Output prediction worded as a TracePile corpus prompt (numbered code, the call, the question):
+    the form a model trained on a corpus knows; its `Final answer:` is read by `extract`."""
+    import random
+
+    from tracepile.model import ProgramInput
+    from tracepile.narrate.prompt import question
+
+    return question(item.code, ProgramInput("call", f"f({item.input})"), random.Random(seed))
+
+
 def answer_block(generation: str) -> str:
     """The text inside the last [ANSWER] ... [/ANSWER] (the prompt opens the tag, so a bare
-    continuation counts as inside it); a [THOUGHT] before it is dropped."""
+    continuation counts as inside it); a [THOUGHT] before it is dropped. A corpus-style answer
+    (`Final answer: value`, fenced or not) gives its value."""
     text = generation
+    if "[ANSWER]" not in text and _FINAL.search(text):
+        return _FINAL.split(text)[-1].strip().strip("`").strip()
     if "[ANSWER]" in text:
         text = text.rsplit("[ANSWER]", 1)[1]
     elif "[/THOUGHT]" in text:

@@ -1,5 +1,6 @@
 """Corpus rows as training records: CPT documents, TRL prompt-completion and `messages` records,
-and the controls for honest comparisons (io-only: the same prompt answered without the CoE)."""
+and the controls for honest comparisons (io-only: the same prompt answered without the CoE;
+no-trace: the same programs and questions as CPT text, with no execution or answer at all)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 COE_KINDS = ("coe", "coe_rewrite")
-CONTROLS = ("full", "io-only", "no-questions", "no-rewrites")
+CONTROLS = ("full", "io-only", "no-questions", "no-rewrites", "no-trace")
 _FINAL = re.compile(r"(?:^|\n)(Final answer\b)")
 
 
@@ -55,13 +56,16 @@ def to_pair(row: dict, control: str) -> Pair:
             raise ExportError(f"missing or empty field {name!r}")
     if row.get("verified") is False:
         raise ExportError("the sample is not verified")
-    completion = final_paragraph(row["response"]) if control == "io-only" else row["response"]
+    if control == "io-only":
+        completion = final_paragraph(row["response"])
+    else:
+        completion = "" if control == "no-trace" else row["response"]
     return Pair(row["id"], row["program_id"], row["kind"], row["prompt"], completion, row["answer"])
 
 
 def cpt_record(pair: Pair) -> dict:
     """A plain document for continued pretraining: prompt, CoE and answer in one text."""
-    return {"text": f"{pair.prompt}\n\n{pair.completion}"}
+    return {"text": f"{pair.prompt}\n\n{pair.completion}" if pair.completion else pair.prompt}
 
 
 def prompt_completion_record(pair: Pair) -> dict:

@@ -39,6 +39,8 @@ class ExportConfig:
             raise ExportError("validation and test fractions must be in [0, 1) and sum to less than 1")
         if self.format == "two-stage" and not self.general:
             raise ExportError("two-stage needs a general SFT set (--general FILE_OR_FOLDER)")
+        if self.control == "no-trace" and self.format != "cpt":
+            raise ExportError("the no-trace control has no completions: use it with --format cpt")
         if not 0 <= self.mix_ratio < 1:
             raise ExportError("mix_ratio (corpus replay share of stage 2) must be in [0, 1)")
         if len(self.epochs) != 2 or min(self.epochs) < 1:
