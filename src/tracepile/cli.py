@@ -352,8 +352,9 @@ def train_command(config: Path = typer.Argument(..., help="A YAML training confi
         fail(str(exc))
     for report in reports:
         resumed = f", resumed from {report.resumed_from}" if report.resumed_from else ""
-        console.print(f"{report.stage}: {report.steps} steps, loss {report.first_loss:.3f} -> {report.last_loss:.3f}"
-                      f"{resumed}; model in {report.model_dir}", highlight=False)
+        loss = f"loss {report.first_loss:.3f} -> {report.last_loss:.3f}" if report.losses else "no loss logged"
+        console.print(f"{report.stage}: {report.steps} steps, {loss}{resumed}; model in {report.model_dir}",
+                      highlight=False)
 
 
 def _render_sample(sample: dict) -> None:

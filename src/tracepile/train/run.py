@@ -98,7 +98,21 @@ def load_model(name: str, gguf_file: str | None):
     if tokenizer.pad_token is None:
         tokenizer.pad_token = tokenizer.eos_token
     model = AutoModelForCausalLM.from_pretrained(name, **options)
+    if gguf_file:
+        detach_gguf_quantizer(model)
     return model, tokenizer
+
+
+def detach_gguf_quantizer(model) -> None:
+    """transformers de-quantizes a GGUF file's weights into plain float tensors but keeps its GGUF
+    quantizer attached, which the Trainer refuses to fine-tune; drop that marker once every weight
+    really is a float tensor."""
+    quantizer = getattr(model, "hf_quantizer", None)
+    if quantizer is None:
+        return
+    if not all(p.dtype.is_floating_point for p in model.parameters()):
+        raise ValueError("this GGUF file loaded with quantized weights; it cannot be fully fine-tuned")
+    quantizer.remove_quantization_config(model)
 
 
 def latest_checkpoint(out: Path) -> Path | None:
