@@ -1,6 +1,7 @@
 """The shipped lm-eval task YAMLs run under lm-evaluation-harness with `local-chat-completions` against
 the loopback oracle: every answer right scores 1.0, every answer wrong 0.0."""
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,15 @@ from tracepile.evaluate.cruxeval import load_items
 
 lm_eval = pytest.importorskip("lm_eval", reason="lm-eval is not installed (pip install -e '.[eval]')")
 TASKS = Path(__import__("tracepile.evaluate").evaluate.__file__).parent / "lm_eval_tasks"
+
+
+@pytest.fixture(autouse=True)
+def stop_scorer_sandboxes():
+    """lm-eval loads utils.py under its own module name; stop the sandbox workers it started."""
+    yield
+    for module in list(sys.modules.values()):
+        if getattr(module, "__file__", None) == str(TASKS / "utils.py"):
+            module.close_sandbox()
 
 
 def run(url, tasks, limit, metadata):
@@ -35,3 +45,4 @@ def test_cruxeval_yamls_score_the_oracle_1_and_a_wrong_server_0():
     with serve(cruxeval_oracle(items, wrong=True)) as (url, _):
         wrong = run(url, ["tracepile_cruxeval_o"], 50, metadata)
     assert wrong["tracepile_cruxeval_o"]["pass@1,none"] == 0.0
+    assert any(getattr(m, "__file__", None) == str(TASKS / "utils.py") and m._EXECUTOR for m in list(sys.modules.values()))

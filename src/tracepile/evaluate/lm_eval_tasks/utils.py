@@ -52,6 +52,12 @@ def _passes(doc: dict, generation: str, mode: str) -> float:
     return float(run_checks([script], _EXECUTOR[0], workers=1)[0])
 
 
+def close_sandbox() -> None:
+    """Stop the sandbox workers the scorers started (otherwise they stop when the process exits)."""
+    while _EXECUTOR:
+        _EXECUTOR.pop().close()
+
+
 def score_output(doc: dict, results: list[str]) -> dict:
     return {"pass@1": _passes(doc, results[0], "output")}
 
