@@ -110,7 +110,7 @@ def test_kill_9_then_resume_from_the_last_checkpoint(setup, tmp_path):
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                start_new_session=True)
     deadline = time.monotonic() + 300
-    while not (out / "sft" / "checkpoint-3").is_dir():
+    while not (out / "sft" / "checkpoint-3" / "trainer_state.json").is_file():
         assert process.poll() is None, process.stderr.read().decode()[-2000:]
         assert time.monotonic() < deadline
         time.sleep(0.05)
@@ -123,6 +123,17 @@ def test_kill_9_then_resume_from_the_last_checkpoint(setup, tmp_path):
     assert report["steps"] == 40 and report["resumed_from"].split("checkpoint-")[1].isdigit()
     assert "resumed from" in done.stdout
     assert [p["step"] for p in report["losses"]] == list(range(1, 41))
+
+
+def test_a_checkpoint_cut_off_mid_save_is_skipped(tmp_path):
+    from tracepile.train.run import latest_checkpoint
+
+    for step, state in ((3, "{}"), (6, '{"global_step": 6}'), (9, None), (12, '{"global_st')):
+        (tmp_path / f"checkpoint-{step}").mkdir()
+        if state is not None:
+            (tmp_path / f"checkpoint-{step}" / "trainer_state.json").write_text(state)
+    assert latest_checkpoint(tmp_path) == tmp_path / "checkpoint-6"
+    assert latest_checkpoint(tmp_path / "nothing") is None
 
 
 def test_export_train_eval_with_three_commands(small_corpus, setup, tmp_path):

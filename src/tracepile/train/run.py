@@ -116,9 +116,18 @@ def detach_gguf_quantizer(model) -> None:
 
 
 def latest_checkpoint(out: Path) -> Path | None:
-    """The newest `checkpoint-N` folder a killed run left behind, if any."""
-    found = [p for p in out.glob("checkpoint-*") if p.name.split("-")[-1].isdigit()]
+    """The newest complete `checkpoint-N` folder a killed run left behind, if any. The Trainer writes
+    trainer_state.json last, so a folder without a readable one was cut off mid-save and is skipped."""
+    found = [p for p in out.glob("checkpoint-*") if p.name.split("-")[-1].isdigit() and _complete(p)]
     return max(found, key=lambda p: int(p.name.split("-")[-1]), default=None)
+
+
+def _complete(checkpoint: Path) -> bool:
+    try:
+        json.loads((checkpoint / "trainer_state.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def write_loss_curve(losses: list[dict], out: Path, title: str) -> None:
