@@ -29,3 +29,16 @@ def tracer_pythons() -> list[str]:
         if path and os.path.exists(path) and os.path.realpath(path) != os.path.realpath(sys.executable):
             found.append(path)
     return found
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """A small corpus from `build` (bundled programs, questions and rewrites), shared by the export,
+    eval and train tests."""
+    from tracepile.pipeline import BuildConfig, build
+
+    out = tmp_path_factory.mktemp("small-corpus")
+    config = BuildConfig(samples=60, seed=1, workers=2, sandbox="none", inputs_per_task=4,
+                         questions_per_trace=2, rewrites_per_program=1, eval_sets=[])
+    build(config, out, progress=False)
+    return out

@@ -343,6 +343,119 @@ def report(
     console.print(f"Report written to {path}")
 
 
+@app.command()
+def export(
+    corpus: Path = typer.Argument(..., help="A corpus folder written by `tracepile build`."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the training files."),
+    fmt: str = typer.Option("sft", "--format", "-f", help="cpt, sft (prompt-completion + messages) or two-stage."),
+    control: str = typer.Option("full", help="full, io-only, no-questions, no-rewrites or no-trace (cpt only)."),
+    general: Optional[Path] = typer.Option(None, help="two-stage: the general SFT set (JSONL, Parquet or HF folder)."),
+    mix_ratio: float = typer.Option(0.0, help="two-stage: share of corpus replay in stage 2."),
+    epochs: str = typer.Option("1,1", help="two-stage: epochs of stage 1 and stage 2, e.g. 2,1."),
+    validation: float = typer.Option(0.05, help="Share of programs held for validation."),
+    test: float = typer.Option(0.05, help="Share of programs held out for testing (and trace-QA)."),
+    seed: int = typer.Option(0, help="Seed of the program split and of the stage-2 mix."),
+) -> None:
+    """Write training files from a corpus, split by program, with a held-out trace-QA set.
+
+    Example: tracepile export corpus --format sft --out corpus-sft
+    """
+    from tracepile.export import ExportConfig, ExportError, export_corpus
+
+    try:
+        stages = tuple(int(e) for e in epochs.split(","))
+        config = ExportConfig(format=fmt, control=control, seed=seed, validation=validation, test=test,
+                              general=str(general) if general else None, mix_ratio=mix_ratio, epochs=stages)
+        report = export_corpus(corpus, out, config)
+    except (ValueError, FileNotFoundError) as exc:
+        fail(str(exc))
+    counts = ", ".join(f"{name} {n} ({report.programs[name]} programs)" for name, n in report.samples.items())
+    console.print(f"Exported {fmt} ({control}) to {out}: {counts}; trace-QA test items {report.trace_qa}; "
+                  f"skipped {len(report.skipped)}", highlight=False)
+
+
+@app.command("eval")
+def eval_command(
+    task: List[str] = typer.Option(["cruxeval-o"], "--task", "-t", help="cruxeval-o, cruxeval-i, trace-qa, lcb-output. Repeatable."),
+    endpoint: Optional[str] = typer.Option(None, help="OpenAI-compatible base URL (e.g. http://127.0.0.1:8000/v1)."),
+    model: Optional[str] = typer.Option(None, help="Model name at the endpoint, or a local model folder with --local."),
+    local: bool = typer.Option(False, "--local", help="Run --model locally with transformers instead of an endpoint."),
+    gguf_file: Optional[str] = typer.Option(None, help="--local: a GGUF file inside --model (or a path)."),
+    api_key_env: str = typer.Option("OPENAI_API_KEY", help="Environment variable holding the endpoint's key."),
+    cruxeval: Optional[Path] = typer.Option(None, help="cruxeval.jsonl or its folder (default: $TRACEPILE_SHARED/datasets/cruxeval)."),
+    trace_qa: Optional[Path] = typer.Option(None, "--trace-qa", help="An export folder (its trace_qa_test.jsonl)."),
+    lcb: Optional[Path] = typer.Option(None, help="LiveCodeBench test-output prediction JSONL."),
+    cot: bool = typer.Option(False, help="CRUXEval chain-of-thought prompts instead of direct ones."),
+    limit: Optional[int] = typer.Option(None, help="Evaluate only the first N items of each task."),
+    n: int = typer.Option(1, help="Samples per item."),
+    k: List[int] = typer.Option([1], "--k", help="pass@k to report (k <= n). Repeatable."),
+    temperature: float = typer.Option(0.0, help="Sampling temperature (0: greedy)."),
+    max_tokens: int = typer.Option(512, help="Longest generation."),
+    seed: int = typer.Option(0, help="Sampling seed."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for eval_results.json."),
+    sandbox: str = typer.Option("auto", help="Sandbox for the assertions: auto (bubblewrap) or none."),
+) -> None:
+    """Score a model on CRUXEval-O/I, trace-QA and LiveCodeBench test-output prediction.
+
+    Example: tracepile eval --endpoint http://127.0.0.1:8000/v1 --model m --task cruxeval-o --out results
+    """
+    from rich.table import Table
+
+    from tracepile.evaluate import (BackendError, EndpointBackend, EvalConfig, EvalError, LocalBackend, Sampling, evaluate,
+                                    summary_rows, write_results)
+
+    if not model or bool(endpoint) == local:
+        fail("give --model with either --endpoint URL or --local")
+    crux = cruxeval or Path(os.environ.get("TRACEPILE_SHARED", "../shared")) / "datasets" / "cruxeval"
+    try:
+        config = EvalConfig(tasks=tuple(task), cruxeval=str(crux), trace_qa=str(trace_qa) if trace_qa else None,
+                            lcb=str(lcb) if lcb else None, cot=cot, limit=limit, ks=tuple(k), sandbox=sandbox,
+                            sampling=Sampling(n=n, temperature=temperature, max_tokens=max_tokens, seed=seed))
+    except EvalError as exc:
+        fail(str(exc))
+    backend = LocalBackend(model, gguf_file) if local else EndpointBackend(endpoint, model, api_key_env)
+    try:
+        results = evaluate(config, backend)
+    except (FileNotFoundError, ValueError, BackendError) as exc:
+        fail(str(exc))
+    finally:
+        backend.close()
+    table = Table(title=f"{model} · prompts {results['prompt_version']['cruxeval']} · "
+                        f"n={n} T={temperature} max_tokens={max_tokens}")
+    for column in ("task", "metric", "score (%)", "items"):
+        table.add_column(column)
+    for row in summary_rows(results):
+        table.add_row(*row)
+    console.print(table)
+    if out is not None:
+        console.print(f"Results written to {write_results(results, out)}")
+
+
+@app.command("train")
+def train_command(config: Path = typer.Argument(..., help="A YAML training config (fields of tracepile.train.TrainConfig).")) -> None:
+    """Train on an export with TRL (cpt, sft, sft after cpt, two-stage); re-run after a kill to resume.
+
+    Example: tracepile train train.yaml   (needs pip install -e ".[train]")
+    """
+    from tracepile.train import TrainConfig, TrainConfigError, train
+
+    try:
+        run = TrainConfig.from_yaml(config)
+    except (TrainConfigError, OSError, TypeError) as exc:
+        fail(str(exc))
+    try:
+        reports = train(run)
+    except ImportError as exc:
+        fail(f"{exc}: training needs the train extra: pip install -e '.[train]'")
+    except ValueError as exc:
+        fail(str(exc))
+    for report in reports:
+        resumed = f", resumed from {report.resumed_from}" if report.resumed_from else ""
+        loss = f"loss {report.first_loss:.3f} -> {report.last_loss:.3f}" if report.losses else "no loss logged"
+        console.print(f"{report.stage}: {report.steps} steps, {loss}{resumed}; model in {report.model_dir}",
+                      highlight=False)
+
+
 def _render_sample(sample: dict) -> None:
     from rich.syntax import Syntax
     from rich.table import Table

@@ -33,6 +33,7 @@ def write_report(folder: str | Path, out: str | Path | None = None, samples_show
                 if summary["rejected"] else None, empty="No input was rejected."),
         _figure("Rewrite acceptance", _bars(manifest.get("rewrites", {}), "accepted share")
                 if manifest.get("rewrites") else None, empty="This corpus was built without code rewrites."),
+        _evaluations(folder),
         _samples(random.Random(seed).sample(rows, min(samples_shown, len(rows)))),
     ]
     title = f"TracePile corpus · {folder.name}"
@@ -41,6 +42,30 @@ def write_report(folder: str | Path, out: str | Path | None = None, samples_show
     path = Path(out) if out else folder / "report.html"
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def _evaluations(folder: Path) -> str | None:
+    """A table of every `tracepile eval --out FOLDER/<name>` result saved beside the corpus."""
+    found = sorted(folder.glob("*/eval_results.json"))
+    if not found:
+        return None
+    head = "<tr><th>run</th><th>model</th><th>prompts</th><th>sampling</th><th>task</th><th>metric</th><th>score (%)</th><th>items</th></tr>"
+    body = []
+    for path in found:
+        results = json.loads(path.read_text())
+        model = results["model"]
+        where = html.escape(f"{model.get('model')} ({model.get('endpoint') or model.get('backend')})")
+        sampling = results["sampling"]
+        settings = html.escape(f"n={sampling['n']} T={sampling['temperature']} top_p={sampling['top_p']} "
+                               f"max_tokens={sampling['max_tokens']}" + (" CoT" if results.get("cot") else ""))
+        prompts = html.escape(", ".join(f"{k}: {v}" for k, v in results["prompt_version"].items()))
+        for task in results["tasks"]:
+            scores = [*task["scores"].items()] + [(f"{k} exact_match", v["exact_match"]) for k, v in task["by_kind"].items()]
+            for metric, score in scores:
+                body.append(f"<tr><td>{html.escape(path.parent.name)}</td><td>{where}</td><td>{prompts}</td>"
+                            f"<td>{settings}</td><td>{html.escape(task['task'])}</td><td>{html.escape(metric)}</td>"
+                            f"<td>{score:.2f}</td><td>{task['items']}</td></tr>")
+    return f"<section><h2>Evaluation</h2><table>{head}{''.join(body)}</table></section>"
 
 
 def _tokens(rows: list[dict]) -> list[int]:
