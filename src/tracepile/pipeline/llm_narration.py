@@ -23,6 +23,7 @@ from tracepile.engine import narratable, trace
 from tracepile.llm.narrator import NarrationInput, NarrationResult, NarrationSettings, PathResult
 from tracepile.llm.prompts import PROMPT_VERSION, Example, facts, grammar_request_fields
 from tracepile.model import Limits, ProgramInput
+from tracepile.pipeline.build import Layout
 from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, sample_row
 from tracepile.pipeline.steps import open_executor
@@ -95,30 +96,8 @@ class NarrateConfig:
 
 
 @dataclass(frozen=True)
-class NarrateLayout:
-    """Where an LLM narration run keeps its files under the output folder."""
-
-    out: Path
-
-    @property
-    def work(self) -> Path:
-        return self.out / "_work"
-
-    @property
-    def data(self) -> Path:
-        return self.out / "data"
-
-    @property
-    def rejects(self) -> Path:
-        return self.out / "rejects"
-
-    @property
-    def logs(self) -> Path:
-        return self.out / "_logs"
-
-    @property
-    def progress(self) -> Path:
-        return self.out / "_progress"
+class NarrateLayout(Layout):
+    """Where an LLM narration run keeps its files: a build's layout plus traces, accounting, the cache."""
 
     @property
     def traces(self) -> Path:
