@@ -1,4 +1,5 @@
-"""How much the CoEs of a default build show about how values arise (issue 11's measures).
+"""How much the CoEs of a default build show about how values arise: intermediate values, call
+results, input reads, faithful summaries, prose variety.
 
 Builds the default corpus (or reads an existing build's Parquet files) and reports, over the main
 CoE samples: the share of narrated assignments/returns with top-level arithmetic whose intermediate
