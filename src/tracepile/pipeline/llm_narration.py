@@ -41,23 +41,10 @@ POOL_MAX_CHARS = 2500
 
 
 @dataclass(frozen=True)
-class NarrateConfig:
-    """An LLM narration run: endpoint and model, narrator settings, client limits, task size, prices."""
+class NarrateConfig(NarrationSettings):
+    """An LLM narration run: the narrator's settings plus endpoint, client limits, task size, prices."""
 
-    endpoint: str
-    model: str
-    mode: str = "narrate"
-    paths: int = 4
-    policy: str = "best"
-    fallback: bool = False
-    temperature: float = 0.8
-    top_p: float = 0.95
-    max_tokens: int = 2048
-    seed: int = 0
-    batch_paths: bool = True
-    examples: int = 2
-    max_fact_lines: int = 300
-    extra: dict = field(default_factory=dict)
+    endpoint: str = ""  # required: an http(s) URL (checked below)
     grammar: str | None = None  # constrain decoding to the claim grammar: "llama.cpp" or "vllm" request fields
     limit: int | None = None
     inputs_per_task: int = 16
@@ -71,7 +58,7 @@ class NarrateConfig:
 
     def __post_init__(self):
         try:
-            self.settings()
+            super().__post_init__()
         except ValueError as exc:
             raise ConfigError(str(exc)) from None
         if not urlsplit(self.endpoint).scheme.startswith("http"):
