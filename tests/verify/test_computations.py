@@ -2,7 +2,7 @@
 evaluation order as claims the verifier checks against the trace; elif wording; no noise steps."""
 
 from tracepile.engine import trace
-from tracepile.model import ProgramInput
+from tracepile.model import LineEvent, ProgramInput
 from tracepile.narration import narrate
 from tracepile.tracer.analysis import analyze
 from tracepile.verification import verify
@@ -88,3 +88,15 @@ def test_iterations_on_another_path_are_never_summarised():
     same = trace(code.replace("i % 2 == 0", "i >= 0"), "f(9)")
     text = narrate(same).response
     assert "Iterations 3 to 8 of the loop at line 3 take the same path" in text and verify(text, same).passed
+
+
+def test_condition_operands_python_skips_are_not_recorded():
+    code = "def f(a, dq, i):\n    if dq and a[dq[-1]] <= a[i]:\n        return 1\n    if 0 < a[i] < a[i + 1]:\n        return 2\n    return 0\n"
+    skipped = trace(code, ProgramInput("call", "f([-1, 2], [], 0)"))
+    recorded = [dict(e.values) for e in skipped.events if isinstance(e, LineEvent) and e.line in (2, 4)]
+    assert recorded == [{"dq and a[dq[-1]] <= a[i]": "[]"}, {"0 < a[i] < a[i + 1]": "False", "a[i]": "-1"}]
+    evaluated = trace(code, ProgramInput("call", "f([1, 2], [0], 1)"))
+    first = next(dict(e.values) for e in evaluated.events if isinstance(e, LineEvent) and e.line == 2)
+    assert first["a[dq[-1]]"] == "1" and first["a[i]"] == "2"
+    for run in (skipped, evaluated):
+        assert verify(narrate(run).response, run).passed

@@ -277,29 +277,50 @@ def _simple_index(node: ast.Subscript) -> bool:
 
 
 def _condition_values(test: ast.expr) -> tuple[tuple[str, Compiled], ...]:
-    """The condition itself and its operands, e.g. `a[i] > m` -> (a[i] > m, a[i], m)."""
-    exprs = [test]
+    """The condition itself and its operands, e.g. `a[i] > m` -> (a[i] > m, a[i], m). An operand that
+    Python reaches only through `and`/`or` or a comparison chain carries that guard: it is recorded only
+    when the guard holds (`dq and a[dq[-1]] <= a[i]` records no `a[i]` when `dq` is empty)."""
+    parts = [(test, None)]
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        exprs += _parts(test.operand)
+        parts += _parts(test.operand, None)
     else:
-        exprs += _parts(test)
-    return _compiled(exprs)
+        parts += _parts(test, None)
+    return _compiled([expr for expr, _ in parts], {id(expr): guard for expr, guard in parts})
 
 
-def _parts(node: ast.expr) -> list[ast.expr]:
+def _parts(node: ast.expr, guard: ast.expr | None) -> list[tuple[ast.expr, ast.expr | None]]:
+    """`node`'s operands in evaluation order, each with the condition under which Python evaluates it."""
     if isinstance(node, ast.BoolOp):
         out = []
-        for value in node.values:
-            out.append(value)
-            out += _parts(value)
+        for index, value in enumerate(node.values):
+            inner = _and(guard, _reached(node, index))
+            out.append((value, inner))
+            out += _parts(value, inner)
         return out
     if isinstance(node, ast.Compare):
-        return [node.left, *node.comparators]
+        operands = [node.left, *node.comparators]
+        return [(operand, _and(guard, ast.Compare(node.left, node.ops[:index - 1], node.comparators[:index - 1])
+                               if index >= 2 else guard))
+                for index, operand in enumerate(operands)]
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        return [node.operand] + _parts(node.operand)
+        return [(node.operand, guard)] + _parts(node.operand, guard)
     if isinstance(node, ast.Call):
-        return list(node.args)
+        return [(arg, guard) for arg in node.args]
     return []
+
+
+def _reached(node: ast.BoolOp, index: int) -> ast.expr | None:
+    """The condition for Python to evaluate operand `index` of an `and`/`or`."""
+    if index == 0:
+        return None
+    before = node.values[0] if index == 1 else ast.BoolOp(node.op, node.values[:index])
+    return before if isinstance(node.op, ast.And) else ast.UnaryOp(ast.Not(), before)
+
+
+def _and(first: ast.expr | None, second: ast.expr | None) -> ast.expr | None:
+    if first is None or second is None:
+        return first or second
+    return ast.BoolOp(ast.And(), [first, second])
 
 
 def _operand_values(stmt: ast.stmt, info: LineInfo) -> tuple[tuple[str, Compiled], ...]:
@@ -364,7 +385,8 @@ def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
     return True
 
 
-def _compiled(exprs: list[ast.expr]) -> tuple[tuple[str, Compiled], ...]:
+def _compiled(exprs: list[ast.expr], guards: dict[int, ast.expr | None] | None = None
+              ) -> tuple[tuple[str, Compiled], ...]:
     out: list[tuple[str, Compiled]] = []
     seen: set[str] = set()
     for expr in exprs:
@@ -373,11 +395,25 @@ def _compiled(exprs: list[ast.expr]) -> tuple[tuple[str, Compiled], ...]:
         source = ast.unparse(expr)
         if source in seen:
             continue
+        guard = (guards or {}).get(id(expr))
         try:
-            out.append((source, compile_expr(expr)))
+            compiled = compile_expr(expr)
+            out.append((source, compiled if guard is None else _guarded(compiled, compile_expr(guard))))
         except (Unsafe, KeyError):
             continue
         seen.add(source)
         if len(out) == MAX_WHY:
             break
     return tuple(out)
+
+
+class NotEvaluated(Exception):
+    """Python skips this operand on this run (its `and`/`or` or comparison chain stopped earlier)."""
+
+
+def _guarded(compiled: Compiled, guard: Compiled) -> Compiled:
+    def load(loc, glob):
+        if not guard(loc, glob):  # the safe evaluator returns plain values only: bool() runs no user code
+            raise NotEvaluated
+        return compiled(loc, glob)
+    return load
