@@ -486,6 +486,21 @@ def false_same_path(case: Case):
     return case.text(case.paragraphs[:j] + [widened] + case.paragraphs[i + 1:]), len(set(paths)) <= 1
 
 
+def wrong_group_lines(case: Case):
+    """A path group of a mixed-path summary with one of its lines replaced by a line it does not list
+    (the listed lines must be exactly those the iterations run, so the mutant is false by construction)."""
+    group = re.compile(r"it runs lines? ((?:\d+(?:,? and |, ))*\d+)")
+    site = case.pick(case.sites(group, ("summary",)))
+    if site is None:
+        return None
+    i, m = site
+    numbers = list(re.finditer(r"\d+", m.group(1)))
+    chosen = case.rng.choice(numbers)
+    new = str(max(int(n.group()) for n in numbers) + case.rng.choice((1, 2)))
+    lines = m.group(1)[:chosen.start()] + new + m.group(1)[chosen.end():]
+    return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, lines)), False
+
+
 def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
     """The (line, next line) sequence of each iteration first..last of the activation ending at `end`."""
     header = events[end]
@@ -523,6 +538,7 @@ MUTATIONS = {
     "reordered steps": reordered_steps,
     "true claim attached to the wrong line": claim_on_wrong_line,
     "\"take the same path\" for iterations that differ": false_same_path,
+    "wrong lines for a group of iterations": wrong_group_lines,
 }
 
 

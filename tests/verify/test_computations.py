@@ -1,6 +1,7 @@
 """Computations shown: arithmetic sub-expressions, pure builtin and method results are narrated in
 evaluation order as claims the verifier checks against the trace; elif wording; no noise steps."""
 
+import pytest
 from tracepile.engine import trace
 from tracepile.model import LineEvent, ProgramInput
 from tracepile.narration import narrate
@@ -79,15 +80,37 @@ def test_mutating_methods_are_never_evaluated():
     assert [w for w, _ in info.info(2).why] == []
 
 
-def test_iterations_on_another_path_are_never_summarised():
-    code = "def f(n):\n    t = 0\n    for i in range(n):\n        if i % 2 == 0:\n            t += i\n        else:\n            t -= 1\n    return t\n"
-    result = trace(code, "f(9)")
+ALTERNATING = "def f(n):\n    t = 0\n    for i in range(n):\n        if i % 2 == 0:\n            t += i\n        else:\n            t -= 1\n    return t\n"
+
+
+def test_alternating_iterations_are_summarised_path_by_path():
+    result = trace(ALTERNATING, "f(9)")
     text = narrate(result).response
-    assert "Iterations" not in text and "are summarised" not in text  # every iteration differs from the next
-    assert all(f"iteration {k}" in text for k in range(1, 10)) and verify(text, result).passed
-    same = trace(code.replace("i % 2 == 0", "i >= 0"), "f(9)")
+    assert ("Iterations 3 to 8 of the loop at line 3 take 2 different paths: in iterations 4, 6 and 8, it runs "
+            "lines 4 and 7; in the other 3 iterations, it runs lines 4 and 5; after iteration 8, `i = 7` and "
+            "`t = 8`.") in text
+    assert verify(text, result).passed
+    same = trace(ALTERNATING.replace("i % 2 == 0", "i >= 0"), "f(9)")
     text = narrate(same).response
     assert "Iterations 3 to 8 of the loop at line 3 take the same path" in text and verify(text, same).passed
+
+
+@pytest.mark.parametrize("wrong, reason", [
+    ("take 3 different paths", "run 2 different sets of lines"),
+    ("in iterations 4, 6 and 7, it runs", "iteration 7 runs lines 4, 5"),
+    ("it runs lines 4 and 6; in the other", "iteration 4 runs lines 4, 7"),
+    ("in the other 4 iterations", "3 iterations of the stretch are not described yet"),
+])
+def test_false_path_groups_are_rejected(wrong, reason):
+    result = trace(ALTERNATING, "f(9)")
+    text = narrate(result).response
+    right = {"take 3 different paths": "take 2 different paths",
+             "in iterations 4, 6 and 7, it runs": "in iterations 4, 6 and 8, it runs",
+             "it runs lines 4 and 6; in the other": "it runs lines 4 and 7; in the other",
+             "in the other 4 iterations": "in the other 3 iterations"}[wrong]
+    assert right in text
+    report = verify(text.replace(right, wrong), result)
+    assert not report.passed and any(reason in failure for failure in report.failures)
 
 
 def test_condition_operands_python_skips_are_not_recorded():

@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
-from tracepile.tracer.paths import iteration_paths, same_path
+from tracepile.tracer.paths import iteration_lines, iteration_paths, same_path
 
 
 MIN_RUN = 2  # fewest iterations with one path worth a summary
+MAX_GROUPS = 4  # most distinct paths a mixed stretch may take to be summarised by path
+MIN_MIXED = 3  # fewest iterations left in full by same-path runs before the stretch is grouped instead
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Summary:
     end: int  # first event index after the stretch
     same_path: bool = False  # every skipped iteration runs the same lines, branches and calls
     calls: tuple[tuple[str, int], ...] = ()  # functions called in the stretch (nested too), how often
+    groups: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()  # mixed paths: (iterations, lines they run)
 
 
 def plan(events: tuple[Event, ...], compression: Compression) -> list[int | Summary]:
@@ -68,8 +71,8 @@ def _skips(events, compression: Compression) -> dict[int, tuple[int, Summary]]:
         n = len(iteration_starts)
         if n <= keep:
             continue
-        for first, last in _same_path_runs(events, iteration_starts, compression.head + 1,
-                                           n - compression.tail, (line, activation)):
+        middle = (compression.head + 1, n - compression.tail)
+        for first, last in _stretches(events, iteration_starts, middle, (line, activation)):
             begin, end = iteration_starts[first - 1], iteration_starts[last]
             if any(b <= begin < e for b, (e, _) in skips.items()):
                 continue  # inside a stretch that an outer loop already summarises
@@ -77,6 +80,19 @@ def _skips(events, compression: Compression) -> dict[int, tuple[int, Summary]]:
                 continue  # a generator loop interleaved with its consumer: narrate it in full
             skips[begin] = (end, _summarise(events, begin, end, frame, line, activation, first, last))
     return skips
+
+
+def _stretches(events, starts: list[int], middle: tuple[int, int], loop: tuple[int, int]) -> list[tuple[int, int]]:
+    """The stretches of the middle iterations to summarise: its same-path runs, or the whole middle when
+    those runs would leave at least MIN_MIXED iterations in full and it takes at most MAX_GROUPS paths
+    (alternating paths are then summarised by path, iteration by iteration)."""
+    first, last = middle
+    runs = _same_path_runs(events, starts, first, last, loop)
+    left = (last - first + 1) - sum(b - a + 1 for a, b in runs)
+    if left < MIN_MIXED:
+        return runs
+    groups = set(iteration_lines(events, starts[first - 1], starts[last], loop).values())
+    return [(first, last)] if len(groups) <= MAX_GROUPS and () not in groups else runs
 
 
 def _same_path_runs(events, starts: list[int], first: int, last: int,
@@ -112,5 +128,15 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
             output.append(event.text)
         elif isinstance(event, CallEvent) and not event.resumed:
             calls[event.func] = calls.get(event.func, 0) + 1
+    same = same_path(events, begin, end, (line, activation))
     return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end,
-                   same_path(events, begin, end, (line, activation)), tuple(calls.items()))
+                   same, tuple(calls.items()), () if same else _groups(events, begin, end, (line, activation)))
+
+
+def _groups(events, begin: int, end: int, loop: tuple[int, int]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:
+    """The stretch's iterations grouped by the lines they run, the largest group last."""
+    by_lines: dict[tuple[int, ...], list[int]] = {}
+    for iteration, lines in iteration_lines(events, begin, end, loop).items():
+        by_lines.setdefault(lines, []).append(iteration)
+    ordered = sorted(by_lines.items(), key=lambda kv: (len(kv[1]), -kv[1][0]))
+    return tuple((tuple(iterations), lines) for lines, iterations in ordered)

@@ -374,16 +374,32 @@ class Narrator:
         self.extend(self.pick("It prints {}.", "This prints {}.", "The output is {}.").format(
             output_claim(event.text)))
 
+    @staticmethod
+    def groups(groups) -> list[str]:
+        """One clause per path of a mixed stretch: which iterations take it and the lines they run."""
+        def numbers(values, noun: str) -> str:
+            return f"{noun}{'s' if len(values) > 1 else ''} {join([str(v) for v in values])}"
+        *listed, (rest, lines) = groups
+        clauses = [f"in {numbers(iterations, 'iteration')}, it runs {numbers(runs, 'line')}"
+                   for iterations, runs in listed]
+        plural = "iteration" if len(rest) == 1 else "iterations"
+        return clauses + [f"in the other {len(rest)} {plural}, it runs {numbers(lines, 'line')}"]
+
     def summary(self, item: Summary) -> None:
         self.summaries += 1
         self.replay(item.begin, item.end)
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
-        how = "take the same path" if item.same_path else "are summarised"
         calls = "".join(f"; in these iterations, `{func}` is called {count} {'time' if count == 1 else 'times'}"
                         for func, count in item.calls)
-        text = (f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line} {how}; "
-                f"after iteration {item.last}, {state}{calls}.")
+        head = f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line}"
+        if item.same_path:
+            head += " take the same path"
+        elif len(item.groups) > 1:
+            head += f" take {len(item.groups)} different paths: " + "; ".join(self.groups(item.groups))
+        else:
+            head += " are summarised"
+        text = f"{head}; after iteration {item.last}, {state}{calls}."
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)

@@ -38,3 +38,20 @@ def iteration_paths(events: tuple[Event, ...], begin: int, end: int, loop: tuple
 def same_path(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int]) -> bool:
     """Whether every iteration in the stretch takes exactly the same path."""
     return len(set(iteration_paths(events, begin, end, loop))) <= 1
+
+
+def iteration_lines(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int]) -> dict[int, tuple[int, ...]]:
+    """For each iteration that starts in events[begin:end] of the loop (line, activation): the lines it
+    runs in the loop's own frame after the loop header, sorted (nested calls are not counted)."""
+    frame = events[begin].frame
+    lines: dict[int, set[int]] = {}
+    current = None
+    for event in events[begin:end]:
+        if not isinstance(event, LineEvent) or event.frame != frame:
+            continue
+        if event.loop is not None and event.loop[:2] == loop:
+            current = event.loop[2]
+            lines[current] = set()
+        elif current is not None:
+            lines[current].add(event.line)
+    return {iteration: tuple(sorted(found)) for iteration, found in lines.items()}

@@ -9,7 +9,7 @@ from typing import Callable
 from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent, ReturnEvent,
                              SentenceCheck, Trace, Verification)
 from tracepile.tracer.analysis import CodeInfo, analyze
-from tracepile.tracer.paths import same_path
+from tracepile.tracer.paths import iteration_lines, same_path
 from tracepile.verification.claims import Claim, Sentence, parse
 from tracepile.verification.grammar import GRAMMAR_VERSION
 from tracepile.verification.compare import describe, evaluate, exact, normal, normal_statement, same_output, unfence
@@ -70,6 +70,7 @@ class Checker:
         self.context = Context("none")
         self.paragraph = -1
         self.befores: dict[int, dict] = {}  # line event index -> its frame's values before it ran
+        self.grouped: set[int] = set()  # iterations of the current summary its group sentences described
         self.unstated: dict[int, set[str]] = {}  # line event index -> changed names no claim states yet
         self.loop_sizes: dict[tuple[int, int, int], int] | None = None
         self.final_seen = False
@@ -264,6 +265,36 @@ class Checker:
         if claim.args["same"] and not same_path(self.events, start, end, key):
             return false(f"iterations {first} to {last} of the loop at line {loop} take different paths",
                          "different paths", "the same path")
+        self.grouped = set()
+        if "paths" in claim.args:
+            paths = len(set(iteration_lines(self.events, start, end, key).values()))
+            if paths != claim.args["paths"]:
+                return false(f"iterations {first} to {last} of the loop at line {loop} run {paths} different "
+                             "sets of lines", str(paths), str(claim.args["paths"]))
+        return HOLDS
+
+    def claim_iteration_group(self, claim: Claim) -> Finding:
+        """`in iterations 4 and 7, it runs lines 3 and 4` (or `in the other N iterations`): exactly the lines
+        each of those iterations of the summarised stretch runs in the loop's frame."""
+        if self.context.kind != "summary":
+            return unverifiable("`in iterations ..., it runs lines ...` belongs to a summary of iterations")
+        start, end = self.context.index, self.context.end
+        runs = iteration_lines(self.events, start, end, self.events[start].loop[:2])
+        if claim.args.get("rest"):
+            iterations = tuple(sorted(set(runs) - self.grouped))
+            if len(iterations) != claim.args["count"]:
+                return false(f"{len(iterations)} iterations of the stretch are not described yet",
+                             str(len(iterations)), str(claim.args["count"]))
+        else:
+            iterations = claim.args["iterations"]
+        lines = claim.args["lines"]
+        for iteration in iterations:
+            if iteration not in runs:
+                return false(f"iteration {iteration} is not in the summarised stretch", "", str(iteration))
+            if runs[iteration] != tuple(sorted(lines)):
+                return false(f"iteration {iteration} runs lines {', '.join(map(str, runs[iteration]))}",
+                             ", ".join(map(str, runs[iteration])), ", ".join(map(str, lines)))
+        self.grouped |= set(iterations)
         return HOLDS
 
     # ---------------------------------------------------------------- effects

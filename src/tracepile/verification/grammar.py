@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.2"
+GRAMMAR_VERSION = "2.3"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -40,8 +40,12 @@ _PLACEHOLDERS = {
     "L": lambda g: rf"(?P<{g}>{VALUE_MARK}(?:{_SEP}{VALUE_MARK})*)",  # a list of value spans
     "NL": lambda g: rf"(?P<{g}>{_ANY}(?:{_SEP}{_ANY})*)",  # a list of name spans
     "N": lambda g: rf"(?P<{g}>\d+)",  # a line, iteration, count or depth number
+    "NS": lambda g: rf"(?P<{g}>\d+(?:{_SEP}\d+)*)",  # a list of such numbers
     "FENCE": lambda g: rf"(?P<{g}_f>`{{3,}})\n(?P<{g}>[\s\S]*?)\n?(?P={g}_f)",
 }
+
+
+SLOT = r"<(NL|NS|FENCE|S|V|L|N):(\w+)>"  # a typed slot in a form's pattern
 
 
 @dataclass(frozen=True)
@@ -59,18 +63,18 @@ class Form:
     def regex(self, prefix: str) -> str:
         def slot(match: re.Match) -> str:
             return _PLACEHOLDERS[match.group(1)](f"{prefix}{match.group(2)}")
-        return re.sub(r"<(NL|FENCE|S|V|L|N):(\w+)>", slot, self.pattern)
+        return re.sub(SLOT, slot, self.pattern)
 
     def shape(self) -> str:
         """The pattern as a person reads it: slots as `expr`, `x = v`, N."""
-        text = re.sub(r"<(NL|S|V|L|N|FENCE):\w+>", lambda m: _SHAPES[m.group(1)], self.pattern)
+        text = re.sub(SLOT, lambda m: _SHAPES[m.group(1)], self.pattern)
         for regex, plain in (("^(?:[-*] )?", ""), ("\\b", ""), ("\\(", "("), ("\\)", ")"), ("^", "")):
             text = text.replace(regex, plain)
         return text
 
 
 _SHAPES = {"S": "`expr`", "V": "`expr = value`", "L": "`x = v`, ... and `y = w`", "NL": "`name`, ...",
-           "N": "N", "FENCE": "```text```"}
+           "N": "N", "NS": "N, ... and M", "FENCE": "```text```"}
 
 _BULLET = r"^(?:[-*] )?"
 _BACK = r"(?:, and execution goes back to line <N:back> \(depth <N:depth>\))?"
@@ -86,6 +90,10 @@ FORMS: tuple[Form, ...] = (
     Form("summary", _BULLET + r"Iterations <N:first> to <N:last> of the loop at line <N:loop> are summarised",
          "summary", fixed={"same": False}, context="summary",
          example="Iterations 3 to 8 of the loop at line 2 are summarised; after iteration 8, `s = 36`."),
+    Form("summary_paths", _BULLET + r"Iterations <N:first> to <N:last> of the loop at line <N:loop> take "
+         r"<N:paths> different paths", "summary", fixed={"same": False}, context="summary",
+         example="Iterations 3 to 8 of the loop at line 2 take 2 different paths: in iterations 4 and 7, it runs "
+                 "lines 3 and 4; in the other 4 iterations, it runs line 3; after iteration 8, `s = 11`."),
     Form("script_start", r"The script starts running from the top", "call", fixed={"func": "<module>"},
          context="call", example="The script starts running from the top."),
     Form("script_end", r"The script reaches its end", "return", fixed={"func": "<module>"},
@@ -119,6 +127,10 @@ FORMS: tuple[Form, ...] = (
          moment="stretch", context="summary", example="after iteration 8, `i = 7` and `s = 36`"),
     Form("unchanged", r"after iteration <N:iteration>, nothing in this frame changed", "after_iteration",
          fixed={"unchanged": True}, context="summary", example="after iteration 8, nothing in this frame changed"),
+    Form("iteration_group", r"in iterations? <NS:iterations>, it runs lines? <NS:lines>", "iteration_group",
+         context="summary", example="in iterations 4 and 7, it runs lines 3 and 4"),
+    Form("iteration_rest", r"in the other <N:count> iterations?, it runs lines? <NS:lines>", "iteration_group",
+         fixed={"rest": True}, context="summary", example="in the other 4 iterations, it runs line 3"),
     Form("input_call", r"^Try the call <S:call> and follow it step by step to see what it gives", "input",
          context="intro", example="Try the call `f(3)` and follow it step by step to see what it gives."),
     Form("input_stdin", r"^Try this standard input and run the script on it:\n<FENCE:stdin_text>", "input",
