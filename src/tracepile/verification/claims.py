@@ -14,7 +14,7 @@ SPAN_RE = re.compile(SPAN)
 TOKEN = re.compile(rf"{SPAN}|[A-Za-z_][A-Za-z_']*|\d[\d.]*|\S")
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
 # per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
-SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(r"<(NL|FENCE|S|V|L|N):(\w+)>",
+SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(r"<(NL|NS|FENCE|S|V|L|N):(\w+)>",
                                                                                form.pattern))
          + tuple((prefix + name, name, "") for name in re.findall(r"\(\?P<\{p\}(\w+)>", form.pattern))
          for prefix, form in BY_PREFIX.items()}
@@ -153,6 +153,8 @@ def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
             args[name] = bones.spans_in(start, end)[0]
         elif kind == "N":
             args[name] = int(match.group(group))
+        elif kind == "NS":
+            args[name] = tuple(int(n) for n in re.findall(r"\d+", match.group(group)))
         else:
             args[name] = bones.text[bones.original(start):bones.original(end)]
     claims = [Claim(form.kind, args, form.moment,

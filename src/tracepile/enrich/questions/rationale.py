@@ -25,6 +25,7 @@ def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     body = narration.response[:narration.response.rindex(FINAL)].rstrip()
     parts = [_input_intro(trace)] if question.kind == "input" else []
     parts += [body] if body else []
+    parts += [question.step] if question.step else []
     parts.append(final_paragraph(question.answer))
     return "\n\n".join(parts), narration.compressed_loops
 

@@ -35,6 +35,7 @@ class Question:
     group: str = ""
     full: bool = True
     hint: str = ""  # how to write the answer, shown in the prompt
+    step: str = ""  # the sentence that works the answer out, just before it (steps.py)
 
 
 @dataclass(frozen=True)
