@@ -87,3 +87,28 @@ def test_a_line_run_once_per_iteration_or_per_call_is_not_counted(pools):
     assert 6 not in {q.params["line"] for q in pool["line_count"]}
     _, pool = pools["loop5"]
     assert {q.params["line"] for q in pool["line_count"]} == {5, 7}
+
+
+def test_input_prediction_reasons_backwards_then_runs_forwards(pools):
+    result, pool = pools["fact"]
+    (question,) = pool["input"]
+    text, _ = rationale(result, question, seed=0)
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0] == ("Working backwards, the result to reach is `24`, and the `return` at line 4 produces it. "
+                             "That step of line 4 works from `n = 4`.")
+    assert paragraphs[1].startswith("Try the call `fact(4)`")
+    assert paragraphs[-2] == "The run gives `24`, the result to reach, so this input works."
+    assert verify_rationale(text, result, question).passed
+    for old, new in (("reach is `24`", "reach is `25`"), ("works from `n = 4`", "works from `n = 2`"),
+                     ("`return` at line 4", "`return` at line 3"), ("gives `24`", "gives `6`")):
+        assert not verify_rationale(text.replace(old, new, 1), result, question).passed, new
+
+
+def test_script_input_prediction_starts_from_the_last_output(pools):
+    result, pool = pools["script"]
+    (question,) = pool["input"]
+    text, _ = rationale(result, question, seed=0)
+    assert text.startswith("Working backwards, the output to reach ends with `4`, which line 7 prints. "
+                           "That step of line 7 works from `best = 4`.")
+    assert verify_rationale(text, result, question).passed
+    assert not verify_rationale(text.replace("ends with `4`", "ends with `3`", 1), result, question).passed

@@ -808,6 +808,73 @@ class Checker:
             return false(f"after the check, line {event.next_line} runs", str(event.next_line), str(claim.args.get("next")))
         return HOLDS
 
+    def claim_backward_target(self, claim: Claim) -> Finding:
+        """The result an input-prediction run must reach, and the step at the end of the run that gives it."""
+        outcome, line = self.trace.outcome, claim.args["line"]
+        if claim.args.get("raised") or claim.args.get("printed"):
+            kind = ExceptionEvent if claim.args.get("raised") else OutputEvent
+            last = max((i for i, e in enumerate(self.events) if isinstance(e, kind)
+                        and not getattr(e, "unwound", False) and getattr(e, "text", "x").strip()), default=None)
+            if last is None:
+                return false("the run raises nothing" if kind is ExceptionEvent else "the run prints nothing")
+            event = self.events[last]
+            actual = event.text if kind is OutputEvent else \
+                f"{event.type}: {event.message}" if event.message else event.type
+            ok = same_output(claim.args["text"], actual) if kind is OutputEvent else claim.args["text"] == actual
+            at = event.line if kind is ExceptionEvent else self.line_before(last)
+            if not ok or at != line:
+                return false(f"the run ends with `{actual}` from line {at}", f"{actual} (line {at})",
+                             f"{claim.args['text']} (line {line})")
+            return HOLDS
+        top = next((e.frame for e in self.events if isinstance(e, CallEvent)), None)
+        last = max((i for i, e in enumerate(self.events) if isinstance(e, LineEvent) and e.frame == top), default=None)
+        info = self.info.info(line) if self.info else None
+        if outcome.value is None or not exact(claim.args["value"], outcome.value):
+            return false(f"the call returns `{outcome.value}`", str(outcome.value), claim.args["value"])
+        if last is None or self.events[last].line != line or info is None or info.kind != "return":
+            return false(f"the call's last step is not the `return` at line {line}")
+        return HOLDS
+
+    def line_before(self, index: int) -> int | None:
+        return next((e.line for e in reversed(self.events[:index]) if isinstance(e, LineEvent)), None)
+
+    def producing_step(self) -> int | None:
+        """The line event that gives the run's result: the called function's last line, or for a script
+        the line that prints the last output."""
+        if self.trace.input.kind == "stdin":
+            printed = max((i for i, e in enumerate(self.events) if isinstance(e, OutputEvent) and e.text.strip()),
+                          default=None)
+            return None if printed is None else \
+                max((i for i, e in enumerate(self.events[:printed]) if isinstance(e, LineEvent)), default=None)
+        top = next((e.frame for e in self.events if isinstance(e, CallEvent)), None)
+        return max((i for i, e in enumerate(self.events) if isinstance(e, LineEvent) and e.frame == top), default=None)
+
+    def claim_backward_needs(self, claim: Claim) -> Finding:
+        index = self.producing_step()
+        if index is None or self.events[index].line != claim.args["line"]:
+            return false(f"line {claim.args['line']} does not give the run's result")
+        event = self.events[index]
+        before = reasoning.state_at(self.events, event.frame, index - 1)
+        for need in claim.args["needs"]:
+            expr, _, stated = need.partition(" = ")
+            verdict, actual = evaluate(expr.strip(), before, dict(event.values))
+            if verdict is None:
+                return unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
+            if not exact(stated, actual):
+                return false(f"`{expr}` is `{actual}` when line {event.line} gives the result", actual, stated)
+        return HOLDS
+
+    def claim_backward_match(self, claim: Claim) -> Finding:
+        outcome = self.trace.outcome
+        if not self.at_end():
+            return false("the run is not over at this point")
+        actual = outcome.answer(self.trace.input.kind)
+        if self.trace.input.kind == "stdin":
+            return HOLDS if same_output(claim.args["value"], outcome.stdout.rstrip("\n").rsplit("\n", 1)[-1]) else \
+                false("the run ends with other output", outcome.stdout[-200:], claim.args["value"])
+        return HOLDS if exact(claim.args["value"], actual) or claim.args["value"] == actual else \
+            false(f"the run gives `{actual}`", actual, claim.args["value"])
+
 
 def _analysis(code: str) -> CodeInfo | None:
     try:

@@ -252,6 +252,20 @@ FORMS: tuple[Form, ...] = (
     Form("kth_branch", r"That was check <N:k> of line <N:line>: the condition is (?P<{p}truth>True|False), so "
          r"(?:line <N:next> runs next|the call ends)", "kth_branch", context="answer",
          example="That was check 2 of line 4: the condition is False, so line 7 runs next."),
+    Form("backward_target", r"Working backwards, the result to reach is <S:value>, and the `return` at line <N:line> "
+         r"produces it", "backward_target", context="answer",
+         example="Working backwards, the result to reach is `16`, and the `return` at line 8 produces it."),
+    Form("backward_raise", r"Working backwards, the call has to raise <S:text>, which line <N:line> raises",
+         "backward_target", fixed={"raised": True}, context="answer",
+         example="Working backwards, the call has to raise `KeyError: 'x'`, which line 4 raises."),
+    Form("backward_printed", r"Working backwards, the output to reach ends with <S:text>, which line <N:line> "
+         r"prints", "backward_target", fixed={"printed": True}, context="answer",
+         example="Working backwards, the output to reach ends with `4`, which line 7 prints."),
+    Form("backward_needs", r"That step of line <N:line> works from <NL:needs>", "backward_needs",
+         context="answer", example="That step of line 8 works from `s = 16`."),
+    Form("backward_match", r"The run (?:gives|ends with|prints) <S:value>, the result to reach, so this input "
+         r"works", "backward_match", context="answer",
+         example="The run gives `16`, the result to reach, so this input works."),
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)

@@ -23,7 +23,7 @@ from tracepile.enrich.questions.path import (branch_questions, line_count_questi
 from tracepile.enrich.questions.rationale import rationale, verify_rationale
 from tracepile.enrich.questions.records import KINDS, Question, QuestionConfig
 from tracepile.enrich.questions.state import max_value_questions, state_questions
-from tracepile.enrich.questions.steps import answer_step
+from tracepile.enrich.questions.steps import answer_step, backward_lead, input_step
 from tracepile.model import Program, Sample, Trace, Verification
 
 Generator = Callable[[TraceFacts, QuestionConfig], list[Question]]
@@ -57,7 +57,8 @@ def candidates(trace: Trace, config: QuestionConfig | None = None,
 def _with_step(question: Question, facts: TraceFacts) -> Question | None:
     """The question with its answer step; None (not asked) when its answer cannot be worked out in words."""
     if question.kind == "input":
-        return question
+        lead = backward_lead(facts)
+        return replace(question, lead=lead, step=input_step(facts)) if lead else None
     step = answer_step(facts, question)
     return replace(question, step=step) if step else None
 

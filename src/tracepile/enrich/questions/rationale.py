@@ -23,7 +23,8 @@ def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     narration = narrate(trace, seed=seed, compression=FULL if question.full else None,
                         stop_at=question.stop, final=question.answer)
     body = narration.response[:narration.response.rindex(FINAL)].rstrip()
-    parts = [_input_intro(trace)] if question.kind == "input" else []
+    parts = [question.lead] if question.lead else []
+    parts += [_input_intro(trace)] if question.kind == "input" else []
     parts += [body] if body else []
     parts += [question.step] if question.step else []
     parts.append(final_paragraph(question.answer))

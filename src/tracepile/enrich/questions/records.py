@@ -36,6 +36,7 @@ class Question:
     full: bool = True
     hint: str = ""  # how to write the answer, shown in the prompt
     step: str = ""  # the sentence that works the answer out, just before it (steps.py)
+    lead: str = ""  # what the rationale reasons first (input prediction: backwards from the result)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Callable
 from tracepile.enrich.questions.facts import Execution, TraceFacts, type_name
 from tracepile.enrich.questions.records import Question
 from tracepile.enrich.questions.wording import parse_branch, parse_line
-from tracepile.model import ExceptionEvent
+from tracepile.model import CallEvent, ExceptionEvent, OutputEvent
 from tracepile.narration.text import code
 
 MAX_LISTED = 30  # most occurrences or values a step lists; a question needing more is not asked
@@ -158,6 +158,53 @@ def branch_step(facts: TraceFacts, q: Question) -> str | None:
     taken, nxt = parse_branch(q.answer)
     then = "the call ends" if nxt is None else f"line {nxt} runs next"
     return f"That was check {q.params['k']} of line {q.params['line']}: the condition is {taken}, so {then}."
+
+
+# ---------------------------------------------------------------- input prediction, backwards
+
+def backward_lead(facts: TraceFacts) -> str | None:
+    """What the run has to reach and the step at its end that gives it, with the values that step reads."""
+    trace, events = facts.trace, facts.events
+    if trace.outcome.exception is not None:
+        raised = [e for e in events if isinstance(e, ExceptionEvent) and not e.unwound]
+        if trace.input.kind != "call" or not raised:
+            return None
+        last = raised[-1]
+        text = f"{last.type}: {last.message}" if last.message else last.type
+        return f"Working backwards, the call has to raise {code(text)}, which line {last.line} raises."
+    if trace.input.kind == "call":
+        frame = next((e.frame for e in events if isinstance(e, CallEvent)), None)
+        top = [run for run in facts.ordered if run.frame == frame]
+        if not top or facts.info.lines[top[-1].line].kind != "return" or trace.outcome.value is None:
+            return None
+        run = top[-1]
+        lead = (f"Working backwards, the result to reach is {code(trace.outcome.value)}, and the `return` at "
+                f"line {run.line} produces it.")
+    else:
+        printed = [i for i, e in enumerate(events) if isinstance(e, OutputEvent) and e.text.strip()]
+        text = events[printed[-1]].text.rstrip("\n") if printed else ""
+        if not text or "\n" in text or len(text) > MAX_SHOWN:
+            return None
+        run = next(r for r in reversed(facts.ordered) if r.index < printed[-1])
+        lead = f"Working backwards, the output to reach ends with {code(text)}, which line {run.line} prints."
+    needs = reads_before(facts, run)
+    return lead + (f" That step of line {run.line} works from {listed(needs)}." if needs else "")
+
+
+def reads_before(facts: TraceFacts, run: Execution) -> list[str]:
+    """`name = value` for the names the step reads, as they are just before it runs (short values only)."""
+    before = facts.state_at(run.frame, run.index - 1)
+    names = [n for n in facts.info.lines[run.line].reads if n in before and len(before[n]) <= MAX_SHOWN]
+    return [code(f"{n} = {before[n]}") for n in dict.fromkeys(names)]
+
+
+def input_step(facts: TraceFacts) -> str:
+    """The forward run's end compared with the result to reach."""
+    outcome = facts.trace.outcome
+    if facts.trace.input.kind == "stdin":
+        last = outcome.stdout.rstrip("\n").rsplit("\n", 1)[-1]
+        return f"The run ends with {code(last)}, the result to reach, so this input works."
+    return f"The run gives {code(outcome.answer('call'))}, the result to reach, so this input works."
 
 
 WRITERS: dict[str, Callable[[TraceFacts, Question], str | None]] = {
