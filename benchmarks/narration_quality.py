@@ -225,7 +225,7 @@ def report(result: dict) -> None:
     print(f"  distinct prose words: {result['words']}, distinct word trigrams: {result['trigrams']}")
     for kind, values in sorted(result["tokens"].items()):
         print(f"  response tokens, {kind:<18} n={len(values):<5} median={statistics.median(values):.0f} "
-              f"max={max(values)}")
+              f"max={max(values)} over 4,000: {sum(v > 4000 for v in values)}")
 
 
 def main() -> None:

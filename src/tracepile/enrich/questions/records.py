@@ -24,8 +24,8 @@ class Question:
     """One question about one trace, with its exact answer and the event its rationale stops at.
 
     `params` name the target (line, var, k, func, ...) for the checker; `group` keeps the sampler
-    from asking near-duplicates; `full` asks for a CoE without loop compression (a count or an
-    extreme needs every step in view)."""
+    from asking near-duplicates; `full` asks for a CoE without loop compression (a line that never
+    runs needs every step in view; counts and extremes are listed by their step, checked on the trace)."""
 
     kind: str
     text: str
