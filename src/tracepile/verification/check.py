@@ -648,10 +648,9 @@ class Checker:
             return false(f"`{func}` was entered {len(starts)} times so far", str(len(starts)), str(len(entries)))
         for k, (index, entry) in enumerate(zip(starts, entries), 1):
             name, _, value = entry.partition(" = ")
-            first = seen[index].args[:1]
-            if not first or first[0][0] != name.strip() or not exact(value, first[0][1]):
-                actual = f"{first[0][0]} = {first[0][1]}" if first else "no arguments"
-                return false(f"call {k} of `{func}` starts with `{actual}`", actual, entry)
+            actual = dict(seen[index].args).get(name.strip())
+            if actual is None or not exact(value, actual):
+                return false(f"call {k} of `{func}` starts with `{name.strip()} = {actual}`", str(actual), entry)
         return self.count_is(len(starts), claim, f"`{func}` was called")
 
     def claim_loop_total(self, claim: Claim) -> Finding:
@@ -748,14 +747,22 @@ class Checker:
             return false(f"line {claim.args['line']} ran {len(runs)} times so far", str(len(runs)), str(k))
         return runs[k - 1]
 
-    def claim_kth_state(self, claim: Claim) -> Finding:
+    def latest_in_frame(self, claim: Claim) -> int | Finding:
+        """The k-th run of the claim's line, which must be its frame's latest narrated step."""
         index = self.kth_run(claim)
         if isinstance(index, Finding):
             return index
-        seen, frame = self.seen(), self.events[index].frame
-        latest = max(i for i, e in enumerate(seen) if isinstance(e, LineEvent) and e.frame == frame)
+        frame = self.events[index].frame
+        latest = max(i for i, e in enumerate(self.seen()) if isinstance(e, LineEvent) and e.frame == frame)
         if latest != index:
             return false(f"run {claim.args['k']} of line {claim.args['line']} is not the latest step of its frame")
+        return index
+
+    def claim_kth_state(self, claim: Claim) -> Finding:
+        index = self.latest_in_frame(claim)
+        if isinstance(index, Finding):
+            return index
+        seen, frame = self.seen(), self.events[index].frame
         value = reasoning.state_at(seen, frame, self.cursor).get(claim.args["name"])
         if value is None or not exact(claim.args["value"], value):
             return false(f"`{claim.args['name']}` holds `{value}`", str(value), claim.args["value"])
@@ -770,7 +777,10 @@ class Checker:
         if isinstance(index, Finding):
             return index
         seen = self.seen()
-        nxt = next((e.line for e in seen[index + 1:] if isinstance(e, LineEvent)), None)
+        after = next((i for i in range(index + 1, len(seen)) if isinstance(seen[i], LineEvent)), None)
+        if any(isinstance(e, LineEvent) for e in seen[(after if after is not None else index) + 1:]):
+            return false(f"run {claim.args['k']} of line {claim.args['line']} is not the step just narrated")
+        nxt = seen[after].line if after is not None else None
         if claim.args.get("none"):
             return HOLDS if nxt is None and self.at_end() else false("another line runs after it", str(nxt), "none")
         return HOLDS if nxt == claim.args["next"] else false(f"line {nxt} runs next", str(nxt), str(claim.args["next"]))
@@ -795,7 +805,7 @@ class Checker:
         return HOLDS
 
     def claim_kth_branch(self, claim: Claim) -> Finding:
-        index = self.kth_run(claim)
+        index = self.latest_in_frame(claim)
         if isinstance(index, Finding):
             return index
         event, info = self.events[index], self.info.info(claim.args["line"]) if self.info else None

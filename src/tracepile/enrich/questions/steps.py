@@ -76,12 +76,20 @@ def iteration_of(facts: TraceFacts, run: Execution, loop: int) -> tuple[int, int
 
 def call_count_step(facts: TraceFacts, q: Question) -> str | None:
     func = q.params["func"]
-    calls = facts.calls.get(func, [])
-    firsts = [facts.events[c.index].args[:1] for c in calls]
-    if not calls or len(calls) > MAX_LISTED or any(not a or len(a[0][1]) > MAX_SHOWN for a in firsts):
+    calls = [dict(facts.events[c.index].args) for c in facts.calls.get(func, [])]
+    name = telling_argument(calls)
+    if name is None or len(calls) > MAX_LISTED:
         return None
-    entries = listed([code(f"{a[0][0]} = {a[0][1]}") for a in firsts])
+    entries = listed([code(f"{name} = {args[name]}") for args in calls])
     return f"Counting them, {code(func)} was entered with {entries}, so it was called {times(len(calls))}."
+
+
+def telling_argument(calls: list[dict[str, str]]) -> str | None:
+    """The argument that tells the calls apart best (most distinct short values; `self` last)."""
+    names = [n for n in (calls[0] if calls else {}) if all(n in c and len(c[n]) <= MAX_SHOWN for c in calls)]
+    if not names:
+        return None
+    return max(names, key=lambda n: (n != "self", len({c[n] for c in calls}), -names.index(n)))
 
 
 def loop_iterations_step(facts: TraceFacts, q: Question) -> str | None:
