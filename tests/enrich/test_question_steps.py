@@ -112,3 +112,13 @@ def test_script_input_prediction_starts_from_the_last_output(pools):
                            "That step of line 7 works from `best = 4`.")
     assert verify_rationale(text, result, question).passed
     assert not verify_rationale(text.replace("ends with `4`", "ends with `3`", 1), result, question).passed
+
+
+def test_backward_lead_lists_no_value_python_may_not_have_evaluated():
+    code = "def f(a, b, c):\n    x = a * 2\n    return x if c else b\n"
+    result = trace(code, ProgramInput("call", "f(2, 5, True)"))
+    (question,) = candidates(result)["input"]
+    assert question.lead == "Working backwards, the result to reach is `4`, and the `return` at line 3 produces it."
+    result = trace(code.replace("x if c else b", "x + b"), ProgramInput("call", "f(2, 5, True)"))
+    (question,) = candidates(result)["input"]
+    assert question.lead.endswith("That step of line 3 works from `x = 4` and `b = 5`.")

@@ -3,6 +3,7 @@ occurrences and counts them, compares the candidates, names the k-th event), one
 
 from __future__ import annotations
 
+import ast
 from typing import Callable
 
 from tracepile.enrich.questions.facts import Execution, TraceFacts, type_name
@@ -200,10 +201,25 @@ def backward_lead(facts: TraceFacts) -> str | None:
 
 
 def reads_before(facts: TraceFacts, run: Execution) -> list[str]:
-    """`name = value` for the names the step reads, as they are just before it runs (short values only)."""
+    """`name = value` for the names the step reads, as they are just before it runs (short values only);
+    none where Python may skip part of the line (`and`/`or`, `x if c else y`, comprehensions, lambdas)."""
+    info = facts.info.lines[run.line]
+    if may_skip(info.source):
+        return []
     before = facts.state_at(run.frame, run.index - 1)
-    names = [n for n in facts.info.lines[run.line].reads if n in before and len(before[n]) <= MAX_SHOWN]
+    names = [n for n in info.reads if n in before and len(before[n]) <= MAX_SHOWN]
     return [code(f"{n} = {before[n]}") for n in dict.fromkeys(names)]
+
+
+def may_skip(source: str) -> bool:
+    try:
+        tree = ast.parse(source.strip())
+    except SyntaxError:
+        return True
+    return any(isinstance(node, SKIPPING) for node in ast.walk(tree))
+
+
+SKIPPING = (ast.BoolOp, ast.IfExp, ast.comprehension, ast.Lambda)
 
 
 def input_step(facts: TraceFacts) -> str:
