@@ -5,7 +5,10 @@ Builds the default corpus (or reads an existing build's Parquet files) and repor
 CoE samples: the share of narrated assignments/returns with top-level arithmetic whose intermediate
 values are stated as claims, the share of narrated lines with a builtin call / a method call whose call
 value is stated, the share of input reads described, the share of loop summaries over iterations that
-took different paths, unclosed code fences, distinct prose words and trigrams outside code, and response tokens by kind.
+took different paths, unclosed code fences, distinct prose words and trigrams outside code, and response tokens by kind;
+over the question samples: the share whose rationale ends, right before its final answer, with its kind's
+answer step (a sentence of one of the step forms of `STEP_FORMS`, in a verified sample), and the line-count
+rationales whose last step states a returned value other than the answer.
 
     python benchmarks/narration_quality.py --samples 2000          # build, then measure
     python benchmarks/narration_quality.py --corpus out/            # measure an existing build
@@ -25,6 +28,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from tracepile.verification.claims import parse
+
 BUILTINS = frozenset("""int float str ord chr abs pow divmod round len min max sum sorted reversed any all
 range gcd comb isqrt""".split())
 READS = ("input", "readline", "read", "next")
@@ -37,6 +42,17 @@ FIRST = re.compile(r"iteration 1\b")
 PURE_METHOD_NAMES = frozenset("""count index find rfind split rsplit join strip lstrip rstrip replace upper lower
 startswith endswith get keys values items copy isdigit isalpha isalnum isspace title zfill union intersection
 difference issubset issuperset bit_length""".split())
+
+
+# question kind -> the grammar forms (verification/grammar.py) of the step that works its answer out
+STEP_FORMS = {
+    "line_count": ("count_in_iterations", "count_in_calls"), "call_count": ("count_calls",),
+    "loop_iterations": ("loop_total",), "max_value": ("extreme",), "first_iteration": ("first_past",),
+    "exception": ("first_exception", "no_exception"), "call_return": ("kth_return",), "state": ("kth_state",),
+    "next_line": ("kth_next", "kth_last"), "line_executed": ("line_ran", "line_never"), "max_depth": ("deepest",),
+    "branch": ("kth_branch",), "input": ("backward_match",),
+}
+RETURNS = re.compile(r"returns `([^`\n]+)`")
 
 
 def read_rows(corpus: Path) -> list[dict]:
@@ -123,6 +139,25 @@ def prose(response: str) -> list[str]:
     return WORD.findall(body)
 
 
+def last_step(response: str) -> str:
+    """The paragraph right before the final answer."""
+    body = response[:response.rfind("Final answer")].rstrip()
+    return body.rsplit("\n\n", 1)[-1]
+
+
+def has_step(row: dict) -> bool:
+    """A verified question sample whose last paragraph before the answer is a step of its kind."""
+    forms = STEP_FORMS.get(row["kind"], ())
+    return bool(row["verified"]) and any(claim.form in forms for sentence in parse(last_step(row["response"]))
+                                         for claim in sentence.claims)
+
+
+def contradicts(row: dict) -> bool:
+    """A line-count rationale whose last step states a returned value that is not the answer."""
+    stated = RETURNS.findall(last_step(row["response"]))
+    return bool(stated) and stated[-1].strip() != row["answer"].strip()
+
+
 def measure(rows: list[dict]) -> dict:
     counts = defaultdict(lambda: [0, 0])  # measure -> [stated, total]
     words, trigrams = set(), set()
@@ -140,6 +175,11 @@ def measure(rows: list[dict]) -> dict:
         for part in (row["prompt"], text):
             unclosed += sum(1 for line in part.splitlines() if line.startswith("```")) % 2
         if row["kind"] != "coe":
+            counts[f"question step, {row['kind']}"][1] += 1
+            counts[f"question step, {row['kind']}"][0] += has_step(row)
+            if row["kind"] == "line_count":
+                counts["line count ends on another returned value"][1] += 1
+                counts["line count ends on another returned value"][0] += contradicts(row)
             continue
         stmts = line_nodes(program_code(row["prompt"]))
         for line, claims, paragraph in paragraphs_by_line(text):
@@ -166,16 +206,26 @@ def measure(rows: list[dict]) -> dict:
 
 def report(result: dict) -> None:
     print(f"{result['rows']} samples")
+    steps = [0, 0]
     for name, (stated, total) in sorted(result["shares"].items()):
         share = 100 * stated / total if total else 0.0
-        print(f"  {name:<12} value stated on {stated} of {total} narrated lines ({share:.1f}%)")
+        if name.startswith("question step"):
+            steps = [steps[0] + stated, steps[1] + total]
+            print(f"  {name:<32} rationale ends with its step: {stated} of {total} ({share:.1f}%)")
+        elif name.startswith("line count"):
+            print(f"  {name}: {stated} of {total} ({share:.1f}%)")
+        else:
+            print(f"  {name:<12} value stated on {stated} of {total} narrated lines ({share:.1f}%)")
+    if steps[1]:
+        print(f"  question rationales that contain their question's step: {steps[0]} of {steps[1]} "
+              f"({100 * steps[0] / steps[1]:.1f}%)")
     different, all_summaries = result["misleading_summaries"]
     print(f"  loop summaries over iterations with different paths: {different} of {all_summaries}")
     print(f"  prompts or responses with an unclosed code fence: {result['unclosed_fences']}")
     print(f"  distinct prose words: {result['words']}, distinct word trigrams: {result['trigrams']}")
     for kind, values in sorted(result["tokens"].items()):
         print(f"  response tokens, {kind:<18} n={len(values):<5} median={statistics.median(values):.0f} "
-              f"max={max(values)}")
+              f"max={max(values)} over 4,000: {sum(v > 4000 for v in values)}")
 
 
 def main() -> None:

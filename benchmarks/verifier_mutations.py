@@ -1,5 +1,7 @@
 """Mutation benchmark of the verifier: narrate CRUXEval functions and bundled programs, plant one
 error per mutant, set aside mutants an oracle over the trace finds still true, report kills per kind.
+Then, per question kind, plant a false number in the rationale's answer step (and input prediction's
+backward lead): a line, count, iteration, call number, depth, or a number inside a listed value.
 
 The oracle never calls the verifier: it aligns the template text's paragraphs with the trace events
 itself and reads the recorded values. Also reports the pass rate of unmodified texts and the time to
@@ -542,6 +544,59 @@ MUTATIONS = {
 }
 
 
+# ---------------------------------------------------------------- question steps: a false number or value in the
+# sentence that works a question's answer out (and in input prediction's backward lead)
+
+STEP_NUMBER = re.compile(r"(?<![\w.'])-?\d+(?![\w'])(?!\.\d)")
+THRESHOLD = re.compile(r"`[^`]*[<>] -?\d*$")  # a threshold moved by one can still be crossed first at that iteration
+
+
+def step_mutants(text: str, question, t, rng: random.Random) -> list[tuple[str, bool]]:
+    """(mutant, still true) per planted error kind that applies: a number of the step (line, count, iteration,
+    call number, k, depth) and a number inside a value it lists; input prediction: the same in its backward
+    lead. Still true: "line N never ran" moved to another line that never ran either."""
+    paragraphs = text.split("\n\n")
+    at = [len(paragraphs) - 2] + ([0] if question.kind == "input" else [])
+    out = []
+    for index in at:
+        paragraph = paragraphs[index]
+        spans = [m.span() for m in re.finditer(r"`[^`]+`", paragraph)]
+        numbers = [m for m in STEP_NUMBER.finditer(paragraph) if not THRESHOLD.search(paragraph[:m.end()])]
+        for inside in (False, True):
+            sites = [m for m in numbers if any(a < m.start() < b for a, b in spans) == inside]
+            if sites:
+                m = rng.choice(sites)
+                number = int(m.group()) + rng.choice((1, 2))
+                new = paragraph[:m.start()] + str(number) + paragraph[m.end():]
+                still = "never ran" in new and all(getattr(e, "line", None) != number for e in t.events
+                                                   if isinstance(e, LineEvent))
+                out.append(("\n\n".join(paragraphs[:index] + [new] + paragraphs[index + 1:]), still))
+    return out
+
+
+def step_table(traces: list, seed: int) -> tuple[dict, int, int]:
+    """Per question kind: [mutants, set aside, killed]; and how many unmodified rationales pass."""
+    from tracepile.enrich.questions import candidates, rationale, verify_rationale
+    rows: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    passed = total = 0
+    for t in traces:
+        rng = random.Random(f"{seed}/{t.program_id}/{t.input.text}/steps")
+        for kind, questions in sorted(candidates(t).items()):
+            if not questions:
+                continue
+            question = rng.choice(questions)
+            text, _ = rationale(t, question, seed)
+            rerun = lambda code, program_input: t  # noqa: E731 - the original input only: no re-execution
+            total += 1
+            passed += verify_rationale(text, t, question, rerun).passed
+            for mutant, still_true in step_mutants(text, question, t, rng):
+                rows[kind][0] += 1
+                rows[kind][1] += still_true
+                if not still_true:
+                    rows[kind][2] += not verify_rationale(mutant, t, question, rerun).passed
+    return rows, passed, total
+
+
 # ---------------------------------------------------------------- runs
 
 def mutation_table(traces: list, per_trace: int, seed: int) -> tuple[list[tuple], int, int]:
@@ -616,6 +671,14 @@ def main() -> None:
         rate = f"{100 * killed / counted:.1f}%" if counted else "-"
         print(f"| {kind} | {made} | {aside} | {counted} | {killed} | {rate} |")
     print(f"\nunmodified template texts passing: {passed}/{total} ({100 * passed / max(1, total):.1f}%)")
+    steps, step_passed, step_total = step_table(traces, args.seed)
+    print("\n| false number in the answer step of | mutants | set aside (still true) | killed | kill rate |\n"
+          "|---|---:|---:|---:|---:|")
+    for kind, (made, aside, killed) in sorted(steps.items()):
+        rate = f"{100 * killed / (made - aside):.1f}%" if made > aside else "-"
+        print(f"| {kind} | {made} | {aside} | {killed} | {rate} |")
+    print(f"\nunmodified question rationales passing: {step_passed}/{step_total} "
+          f"({100 * step_passed / max(1, step_total):.1f}%)")
     from tracepile.quality.tokens import load_tokenizer
     rows = timing(traces, load_tokenizer())
     if rows:

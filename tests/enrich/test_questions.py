@@ -90,7 +90,8 @@ KNOWN = [
     ("loop5", "line_executed", {"line": 7}, "yes"),
     ("loop1", "line_executed", {"line": 7}, "no"),
     ("loop5", "line_count", {"line": 5}, "3"),
-    ("loop5", "line_count", {"line": 3}, "6"),
+    ("loop5", "line_count", {"line": 7}, "2"),
+    ("fact", "line_count", {"line": 4}, "3"),
     ("loop5", "loop_iterations", {"line": 3, "activation": 1}, "5"),
     ("script", "loop_iterations", {"line": 3, "activation": 1}, "4"),
     ("loop5", "branch", {"line": 4, "k": 1}, "True (then line 5)"),
@@ -183,7 +184,7 @@ def test_answers_agree_on_every_tracer_backend(python):
     pool = candidates(result)
     assert [q.answer for q in pool["branch"]] == ["True (then line 5)", "False (then line 7)"] * 2 + \
         ["True (then line 5)"]
-    assert [q.answer for q in pool["line_count"]] == ["6", "5", "3", "2"]
+    assert [q.answer for q in pool["line_count"]] == ["3", "2"]
 
 
 def test_another_input_with_the_same_result_is_accepted(traces, pools):
@@ -201,14 +202,15 @@ def test_rationale_stops_where_the_question_points(traces, pools):
     text, _ = rationale(traces["loop5"], question, seed=0)
     paragraphs = text.split("\n\n")
     assert paragraphs[-1] == "Final answer: False (then line 7)"
-    assert paragraphs[-2].startswith("Line 4 ") and "is False" in paragraphs[-2]
+    assert paragraphs[-2] == "That was check 2 of line 4: the condition is False, so line 7 runs next."
+    assert paragraphs[-3].startswith("Line 4 ") and "is False" in paragraphs[-3]
     assert "iteration 3" not in text and "returns" not in text
 
 
 def test_rationale_closes_a_line_whose_call_returned(traces, pools):
     question = find(pools, "helpers", "state", {"line": 13, "var": "out", "k": 2})
     text, _ = rationale(traces["helpers"], question, seed=0)
-    assert "`twice` " in text and text.split("\n\n")[-2].startswith("Back at line 13")
+    assert "`twice` " in text and text.split("\n\n")[-3].startswith("Back at line 13")
 
 
 def test_planted_wrong_step_and_skipped_step_are_caught(traces, pools):
@@ -332,8 +334,8 @@ def test_first_iteration_ignores_the_loop_target(pools):
 
 def test_full_questions_respect_the_step_limit(traces):
     small = candidates(traces["loop5"], QuestionConfig(max_full_steps=5))
-    assert small["line_count"] == [] and small["max_value"] == []
-    assert small["branch"]  # narrated with compression, no limit
+    assert {q.answer for q in small["line_executed"]} == {"yes"}  # `no` needs every step in view
+    assert small["branch"] and small["line_count"] and small["max_value"]  # compressed, no limit
 
 
 CROWDED = '''def f(n):

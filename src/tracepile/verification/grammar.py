@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.3"
+GRAMMAR_VERSION = "2.4"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -53,7 +53,7 @@ class Form:
     """One sentence form: a pattern with typed slots, the claim kind it makes, and its moment."""
 
     name: str
-    pattern: str  # regex with slots <S:name>, <V:name>, <L:name>, <NL:name>, <N:name>, <FENCE:name>
+    pattern: str  # regex with slots <S:name>, <V:name>, <L:name>, <NL:name>, <N:name>, <NS:name>, <FENCE:name>
     kind: str  # the check that reads it (a Checker method `claim_<kind>`)
     moment: str = ""
     fixed: dict = field(default_factory=dict)  # constant arguments of the claim
@@ -219,6 +219,64 @@ FORMS: tuple[Form, ...] = (
          example="there are no more items, so the loop ends after 3 iterations"),
     Form("loop_empty", r"there is nothing to iterate over, so the loop body does not run at all", "loop_end",
          fixed={"count": 0}, example="there is nothing to iterate over, so the loop body does not run at all"),
+    # ------------------------------------------------ question steps: a question's answer worked out in words
+    # (issue 11, questions answered by reasoning). Each speaks of the run as narrated so far (the cursor).
+    Form("count_in_iterations", r"Counting them, line <N:line> ran in iterations <NS:iterations> of the loop at "
+         r"line <N:loop>, so it ran <N:count> times?", "count_runs", context="answer",
+         example="Counting them, line 5 ran in iterations 1, 3 and 4 of the loop at line 3, so it ran 3 times."),
+    Form("count_in_calls", r"Counting them, line <N:line> ran in calls <NS:calls> of <S:func>, so it ran "
+         r"<N:count> times?", "count_runs", context="answer",
+         example="Counting them, line 3 ran in calls 1 and 2 of `f`, so it ran 2 times."),
+    Form("count_calls", r"Counting them, <S:func> was entered with <NL:entries>, so it was called <N:count> times?",
+         "count_calls", context="answer",
+         example="Counting them, `fact` was entered with `n = 3`, `n = 2` and `n = 1`, so it was called 3 times."),
+    Form("loop_total", r"So this run of the loop at line <N:loop> had <N:count> iterations?", "loop_total",
+         context="answer", example="So this run of the loop at line 3 had 4 iterations."),
+    Form("extreme", r"Over the run, <S:name> took the values <NL:values> (?:in <S:func>|at the top level of the "
+         r"script), and the (?P<{p}which>largest|smallest) of them is <S:best>", "extreme", context="answer",
+         example="Over the run, `h` took the values `0`, `3`, `7` and `2` in `level`, and the largest of them is `7`."),
+    Form("first_past", r"At the end of iterations 1 to <N:last> of the loop at line <N:loop>, <S:name> was "
+         r"<NL:values>, so iteration <N:answer> is the first after which <S:condition> holds", "first_past",
+         context="answer", example="At the end of iterations 1 to 2 of the loop at line 3, `h` was `3` and `7`, "
+         "so iteration 2 is the first after which `h > 3` holds."),
+    Form("first_exception", r"So the first exception of this run is <S:text>, raised at line <N:line>",
+         "first_exception", context="answer",
+         example="So the first exception of this run is `ZeroDivisionError: division by zero`, raised at line 5."),
+    Form("no_exception", r"The run is over, and no exception was raised during it", "first_exception",
+         fixed={"none": True}, context="answer", example="The run is over, and no exception was raised during it."),
+    Form("kth_return", r"This was call <N:k> of <S:func>, counting calls in the order they start, and it "
+         r"returned <S:value>", "kth_return", context="answer",
+         example="This was call 2 of `twice`, counting calls in the order they start, and it returned `6`."),
+    Form("kth_state", r"That was run <N:k> of line <N:line>, and after it <S:name> holds <S:value>, of type "
+         r"<S:type>", "kth_state", context="answer",
+         example="That was run 2 of line 5, and after it `s` holds `6`, of type `int`."),
+    Form("kth_next", r"So right after run <N:k> of line <N:line>, line <N:next> is the next line to run", "kth_next",
+         context="answer", example="So right after run 2 of line 4, line 7 is the next line to run."),
+    Form("kth_last", r"So after run <N:k> of line <N:line>, no other line runs", "kth_next", fixed={"none": True},
+         context="answer", example="So after run 1 of line 8, no other line runs."),
+    Form("line_ran", r"So line <N:line> does run, and this is its first run", "line_ran", context="answer",
+         example="So line 5 does run, and this is its first run."),
+    Form("line_never", r"The run is over, and line <N:line> never ran", "line_ran", fixed={"never": True},
+         context="answer", example="The run is over, and line 7 never ran."),
+    Form("deepest", r"The deepest call of this run is <S:func> at depth <N:depth>", "deepest", context="answer",
+         example="The deepest call of this run is `fact` at depth 4."),
+    Form("kth_branch", r"That was check <N:k> of line <N:line>: the condition is (?P<{p}truth>True|False), so "
+         r"(?:line <N:next> runs next|the call ends)", "kth_branch", context="answer",
+         example="That was check 2 of line 4: the condition is False, so line 7 runs next."),
+    Form("backward_target", r"Working backwards, the result to reach is <S:value>, and the `return` at line <N:line> "
+         r"produces it", "backward_target", context="answer",
+         example="Working backwards, the result to reach is `16`, and the `return` at line 8 produces it."),
+    Form("backward_raise", r"Working backwards, the call has to raise <S:text>, which line <N:line> raises",
+         "backward_target", fixed={"raised": True}, context="answer",
+         example="Working backwards, the call has to raise `KeyError: 'x'`, which line 4 raises."),
+    Form("backward_printed", r"Working backwards, the output to reach ends with <S:text>, which line <N:line> "
+         r"prints", "backward_target", fixed={"printed": True}, context="answer",
+         example="Working backwards, the output to reach ends with `4`, which line 7 prints."),
+    Form("backward_needs", r"That step of line <N:line> works from <NL:needs>", "backward_needs",
+         context="answer", example="That step of line 8 works from `s = 16`."),
+    Form("backward_match", r"The run (?:gives|ends with|prints) <S:value>, the result to reach, so this input "
+         r"works", "backward_match", context="answer",
+         example="The run gives `16`, the result to reach, so this input works."),
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import zlib
+from dataclasses import replace
 from typing import Callable
 
 from tracepile import __version__
@@ -22,6 +23,7 @@ from tracepile.enrich.questions.path import (branch_questions, line_count_questi
 from tracepile.enrich.questions.rationale import rationale, verify_rationale
 from tracepile.enrich.questions.records import KINDS, Question, QuestionConfig
 from tracepile.enrich.questions.state import max_value_questions, state_questions
+from tracepile.enrich.questions.steps import answer_step, backward_lead, input_step
 from tracepile.model import Program, Sample, Trace, Verification
 
 Generator = Callable[[TraceFacts, QuestionConfig], list[Question]]
@@ -48,8 +50,17 @@ def candidates(trace: Trace, config: QuestionConfig | None = None,
             found = generate(facts, config)
         except Exception:  # noqa: BLE001 - one kind failing on an odd trace must not stop the others
             found = []
-        out[kind] = [q for q in found if _fits(q, facts, config)]
+        out[kind] = [q for q in (_with_step(q, facts) for q in found) if q and _fits(q, facts, config)]
     return out
+
+
+def _with_step(question: Question, facts: TraceFacts) -> Question | None:
+    """The question with its answer step; None (not asked) when its answer cannot be worked out in words."""
+    if question.kind == "input":
+        lead = backward_lead(facts)
+        return replace(question, lead=lead, step=input_step(facts)) if lead else None
+    step = answer_step(facts, question)
+    return replace(question, step=step) if step else None
 
 
 def _fits(question: Question, facts: TraceFacts, config: QuestionConfig) -> bool:

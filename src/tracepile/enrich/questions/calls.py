@@ -19,7 +19,7 @@ def call_count_questions(facts: TraceFacts, config: QuestionConfig) -> list[Ques
             continue
         text = f"How many times is the function `{func}` called during this run, every call included?"
         out.append(Question("call_count", text, str(len(calls)), stop=stop, params={"func": func},
-                            group=func, full=True, hint="a whole number, for example `5`."))
+                            group=func, full=False, hint="a whole number, for example `5`."))
     return out
 
 
@@ -52,7 +52,7 @@ def max_depth_questions(facts: TraceFacts, config: QuestionConfig) -> list[Quest
     text = (f"This run is recursive. What is the maximum call depth it reaches? {base}, a call "
             f"made from it is depth 2, and so on.")
     return [Question("max_depth", text, str(deepest), stop=len(facts.events) - 1, params={},
-                     group="depth", full=True, hint="a whole number, for example `4`.")]
+                     group="depth", full=False, hint="a whole number, for example `4`.")]
 
 
 def _recursive(facts: TraceFacts) -> bool:

@@ -23,8 +23,8 @@ def exception_questions(facts: TraceFacts, config: QuestionConfig) -> list[Quest
         index, event = first
         answer = exception_answer(event.type, event.message, event.line)
         return [Question("exception", TEXT, answer, stop=index, params={}, group="raised",
-                         full=True, hint=hint)]
+                         full=False, hint=hint)]
     if not RISKY.search(facts.trace.code):
         return []  # nothing could raise on purpose: the question would be trivial
     return [Question("exception", TEXT, NO_EXCEPTION, stop=len(facts.events) - 1, params={},
-                     group="none", full=True, hint=hint)]
+                     group="none", full=False, hint=hint)]

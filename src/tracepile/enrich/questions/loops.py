@@ -94,5 +94,5 @@ def _first_question(run: LoopRun, name: str, op: str, threshold: str, m: int, st
     return Question("first_iteration", text, str(m), stop=stop,
                     params={"line": run.line, "activation": run.activation, "var": name, "op": op,
                             "threshold": threshold},
-                    group=f"{run.line}:{run.activation}:{name}", full=True,
+                    group=f"{run.line}:{run.activation}:{name}", full=False,
                     hint="the iteration number, for example `3`.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tracepile.enrich.questions.facts import Execution, TraceFacts
 from tracepile.enrich.questions.records import Question, QuestionConfig
+from tracepile.enrich.questions.steps import innermost_loop
 from tracepile.enrich.questions.wording import branch_answer, line_answer, ordinal, times
 from tracepile.model import ExceptionEvent
 
@@ -62,16 +63,33 @@ def _guarded_lines(facts: TraceFacts) -> set[int]:
 
 
 def line_count_questions(facts: TraceFacts, config: QuestionConfig) -> list[Question]:
-    """Lines that run at least twice; the whole run is narrated, step by step."""
+    """Lines that run at least twice, and not as often as the block that holds them is entered (see
+    `read_off`). The run is narrated with loop summaries; the answer step lists every run."""
     out: list[Question] = []
     stop = len(facts.events) - 1
     for line, runs in sorted(facts.executions.items()):
-        if len(runs) < 2 or _kind(facts, line) in NOT_ASKED:
+        if len(runs) < 2 or _kind(facts, line) in NOT_ASKED or read_off(facts, line):
             continue
         text = f"How many times is line {line} executed in total during this run?"
         out.append(Question("line_count", text, str(len(runs)), stop=stop, params={"line": line},
-                            group=str(line), full=True, hint="a whole number, for example `3`."))
+                            group=str(line), full=False, hint="a whole number, for example `3`."))
     return out
+
+
+def read_off(facts: TraceFacts, line: int) -> bool:
+    """A line that runs exactly once per iteration of its innermost enclosing loop (all its runs
+    together), or, outside loops, once per call of its function: its count is read off the code and
+    the loop's or the function's count, which are questions of their own (loop_iterations, call_count)."""
+    info = facts.info.lines.get(line)
+    if info is not None and info.kind in ("for", "while"):
+        return True  # a loop header runs once per iteration and once more to end: the loop's own count
+    loop = innermost_loop(facts, line)
+    if loop is not None:
+        entered = sum(len(run.starts) for (header, _), run in facts.loops.items() if header == loop)
+    else:
+        func = facts.func.get(facts.executions[line][0].frame)
+        entered = len(facts.calls.get(func, ())) if func != "<module>" else 1
+    return facts.count(line) == entered
 
 
 def branch_questions(facts: TraceFacts, config: QuestionConfig) -> list[Question]:

@@ -15,16 +15,22 @@ from tracepile.narration.text import code
 from tracepile.verification.check import Finding, false, verify
 
 FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in view
+LEAN = Compression(head=1, tail=1)  # kinds whose step lists what it needs from the whole run
+LISTING = ("line_count", "call_count", "max_value", "max_depth", "first_iteration", "exception",
+           "loop_iterations", "input")
 FINAL = "Final answer: "
 
 
 def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     """The CoE text for `question` and how many loops it compresses."""
-    narration = narrate(trace, seed=seed, compression=FULL if question.full else None,
+    compression = FULL if question.full else LEAN if question.kind in LISTING else None
+    narration = narrate(trace, seed=seed, compression=compression,
                         stop_at=question.stop, final=question.answer)
     body = narration.response[:narration.response.rindex(FINAL)].rstrip()
-    parts = [_input_intro(trace)] if question.kind == "input" else []
+    parts = [question.lead] if question.lead else []
+    parts += [_input_intro(trace)] if question.kind == "input" else []
     parts += [body] if body else []
+    parts += [question.step] if question.step else []
     parts.append(final_paragraph(question.answer))
     return "\n\n".join(parts), narration.compressed_loops
 

@@ -24,8 +24,8 @@ class Question:
     """One question about one trace, with its exact answer and the event its rationale stops at.
 
     `params` name the target (line, var, k, func, ...) for the checker; `group` keeps the sampler
-    from asking near-duplicates; `full` asks for a CoE without loop compression (a count or an
-    extreme needs every step in view)."""
+    from asking near-duplicates; `full` asks for a CoE without loop compression (a line that never
+    runs needs every step in view; counts and extremes are listed by their step, checked on the trace)."""
 
     kind: str
     text: str
@@ -35,6 +35,8 @@ class Question:
     group: str = ""
     full: bool = True
     hint: str = ""  # how to write the answer, shown in the prompt
+    step: str = ""  # the sentence that works the answer out, just before it (steps.py)
+    lead: str = ""  # what the rationale reasons first (input prediction: backwards from the result)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,6 @@ def _max_question(facts: TraceFacts, func: str, name: str,
         where += " (over all its calls)"
     text = f"What is the largest value that `{name}` takes {where} during this run?"
     question = Question("max_value", text, rendered, stop=stop,
-                        params={"func": func, "var": name}, group=f"{func}:{name}", full=True,
+                        params={"func": func, "var": name}, group=f"{func}:{name}", full=False,
                         hint="the value alone, for example `7`.")
     return numbers[-1] != best and numbers[0] != best, question
