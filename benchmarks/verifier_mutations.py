@@ -486,6 +486,17 @@ def false_same_path(case: Case):
     return case.text(case.paragraphs[:j] + [widened] + case.paragraphs[i + 1:]), len(set(paths)) <= 1
 
 
+def stdin_read(case: Case):
+    """Another text for a standard-input read (a character added), or another length for a long one."""
+    site = case.pick(case.sites(re.compile(r"reads (?:the line|the lines|the text) `('[^`]*')`"
+                                           r"|reads (\d+) characters? from standard input")))
+    if site:
+        i, m = site
+        if m.group(2):
+            return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, str(int(m.group(2)) + 1))), False
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, "'x" + m.group(1)[1:])), False
+
+
 def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
     """The (line, next line) sequence of each iteration first..last of the activation ending at `end`."""
     header = events[end]
@@ -523,6 +534,7 @@ MUTATIONS = {
     "reordered steps": reordered_steps,
     "true claim attached to the wrong line": claim_on_wrong_line,
     "\"take the same path\" for iterations that differ": false_same_path,
+    "wrong text read from standard input": stdin_read,
 }
 
 

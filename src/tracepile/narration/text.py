@@ -51,6 +51,23 @@ def output_claim(text: str) -> str:
     return code(body)
 
 
+MAX_READS_SHOWN = 6
+MAX_READ_CHARS = 120
+
+
+def stdin_reads(event: LineEvent) -> str:
+    """What the line read from standard input: each text it consumed, or their length in all."""
+    if not event.reads:
+        return ""
+    texts = [text for _, text in event.reads]
+    if len(texts) > MAX_READS_SHOWN or sum(len(repr(t)) for t in texts) > MAX_READ_CHARS:
+        total = sum(len(t) for t in texts)
+        return f"reads {total} {'character' if total == 1 else 'characters'} from standard input"
+    lines = all(how == "line" for how, _ in event.reads)
+    noun = "the text" if not lines else "the line" if len(texts) == 1 else "the lines"
+    return f"reads {noun} {join([code(repr(t)) for t in texts])} from standard input"
+
+
 class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
@@ -163,6 +180,9 @@ class Narrator:
         before = dict(self.values.of(event.frame))
         self.values.apply(event)
         opening = self.opening(event, info, before)
+        heard = stdin_reads(event)
+        if heard:
+            opening = heard if opening in ("runs", "executes") else f"{opening}; it {heard}"
         steps = self.computations(event, info)
         if steps:
             opening += "; " + self.pick("step by step, {}", "Python evaluates {}", "on the way, {}",

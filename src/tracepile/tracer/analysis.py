@@ -4,6 +4,7 @@ which objects it may mutate, which side-effect-free sub-expressions explain it, 
 from __future__ import annotations
 
 import ast
+import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,6 +36,10 @@ class LineInfo:
     body: frozenset[int] = field(default_factory=frozenset)  # lines inside a loop / if-body
     orelse: frozenset[int] = field(default_factory=frozenset)  # lines of an else / elif chain
     source: str = ""
+    # the statement's one standard-input read call, evaluated at most once per run of the line:
+    # (its source, the callee's receiver) then the enclosing pure expressions evaluated right after
+    # it, compiled with the read's value as READ_VALUE, e.g. `int(input())`, `input().split()`
+    read_chain: tuple[tuple[str, Compiled], ...] = ()
 
 
 @dataclass
@@ -166,7 +171,61 @@ def _describe(stmt: ast.stmt, header_end: int, in_else: bool) -> LineInfo:
     if info.why == () and kind not in ("def", "class"):
         info.why = _operand_values(stmt, info)
     info.reads = _reads(stmt)
+    info.read_chain = _read_chain(stmt)
+    info.computed |= frozenset(source for source, _ in info.read_chain)
     return info
+
+
+READ_CALLS = {"input": "input", "sys.stdin.readline": "sys.stdin", "sys.stdin.read": "sys.stdin"}
+READ_VALUE = "__tracepile_read__"
+ONCE_PARENTS = (ast.BinOp, ast.UnaryOp, ast.Call, ast.Subscript, ast.Attribute, ast.Compare, ast.Tuple,
+                ast.List, ast.keyword, ast.Starred)
+
+
+def _read_chain(stmt: ast.stmt) -> tuple[tuple[str, Compiled], ...]:
+    """The read call of a simple statement or `for` header and the pure expressions around it, when
+    the statement holds exactly one read call that runs at most once (not in a comprehension or
+    lambda). Recording stops at the first enclosing expression that is not pure arithmetic, a pure
+    call, a subscript or a comparison (never past `and`/`or` or a conditional expression)."""
+    root = stmt.iter if isinstance(stmt, (ast.For, ast.AsyncFor)) else getattr(stmt, "value", None)
+    if not isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Return, ast.For)) \
+            or not isinstance(root, ast.expr):
+        return ()
+    parents = {child: node for node in ast.walk(root) for child in ast.iter_child_nodes(node)}
+    reads = [n for n in ast.walk(root) if isinstance(n, ast.Call) and not n.args and not n.keywords
+             and ast.unparse(n.func) in READ_CALLS]
+    if len(reads) != 1:
+        return ()
+    read = reads[0]
+    path, node = [], read
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return ()
+        path.append(node)
+    chain = [(ast.unparse(read), compile_expr(READ_CALLS[ast.unparse(read.func)]))]
+    for node in path:
+        if not isinstance(node, ONCE_PARENTS) or isinstance(node, ast.Call) and not _is_pure_call(node):
+            break
+        if isinstance(node, (ast.keyword, ast.Starred, ast.Attribute)):
+            continue  # evaluated only as part of their parent (`input().split` of `input().split()`)
+        try:
+            chain.append((ast.unparse(node), compile_expr(_with_read_value(node, read))))
+        except (Unsafe, KeyError):
+            break
+    return tuple(chain)
+
+
+def _with_read_value(node: ast.expr, read: ast.Call) -> ast.expr:
+    """A copy of `node` in which the read call is the name READ_VALUE."""
+    source = ast.unparse(read)
+
+    class Swap(ast.NodeTransformer):
+        def visit_Call(self, call: ast.Call) -> ast.AST:
+            if ast.unparse(call) == source:
+                return ast.Name(READ_VALUE, ast.Load())
+            return self.generic_visit(call)
+    return Swap().visit(copy.deepcopy(node))
 
 
 def _reads(stmt: ast.stmt) -> tuple[str, ...]:

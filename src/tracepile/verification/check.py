@@ -3,6 +3,7 @@ with per-sentence verdicts. Strict mode also requires every recorded event to be
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import Callable
 
@@ -604,6 +605,44 @@ class Checker:
                             checked=self.verified, failures=tuple(self.failures),
                             unverifiable=tuple(self.unverifiable), grammar_version=GRAMMAR_VERSION,
                             sentences=tuple(self.results))
+
+    # ---------------------------------------------------------------- issue 11, values: stdin reads, mutating calls
+
+    def claim_stdin_reads(self, claim: Claim) -> Finding:
+        """`reads the line(s)/the text ... from standard input`: every read the line made, in order,
+        each stated as the string literal of the text it consumed."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        actual = [text for _, text in event.reads]
+        stated = [_string(span) for span in claim.args["texts"]]
+        if stated != actual:
+            return false(f"line {event.line} reads {actual!r} from standard input", repr(actual)[:200],
+                         repr(stated)[:200])
+        lines = all(how == "line" for how, _ in event.reads)
+        if claim.args["noun"] != "the text" and not lines:
+            return false(f"a read at line {event.line} is not a whole line", "the text", claim.args["noun"])
+        return HOLDS
+
+    def claim_stdin_count(self, claim: Claim) -> Finding:
+        """`reads N characters from standard input`: the length of all the line's reads together."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        count = sum(len(text) for _, text in event.reads)
+        if not event.reads or count != claim.args["count"]:
+            return false(f"line {event.line} reads {count} characters from standard input", str(count),
+                         str(claim.args["count"]))
+        return HOLDS
+
+
+def _string(span: str) -> str | None:
+    """The str a span states as a Python string literal, else None."""
+    try:
+        value = ast.literal_eval(span)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _analysis(code: str) -> CodeInfo | None:

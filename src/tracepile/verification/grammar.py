@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.2"
+GRAMMAR_VERSION = "2.3"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -207,6 +207,11 @@ FORMS: tuple[Form, ...] = (
          example="there are no more items, so the loop ends after 3 iterations"),
     Form("loop_empty", r"there is nothing to iterate over, so the loop body does not run at all", "loop_end",
          fixed={"count": 0}, example="there is nothing to iterate over, so the loop body does not run at all"),
+    # ------------------------------------------------ issue 11, values: standard-input reads, mutating calls
+    Form("stdin_reads", r"reads (?P<{p}noun>the line|the lines|the text) <NL:texts> from standard input",
+         "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
+    Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
+         example="reads 120 characters from standard input"),
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
