@@ -88,3 +88,34 @@ def test_iterations_on_another_path_are_never_summarised():
     same = trace(code.replace("i % 2 == 0", "i >= 0"), "f(9)")
     text = narrate(same).response
     assert "Iterations 3 to 8 of the loop at line 3 take the same path" in text and verify(text, same).passed
+
+
+COUNTS = '''def f(s, a, base, n):
+    cnt = [0] * 26
+    for ch in s:
+        cnt[ord(ch) - ord('a')] += 1
+    odd = sum(1 for c in cnt if c % 2)
+    t = ['ab'[i % 2] for i in range(base)]
+    later = sum(x for x in a if g(x)) + a[0]
+    return odd, t, later
+
+
+def g(x):
+    return x > 1
+'''
+
+
+def test_target_indexes_and_pure_comprehensions_are_stated():
+    result = trace(COUNTS, "f('aba', [1, 2, 3], 3, 2)")
+    text = narrate(result).response
+    assert "`ord(ch) = 98`, `ord('a') = 97` and `ord(ch) - ord('a') = 1`" in text
+    assert "`sum((1 for c in cnt if c % 2)) = 1`" in text
+    assert "`range(base) = range(0, 3)`" in text
+    assert verify(text, result).passed
+    wrong = text.replace("`sum((1 for c in cnt if c % 2)) = 1`", "`sum((1 for c in cnt if c % 2)) = 2`")
+    assert not verify(wrong, result).passed
+
+
+def test_a_comprehension_calling_user_code_stops_the_recording():
+    info = analyze(COUNTS).lines[7]
+    assert [source for source, _ in info.why] == []  # `g` may change `a` before `a[0]` is read

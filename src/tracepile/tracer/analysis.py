@@ -369,6 +369,10 @@ def _operand_values(stmt: ast.stmt, info: LineInfo) -> tuple[tuple[str, Compiled
     roots = [value] if isinstance(value, ast.expr) else []
     if isinstance(stmt, (ast.For, ast.AsyncFor)):
         roots = [stmt.iter]
+    elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Subscript):
+        roots = [stmt.target] + roots  # `c[ord(ch) - 97] += 1`: the target's index comes first
+    elif isinstance(stmt, ast.Assign):
+        roots += [t for t in stmt.targets if isinstance(t, ast.Subscript)]  # after the value
     for root in roots:
         if not _collect_reads(root, found):
             break
@@ -396,8 +400,12 @@ def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
     False once a later part may not run (short-circuit, branches) or may run user code: stop there."""
     if isinstance(node, (ast.Constant, ast.Name)):
         return True
-    if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+    if isinstance(node, ast.Lambda):
         return False
+    if isinstance(node, COMPREHENSIONS):
+        # its first iterable runs first, in this scope; the rest only counts as read when nothing
+        # in it can run user code (the safe evaluator then computes the whole comprehension)
+        return _collect_reads(node.generators[0].iter, found) and _pure_comprehension(node)
     if isinstance(node, (ast.BoolOp, ast.IfExp)):
         first = node.values[0] if isinstance(node, ast.BoolOp) else node.test
         _collect_reads(first, found)
@@ -420,6 +428,19 @@ def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
     if isinstance(node, ast.Call) or isinstance(node, COMPUTATIONS) and not all(
             isinstance(p, ast.Constant) for p in parts):
         found.append(node)
+    return True
+
+
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _pure_comprehension(node: ast.expr) -> bool:
+    """No call but pure ones, no lambda, no walrus and no `await` anywhere inside."""
+    for sub in ast.walk(node):
+        if isinstance(sub, (ast.Lambda, ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)):
+            return False
+        if isinstance(sub, ast.Call) and not _is_pure_call(sub):
+            return False
     return True
 
 

@@ -314,11 +314,70 @@ def _call_pure(target, args: list[Compiled], kwargs: dict[str, Compiled], loc: d
     return target(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
 
 
+MAX_COMPREHENSION_STEPS = 2_000
+
+
+def _comprehension(node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp) -> Compiled:
+    """A comprehension over plain iterables with pure parts, computed in a scope of its own (a
+    generator expression gives the list of its items: only pure calls consume it)."""
+    loops = []
+    for gen in node.generators:
+        if gen.is_async:
+            raise Unsafe("async comprehension")
+        loops.append((_binder(gen.target), _compile(gen.iter), [_compile(c) for c in gen.ifs]))
+    if isinstance(node, ast.DictComp):
+        key, value = _compile(node.key), _compile(node.value)
+        item = lambda scope, glob: (_key(key(scope, glob)), value(scope, glob))  # noqa: E731
+    else:
+        item = _compile(node.elt)
+    make = {ast.ListComp: list, ast.GeneratorExp: list, ast.SetComp: set, ast.DictComp: dict}[type(node)]
+
+    def load(loc, glob):
+        scope, out, steps = dict(loc), [], [MAX_COMPREHENSION_STEPS]
+
+        def walk(depth: int) -> None:
+            if depth == len(loops):
+                out.append(_plain(item(scope, glob)))
+                return
+            bind, iterable, conditions = loops[depth]
+            for element in _plain(iterable(scope, glob)):
+                steps[0] -= 1
+                if steps[0] < 0:
+                    raise Unsafe("comprehension too long")
+                bind(scope, element)
+                if all(_plain(test(scope, glob)) for test in conditions):
+                    walk(depth + 1)
+        walk(0)
+        return make(out)
+    return load
+
+
+def _binder(target: ast.expr) -> Callable[[dict, Any], None]:
+    """Assignment of one item to a comprehension target: a name or a (nested) tuple of names."""
+    if isinstance(target, ast.Name):
+        name = target.id
+
+        def bind(scope, value):
+            scope[name] = value
+        return bind
+    if isinstance(target, (ast.Tuple, ast.List)) and not any(isinstance(e, ast.Starred) for e in target.elts):
+        parts = [_binder(e) for e in target.elts]
+
+        def unpack(scope, value):
+            if type(value) not in (tuple, list, str) or len(value) != len(parts):
+                raise Unsafe("item does not unpack into the target")
+            for part, item in zip(parts, value):
+                part(scope, item)
+        return unpack
+    raise Unsafe("comprehension target is not a name or a tuple of names")
+
+
 _BUILDERS = {
     ast.Constant: _constant, ast.Name: _name, ast.Attribute: _attribute,
     ast.Subscript: _subscript, ast.BinOp: _binop, ast.UnaryOp: _unaryop, ast.BoolOp: _boolop,
     ast.Compare: _compare, ast.IfExp: _ifexp, ast.List: _sequence, ast.Tuple: _sequence,
-    ast.Call: _call,
+    ast.Call: _call, ast.ListComp: _comprehension, ast.SetComp: _comprehension, ast.DictComp: _comprehension,
+    ast.GeneratorExp: _comprehension,
 }
 
 
