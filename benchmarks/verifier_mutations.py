@@ -497,6 +497,19 @@ def stdin_read(case: Case):
         return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, "'x" + m.group(1)[1:])), False
 
 
+def mutating_result(case: Case):
+    """Another result for a mutating call (`calls `q.pop()`, which returns `3``), or a call the line
+    does not make."""
+    site = case.pick(case.sites(re.compile(r"calls `([^`]+)`(?:, which returns `([^`]+)`)?")))
+    if site:
+        i, m = site
+        new = bump(m.group(2), case.rng) if m.group(2) else None
+        if new is not None:
+            return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), same(new, m.group(2))
+        call = m.group(1).replace("(", "_other(", 1)
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, call)), False
+
+
 def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
     """The (line, next line) sequence of each iteration first..last of the activation ending at `end`."""
     header = events[end]
@@ -535,6 +548,7 @@ MUTATIONS = {
     "true claim attached to the wrong line": claim_on_wrong_line,
     "\"take the same path\" for iterations that differ": false_same_path,
     "wrong text read from standard input": stdin_read,
+    "wrong result of a mutating call, or a call not made": mutating_result,
 }
 
 

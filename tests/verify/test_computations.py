@@ -74,9 +74,12 @@ def test_values_python_may_not_evaluate_are_not_recorded():
     assert [w for w, _ in info.info(2).why] == ["sorted(xs)[i + 1]", "sorted(xs)[i + 1] * 2"]
 
 
-def test_mutating_methods_are_never_evaluated():
-    info = analyze("def f(xs):\n    y = xs.pop() + len(xs)\n")
-    assert [w for w, _ in info.info(2).why] == []
+def test_a_mutating_call_is_recorded_last_and_nothing_after_it():
+    info = analyze("def f(xs):\n    y = xs.pop() + len(xs)\n    z = g(xs) + xs.pop()\n    w = a and xs.pop()\n")
+    assert [w for w, _ in info.info(2).why] == ["xs.pop()"]  # `len(xs)` reads the shorter list
+    assert info.info(2).mutating == "xs.pop()"
+    assert [w for w, _ in info.info(3).why] == []  # after the user call `g`
+    assert [w for w, _ in info.info(4).why] == []  # it may not run at all
 
 
 def test_iterations_on_another_path_are_never_summarised():
@@ -119,3 +122,41 @@ def test_target_indexes_and_pure_comprehensions_are_stated():
 def test_a_comprehension_calling_user_code_stops_the_recording():
     info = analyze(COUNTS).lines[7]
     assert [source for source, _ in info.why] == []  # `g` may change `a` before `a[0]` is read
+
+
+QUEUES = '''import heapq
+from collections import deque
+
+
+def f(xs, h, s):
+    q = deque(xs)
+    x = q.popleft()
+    q.append(x * 10)
+    heapq.heappush(h, 5)
+    z = heapq.heappop(h)
+    y = xs.pop() + len(xs)
+    s.pop()
+    return q, h, xs, x + y + z
+'''
+
+
+def test_mutating_calls_are_narrated_as_action_and_result_and_verified():
+    result = trace(QUEUES, "f([3, 4, 1], [2, 7], {9})")
+    text = narrate(result).response
+    assert "calls `q.popleft()`, which returns `3`; so `x = 3` and `q = deque([4, 1])`" in text \
+        or "calls `q.popleft()`, which returns `3`" in text and "`q = deque([4, 1])`" in text
+    assert "`x * 10 = 30`; it calls `q.append(x * 10)`" in text
+    assert "calls `heapq.heappush(h, 5)`" in text and "calls `heapq.heappop(h)`, which returns `2`" in text
+    assert "calls `xs.pop()`, which returns `1`" in text
+    assert "`s.pop()`" not in text.replace("runs `s.pop()`", "")  # which element a set pops is not known
+    assert result.outcome.value == "(deque([4, 1, 30]), [5, 7], [3, 4], 8)"  # recording changed nothing
+    assert verify(text, result).passed
+
+
+def test_a_wrong_result_of_a_mutating_call_fails():
+    result = trace(QUEUES, "f([3, 4, 1], [2, 7], {9})")
+    text = narrate(result).response
+    for old, new in (("which returns `3`", "which returns `4`"), ("calls `heapq.heappop(h)`", "calls `heapq.heappop(q)`")):
+        assert old in text
+        report = verify(text.replace(old, new, 1), result)
+        assert not report.passed, old

@@ -68,6 +68,18 @@ def stdin_reads(event: LineEvent) -> str:
     return f"reads {noun} {join([code(repr(t)) for t in texts])} from standard input"
 
 
+def mutating_call(event: LineEvent, info: LineInfo | None) -> str:
+    """The line's mutating call as an action, with what it returned (recorded just before it ran)."""
+    if info is None or not info.mutating or "`" in info.mutating:
+        return ""
+    value = dict(event.values).get(info.mutating)
+    if value is None:
+        return ""
+    if value == "None" or len(value) > MAX_OPERAND_CHARS or is_noise(value):
+        return f"calls {code(info.mutating)}"
+    return f"calls {code(info.mutating)}, which returns {code(value)}"
+
+
 class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
@@ -183,10 +195,15 @@ class Narrator:
         heard = stdin_reads(event)
         if heard:
             opening = heard if opening in ("runs", "executes") else f"{opening}; it {heard}"
+        acted = mutating_call(event, info)
+        if acted and (opening in ("runs", "executes") or opening == f"runs {code(info.mutating)}"):
+            opening, acted = acted, ""
         steps = self.computations(event, info)
         if steps:
             opening += "; " + self.pick("step by step, {}", "Python evaluates {}", "on the way, {}",
                                         "working it out, {}").format(steps)
+        if acted:
+            opening += f"; it {acted}"
         if index in self.has_callee:
             self.add(f"Line {event.line} {opening}.")
             self.deferred[event.frame] = (event, info)
@@ -206,8 +223,9 @@ class Narrator:
     def operands(self, event: LineEvent, info: LineInfo | None, before: dict[str, str],
                  skip: str | None = None) -> list[str]:
         computed = info.computed if info is not None else frozenset()
+        mutating = info.mutating if info is not None else ""
         found = [claim(expr, value) for expr, value in event.values
-                 if expr != skip and expr not in computed and len(value) <= MAX_OPERAND_CHARS
+                 if expr != skip and expr not in computed and expr != mutating and len(value) <= MAX_OPERAND_CHARS
                  and not is_noise(value)]
         if info is not None:
             for name in info.reads:

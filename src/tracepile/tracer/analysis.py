@@ -8,7 +8,8 @@ import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tracepile.tracer.safe_eval import PURE_METHODS, Compiled, Unsafe, compile_expr
+from tracepile.tracer.safe_eval import (HEAP_NAMES, MUTATING_METHODS, PURE_METHODS, Compiled, Unsafe, compile_expr,
+                                        compile_mutating)
 
 MAX_WHY = 8
 UNTRACED_FUNCTIONS = frozenset({"<lambda>", "<genexpr>", "<listcomp>", "<setcomp>", "<dictcomp>"})
@@ -30,6 +31,7 @@ class LineInfo:
     calls: bool = False  # calls something other than a pure builtin
     why: tuple[tuple[str, Compiled], ...] = ()
     computed: frozenset[str] = frozenset()  # sources in `why` that are computations (arithmetic, calls)
+    mutating: str = ""  # the source of the mutating call in `why` (its result computed on a copy), if any
     test: str | None = None  # condition source for if/elif/while/assert
     target: str | None = None  # for-loop target source
     reads: tuple[str, ...] = ()  # names the condition / right-hand side reads
@@ -376,8 +378,9 @@ def _operand_values(stmt: ast.stmt, info: LineInfo) -> tuple[tuple[str, Compiled
     for root in roots:
         if not _collect_reads(root, found):
             break
-    info.computed = frozenset(ast.unparse(e) for e in found if isinstance(e, COMPUTATIONS))
-    return _compiled(found)
+    info.mutating = next((ast.unparse(e) for e in found if _is_mutating_call(e)), "")
+    info.computed = frozenset(ast.unparse(e) for e in found if isinstance(e, COMPUTATIONS)) - {info.mutating}
+    return _compiled(found, info.mutating)
 
 
 COMPUTATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
@@ -393,6 +396,19 @@ def _is_pure_call(node: ast.Call) -> bool:
     if isinstance(func, ast.Name):
         return func.id in PURE_NAMES
     return isinstance(func, ast.Attribute) and (func.attr in PURE_METHOD_NAMES or func.attr in PURE_NAMES)
+
+
+MUTATING_METHOD_NAMES = frozenset().union(*MUTATING_METHODS.values())
+
+
+def _is_mutating_call(node: ast.expr) -> bool:
+    """A call of a mutating method of a built-in container or of a `heapq` function, by its name
+    (the safe evaluator checks the real objects)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return name in HEAP_NAMES or isinstance(func, ast.Attribute) and name in MUTATING_METHOD_NAMES
 
 
 def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
@@ -423,6 +439,9 @@ def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
         parts = [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
     if not all(_collect_reads(part, found) for part in parts):
         return False
+    if _is_mutating_call(node):
+        found.append(node)  # its result, computed on a copy just before it runs; what follows sees
+        return False  # the changed container, so recording stops here
     if isinstance(node, ast.Call) and not _is_pure_call(node):
         return False
     if isinstance(node, ast.Call) or isinstance(node, COMPUTATIONS) and not all(
@@ -444,7 +463,9 @@ def _pure_comprehension(node: ast.expr) -> bool:
     return True
 
 
-def _compiled(exprs: list[ast.expr]) -> tuple[tuple[str, Compiled], ...]:
+def _compiled(exprs: list[ast.expr], mutating: str = "") -> tuple[tuple[str, Compiled], ...]:
+    """Each expression compiled once; a mutating call only when it is `mutating` (the one call the
+    evaluation-order walk reached last), never elsewhere (a condition's parts may not all run)."""
     out: list[tuple[str, Compiled]] = []
     seen: set[str] = set()
     for expr in exprs:
@@ -454,7 +475,12 @@ def _compiled(exprs: list[ast.expr]) -> tuple[tuple[str, Compiled], ...]:
         if source in seen:
             continue
         try:
-            out.append((source, compile_expr(expr)))
+            if _is_mutating_call(expr):
+                if source != mutating:
+                    continue
+                out.append((source, compile_mutating(expr)))
+            else:
+                out.append((source, compile_expr(expr)))
         except (Unsafe, KeyError):
             continue
         seen.add(source)

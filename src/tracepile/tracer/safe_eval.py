@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import heapq
 import math
 import operator
 import types
+from collections import deque
 from typing import Any, Callable
 
 from tracepile.values import _instance_dict
@@ -18,7 +20,7 @@ class Unsafe(Exception):
 
 
 PRIMITIVES = frozenset({int, float, bool, str, bytes, complex, type(None)})
-CONTAINERS = frozenset({list, tuple, set, frozenset, dict, range})
+CONTAINERS = frozenset({list, tuple, set, frozenset, dict, range, deque})
 MAX_PLAIN_ITEMS = 2_000
 MAX_RESULT_LEN = 100_000
 
@@ -370,6 +372,56 @@ def _binder(target: ast.expr) -> Callable[[dict, Any], None]:
                 part(scope, item)
         return unpack
     raise Unsafe("comprehension target is not a name or a tuple of names")
+
+
+# mutating calls of built-in containers whose result and effect depend only on the container and the
+# arguments (not `set.pop`: which element it returns depends on the set's memory layout)
+MUTATING_METHODS = {
+    list: {"append", "extend", "insert", "pop", "remove", "sort", "reverse", "clear"},
+    deque: {"append", "appendleft", "extend", "extendleft", "pop", "popleft", "remove", "rotate", "insert",
+            "reverse", "clear"},
+    dict: {"pop", "popitem", "setdefault", "update", "clear"},
+    set: {"add", "discard", "remove", "update", "clear", "difference_update", "intersection_update"},
+}
+HEAP_FUNCTIONS = frozenset({heapq.heappush, heapq.heappop, heapq.heappushpop, heapq.heapreplace})
+HEAP_NAMES = frozenset(f.__name__ for f in HEAP_FUNCTIONS)
+
+
+def compile_mutating(node: ast.Call) -> Compiled:
+    """A mutating call (`q.popleft()`, `heapq.heappush(h, x)`) computed on a copy of its plain
+    container with plain arguments: what the real call returns, without changing anything. Valid
+    only just before the call runs: the analysis records it only where nothing runs between."""
+    if node.keywords and any(k.arg is None for k in node.keywords):
+        raise Unsafe("** in call")
+    args = [_compile(a) for a in node.args]
+    kwargs = {k.arg: _compile(k.value) for k in node.keywords}
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr not in HEAP_NAMES:
+        receiver, method = _compile(func.value), func.attr
+
+        def call_method(loc, glob):
+            obj = receiver(loc, glob)
+            if method not in MUTATING_METHODS.get(type(obj), ()):
+                raise Unsafe(f"method {method!r} is not a known mutating method of a built-in container")
+            copy = _copy(_plain(obj))
+            values = [_plain(a(loc, glob)) for a in args]
+            return getattr(copy, method)(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
+        return call_method
+    callee = _compile(func)
+
+    def call_heap(loc, glob):
+        function = callee(loc, glob)
+        values = [_plain(a(loc, glob)) for a in args]
+        if function not in HEAP_FUNCTIONS or kwargs or not values or type(values[0]) is not list:
+            raise Unsafe("not a heapq function on a list")
+        return function(_copy(values[0]), *values[1:])
+    return call_heap
+
+
+def _copy(container):
+    if type(container) is deque:
+        return deque(container, container.maxlen)
+    return type(container)(container)
 
 
 _BUILDERS = {

@@ -635,6 +635,34 @@ class Checker:
                          str(claim.args["count"]))
         return HOLDS
 
+    def claim_mutating_call(self, claim: Claim) -> Finding:
+        """`calls `q.popleft()`, which returns `3``: the call is part of the line's statement, the
+        tracer recorded its result when the line began (computed on a copy, see safe_eval), and the
+        stated value is that result."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        call = normal(claim.args["call"])
+        info = self.info.info(event.line) if self.info else None
+        if info is None or call not in _calls_in(info.source):
+            return false(f"line {event.line} does not call `{call}`", info.source if info else "", call)
+        recorded = next((value for expr, value in event.values if normal(expr) == call), None)
+        if recorded is None:
+            return unverifiable(f"the run recorded no result of `{call}` at line {event.line}")
+        stated = claim.args.get("value")
+        if stated is not None and not exact(stated, recorded):
+            return false(f"`{call}` returns `{recorded}` at line {event.line}", recorded, stated)
+        return HOLDS
+
+
+def _calls_in(source: str) -> set[str]:
+    """Every call expression of a statement's source, in normal spelling."""
+    try:
+        tree = ast.parse(source.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+
 
 def _string(span: str) -> str | None:
     """The str a span states as a Python string literal, else None."""

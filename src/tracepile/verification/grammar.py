@@ -212,6 +212,8 @@ FORMS: tuple[Form, ...] = (
          "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
     Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
          example="reads 120 characters from standard input"),
+    Form("mutating_call", r"calls <S:call>(?:, which returns <S:value>)?", "mutating_call", "during",
+         example="calls `q.popleft()`, which returns `3`"),
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
