@@ -47,7 +47,7 @@ heappop sort update setdefault clear reverse""".split())
 def described(measure: str, paragraph: str) -> bool:
     """A read said by what it consumed; a mutating call said as an action (`calls `q.pop()``)."""
     if measure == "input read":
-        return " from standard input" in paragraph
+        return " from standard input" in paragraph or "calls `next(" in paragraph
     if measure == "method, mutating":
         return " calls `" in paragraph
     return False

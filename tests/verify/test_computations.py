@@ -160,3 +160,29 @@ def test_a_wrong_result_of_a_mutating_call_fails():
         assert old in text
         report = verify(text.replace(old, new, 1), result)
         assert not report.passed, old
+
+
+TOKENS = '''import sys
+
+
+def main():
+    it = iter(sys.stdin.read().split())
+    n = int(next(it))
+    total = 0
+    for _ in range(n):
+        total += int(next(it))
+    last = next(it, 'none')
+    print(total, last)
+
+
+main()
+'''
+
+
+def test_next_of_a_token_iterator_is_narrated_with_its_result():
+    result = trace(TOKENS, ProgramInput("stdin", "2\n5 7\n"))
+    text = narrate(result).response
+    assert "calls `next(it)`, which returns `'2'`" in text and "calls `next(it)`, which returns `'7'`" in text
+    assert "calls `next(it, 'none')`, which returns `'none'`" in text
+    assert result.outcome.stdout == "12 none\n" and verify(text, result).passed
+    assert not verify(text.replace("which returns `'7'`", "which returns `'5'`", 1), result).passed

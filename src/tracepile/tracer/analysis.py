@@ -402,12 +402,14 @@ MUTATING_METHOD_NAMES = frozenset().union(*MUTATING_METHODS.values())
 
 
 def _is_mutating_call(node: ast.expr) -> bool:
-    """A call of a mutating method of a built-in container or of a `heapq` function, by its name
-    (the safe evaluator checks the real objects)."""
+    """A call of a mutating method of a built-in container, of a `heapq` function or of `next`, by
+    its name (the safe evaluator checks the real objects)."""
     if not isinstance(node, ast.Call):
         return False
     func = node.func
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if isinstance(func, ast.Name) and name == "next":
+        return bool(node.args)
     return name in HEAP_NAMES or isinstance(func, ast.Attribute) and name in MUTATING_METHOD_NAMES
 
 

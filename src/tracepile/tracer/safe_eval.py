@@ -388,8 +388,9 @@ HEAP_NAMES = frozenset(f.__name__ for f in HEAP_FUNCTIONS)
 
 
 def compile_mutating(node: ast.Call) -> Compiled:
-    """A mutating call (`q.popleft()`, `heapq.heappush(h, x)`) computed on a copy of its plain
-    container with plain arguments: what the real call returns, without changing anything. Valid
+    """A mutating call (`q.popleft()`, `heapq.heappush(h, x)`, `next(it)`) computed on a copy of its
+    plain container with plain arguments (for `next`, read from the iterator's position): what the
+    real call returns, without changing anything. Valid
     only just before the call runs: the analysis records it only where nothing runs between."""
     if node.keywords and any(k.arg is None for k in node.keywords):
         raise Unsafe("** in call")
@@ -409,13 +410,32 @@ def compile_mutating(node: ast.Call) -> Compiled:
         return call_method
     callee = _compile(func)
 
-    def call_heap(loc, glob):
+    def call_function(loc, glob):
         function = callee(loc, glob)
+        if function is builtins.next and not kwargs and 1 <= len(args) <= 2:
+            return _next_item(args[0](loc, glob), *[_plain(a(loc, glob)) for a in args[1:]])
         values = [_plain(a(loc, glob)) for a in args]
         if function not in HEAP_FUNCTIONS or kwargs or not values or type(values[0]) is not list:
             raise Unsafe("not a heapq function on a list")
         return function(_copy(values[0]), *values[1:])
-    return call_heap
+    return call_function
+
+
+SEQUENCE_ITERATORS = frozenset(type(iter(empty)) for empty in ([], (), "", "\u00e9", range(0)))
+_NO_DEFAULT = object()
+
+
+def _next_item(iterator, default=_NO_DEFAULT):
+    """What `next(iterator[, default])` returns, for an iterator over a list, tuple, str or range,
+    read from its position (its pickle state: the sequence and the index) without advancing it."""
+    if type(iterator) not in SEQUENCE_ITERATORS:
+        raise Unsafe("next() of an iterator that is not over a built-in sequence")
+    state = type(iterator).__reduce__(iterator)
+    if len(state) == 3 and type(state[2]) is int and 0 <= state[2] < len(state[1][0]):
+        return _plain(state[1][0][state[2]])
+    if default is _NO_DEFAULT:
+        raise Unsafe("the iterator is exhausted: next() raises StopIteration")
+    return default
 
 
 def _copy(container):
