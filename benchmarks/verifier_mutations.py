@@ -501,6 +501,28 @@ def wrong_group_lines(case: Case):
     new = str(max(int(n.group()) for n in numbers) + case.rng.choice((1, 2)))
     lines = m.group(1)[:chosen.start()] + new + m.group(1)[chosen.end():]
     return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, lines)), False
+def stdin_read(case: Case):
+    """Another text for a standard-input read (a character added), or another length for a long one."""
+    site = case.pick(case.sites(re.compile(r"reads (?:the line|the lines|the text) `('[^`]*')`"
+                                           r"|reads (\d+) characters? from standard input")))
+    if site:
+        i, m = site
+        if m.group(2):
+            return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, str(int(m.group(2)) + 1))), False
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, "'x" + m.group(1)[1:])), False
+
+
+def mutating_result(case: Case):
+    """Another result for a mutating call (`calls `q.pop()`, which returns `3``), or a call the line
+    does not make."""
+    site = case.pick(case.sites(re.compile(r"calls `([^`]+)`(?:, which returns `([^`]+)`)?")))
+    if site:
+        i, m = site
+        new = bump(m.group(2), case.rng) if m.group(2) else None
+        if new is not None:
+            return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), same(new, m.group(2))
+        call = m.group(1).replace("(", "_other(", 1)
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, call)), False
 
 
 def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
@@ -541,6 +563,8 @@ MUTATIONS = {
     "true claim attached to the wrong line": claim_on_wrong_line,
     "\"take the same path\" for iterations that differ": false_same_path,
     "wrong lines for a group of iterations": wrong_group_lines,
+    "wrong text read from standard input": stdin_read,
+    "wrong result of a mutating call, or a call not made": mutating_result,
 }
 
 

@@ -230,7 +230,8 @@ class CallEvent:
 @dataclass(frozen=True)
 class LineEvent:
     """A line executes in `frame`. `values` are side-effect-free sub-expressions evaluated just
-    before it runs; `changes` are the bindings it changed (new rendered values) once it finished."""
+    before it runs (and values produced from a standard-input read while it ran); `changes` are the
+    bindings it changed (new rendered values) once it finished; `reads` what it read from stdin."""
 
     frame: int
     depth: int
@@ -239,6 +240,7 @@ class LineEvent:
     changes: tuple[tuple[str, str], ...] = ()
     loop: tuple[int, int, int] | None = None  # (loop line, activation, iteration) at a loop header
     next_line: int | None = None  # the next line run in the same frame, None if the frame left
+    reads: tuple[tuple[str, str], ...] = ()  # (how, text) of each standard-input read made while it ran
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,12 @@ def test_values_python_may_not_evaluate_are_not_recorded():
     assert [w for w, _ in info.info(2).why] == ["sorted(xs)[i + 1]", "sorted(xs)[i + 1] * 2"]
 
 
-def test_mutating_methods_are_never_evaluated():
-    info = analyze("def f(xs):\n    y = xs.pop() + len(xs)\n")
-    assert [w for w, _ in info.info(2).why] == []
+def test_a_mutating_call_is_recorded_last_and_nothing_after_it():
+    info = analyze("def f(xs):\n    y = xs.pop() + len(xs)\n    z = g(xs) + xs.pop()\n    w = a and xs.pop()\n")
+    assert [w for w, _ in info.info(2).why] == ["xs.pop()"]  # `len(xs)` reads the shorter list
+    assert info.info(2).mutating == "xs.pop()"
+    assert [w for w, _ in info.info(3).why] == []  # after the user call `g`
+    assert [w for w, _ in info.info(4).why] == []  # it may not run at all
 
 
 ALTERNATING = "def f(n):\n    t = 0\n    for i in range(n):\n        if i % 2 == 0:\n            t += i\n        else:\n            t -= 1\n    return t\n"
@@ -123,3 +126,98 @@ def test_condition_operands_python_skips_are_not_recorded():
     assert first["a[dq[-1]]"] == "1" and first["a[i]"] == "2"
     for run in (skipped, evaluated):
         assert verify(narrate(run).response, run).passed
+
+
+COUNTS = '''def f(s, a, base, n):
+    cnt = [0] * 26
+    for ch in s:
+        cnt[ord(ch) - ord('a')] += 1
+    odd = sum(1 for c in cnt if c % 2)
+    t = ['ab'[i % 2] for i in range(base)]
+    later = sum(x for x in a if g(x)) + a[0]
+    return odd, t, later
+
+
+def g(x):
+    return x > 1
+'''
+
+
+def test_target_indexes_and_pure_comprehensions_are_stated():
+    result = trace(COUNTS, "f('aba', [1, 2, 3], 3, 2)")
+    text = narrate(result).response
+    assert "`ord(ch) = 98`, `ord('a') = 97` and `ord(ch) - ord('a') = 1`" in text
+    assert "`sum((1 for c in cnt if c % 2)) = 1`" in text
+    assert "`range(base) = range(0, 3)`" in text
+    assert verify(text, result).passed
+    wrong = text.replace("`sum((1 for c in cnt if c % 2)) = 1`", "`sum((1 for c in cnt if c % 2)) = 2`")
+    assert not verify(wrong, result).passed
+
+
+def test_a_comprehension_calling_user_code_stops_the_recording():
+    info = analyze(COUNTS).lines[7]
+    assert [source for source, _ in info.why] == []  # `g` may change `a` before `a[0]` is read
+
+
+QUEUES = '''import heapq
+from collections import deque
+
+
+def f(xs, h, s):
+    q = deque(xs)
+    x = q.popleft()
+    q.append(x * 10)
+    heapq.heappush(h, 5)
+    z = heapq.heappop(h)
+    y = xs.pop() + len(xs)
+    s.pop()
+    return q, h, xs, x + y + z
+'''
+
+
+def test_mutating_calls_are_narrated_as_action_and_result_and_verified():
+    result = trace(QUEUES, "f([3, 4, 1], [2, 7], {9})")
+    text = narrate(result).response
+    assert "calls `q.popleft()`, which returns `3`; so `x = 3` and `q = deque([4, 1])`" in text \
+        or "calls `q.popleft()`, which returns `3`" in text and "`q = deque([4, 1])`" in text
+    assert "`x * 10 = 30`; it calls `q.append(x * 10)`" in text
+    assert "calls `heapq.heappush(h, 5)`" in text and "calls `heapq.heappop(h)`, which returns `2`" in text
+    assert "calls `xs.pop()`, which returns `1`" in text
+    assert "`s.pop()`" not in text.replace("runs `s.pop()`", "")  # which element a set pops is not known
+    assert result.outcome.value == "(deque([4, 1, 30]), [5, 7], [3, 4], 8)"  # recording changed nothing
+    assert verify(text, result).passed
+
+
+def test_a_wrong_result_of_a_mutating_call_fails():
+    result = trace(QUEUES, "f([3, 4, 1], [2, 7], {9})")
+    text = narrate(result).response
+    for old, new in (("which returns `3`", "which returns `4`"), ("calls `heapq.heappop(h)`", "calls `heapq.heappop(q)`")):
+        assert old in text
+        report = verify(text.replace(old, new, 1), result)
+        assert not report.passed, old
+
+
+TOKENS = '''import sys
+
+
+def main():
+    it = iter(sys.stdin.read().split())
+    n = int(next(it))
+    total = 0
+    for _ in range(n):
+        total += int(next(it))
+    last = next(it, 'none')
+    print(total, last)
+
+
+main()
+'''
+
+
+def test_next_of_a_token_iterator_is_narrated_with_its_result():
+    result = trace(TOKENS, ProgramInput("stdin", "2\n5 7\n"))
+    text = narrate(result).response
+    assert "calls `next(it)`, which returns `'2'`" in text and "calls `next(it)`, which returns `'7'`" in text
+    assert "calls `next(it, 'none')`, which returns `'none'`" in text
+    assert result.outcome.stdout == "12 none\n" and verify(text, result).passed
+    assert not verify(text.replace("which returns `'7'`", "which returns `'5'`", 1), result).passed

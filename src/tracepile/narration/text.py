@@ -51,6 +51,35 @@ def output_claim(text: str) -> str:
     return code(body)
 
 
+MAX_READS_SHOWN = 6
+MAX_READ_CHARS = 120
+
+
+def stdin_reads(event: LineEvent) -> str:
+    """What the line read from standard input: each text it consumed, or their length in all."""
+    if not event.reads:
+        return ""
+    texts = [text for _, text in event.reads]
+    if len(texts) > MAX_READS_SHOWN or sum(len(repr(t)) for t in texts) > MAX_READ_CHARS:
+        total = sum(len(t) for t in texts)
+        return f"reads {total} {'character' if total == 1 else 'characters'} from standard input"
+    lines = all(how == "line" for how, _ in event.reads)
+    noun = "the text" if not lines else "the line" if len(texts) == 1 else "the lines"
+    return f"reads {noun} {join([code(repr(t)) for t in texts])} from standard input"
+
+
+def mutating_call(event: LineEvent, info: LineInfo | None) -> str:
+    """The line's mutating call as an action, with what it returned (recorded just before it ran)."""
+    if info is None or not info.mutating or "`" in info.mutating:
+        return ""
+    value = dict(event.values).get(info.mutating)
+    if value is None:
+        return ""
+    if value == "None" or len(value) > MAX_OPERAND_CHARS or is_noise(value):
+        return f"calls {code(info.mutating)}"
+    return f"calls {code(info.mutating)}, which returns {code(value)}"
+
+
 class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
@@ -163,10 +192,18 @@ class Narrator:
         before = dict(self.values.of(event.frame))
         self.values.apply(event)
         opening = self.opening(event, info, before)
+        heard = stdin_reads(event)
+        if heard:
+            opening = heard if opening in ("runs", "executes") else f"{opening}; it {heard}"
+        acted = mutating_call(event, info)
+        if acted and (opening in ("runs", "executes") or opening == f"runs {code(info.mutating)}"):
+            opening, acted = acted, ""
         steps = self.computations(event, info)
         if steps:
             opening += "; " + self.pick("step by step, {}", "Python evaluates {}", "on the way, {}",
                                         "working it out, {}").format(steps)
+        if acted:
+            opening += f"; it {acted}"
         if index in self.has_callee:
             self.add(f"Line {event.line} {opening}.")
             self.deferred[event.frame] = (event, info)
@@ -186,8 +223,9 @@ class Narrator:
     def operands(self, event: LineEvent, info: LineInfo | None, before: dict[str, str],
                  skip: str | None = None) -> list[str]:
         computed = info.computed if info is not None else frozenset()
+        mutating = info.mutating if info is not None else ""
         found = [claim(expr, value) for expr, value in event.values
-                 if expr != skip and expr not in computed and len(value) <= MAX_OPERAND_CHARS
+                 if expr != skip and expr not in computed and expr != mutating and len(value) <= MAX_OPERAND_CHARS
                  and not is_noise(value)]
         if info is not None:
             for name in info.reads:

@@ -4,10 +4,12 @@ which objects it may mutate, which side-effect-free sub-expressions explain it, 
 from __future__ import annotations
 
 import ast
+import copy
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tracepile.tracer.safe_eval import PURE_METHODS, Compiled, Unsafe, compile_expr
+from tracepile.tracer.safe_eval import (HEAP_NAMES, MUTATING_METHODS, PURE_METHODS, Compiled, Unsafe, compile_expr,
+                                        compile_mutating)
 
 MAX_WHY = 8
 UNTRACED_FUNCTIONS = frozenset({"<lambda>", "<genexpr>", "<listcomp>", "<setcomp>", "<dictcomp>"})
@@ -29,12 +31,17 @@ class LineInfo:
     calls: bool = False  # calls something other than a pure builtin
     why: tuple[tuple[str, Compiled], ...] = ()
     computed: frozenset[str] = frozenset()  # sources in `why` that are computations (arithmetic, calls)
+    mutating: str = ""  # the source of the mutating call in `why` (its result computed on a copy), if any
     test: str | None = None  # condition source for if/elif/while/assert
     target: str | None = None  # for-loop target source
     reads: tuple[str, ...] = ()  # names the condition / right-hand side reads
     body: frozenset[int] = field(default_factory=frozenset)  # lines inside a loop / if-body
     orelse: frozenset[int] = field(default_factory=frozenset)  # lines of an else / elif chain
     source: str = ""
+    # the statement's one standard-input read call, evaluated at most once per run of the line:
+    # (its source, the callee's receiver) then the enclosing pure expressions evaluated right after
+    # it, compiled with the read's value as READ_VALUE, e.g. `int(input())`, `input().split()`
+    read_chain: tuple[tuple[str, Compiled], ...] = ()
 
 
 @dataclass
@@ -166,7 +173,61 @@ def _describe(stmt: ast.stmt, header_end: int, in_else: bool) -> LineInfo:
     if info.why == () and kind not in ("def", "class"):
         info.why = _operand_values(stmt, info)
     info.reads = _reads(stmt)
+    info.read_chain = _read_chain(stmt)
+    info.computed |= frozenset(source for source, _ in info.read_chain)
     return info
+
+
+READ_CALLS = {"input": "input", "sys.stdin.readline": "sys.stdin", "sys.stdin.read": "sys.stdin"}
+READ_VALUE = "__tracepile_read__"
+ONCE_PARENTS = (ast.BinOp, ast.UnaryOp, ast.Call, ast.Subscript, ast.Attribute, ast.Compare, ast.Tuple,
+                ast.List, ast.keyword, ast.Starred)
+
+
+def _read_chain(stmt: ast.stmt) -> tuple[tuple[str, Compiled], ...]:
+    """The read call of a simple statement or `for` header and the pure expressions around it, when
+    the statement holds exactly one read call that runs at most once (not in a comprehension or
+    lambda). Recording stops at the first enclosing expression that is not pure arithmetic, a pure
+    call, a subscript or a comparison (never past `and`/`or` or a conditional expression)."""
+    root = stmt.iter if isinstance(stmt, (ast.For, ast.AsyncFor)) else getattr(stmt, "value", None)
+    if not isinstance(stmt, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Return, ast.For)) \
+            or not isinstance(root, ast.expr):
+        return ()
+    parents = {child: node for node in ast.walk(root) for child in ast.iter_child_nodes(node)}
+    reads = [n for n in ast.walk(root) if isinstance(n, ast.Call) and not n.args and not n.keywords
+             and ast.unparse(n.func) in READ_CALLS]
+    if len(reads) != 1:
+        return ()
+    read = reads[0]
+    path, node = [], read
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            return ()
+        path.append(node)
+    chain = [(ast.unparse(read), compile_expr(READ_CALLS[ast.unparse(read.func)]))]
+    for node in path:
+        if not isinstance(node, ONCE_PARENTS) or isinstance(node, ast.Call) and not _is_pure_call(node):
+            break
+        if isinstance(node, (ast.keyword, ast.Starred, ast.Attribute)):
+            continue  # evaluated only as part of their parent (`input().split` of `input().split()`)
+        try:
+            chain.append((ast.unparse(node), compile_expr(_with_read_value(node, read))))
+        except (Unsafe, KeyError):
+            break
+    return tuple(chain)
+
+
+def _with_read_value(node: ast.expr, read: ast.Call) -> ast.expr:
+    """A copy of `node` in which the read call is the name READ_VALUE."""
+    source = ast.unparse(read)
+
+    class Swap(ast.NodeTransformer):
+        def visit_Call(self, call: ast.Call) -> ast.AST:
+            if ast.unparse(call) == source:
+                return ast.Name(READ_VALUE, ast.Load())
+            return self.generic_visit(call)
+    return Swap().visit(copy.deepcopy(node))
 
 
 def _reads(stmt: ast.stmt) -> tuple[str, ...]:
@@ -285,7 +346,7 @@ def _condition_values(test: ast.expr) -> tuple[tuple[str, Compiled], ...]:
         parts += _parts(test.operand, None)
     else:
         parts += _parts(test, None)
-    return _compiled([expr for expr, _ in parts], {id(expr): guard for expr, guard in parts})
+    return _compiled([expr for expr, _ in parts], guards={id(expr): guard for expr, guard in parts})
 
 
 def _parts(node: ast.expr, guard: ast.expr | None) -> list[tuple[ast.expr, ast.expr | None]]:
@@ -331,11 +392,16 @@ def _operand_values(stmt: ast.stmt, info: LineInfo) -> tuple[tuple[str, Compiled
     roots = [value] if isinstance(value, ast.expr) else []
     if isinstance(stmt, (ast.For, ast.AsyncFor)):
         roots = [stmt.iter]
+    elif isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Subscript):
+        roots = [stmt.target] + roots  # `c[ord(ch) - 97] += 1`: the target's index comes first
+    elif isinstance(stmt, ast.Assign):
+        roots += [t for t in stmt.targets if isinstance(t, ast.Subscript)]  # after the value
     for root in roots:
         if not _collect_reads(root, found):
             break
-    info.computed = frozenset(ast.unparse(e) for e in found if isinstance(e, COMPUTATIONS))
-    return _compiled(found)
+    info.mutating = next((ast.unparse(e) for e in found if _is_mutating_call(e)), "")
+    info.computed = frozenset(ast.unparse(e) for e in found if isinstance(e, COMPUTATIONS)) - {info.mutating}
+    return _compiled(found, info.mutating)
 
 
 COMPUTATIONS = (ast.BinOp, ast.UnaryOp, ast.Call)
@@ -353,13 +419,32 @@ def _is_pure_call(node: ast.Call) -> bool:
     return isinstance(func, ast.Attribute) and (func.attr in PURE_METHOD_NAMES or func.attr in PURE_NAMES)
 
 
+MUTATING_METHOD_NAMES = frozenset().union(*MUTATING_METHODS.values())
+
+
+def _is_mutating_call(node: ast.expr) -> bool:
+    """A call of a mutating method of a built-in container, of a `heapq` function or of `next`, by
+    its name (the safe evaluator checks the real objects)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if isinstance(func, ast.Name) and name == "next":
+        return bool(node.args)
+    return name in HEAP_NAMES or isinstance(func, ast.Attribute) and name in MUTATING_METHOD_NAMES
+
+
 def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
     """Append `node`'s explaining sub-expressions in evaluation order (operands before their result).
     False once a later part may not run (short-circuit, branches) or may run user code: stop there."""
     if isinstance(node, (ast.Constant, ast.Name)):
         return True
-    if isinstance(node, (ast.Lambda, ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+    if isinstance(node, ast.Lambda):
         return False
+    if isinstance(node, COMPREHENSIONS):
+        # its first iterable runs first, in this scope; the rest only counts as read when nothing
+        # in it can run user code (the safe evaluator then computes the whole comprehension)
+        return _collect_reads(node.generators[0].iter, found) and _pure_comprehension(node)
     if isinstance(node, (ast.BoolOp, ast.IfExp)):
         first = node.values[0] if isinstance(node, ast.BoolOp) else node.test
         _collect_reads(first, found)
@@ -377,6 +462,9 @@ def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
         parts = [c for c in ast.iter_child_nodes(node) if isinstance(c, ast.expr)]
     if not all(_collect_reads(part, found) for part in parts):
         return False
+    if _is_mutating_call(node):
+        found.append(node)  # its result, computed on a copy just before it runs; what follows sees
+        return False  # the changed container, so recording stops here
     if isinstance(node, ast.Call) and not _is_pure_call(node):
         return False
     if isinstance(node, ast.Call) or isinstance(node, COMPUTATIONS) and not all(
@@ -385,8 +473,24 @@ def _collect_reads(node: ast.expr, found: list[ast.expr]) -> bool:
     return True
 
 
-def _compiled(exprs: list[ast.expr], guards: dict[int, ast.expr | None] | None = None
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _pure_comprehension(node: ast.expr) -> bool:
+    """No call but pure ones, no lambda, no walrus and no `await` anywhere inside."""
+    for sub in ast.walk(node):
+        if isinstance(sub, (ast.Lambda, ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)):
+            return False
+        if isinstance(sub, ast.Call) and not _is_pure_call(sub):
+            return False
+    return True
+
+
+def _compiled(exprs: list[ast.expr], mutating: str = "", guards: dict[int, ast.expr | None] | None = None
               ) -> tuple[tuple[str, Compiled], ...]:
+    """Each expression compiled once; a mutating call only when it is `mutating` (the one call the
+    evaluation-order walk reached last), never elsewhere (a condition's parts may not all run); an
+    expression with a guard is evaluated only when its guard holds."""
     out: list[tuple[str, Compiled]] = []
     seen: set[str] = set()
     for expr in exprs:
@@ -397,7 +501,12 @@ def _compiled(exprs: list[ast.expr], guards: dict[int, ast.expr | None] | None =
             continue
         guard = (guards or {}).get(id(expr))
         try:
-            compiled = compile_expr(expr)
+            if _is_mutating_call(expr):
+                if source != mutating:
+                    continue
+                compiled = compile_mutating(expr)
+            else:
+                compiled = compile_expr(expr)
             out.append((source, compiled if guard is None else _guarded(compiled, compile_expr(guard))))
         except (Unsafe, KeyError):
             continue

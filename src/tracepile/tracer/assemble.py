@@ -3,6 +3,8 @@ line to the next one in its frame, numbers loop activations and iterations."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tracepile.model import (CallEvent, Event, ExceptionEvent, LineEvent, Outcome, OutputEvent,
                              ProgramInput, ReturnEvent, Trace)
 from tracepile.tracer.analysis import CodeInfo, analyze
@@ -38,8 +40,13 @@ def _typed_events(records: list) -> list[Event]:
             index = last_line.get(rec[1])
             if index is not None:
                 old = events[index]
-                events[index] = LineEvent(old.frame, old.depth, old.line, old.values,
-                                          old.changes + _pairs(rec[2]))
+                events[index] = replace(old, changes=old.changes + _pairs(rec[2]))
+        elif tag == "I":  # a standard-input read while the frame's latest line ran
+            index = last_line.get(rec[1])
+            if index is not None:
+                old = events[index]
+                events[index] = replace(old, values=old.values + _pairs(rec[4]),
+                                        reads=old.reads + ((str(rec[2]), str(rec[3])),))
         elif tag == "C":
             events.append(CallEvent(rec[1], rec[2], rec[3], rec[4], _pairs(rec[5]), rec[6], rec[7]))
         elif tag == "R":
@@ -78,8 +85,7 @@ def _link_lines(events: list[Event], info: CodeInfo) -> list[Event]:
     out = []
     for index, event in enumerate(events):
         if isinstance(event, LineEvent):
-            event = LineEvent(event.frame, event.depth, event.line, event.values, event.changes,
-                              loops.get(index), next_line.get(index))
+            event = replace(event, loop=loops.get(index), next_line=next_line.get(index))
         out.append(event)
     return out
 

@@ -17,6 +17,7 @@ from tracepile.tracer.analysis import analyze
 from tracepile.tracer.hooks import make_hooks
 from tracepile.tracer.recorder import Recorder, exception_message
 from tracepile.tracer.safe_eval import compile_expr, evaluate
+from tracepile.tracer.stdin import RecordingStdin
 from tracepile.values import render
 
 FILENAME = "<program>"
@@ -37,7 +38,7 @@ _SYS_SAVED = {name: getattr(sys, name) for name in _SYS_NAMES if hasattr(sys, na
 _MONITORING_SAVED = dict(vars(sys.monitoring)) if hasattr(sys, "monitoring") else {}
 _PINNED_MODULES = ("tracepile.model", "tracepile.values", "tracepile.tracer.analysis",
                    "tracepile.tracer.hooks", "tracepile.tracer.recorder",
-                   "tracepile.tracer.safe_eval", __name__, "json", "json.encoder")
+                   "tracepile.tracer.safe_eval", "tracepile.tracer.stdin", __name__, "json", "json.encoder")
 
 
 class CapturedStdout(io.TextIOBase):
@@ -125,6 +126,8 @@ def run_job(job: dict, records: list | None = None) -> dict:
     saved_builtins = dict(vars(builtins))
     _WATCH.reset()
     sys.stdout = CapturedStdout(recorder)
+    if job["kind"] == "stdin" and sys.__stdin__ is not None:
+        sys.stdin = recorder.stdin = RecordingStdin(sys.__stdin__, recorder.on_input)
     random.seed(job.get("seed", 0))
     value, exc, arguments = None, None, None
     try:
@@ -142,10 +145,20 @@ def run_job(job: dict, records: list | None = None) -> dict:
     except BaseException as raised:  # noqa: BLE001 - the program's exception is the outcome
         exc = raised
     finally:
-        sys.stdout = sys.__stdout__
+        sys.stdout, sys.stdin = sys.__stdout__, sys.__stdin__
+        _release(recorder.stdin)
         _restore_dict(vars(builtins), saved_builtins)
     shown = python_repr(value) if exc is None and job["kind"] == "call" else (None, "")
     return _finish(recorder, hooks.name, value, exc, job, arguments or [], _WATCH.tampered, shown)
+
+
+def _release(stdin: RecordingStdin | None) -> None:
+    """Detach the recording stream so that dropping it leaves the real stdin open."""
+    if stdin is not None:
+        try:
+            stdin.detach()
+        except (ValueError, OSError):  # the program closed or detached it itself
+            pass
 
 
 class _ReprTimeout(Exception):

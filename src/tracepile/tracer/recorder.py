@@ -6,9 +6,12 @@ from __future__ import annotations
 from tracepile.model import DELETED
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 from tracepile.tracer.safe_eval import evaluate
+from tracepile.tracer.stdin import produced
 from tracepile.values import render, render_tracked
 
 MISSING = object()
+READ_VALUE = "__tracepile_read__"  # the name a read chain's expressions use for the read's value
+MAX_READ_CHARS = 20_000
 
 
 class TraceLimit(Exception):
@@ -18,7 +21,8 @@ class TraceLimit(Exception):
 class FrameState:
     """What the recorder remembers about one live traced frame."""
 
-    __slots__ = ("no", "depth", "line", "info", "cache", "log_pos", "is_module", "pending", "func")
+    __slots__ = ("no", "depth", "line", "info", "cache", "log_pos", "is_module", "pending", "func",
+                 "read_line")
 
     def __init__(self, no: int, depth: int, func: str, is_module: bool, log_pos: int):
         self.no, self.depth, self.func, self.is_module = no, depth, func, is_module
@@ -27,6 +31,7 @@ class FrameState:
         self.cache: dict[str, tuple[object, str, frozenset | None]] = {}
         self.log_pos = log_pos
         self.pending: BaseException | None = None
+        self.read_line = 0  # the line whose read chain was recorded last
 
 
 class Recorder:
@@ -47,6 +52,7 @@ class Recorder:
         self.truncated = ""
         self.last_unwound: BaseException | None = None
         self.stdout_parts: list[str] = []
+        self.stdin = None  # the RecordingStdin of a script run, if any
 
     # ---------------------------------------------------------------- events
 
@@ -86,7 +92,7 @@ class Recorder:
         values = ()
         if info is not None and info.why:
             values = self._explain(info, frame.f_locals if loc is None else loc, frame.f_globals)
-        state.line, state.info = line, info
+        state.line, state.info, state.read_line = line, info, 0
         self.emit(("L", state.no, state.depth, line, values))
 
     def on_return(self, frame, value: object, yielded: bool) -> None:
@@ -138,6 +144,43 @@ class Recorder:
         except TraceLimit:
             pass  # tracing stops at the next hook call; the text itself is kept
         return True
+
+    def on_input(self, how: str, text: str, frame) -> None:
+        """Record a standard-input read (called by RecordingStdin) on the line running in `frame`,
+        or on the innermost traced frame when an untraced callee (a comprehension) reads. The
+        first read of a line whose statement holds one read call also records the values its
+        read chain computes from the read (`input()`, `int(input())`, ...)."""
+        if self.truncated or not self.stack:
+            return
+        state = self.frames.get(id(frame))
+        values: tuple = ()
+        if state is None:
+            state = self.stack[-1]
+        elif state.info is not None and state.info.read_chain and state.read_line != state.line:
+            state.read_line = state.line
+            values = self._read_values(state.info, how, text, frame)
+        try:
+            self.emit(("I", state.no, how, text[:MAX_READ_CHARS], values))
+        except TraceLimit:
+            pass  # tracing stops at the next hook call; the program's read itself goes on
+
+    def _read_values(self, info: LineInfo, how: str, text: str, frame) -> tuple:
+        loc, glob = frame.f_locals, frame.f_globals
+        (source, callee), *chain = info.read_chain
+        ok, function = evaluate(callee, loc, glob)
+        if ok and function is self.stdin and self.stdin is not None:  # `sys.stdin.readline()`
+            function = getattr(function, source.rsplit(".", 1)[1].removesuffix("()"))
+        ok, value = produced(function, self.stdin, how, text) if ok else (False, None)
+        if not ok:
+            return ()
+        out = [(source, render(value, self.max_chars))]
+        scope = {**loc, READ_VALUE: value}
+        for source, compiled in chain:
+            ok, result = evaluate(compiled, scope, glob)
+            if not ok:
+                break
+            out.append((source, render(result, self.max_chars)))
+        return tuple(out)
 
     # ---------------------------------------------------------------- state
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import heapq
 import math
 import operator
 import types
+from collections import deque
 from typing import Any, Callable
 
 from tracepile.values import _instance_dict
@@ -18,7 +20,7 @@ class Unsafe(Exception):
 
 
 PRIMITIVES = frozenset({int, float, bool, str, bytes, complex, type(None)})
-CONTAINERS = frozenset({list, tuple, set, frozenset, dict, range})
+CONTAINERS = frozenset({list, tuple, set, frozenset, dict, range, deque})
 MAX_PLAIN_ITEMS = 2_000
 MAX_RESULT_LEN = 100_000
 
@@ -314,11 +316,140 @@ def _call_pure(target, args: list[Compiled], kwargs: dict[str, Compiled], loc: d
     return target(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
 
 
+MAX_COMPREHENSION_STEPS = 2_000
+
+
+def _comprehension(node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp) -> Compiled:
+    """A comprehension over plain iterables with pure parts, computed in a scope of its own (a
+    generator expression gives the list of its items: only pure calls consume it)."""
+    loops = []
+    for gen in node.generators:
+        if gen.is_async:
+            raise Unsafe("async comprehension")
+        loops.append((_binder(gen.target), _compile(gen.iter), [_compile(c) for c in gen.ifs]))
+    if isinstance(node, ast.DictComp):
+        key, value = _compile(node.key), _compile(node.value)
+        item = lambda scope, glob: (_key(key(scope, glob)), value(scope, glob))  # noqa: E731
+    else:
+        item = _compile(node.elt)
+    make = {ast.ListComp: list, ast.GeneratorExp: list, ast.SetComp: set, ast.DictComp: dict}[type(node)]
+
+    def load(loc, glob):
+        scope, out, steps = dict(loc), [], [MAX_COMPREHENSION_STEPS]
+
+        def walk(depth: int) -> None:
+            if depth == len(loops):
+                out.append(_plain(item(scope, glob)))
+                return
+            bind, iterable, conditions = loops[depth]
+            for element in _plain(iterable(scope, glob)):
+                steps[0] -= 1
+                if steps[0] < 0:
+                    raise Unsafe("comprehension too long")
+                bind(scope, element)
+                if all(_plain(test(scope, glob)) for test in conditions):
+                    walk(depth + 1)
+        walk(0)
+        return make(out)
+    return load
+
+
+def _binder(target: ast.expr) -> Callable[[dict, Any], None]:
+    """Assignment of one item to a comprehension target: a name or a (nested) tuple of names."""
+    if isinstance(target, ast.Name):
+        name = target.id
+
+        def bind(scope, value):
+            scope[name] = value
+        return bind
+    if isinstance(target, (ast.Tuple, ast.List)) and not any(isinstance(e, ast.Starred) for e in target.elts):
+        parts = [_binder(e) for e in target.elts]
+
+        def unpack(scope, value):
+            if type(value) not in (tuple, list, str) or len(value) != len(parts):
+                raise Unsafe("item does not unpack into the target")
+            for part, item in zip(parts, value):
+                part(scope, item)
+        return unpack
+    raise Unsafe("comprehension target is not a name or a tuple of names")
+
+
+# mutating calls of built-in containers whose result and effect depend only on the container and the
+# arguments (not `set.pop`: which element it returns depends on the set's memory layout)
+MUTATING_METHODS = {
+    list: {"append", "extend", "insert", "pop", "remove", "sort", "reverse", "clear"},
+    deque: {"append", "appendleft", "extend", "extendleft", "pop", "popleft", "remove", "rotate", "insert",
+            "reverse", "clear"},
+    dict: {"pop", "popitem", "setdefault", "update", "clear"},
+    set: {"add", "discard", "remove", "update", "clear", "difference_update", "intersection_update"},
+}
+HEAP_FUNCTIONS = frozenset({heapq.heappush, heapq.heappop, heapq.heappushpop, heapq.heapreplace})
+HEAP_NAMES = frozenset(f.__name__ for f in HEAP_FUNCTIONS)
+
+
+def compile_mutating(node: ast.Call) -> Compiled:
+    """A mutating call (`q.popleft()`, `heapq.heappush(h, x)`, `next(it)`) computed on a copy of its
+    plain container with plain arguments (for `next`, read from the iterator's position): what the
+    real call returns, without changing anything. Valid
+    only just before the call runs: the analysis records it only where nothing runs between."""
+    if node.keywords and any(k.arg is None for k in node.keywords):
+        raise Unsafe("** in call")
+    args = [_compile(a) for a in node.args]
+    kwargs = {k.arg: _compile(k.value) for k in node.keywords}
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr not in HEAP_NAMES:
+        receiver, method = _compile(func.value), func.attr
+
+        def call_method(loc, glob):
+            obj = receiver(loc, glob)
+            if method not in MUTATING_METHODS.get(type(obj), ()):
+                raise Unsafe(f"method {method!r} is not a known mutating method of a built-in container")
+            copy = _copy(_plain(obj))
+            values = [_plain(a(loc, glob)) for a in args]
+            return getattr(copy, method)(*values, **{k: _plain(v(loc, glob)) for k, v in kwargs.items()})
+        return call_method
+    callee = _compile(func)
+
+    def call_function(loc, glob):
+        function = callee(loc, glob)
+        if function is builtins.next and not kwargs and 1 <= len(args) <= 2:
+            return _next_item(args[0](loc, glob), *[_plain(a(loc, glob)) for a in args[1:]])
+        values = [_plain(a(loc, glob)) for a in args]
+        if function not in HEAP_FUNCTIONS or kwargs or not values or type(values[0]) is not list:
+            raise Unsafe("not a heapq function on a list")
+        return function(_copy(values[0]), *values[1:])
+    return call_function
+
+
+SEQUENCE_ITERATORS = frozenset(type(iter(empty)) for empty in ([], (), "", "\u00e9", range(0)))
+_NO_DEFAULT = object()
+
+
+def _next_item(iterator, default=_NO_DEFAULT):
+    """What `next(iterator[, default])` returns, for an iterator over a list, tuple, str or range,
+    read from its position (its pickle state: the sequence and the index) without advancing it."""
+    if type(iterator) not in SEQUENCE_ITERATORS:
+        raise Unsafe("next() of an iterator that is not over a built-in sequence")
+    state = type(iterator).__reduce__(iterator)
+    if len(state) == 3 and type(state[2]) is int and 0 <= state[2] < len(state[1][0]):
+        return _plain(state[1][0][state[2]])
+    if default is _NO_DEFAULT:
+        raise Unsafe("the iterator is exhausted: next() raises StopIteration")
+    return default
+
+
+def _copy(container):
+    if type(container) is deque:
+        return deque(container, container.maxlen)
+    return type(container)(container)
+
+
 _BUILDERS = {
     ast.Constant: _constant, ast.Name: _name, ast.Attribute: _attribute,
     ast.Subscript: _subscript, ast.BinOp: _binop, ast.UnaryOp: _unaryop, ast.BoolOp: _boolop,
     ast.Compare: _compare, ast.IfExp: _ifexp, ast.List: _sequence, ast.Tuple: _sequence,
-    ast.Call: _call,
+    ast.Call: _call, ast.ListComp: _comprehension, ast.SetComp: _comprehension, ast.DictComp: _comprehension,
+    ast.GeneratorExp: _comprehension,
 }
 
 

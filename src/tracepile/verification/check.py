@@ -3,6 +3,7 @@ with per-sentence verdicts. Strict mode also requires every recorded event to be
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import Callable
 
@@ -915,6 +916,71 @@ class Checker:
                 false("the run ends with other output", outcome.stdout[-200:], claim.args["value"])
         return HOLDS if exact(claim.args["value"], actual) or claim.args["value"] == actual else \
             false(f"the run gives `{actual}`", actual, claim.args["value"])
+    # ---------------------------------------------------------------- issue 11, values: stdin reads, mutating calls
+
+    def claim_stdin_reads(self, claim: Claim) -> Finding:
+        """`reads the line(s)/the text ... from standard input`: every read the line made, in order,
+        each stated as the string literal of the text it consumed."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        actual = [text for _, text in event.reads]
+        stated = [_string(span) for span in claim.args["texts"]]
+        if stated != actual:
+            return false(f"line {event.line} reads {actual!r} from standard input", repr(actual)[:200],
+                         repr(stated)[:200])
+        lines = all(how == "line" for how, _ in event.reads)
+        if claim.args["noun"] != "the text" and not lines:
+            return false(f"a read at line {event.line} is not a whole line", "the text", claim.args["noun"])
+        return HOLDS
+
+    def claim_stdin_count(self, claim: Claim) -> Finding:
+        """`reads N characters from standard input`: the length of all the line's reads together."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        count = sum(len(text) for _, text in event.reads)
+        if not event.reads or count != claim.args["count"]:
+            return false(f"line {event.line} reads {count} characters from standard input", str(count),
+                         str(claim.args["count"]))
+        return HOLDS
+
+    def claim_mutating_call(self, claim: Claim) -> Finding:
+        """`calls `q.popleft()`, which returns `3``: the call is part of the line's statement, the
+        tracer recorded its result when the line began (computed on a copy, see safe_eval), and the
+        stated value is that result."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        call = normal(claim.args["call"])
+        info = self.info.info(event.line) if self.info else None
+        if info is None or call not in _calls_in(info.source):
+            return false(f"line {event.line} does not call `{call}`", info.source if info else "", call)
+        recorded = next((value for expr, value in event.values if normal(expr) == call), None)
+        if recorded is None:
+            return unverifiable(f"the run recorded no result of `{call}` at line {event.line}")
+        stated = claim.args.get("value")
+        if stated is not None and not exact(stated, recorded):
+            return false(f"`{call}` returns `{recorded}` at line {event.line}", recorded, stated)
+        return HOLDS
+
+
+def _calls_in(source: str) -> set[str]:
+    """Every call expression of a statement's source, in normal spelling."""
+    try:
+        tree = ast.parse(source.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+
+
+def _string(span: str) -> str | None:
+    """The str a span states as a Python string literal, else None."""
+    try:
+        value = ast.literal_eval(span)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def _analysis(code: str) -> CodeInfo | None:

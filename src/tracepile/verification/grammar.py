@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.4"
+GRAMMAR_VERSION = "2.5"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -277,6 +277,13 @@ FORMS: tuple[Form, ...] = (
     Form("backward_match", r"The run (?:gives|ends with|prints) <S:value>, the result to reach, so this input "
          r"works", "backward_match", context="answer",
          example="The run gives `16`, the result to reach, so this input works."),
+    # ------------------------------------------------ issue 11, values: standard-input reads, mutating calls
+    Form("stdin_reads", r"reads (?P<{p}noun>the line|the lines|the text) <NL:texts> from standard input",
+         "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
+    Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
+         example="reads 120 characters from standard input"),
+    Form("mutating_call", r"calls <S:call>(?:, which returns <S:value>)?", "mutating_call", "during",
+         example="calls `q.popleft()`, which returns `3`"),
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
