@@ -3,9 +3,11 @@ with per-sentence verdicts. Strict mode also requires every recorded event to be
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 from typing import Callable
 
+from tracepile.authored import comments_about, last_question, mentions_number, name_words, quoted_from, squeeze
 from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent, ReturnEvent,
                              SentenceCheck, Trace, Verification)
 from tracepile.tracer.analysis import CodeInfo, analyze
@@ -55,8 +57,10 @@ class Context:
 class Checker:
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence."""
 
-    def __init__(self, trace: Trace, strict: bool = True, final_check: FinalCheck | None = None):
+    def __init__(self, trace: Trace, strict: bool = True, final_check: FinalCheck | None = None,
+                 problem: str = ""):
         self.trace, self.strict, self.final_check = trace, strict, final_check
+        self.problem = problem  # the word problem the program solves, if any (quotes are checked against it)
         self.events = trace.events
         self.info = _analysis(trace.code)
         self.cursor = -1  # index of the last event narrated
@@ -73,6 +77,7 @@ class Checker:
         self.unstated: dict[int, set[str]] = {}  # line event index -> changed names no claim states yet
         self.loop_sizes: dict[tuple[int, int, int], int] | None = None
         self.final_seen = False
+        self.answered = False  # the text said the answer to the problem's question
         self.skipped: list[Finding] = []  # steps skipped over to reach the last claim's step (strict)
         self.results: list[SentenceCheck] = []
         self.claims = self.verified = 0
@@ -588,6 +593,9 @@ class Checker:
         findings = []
         if not self.final_seen:
             findings.append(false("the text has no final answer", "Final answer: ...", ""))
+        if self.strict and not self.answered and self.answerable():
+            findings.append(false("missing fact: no sentence answers the problem's question",
+                                  last_question(self.problem), ""))
         left = [e for e in self.events[self.cursor + 1:]] if self.strict else []
         if left:
             findings.append(false(f"missing steps: {len(left)} steps of the run are not narrated, from "
@@ -604,6 +612,192 @@ class Checker:
                             checked=self.verified, failures=tuple(self.failures),
                             unverifiable=tuple(self.unverifiable), grammar_version=GRAMMAR_VERSION,
                             sentences=tuple(self.results))
+
+
+    # ---------------------------------------------------------------- issue 11, varied language: meanings,
+    # comments and context (each against the program record or the trace at the sentence's step)
+
+    def claim_problem_quote(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        quote, (expr, value) = claim.args["quote"], _split_claim(claim.args["given"])
+        if not quoted_from(self.problem, quote):
+            return false("the problem text has no such words", "", quote)
+        if expr not in self.assigns(event):
+            return false(f"line {event.line} does not bind `{expr}`", ", ".join(self.assigns(event)), expr)
+        finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "after", claim.text, claim.form))
+        if finding.verdict is True and not mentions_number(quote, value):
+            return false(f"the quoted words do not mention `{value}`", value, quote)
+        return finding
+
+    def claim_name_meaning(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        words = tuple(claim.args["words"].split())
+        names = [name for name in self.assigns(event) if name_words(name) == words]
+        if not names:
+            return false(f"no name bound at line {event.line} reads as \"{claim.args['words']}\"",
+                         ", ".join(self.assigns(event)), claim.args["words"])
+        return self.claim_value(Claim("value", {"expr": names[0], "value": claim.args["value"]}, "after",
+                                      claim.text, claim.form))
+
+    def assigns(self, event: LineEvent) -> tuple[str, ...]:
+        info = self.info.info(event.line) if self.info else None
+        return info.assigns if info else ()
+
+    def claim_problem_answer(self, claim: Claim) -> Finding:
+        asked, stated = last_question(self.problem), claim.args["value"]
+        self.answered = True
+        if self.strict and self.cursor < len(self.events) - 1:
+            return false("the problem's question is answered before the run ends", "", stated)
+        if not asked or squeeze(asked) != squeeze(claim.args["question"]):
+            return false("the problem's last question is another", asked, claim.args["question"])
+        outcome = self.trace.outcome
+        if self.trace.input.kind != "call" or outcome.exception is not None:
+            return false("the run returns no value to answer with", "", stated)
+        expected = outcome.answer("call")
+        return HOLDS if exact(stated, expected) else false(f"the run returns `{expected}`", expected, stated)
+
+    def answerable(self) -> bool:
+        """Whether the run answers the problem's question: the program record has a problem asking one,
+        and the call returned a value."""
+        return bool(last_question(self.problem)) and self.trace.input.kind == "call" \
+            and self.trace.outcome.exception is None and self.trace.outcome.value is not None
+
+    def claim_comment(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        info = self.info.info(event.line) if self.info else None
+        about = {c.line: c.text for c in comments_about(self.trace.code, event.line, info.end if info else None)}
+        line, text = claim.args["line"], claim.args["text"]
+        if line not in about:
+            return false(f"line {line} holds no comment about line {event.line}", "", str(line))
+        return HOLDS if about[line] == text else false(f"the comment at line {line} is other text", about[line], text)
+
+    def claim_change(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name = claim.args["name"]
+        before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        if before is None or after is None:
+            return false(f"`{name}` has no value both before and after line {event.line}")
+        for stated, actual, when in ((claim.args["old"], before, "before"), (claim.args["new"], after, "after")):
+            if not exact(stated, actual):
+                return false(f"`{name}` is `{actual}` {when} line {event.line}", actual, stated)
+        old, new = _number(before), _number(after)
+        if old is None or new is None:
+            return unverifiable(f"`{name}` is not a number at line {event.line}")
+        direction = claim.args["direction"]
+        if not _moves(direction, old, new):
+            return false(f"`{name}` does not {direction}, from `{before}` to `{after}`", after, direction)
+        if "delta" in claim.args and _number(claim.args["delta"]) != abs(new - old):
+            return false(f"`{name}` changes by {abs(new - old)}", str(abs(new - old)), claim.args["delta"])
+        self.unstated.get(self.context.index, set()).discard(name)
+        return HOLDS
+
+    def claim_stays(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name, stated = claim.args["name"], claim.args["value"]
+        if name not in self.assigns(event):
+            return false(f"line {event.line} does not bind `{name}`", ", ".join(self.assigns(event)), name)
+        before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        if before is None or after is None or not exact(stated, before) or not exact(stated, after):
+            return false(f"`{name}` goes from `{before}` to `{after}` at line {event.line}", str(after), stated)
+        return HOLDS
+
+    def claim_relation(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        sides = []
+        for span in (claim.args["left"], claim.args["right"]):
+            expr, value = _split_claim(span) if " = " in span else ("", span)
+            if expr:
+                finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text,
+                                                 claim.form))
+                if finding.verdict is not True:
+                    return finding
+            sides.append(_comparable(value))
+        if None in sides or isinstance(sides[0], str) != isinstance(sides[1], str):
+            return unverifiable(f"{claim.text} does not compare two numbers or two strings")
+        relation = claim.args["relation"]
+        return HOLDS if RELATIONS[relation](*sides) else false(f"the relation `{relation}` does not hold",
+                                                                "", relation)
+
+    def claim_last_iteration(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if not event.loop or event.loop[2] < 1:
+            return false(f"line {event.line} does not start a loop iteration")
+        key = (event.frame,) + event.loop[:2]
+        ended = any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop == key[1:] + (0,)
+                    for e in self.events[self.context.index:])
+        if not ended:
+            return unverifiable(f"the loop at line {event.line} does not run out within the trace")
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        size = self.loop_sizes.get(key, 0)
+        return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
+                                                         str(event.loop[2]))
+
+    def claim_flips(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if claim.args["line"] != event.line:
+            return false(f"the step is at line {event.line}", str(event.line), str(claim.args["line"]))
+        previous = next((i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
+                         and self.events[i].frame == event.frame and self.events[i].line == event.line), None)
+        info = self.info.info(event.line) if self.info else None
+        if previous is None or info is None or info.kind not in ("if", "elif", "while"):
+            return false(f"line {event.line} has no earlier check in this call")
+        was, now = (self.events[i].next_line in info.body for i in (previous, self.context.index))
+        if (claim.args["truthy"] == "true") != was:
+            return false(f"the previous check was {str(was).lower()}", str(was).lower(), claim.args["truthy"])
+        return HOLDS if was != now else false("the outcome is the same as at the previous check", "same", "flips")
+
+
+RELATIONS = {"greater than": lambda a, b: a > b, "larger than": lambda a, b: a > b,
+             "less than": lambda a, b: a < b, "smaller than": lambda a, b: a < b,
+             "at least": lambda a, b: a >= b, "at most": lambda a, b: a <= b,
+             "equal to": lambda a, b: a == b, "different from": lambda a, b: a != b}
+UP, DOWN = {"grows", "goes up", "increases", "rises", "climbs"}, {"shrinks", "goes down", "decreases", "drops", "falls"}
+
+
+def _moves(direction: str, old: float, new: float) -> bool:
+    """Whether a change from `old` to `new` is what `direction` says."""
+    if direction in UP:
+        return new > old
+    if direction in DOWN:
+        return new < old
+    return {"doubles": old != 0 and new == 2 * old, "steps up": new == old + 1,
+            "steps down": new == old - 1}.get(direction, False)
+
+
+def _split_claim(span: str) -> tuple[str, str]:
+    expr, _, value = span.partition(" = ")
+    return expr.strip(), value.strip()
+
+
+def _number(text: str) -> int | float | None:
+    value = _comparable(text)
+    return None if isinstance(value, str) else value
+
+
+def _comparable(text: str) -> int | float | str | None:
+    """A number (not a bool) or a string written as a Python literal, else None."""
+    try:
+        value = ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else None
 
 
 def _analysis(code: str) -> CodeInfo | None:
@@ -623,7 +817,9 @@ def _loop_sizes(events) -> dict[tuple[int, int, int], int]:
     return sizes
 
 
-def verify(text: str, trace: Trace, strict: bool = True, *, final_check: FinalCheck | None = None) -> Verification:
+def verify(text: str, trace: Trace, strict: bool = True, *, final_check: FinalCheck | None = None,
+           problem: str = "") -> Verification:
     """Check every sentence of a CoE `text` against `trace`. Strict (default): every step of the run
-    must be narrated in order. `final_check` replaces the check of the `Final answer:` paragraph."""
-    return Checker(trace, strict, final_check).run(parse(text))
+    must be narrated in order. `final_check` replaces the check of the `Final answer:` paragraph;
+    `problem` is the word problem of the program record, which quotes of it are checked against."""
+    return Checker(trace, strict, final_check, problem).run(parse(text))
