@@ -505,7 +505,7 @@ def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
 
 # ---------------------------------------------------------------- mutations of the forms that say more (issue 11)
 
-QUOTE = re.compile(r'(?:The problem says|The comment (?:at|on) line (\d+) (?:says|reads|explains):) "([^"]+)"')
+QUOTE = re.compile(r'(?:The problem says|The problem (?:mentions|refers to) (?:it|this) in|The comment (?:at|on) line (\d+) (?:says|reads|explains):) "([^"]+)"')
 MOVE = re.compile(r"`(\w+)` (grows|goes up|increases|rises|climbs|shrinks|goes down|decreases|drops|falls|doubles|"
                   r"steps up|steps down)(?: by `([^`]+)`)?,? from `([^`]+)` to `([^`]+)`")
 OPPOSITE = {"greater than": "at most", "larger than": "at most", "less than": "at least", "smaller than": "at least",

@@ -55,6 +55,16 @@ def comments_about(code: str, line: int, last: int | None = None) -> list[Commen
     return above[::-1] + own
 
 
+def comments_before_def(code: str, line: int) -> list[Comment]:
+    """The block of comment-only lines above a `def` at `line`, blank lines between them and it allowed:
+    what the author says the function does."""
+    lines = code.splitlines()
+    number = line - 1
+    while 0 < number <= len(lines) and not lines[number - 1].strip():
+        number -= 1
+    return comments_about(code, number + 1) if number < line - 1 else comments_about(code, line)
+
+
 def quotable(text: str) -> bool:
     """A comment worth quoting in prose: two or more words, one sentence, no quote marks or backticks,
     not a tool directive."""
@@ -64,6 +74,16 @@ def quotable(text: str) -> bool:
 def name_words(name: str) -> tuple[str, ...]:
     """The lower-cased words of an identifier (`eggs_per_day`, `totalCost`), digits left out."""
     return tuple(part.lower() for piece in name.split("_") for part in NAME_PART.findall(piece))
+
+
+def stems(text: str) -> set[str]:
+    """The words of `text` of three letters or more, lower-cased, a plural `s` dropped."""
+    return {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", text.lower())}
+
+
+def shares_word(name: str, text: str) -> bool:
+    """Whether `text` uses one of the words of the identifier `name` (`eggs_left` and "eggs")."""
+    return bool(stems(" ".join(name_words(name))) & stems(text))
 
 
 def squeeze(text: str) -> str:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tracepile.authored import comments, comments_about, last_question, name_words, quotable
+from tracepile.authored import comments, comments_about, comments_before_def, last_question, name_words, quotable
 from tracepile.engine import trace
 from tracepile.narration import narrate
 from tracepile.narration.phrasing import problem_quote
@@ -19,11 +19,14 @@ JANET = '''def solution():
     eaten = 3
     baked = 4
     price = 2
-    left_over = eggs_per_day - eaten - baked
-    earnings = left_over * price
+    eggs_left = eggs_per_day - eaten - baked
+    earnings = eggs_left * price
     return earnings
 '''
-COMMENTED = '''def count_pos(xs):
+COMMENTED = '''# Count the positive numbers of a list.
+
+
+def count_pos(xs):
     # start from zero positives
     n = 0
     for x in xs:
@@ -77,6 +80,7 @@ def test_comments_are_read_by_line_and_never_from_strings():
     assert (found[1].text, found[1].alone, found[2].alone) == ("a real one", False, True)
     assert [c.line for c in comments_about(code, 3)] == [2]
     assert [c.line for c in comments_about(code, 1)] == [1]
+    assert [c.line for c in comments_before_def("# what f does\n\n\ndef f():\n    pass\n", 4)] == [1]
 
 
 def test_name_words_questions_and_quotable_comments():
@@ -103,7 +107,8 @@ def test_math_text_quotes_the_problem_and_answers_its_question(janet):
     report = verify(text, result, problem=PROBLEM)
     assert report.passed, report.failures + report.unverifiable
     assert "The problem says \"Janet's ducks lay 16 eggs per day\"" in text
-    assert re.search(r"the left over (?:comes to|is now|is) `9`", text)
+    assert re.search(r"the eggs left (?:comes to|is now|is) `9`", text)
+    assert re.search(r'The problem (?:mentions|refers to) (?:it|this) in "Janet\'s ducks lay 16 eggs per day"', text)
     assert 'So the answer to the question "How much in dollars does she make every day at the market?" is `18`.' \
         in text
 
@@ -117,6 +122,7 @@ def test_quotes_need_the_problem_they_quote(janet):
     ("lay 16 eggs per day", "lay 16 eggs per week", "the problem text has no such words"),
     ('"She eats 3 for breakfast every morning"', '"bakes muffins with 4 every day"', "do not mention"),
     ("`9`.", "`10`.", "is `9`"),
+    ('in "Janet\'s ducks lay 16 eggs per day"', 'in "She eats 3 for breakfast every morning"', "names nothing line"),
     ("at the market?\" is `18`", "at the market?\" is `19`", "the run returns `18`"),
     ("How much in dollars", "How many eggs", "the problem's last question is another"),
 ])
@@ -145,9 +151,12 @@ def test_the_answer_to_the_question_comes_after_the_run(janet):
 def test_comments_are_quoted_once_and_checked_verbatim(commented):
     result, text = commented
     assert verify(text, result).passed
-    assert text.count("The comment at line 2") == 1 and text.count("The comment at line 5") == 1
+    assert re.search(r'^(?:We enter|The call enters|Calling) `count_pos` with `xs = \[3, -1, 2\]`\. The comment at line 1 '
+                     r'(?:says|reads|explains): "Count the positive numbers of a list"\.$', text, re.M)
+    assert text.count("The comment at line 5") == 1 and text.count("The comment at line 8") == 1
     for good, bad, reason in (("only strictly positive", "only positive", "other text"),
-                              ("The comment at line 5", "The comment at line 4", "holds no comment")):
+                              ("The comment at line 8", "The comment at line 7", "holds no comment"),
+                              ("The comment at line 1", "The comment at line 5", "holds no comment")):
         rejected(text.replace(good, bad, 1), result, reason=reason)
 
 

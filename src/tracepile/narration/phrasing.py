@@ -7,7 +7,7 @@ import ast
 import random
 import re
 
-from tracepile.authored import mentions_number, name_words, sentences
+from tracepile.authored import mentions_number, name_words, sentences, stems
 
 MAX_QUOTE_WORDS = 12
 CLAUSE_END = re.compile(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s")
@@ -20,6 +20,7 @@ RELATION_WORDS = {
     ast.Eq: (("equal to",), ("different from",)),
     ast.NotEq: (("different from",), ("equal to",)),
 }
+GENERIC = {"total", "count", "number", "result", "value", "answer", "each", "per", "the", "and", "new", "old", "left"}
 UP, DOWN = ("grows", "goes up", "increases", "rises", "climbs"), ("shrinks", "goes down", "decreases", "drops", "falls")
 
 
@@ -48,6 +49,23 @@ def problem_quote(problem: str, name: str, value: str) -> str | None:
         return None
     quote = _around(clauses[0], value)
     return quote if '"' not in quote and "`" not in quote else None
+
+
+def mention(problem: str, name: str) -> str | None:
+    """The clause of the problem that shares most words with `name` (words such as "total" or "number"
+    aside), cut to MAX_QUOTE_WORDS around the first shared word; None when no clause shares one."""
+    wanted = stems(" ".join(name_words(name))) - GENERIC
+    best, found = 0, None
+    for clause in _clauses(" ".join(problem.split())):
+        shared = len(wanted & stems(clause))
+        if shared > best:
+            best, found = shared, clause
+    if found is None or '"' in found or "`" in found:
+        return None
+    words = found.split()
+    at = next(i for i, w in enumerate(words) if stems(w) & wanted)
+    start = max(0, min(at - MAX_QUOTE_WORDS // 2, len(words) - MAX_QUOTE_WORDS))
+    return " ".join(words[start:start + MAX_QUOTE_WORDS])
 
 
 def _clauses(text: str) -> list[str]:

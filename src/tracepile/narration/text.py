@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from tracepile.authored import comments_about, last_question, quotable
+from tracepile.authored import Comment, comments_about, comments_before_def, quotable
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
@@ -366,6 +366,8 @@ class Narrator:
                                "Calling `{}`{} with {}.").format(event.func, where, args))
         else:
             self.add(f"We enter `{event.func}`{where}, which takes no arguments.")
+        if event.func != "<module>":
+            self.extend_quote(comments_before_def(self.trace.code, event.line))
 
     def ret(self, event: ReturnEvent) -> None:
         if event.func == "<module>":
@@ -431,11 +433,18 @@ class Narrator:
 
     def comment_remark(self, event: LineEvent, info: LineInfo | None) -> str:
         """The author's comments about the line, quoted once each."""
-        found = comments_about(self.trace.code, event.line, info.end if info else None)
+        return self.quotes(comments_about(self.trace.code, event.line, info.end if info else None))
+
+    def quotes(self, found: list[Comment]) -> str:
         fresh = [c for c in found if c.line not in self.said_comments and quotable(c.text)]
         self.said_comments.update(c.line for c in found)
-        verb = self.pick("says", "reads", "explains")
-        return "".join(f' The comment at line {c.line} {verb}: "{c.text}".' for c in fresh)
+        return "".join(f' The comment at line {c.line} {self.pick("says", "reads", "explains")}: "{c.text.rstrip(".")}".'
+                       for c in fresh)
+
+    def extend_quote(self, found: list[Comment]) -> None:
+        quoted = self.quotes(found)
+        if quoted:
+            self.paragraphs[-1] += quoted
 
     def meanings(self, event: LineEvent, info: LineInfo | None) -> str:
         """For a program with a word problem: where each given quantity of the line comes from in the
@@ -447,15 +456,27 @@ class Narrator:
             if name not in info.assigns or name in self.said_meanings or phrasing.number(value) is None:
                 continue
             self.said_meanings.add(name)
-            quote = phrasing.problem_quote(self.problem, name, value) if info.kind == "assign" \
-                and not info.reads and not info.computed else None
-            words = phrasing.meaningful(name)
-            if quote:
-                link = self.pick("which is where", "and that is where", "and this is where")
-                out.append(f' The problem says "{quote}", {link} {claim(name, value)} comes from.')
-            elif words:
-                out.append(" " + phrasing.meaning(self.rng, words, code(value)))
+            if info.kind == "assign" and not info.reads and not info.computed:  # a given: `eggs = 16`
+                out.append(self.given(name, value))
+            else:
+                out.append(self.computed(name, value))
         return "".join(out)
+
+    def given(self, name: str, value: str) -> str:
+        """Where a given number comes from: the one clause of the problem that states it."""
+        quote = phrasing.problem_quote(self.problem, name, value)
+        if not quote:
+            return ""
+        link = self.pick("which is where", "and that is where", "and this is where")
+        return f' The problem says "{quote}", {link} {claim(name, value)} comes from.'
+
+    def computed(self, name: str, value: str) -> str:
+        """A computed quantity in its name's words, and where the problem speaks of it."""
+        words, found = phrasing.meaningful(name), phrasing.mention(self.problem, name)
+        text = " " + phrasing.meaning(self.rng, words, code(value)) if words else ""
+        if found:
+            text += f' The problem {self.pick("mentions", "refers to")} {self.pick("it", "this")} in "{found}".'
+        return text
 
     def comparison(self, event: LineEvent, info: LineInfo, before: dict[str, str]):
         """The two sides of the line's one-operator comparison with their values, if all are known."""

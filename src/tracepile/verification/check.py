@@ -7,7 +7,8 @@ import ast
 from dataclasses import dataclass
 from typing import Callable
 
-from tracepile.authored import comments_about, last_question, mentions_number, name_words, quoted_from, squeeze
+from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number, name_words,
+                                quoted_from, shares_word, squeeze)
 from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent, ReturnEvent,
                              SentenceCheck, Trace, Verification)
 from tracepile.tracer.analysis import CodeInfo, analyze
@@ -643,6 +644,17 @@ class Checker:
         return self.claim_value(Claim("value", {"expr": names[0], "value": claim.args["value"]}, "after",
                                       claim.text, claim.form))
 
+    def claim_problem_mention(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        quote = claim.args["quote"]
+        if not quoted_from(self.problem, quote):
+            return false("the problem text has no such words", "", quote)
+        if not any(shares_word(name, quote) for name in self.assigns(event)):
+            return false(f"the quote names nothing line {event.line} binds", ", ".join(self.assigns(event)), quote)
+        return HOLDS
+
     def assigns(self, event: LineEvent) -> tuple[str, ...]:
         info = self.info.info(event.line) if self.info else None
         return info.assigns if info else ()
@@ -667,15 +679,21 @@ class Checker:
             and self.trace.outcome.exception is None and self.trace.outcome.value is not None
 
     def claim_comment(self, claim: Claim) -> Finding:
-        event = self.line_context(claim)
-        if isinstance(event, Finding):
-            return event
-        info = self.info.info(event.line) if self.info else None
-        about = {c.line: c.text for c in comments_about(self.trace.code, event.line, info.end if info else None)}
+        if self.context.kind == "call":  # comments above the `def` of the function entered
+            event = self.events[self.context.index]
+            found = comments_before_def(self.trace.code, event.line)
+        else:
+            event = self.line_context(claim)
+            if isinstance(event, Finding):
+                return event
+            info = self.info.info(event.line) if self.info else None
+            found = comments_about(self.trace.code, event.line, info.end if info else None)
+        about = {c.line: c.text for c in found}
         line, text = claim.args["line"], claim.args["text"]
         if line not in about:
             return false(f"line {line} holds no comment about line {event.line}", "", str(line))
-        return HOLDS if about[line] == text else false(f"the comment at line {line} is other text", about[line], text)
+        same = about[line].rstrip(".") == text.rstrip(".")  # a quote may leave out the comment's full stop
+        return HOLDS if same else false(f"the comment at line {line} is other text", about[line], text)
 
     def claim_change(self, claim: Claim) -> Finding:
         event = self.line_context(claim)

@@ -214,6 +214,8 @@ FORMS: tuple[Form, ...] = (
     Form("name_meaning", r"^(?:In the problem's terms|In words|Put simply), the (?P<{p}words>[a-z]+(?: [a-z]+)*) "
          r"(?:comes? to|(?:is|are) now|is|are) <S:value>", "name_meaning", "after", context="line",
          example="In the problem's terms, the total cookies come to `40`."),
+    Form("problem_mention", r'^The problem (?:mentions|refers to) (?:it|this) in "(?P<{p}quote>[^"`]+)"',
+         "problem_mention", context="line", example='The problem mentions it in "what is her profit in dollars?"'),
     Form("problem_answer", r'^So the answer to the question "(?P<{p}question>[^"`]+)" is <S:value>',
          "problem_answer", context="final",
          example='So the answer to the question "What is her profit in dollars?" is `18`.'),
