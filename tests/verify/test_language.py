@@ -36,7 +36,7 @@ def count_pos(xs):
 '''
 ACCUMULATE = '''def f(xs):
     best = 0
-    total = 1
+    total = 3
     for x in xs:
         best = max(best, x)
         total *= 2
@@ -165,14 +165,14 @@ def test_comments_are_quoted_once_and_checked_verbatim(commented):
 def test_moves_stays_and_reasons_are_stated_and_verified(accumulate):
     result, text = accumulate
     assert verify(text, result).passed
-    assert re.search(r"`total` doubles, from `1` to `2`", text)
+    assert re.search(r"`total` doubles, from `3` to `6`", text)
     assert re.search(r"`best` (?:stays|remains) at `3`", text)
     assert re.search(r"`x > 2` is True because `x = 3` is (?:greater|larger) than `2`", text)
     assert re.search(r"`x > 2` is False because `x = 1` is at most `2`", text)
 
 
 @pytest.mark.parametrize("pattern, replace, reason", [
-    (r"doubles, from `1` to `2`", "doubles, from `1` to `3`", "is `2` after line"),
+    (r"doubles, from `3` to `6`", "doubles, from `3` to `7`", "is `6` after line"),
     (r"(?:stays|remains) at `3`", "stays at `4`", "goes from"),
     (r"is (?:greater|larger) than `2`", "is at most `2`", "does not hold"),
     (r"`x = 1` is at most `2`", "`x = 1` is at least `2`", "does not hold"),
@@ -182,6 +182,17 @@ def test_false_moves_and_reasons_are_rejected(accumulate, pattern, replace, reas
     result, text = accumulate
     assert re.search(pattern, text), pattern
     rejected(re.sub(pattern, replace, text, count=1), result, reason=reason)
+
+
+def test_membership_and_string_equality_say_why():
+    code = "def f(s, seen):\n    n = 0\n    for c in s:\n        if c in seen:\n            n += 1\n" \
+           "        if c == 'b':\n            n += 10\n    return n\n"
+    result = trace(code, "f('ab', {'a'})")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    assert "because `c = 'a'` is in `seen = {'a'}`" in text and "because `c = 'b'` is not in `seen = {'a'}`" in text
+    assert "because `c = 'b'` is equal to `'b'`" in text
+    rejected(text.replace("is not in `seen", "is in `seen", 1), result, reason="does not hold")
 
 
 def test_last_iteration_and_flipped_outcomes_are_checked(accumulate):

@@ -10,6 +10,7 @@ import re
 from tracepile.authored import mentions_number, name_words, sentences, stems
 
 MAX_QUOTE_WORDS = 12
+MAX_SIDE_CHARS = 40
 CLAUSE_END = re.compile(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s")
 # the words of a comparison that holds (True) or fails (False), per operator
 RELATION_WORDS = {
@@ -19,7 +20,10 @@ RELATION_WORDS = {
     ast.LtE: (("at most",), ("greater than", "larger than")),
     ast.Eq: (("equal to",), ("different from",)),
     ast.NotEq: (("different from",), ("equal to",)),
+    ast.In: (("in",), ("not in",)),
+    ast.NotIn: (("not in",), ("in",)),
 }
+ORDERED = (ast.Gt, ast.Lt, ast.GtE, ast.LtE)  # relations shown between numbers only
 GENERIC = {"total", "count", "number", "result", "value", "answer", "each", "per", "the", "and", "new", "old", "left"}
 UP, DOWN = ("grows", "goes up", "increases", "rises", "climbs"), ("shrinks", "goes down", "decreases", "drops", "falls")
 
@@ -109,7 +113,8 @@ def meaning(rng: random.Random, words: tuple[str, ...], value: str) -> str:
 
 def relation(test: str, truth: str | None, known: dict[str, str]) -> tuple[str, tuple[str, ...], str] | None:
     """Why a one-operator comparison came out `truth`: (left span, the relation's possible words, right
-    span), each side a literal or `expr = value` from `known`; None when a side is unknown or no number."""
+    span), each side a literal or `expr = value` from `known`; None when a side is unknown, or is no
+    number for an ordering, no number or string for `==`, no container for `in`."""
     if truth not in ("True", "False"):
         return None
     try:
@@ -118,22 +123,35 @@ def relation(test: str, truth: str | None, known: dict[str, str]) -> tuple[str, 
         return None
     if not isinstance(node, ast.Compare) or len(node.ops) != 1 or type(node.ops[0]) not in RELATION_WORDS:
         return None
-    sides = [_side(part, known) for part in (node.left, node.comparators[0])]
+    op = type(node.ops[0])
+    sides = [_side(part, known, kinds) for part, kinds in zip((node.left, node.comparators[0]), _kinds(op))]
     if None in sides:
         return None
-    holds, fails = RELATION_WORDS[type(node.ops[0])]
+    holds, fails = RELATION_WORDS[op]
     return sides[0], holds if truth == "True" else fails, sides[1]
 
 
-def _side(node: ast.expr, known: dict[str, str]) -> str | None:
-    if isinstance(node, ast.Constant):
-        text = repr(node.value)
-        return f"`{text}`" if number(text) is not None else None
+def _kinds(op: type) -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """The Python types each side may have for the relation to be shown."""
+    if op in ORDERED:
+        return (int, float), (int, float)
+    if op in (ast.In, ast.NotIn):
+        return (int, float, str), (str, list, tuple, set, dict)
+    return (int, float, str), (int, float, str)
+
+
+def _side(node: ast.expr, known: dict[str, str], kinds: tuple[type, ...]) -> str | None:
     source = ast.unparse(node)
-    value = known.get(source)
-    if value is None or number(value) is None or "`" in source:
+    value = repr(node.value) if isinstance(node, ast.Constant) else known.get(source)
+    if value is None or "`" in value or "`" in source or len(value) > MAX_SIDE_CHARS:
         return None
-    return f"`{source} = {value}`"
+    try:
+        parsed = ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        return None
+    if not isinstance(parsed, kinds) or isinstance(parsed, bool):
+        return None
+    return f"`{value}`" if isinstance(node, ast.Constant) else f"`{source} = {value}`"
 
 
 def change(rng: random.Random, name: str, old: str, new: str) -> str | None:
@@ -141,10 +159,10 @@ def change(rng: random.Random, name: str, old: str, new: str) -> str | None:
     before, after = number(old), number(new)
     if not isinstance(before, int) or not isinstance(after, int) or before == after:
         return None
-    if before > 0 and after == 2 * before:
-        return f"`{name}` doubles, from `{old}` to `{new}`"
     if after == before + 1 or after == before - 1:
         verb = "steps up" if after > before else "steps down"
         return f"`{name}` {verb} from `{old}` to `{new}`"
+    if before > 0 and after == 2 * before:
+        return f"`{name}` doubles, from `{old}` to `{new}`"
     verb = rng.choice(UP if after > before else DOWN)
     return f"`{name}` {verb} by `{abs(after - before)}`, from `{old}` to `{new}`"

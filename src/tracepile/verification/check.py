@@ -741,12 +741,16 @@ class Checker:
                                                  claim.form))
                 if finding.verdict is not True:
                     return finding
-            sides.append(_comparable(value))
-        if None in sides or isinstance(sides[0], str) != isinstance(sides[1], str):
-            return unverifiable(f"{claim.text} does not compare two numbers or two strings")
+            sides.append(_literal(value))
         relation = claim.args["relation"]
-        return HOLDS if RELATIONS[relation](*sides) else false(f"the relation `{relation}` does not hold",
-                                                                "", relation)
+        cannot = unverifiable(f"{claim.text} relates values that `{relation}` cannot compare")
+        if any(side is UNREADABLE for side in sides):
+            return cannot
+        try:
+            holds = RELATIONS[relation](*sides)
+        except TypeError:
+            return cannot
+        return HOLDS if holds else false(f"the relation `{relation}` does not hold", "", relation)
 
     def claim_last_iteration(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
@@ -785,7 +789,8 @@ class Checker:
 RELATIONS = {"greater than": lambda a, b: a > b, "larger than": lambda a, b: a > b,
              "less than": lambda a, b: a < b, "smaller than": lambda a, b: a < b,
              "at least": lambda a, b: a >= b, "at most": lambda a, b: a <= b,
-             "equal to": lambda a, b: a == b, "different from": lambda a, b: a != b}
+             "equal to": lambda a, b: a == b, "different from": lambda a, b: a != b,
+             "in": lambda a, b: a in b, "not in": lambda a, b: a not in b}
 UP, DOWN = {"grows", "goes up", "increases", "rises", "climbs"}, {"shrinks", "goes down", "decreases", "drops", "falls"}
 
 
@@ -805,17 +810,20 @@ def _split_claim(span: str) -> tuple[str, str]:
 
 
 def _number(text: str) -> int | float | None:
-    value = _comparable(text)
-    return None if isinstance(value, str) else value
+    value = _literal(text)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _comparable(text: str) -> int | float | str | None:
-    """A number (not a bool) or a string written as a Python literal, else None."""
+UNREADABLE = object()  # a value that is no Python literal
+
+
+def _literal(text: str):
+    """The Python literal `text` writes, or UNREADABLE (bools too: `True > 0` is no relation shown)."""
     try:
         value = ast.literal_eval(text.strip())
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return value if isinstance(value, (int, float, str)) and not isinstance(value, bool) else None
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        return UNREADABLE
+    return UNREADABLE if isinstance(value, bool) else value
 
 
 def _analysis(code: str) -> CodeInfo | None:

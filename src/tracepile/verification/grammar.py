@@ -226,7 +226,7 @@ FORMS: tuple[Form, ...] = (
          "after", example="`total` grows by `4`, from `3` to `7`"),
     Form("stays", r"<S:name> (?:stays|remains) at <S:value>", "stays", "after", example="`best` stays at `9`"),
     Form("relation", r"because <S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
-         r"different from|smaller than|larger than) <S:right>", "relation", "before",
+         r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
          example="because `x = 3` is greater than `1`"),
     Form("last_iteration", r"(?:this|it) is the (?:last|final) (?:iteration|pass|round) of (?:the|this) loop",
          "last_iteration", example="it is the last iteration of the loop"),
