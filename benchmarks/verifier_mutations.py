@@ -581,6 +581,23 @@ def wrong_relation(case: Case):
         return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, OPPOSITE[m.group(1)])), False
 
 
+def wrong_deciding_operand(case: Case):
+    """`not done` is True because `done = False`, with another value for the operand."""
+    site = case.pick(case.sites(re.compile(r"because `([^`]+?) = ([^`]+)`(?=[,;.]|$)")))
+    if site:
+        i, m = site
+        new = {"True": "False", "False": "True"}.get(m.group(2)) or bump(m.group(2), case.rng) or m.group(2) + "0"
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), holds(case.steps[i], m.group(1), new)
+
+
+def wrong_loop_total(case: Case):
+    site = case.pick(case.sites(re.compile(r"(?:runs|will run) (\d+) (?:iterations|times) in all")))
+    if site:
+        i, m = site
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, str(int(m.group(1)) + case.rng.choice((1, -1))))), \
+            False
+
+
 def false_last_iteration(case: Case):
     """`it is the last iteration of the loop` added to an iteration that is not the last."""
     sites = [i for i, s in enumerate(case.steps) if s.kind == "line" and case.trace.events[s.event].loop
@@ -635,7 +652,9 @@ MUTATIONS = {
     "wrong move (start, end, amount or direction)": wrong_move,
     "wrong value that stays": wrong_stay,
     "opposite relation in a `because`": wrong_relation,
+    "wrong value of the operand a `because` names": wrong_deciding_operand,
     "false \"last iteration\"": false_last_iteration,
+    "wrong number of iterations \"in all\"": wrong_loop_total,
     "wrong outcome of the previous check": flipped_previous,
 }
 

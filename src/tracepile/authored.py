@@ -9,7 +9,8 @@ import tokenize
 from dataclasses import dataclass
 from functools import lru_cache
 
-QUOTE_BANNED = re.compile(r'["`]|\.\s|\s\.|^\W*$|^(?:type:|noqa|pragma|fmt:|pylint|TODO|FIXME|-\*-)', re.I)
+QUOTE_BANNED = re.compile(r'["`]|\.\s|^\W*$|^(?:type:|noqa|pragma|fmt:|pylint|TODO|FIXME|-\*-)', re.I)
+IMPORT = re.compile(r"(?:import|from)\s+[\w.]+")
 NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 SENTENCE = re.compile(r"[^.?!]+(?:[.?!](?!\d)|$)")
 
@@ -56,11 +57,11 @@ def comments_about(code: str, line: int, last: int | None = None) -> list[Commen
 
 
 def comments_before_def(code: str, line: int) -> list[Comment]:
-    """The block of comment-only lines above a `def` at `line`, blank lines between them and it allowed:
-    what the author says the function does."""
+    """The block of comment-only lines above a `def` at `line`, blank lines and imports between them and
+    it allowed: what the author says the function does."""
     lines = code.splitlines()
     number = line - 1
-    while 0 < number <= len(lines) and not lines[number - 1].strip():
+    while 0 < number <= len(lines) and (not lines[number - 1].strip() or IMPORT.match(lines[number - 1])):
         number -= 1
     return comments_about(code, number + 1) if number < line - 1 else comments_about(code, line)
 
@@ -68,7 +69,12 @@ def comments_before_def(code: str, line: int) -> list[Comment]:
 def quotable(text: str) -> bool:
     """A comment worth quoting in prose: two or more words, one sentence, no quote marks or backticks,
     not a tool directive."""
-    return len(re.findall(r"[A-Za-z]{2,}", text)) >= 2 and not QUOTE_BANNED.search(text) and len(text) <= 120
+    return len(re.findall(r"[A-Za-z]{2,}", text)) >= 2 and not QUOTE_BANNED.search(text) and len(text) <= 220
+
+
+def without_full_stop(text: str) -> str:
+    """A comment as quoted inside a sentence: one closing full stop dropped (an ellipsis kept)."""
+    return text[:-1] if text.endswith(".") and not text.endswith("..") else text
 
 
 def name_words(name: str) -> tuple[str, ...]:

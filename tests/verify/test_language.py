@@ -195,13 +195,26 @@ def test_membership_and_string_equality_say_why():
     rejected(text.replace("is not in `seen", "is in `seen", 1), result, reason="does not hold")
 
 
+def test_a_negation_names_the_operand_that_decides_it():
+    code = "def f(xs):\n    done = False\n    for x in xs:\n        if not done:\n            done = x > 1\n    return done\n"
+    result = trace(code, "f([1, 2, 3])")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    assert "`not done` is True because `done = False`" in text and "`not done` is False because `done = True`" in text
+    rejected(text.replace("because `done = False`", "because `done = True`", 1), result, reason="is `False` before")
+    rejected(text.replace("because `done = False`", "because `x = 1`", 1), result, reason="not part of the condition")
+
+
 def test_last_iteration_and_flipped_outcomes_are_checked(accumulate):
     result, text = accumulate
     last = re.search(r"iteration 4[^.]*?; (?:it is the last iteration of the loop|this is the final pass of the "
                      r"loop|it is the last round of this loop)", text)
     flip = re.search(r"(?:this flips|that reverses) the outcome of the previous check at line 7, which was "
                      r"(true|false)", text)
-    assert last and flip
+    total = re.search(r"iteration 1[^.]*?; (?:the loop runs 4 iterations|it will run 4 times) in all", text)
+    assert last and flip and total
+    rejected(text.replace(" 4 iterations in all", " 5 iterations in all").replace(" 4 times in all", " 5 times in all"),
+             result, reason="the loop runs 4 iterations")
     moved = text.replace("iteration 4", "iteration 3", 1)
     early = re.sub(r"(iteration 3(?: begins with|,? starts:|, with)[^.;]*)", r"\1; it is the last iteration of the loop",
                    text, count=1)

@@ -131,6 +131,23 @@ def relation(test: str, truth: str | None, known: dict[str, str]) -> tuple[str, 
     return sides[0], holds if truth == "True" else fails, sides[1]
 
 
+def negated(test: str, truth: str | None, known: dict[str, str]) -> str | None:
+    """For `not x` that came out `truth`: the span `x = value` that decides it, when x's value is known."""
+    if truth not in ("True", "False"):
+        return None
+    try:
+        node = ast.parse(test, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.UnaryOp) or not isinstance(node.op, ast.Not):
+        return None
+    source = ast.unparse(node.operand)
+    value = known.get(source)
+    if value is None or "`" in value or "`" in source or len(value) > MAX_SIDE_CHARS:
+        return None
+    return f"`{source} = {value}`"
+
+
 def _kinds(op: type) -> tuple[tuple[type, ...], tuple[type, ...]]:
     """The Python types each side may have for the relation to be shown."""
     if op in ORDERED:

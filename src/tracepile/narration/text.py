@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from tracepile.authored import Comment, comments_about, comments_before_def, quotable
+from tracepile.authored import Comment, comments_about, comments_before_def, quotable, without_full_stop
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
@@ -77,7 +77,7 @@ class Narrator:
         self.said_meanings: set[str] = set()  # names whose meaning in the problem is said (once each)
         self.line_before: dict[int, dict[str, str]] = {}  # frame -> its values before its latest line
         self.line_index: dict[int, int] = {}  # frame -> event index of its latest line
-        self.previous_check, self.last_iterations = self._line_history()
+        self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
 
     def pick(self, *options: str) -> str:
         return self.rng.choice(options)
@@ -221,7 +221,8 @@ class Narrator:
     def opening(self, event: LineEvent, info: LineInfo | None, before: dict[str, str]) -> str:
         kind = info.kind if info else "other"
         if kind in ("if", "elif", "while", "assert"):
-            ops = [] if self.comparison(event, info, before) else self.operands(event, info, before, skip=info.test)
+            explained = self.comparison(event, info, before) or self.negation(event, info, before)
+            ops = [] if explained else self.operands(event, info, before, skip=info.test)
             what = {"if": "checks the condition", "elif": "checks the `elif` condition",
                     "while": "checks the loop condition", "assert": "asserts"}[kind]
             text = f"{what} {code(info.test)}"
@@ -411,10 +412,11 @@ class Narrator:
 
     # ---------------------------------------------------------------- saying more: meanings, comments, context
 
-    def _line_history(self) -> tuple[dict[int, int], set[int]]:
-        """Per line event: the index of the same line's previous run in its frame; and the events that
-        start the last iteration of a loop which runs out (by the stop, when the walk stops early)."""
-        previous, latest, sizes, starts, ended = {}, {}, {}, {}, set()
+    def _line_history(self) -> tuple[dict[int, int], set[int], dict[int, int]]:
+        """Per line event: the index of the same line's previous run in its frame; the events that
+        start the last iteration of a loop which runs out (by the stop, when the walk stops early); and
+        the events that start the first iteration of such a loop, with its number of iterations."""
+        previous, latest, sizes, starts, firsts, ended = {}, {}, {}, {}, {}, set()
         end = len(self.events) if self.stop_at is None else self.stop_at + 1
         for index, event in enumerate(self.events[:end]):
             if not isinstance(event, LineEvent):
@@ -429,7 +431,9 @@ class Narrator:
                     ended.add(loop)
                 elif event.loop[2] > sizes.get(loop, 0):
                     sizes[loop], starts[loop] = event.loop[2], index
-        return previous, {starts[loop] for loop in ended if loop in starts}
+                    firsts.setdefault(loop, index)
+        ran_out = [loop for loop in ended if loop in starts]
+        return previous, {starts[loop] for loop in ran_out}, {firsts[loop]: sizes[loop] for loop in ran_out}
 
     def comment_remark(self, event: LineEvent, info: LineInfo | None) -> str:
         """The author's comments about the line, quoted once each."""
@@ -438,7 +442,7 @@ class Narrator:
     def quotes(self, found: list[Comment]) -> str:
         fresh = [c for c in found if c.line not in self.said_comments and quotable(c.text)]
         self.said_comments.update(c.line for c in found)
-        return "".join(f' The comment at line {c.line} {self.pick("says", "reads", "explains")}: "{c.text.rstrip(".")}".'
+        return "".join(f' The comment at line {c.line} {self.pick("says", "reads", "explains")}: "{without_full_stop(c.text)}".'
                        for c in fresh)
 
     def extend_quote(self, found: list[Comment]) -> None:
@@ -482,14 +486,25 @@ class Narrator:
         """The two sides of the line's one-operator comparison with their values, if all are known."""
         if info.test is None:
             return None
+        return phrasing.relation(info.test, dict(event.values).get(info.test), self.known(event, before))
+
+    def negation(self, event: LineEvent, info: LineInfo, before: dict[str, str]) -> str | None:
+        """The operand that decides a `not x` condition, as `x = value`."""
+        if info.test is None:
+            return None
+        return phrasing.negated(info.test, dict(event.values).get(info.test), self.known(event, before))
+
+    def known(self, event: LineEvent, before: dict[str, str]) -> dict[str, str]:
+        """Values a condition's reason may quote: short names before the line, and its recorded values."""
         known = {name: value for name, value in before.items() if len(value) <= MAX_SCALAR_CHARS}
         known.update(event.values)
-        return phrasing.relation(info.test, dict(event.values).get(info.test), known)
+        return known
 
     def because(self, event: LineEvent, info: LineInfo) -> str:
         found = self.comparison(event, info, self.line_before.get(event.frame, {}))
         if found is None:
-            return ""
+            operand = self.negation(event, info, self.line_before.get(event.frame, {}))
+            return f" because {operand}" if operand else ""
         left, words, right = found
         return f" because {left} is {self.pick(*words)} {right}"
 
@@ -505,7 +520,12 @@ class Narrator:
             f" the outcome of the previous check at line {event.line}, which was {'true' if was else 'false'}"
 
     def last_pass(self, event: LineEvent) -> str:
-        if self.line_index.get(event.frame) not in self.last_iterations:
+        """At the first iteration of a loop that runs out, how many it runs; at its last, that it is the last."""
+        index = self.line_index.get(event.frame)
+        total = self.loop_totals.get(index)
+        if total is not None and total > 1:
+            return self.pick("; the loop runs {} iterations in all", "; it will run {} times in all").format(total)
+        if index not in self.last_iterations:
             return ""
         return self.pick("; it is the last iteration of the loop", "; this is the final pass of the loop",
                          "; it is the last round of this loop")

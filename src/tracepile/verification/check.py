@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number, name_words,
-                                quoted_from, shares_word, squeeze)
+                                quoted_from, shares_word, squeeze, without_full_stop)
 from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent, ReturnEvent,
                              SentenceCheck, Trace, Verification)
 from tracepile.tracer.analysis import CodeInfo, analyze
@@ -692,7 +692,7 @@ class Checker:
         line, text = claim.args["line"], claim.args["text"]
         if line not in about:
             return false(f"line {line} holds no comment about line {event.line}", "", str(line))
-        same = about[line].rstrip(".") == text.rstrip(".")  # a quote may leave out the comment's full stop
+        same = text in (about[line], without_full_stop(about[line]))  # a quote may leave out the full stop
         return HOLDS if same else false(f"the comment at line {line} is other text", about[line], text)
 
     def claim_change(self, claim: Claim) -> Finding:
@@ -752,7 +752,35 @@ class Checker:
             return cannot
         return HOLDS if holds else false(f"the relation `{relation}` does not hold", "", relation)
 
+    def claim_because_value(self, claim: Claim) -> Finding:
+        """`not done` is True because `done = False`: the operand must be part of the line's condition."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        expr, value = _split_claim(claim.args["operand"])
+        info = self.info.info(event.line) if self.info else None
+        if info is None or not info.test or normal(expr) not in _parts(info.test):
+            return false(f"`{expr}` is not part of the condition at line {event.line}", info.test if info else "",
+                         expr)
+        return self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text, claim.form))
+
     def claim_last_iteration(self, claim: Claim) -> Finding:
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        event = self.events[self.context.index]
+        return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
+                                                         str(event.loop[2]))
+
+    def claim_loop_total(self, claim: Claim) -> Finding:
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        return HOLDS if size == claim.args["count"] else false(f"the loop runs {size} iterations", str(size),
+                                                               str(claim.args["count"]))
+
+    def iterations_in_all(self, claim: Claim) -> int | Finding:
+        """How many iterations the loop the current line iterates runs, when it runs out within the trace."""
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -765,9 +793,7 @@ class Checker:
             return unverifiable(f"the loop at line {event.line} does not run out within the trace")
         if self.loop_sizes is None:
             self.loop_sizes = _loop_sizes(self.events)
-        size = self.loop_sizes.get(key, 0)
-        return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
-                                                         str(event.loop[2]))
+        return self.loop_sizes.get(key, 0)
 
     def claim_flips(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
@@ -802,6 +828,14 @@ def _moves(direction: str, old: float, new: float) -> bool:
         return new < old
     return {"doubles": old != 0 and new == 2 * old, "steps up": new == old + 1,
             "steps down": new == old - 1}.get(direction, False)
+
+
+def _parts(test: str) -> set[str]:
+    """Every sub-expression of a condition, in canonical spelling."""
+    try:
+        return {ast.unparse(node) for node in ast.walk(ast.parse(test, mode="eval").body) if isinstance(node, ast.expr)}
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
 
 
 def _split_claim(span: str) -> tuple[str, str]:

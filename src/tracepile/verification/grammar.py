@@ -228,8 +228,12 @@ FORMS: tuple[Form, ...] = (
     Form("relation", r"because <S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
          r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
          example="because `x = 3` is greater than `1`"),
+    Form("because_value", r"because <V:operand>(?=[,;]|$)", "because_value", "before",
+         example="because `swapped = False`"),
     Form("last_iteration", r"(?:this|it) is the (?:last|final) (?:iteration|pass|round) of (?:the|this) loop",
          "last_iteration", example="it is the last iteration of the loop"),
+    Form("loop_total", r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations|times) in all", "loop_total",
+         example="the loop runs 5 iterations in all"),
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
          "which was true"),
