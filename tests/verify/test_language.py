@@ -184,6 +184,15 @@ def test_false_moves_and_reasons_are_rejected(accumulate, pattern, replace, reas
     rejected(re.sub(pattern, replace, text, count=1), result, reason=reason)
 
 
+def test_a_product_says_its_factor():
+    result = trace("def f(n):\n    p = 1\n    for _ in range(n):\n        p *= 5\n    return p\n", "f(3)")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    assert "`p` is multiplied by `5`, from `5` to `25`" in text
+    rejected(text.replace("multiplied by `5`, from `5`", "multiplied by `4`, from `5`", 1), result,
+             reason="not multiplied by that factor")
+
+
 def test_membership_and_string_equality_say_why():
     code = "def f(s, seen):\n    n = 0\n    for c in s:\n        if c in seen:\n            n += 1\n" \
            "        if c == 'b':\n            n += 10\n    return n\n"

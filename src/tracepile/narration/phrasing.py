@@ -96,9 +96,9 @@ def _around(clause: str, value: str) -> str:
 
 def meaningful(name: str) -> tuple[str, ...]:
     """The words of a name worth saying in prose (`total_cookies` -> total cookies), or () for
-    short or cryptic names (`n`, `off1`, `ans`)."""
+    one-word, short or cryptic names (`n`, `off1`, `tuesday`: "the tuesday" reads badly)."""
     words = name_words(name)
-    if not words or any(len(w) < 3 for w in words) or len(words) == 1 and len(words[0]) < 5:
+    if len(words) < 2 or any(len(w) < 3 for w in words):
         return ()
     return words
 
@@ -171,11 +171,14 @@ def _side(node: ast.expr, known: dict[str, str], kinds: tuple[type, ...]) -> str
     return f"`{value}`" if isinstance(node, ast.Constant) else f"`{source} = {value}`"
 
 
-def change(rng: random.Random, name: str, old: str, new: str) -> str | None:
-    """`total` grows by `4`, from `3` to `7` (ints only; a step of one and a doubling have their own words)."""
+def change(rng: random.Random, name: str, old: str, new: str, multiplies: bool = False) -> str | None:
+    """`total` grows by `4`, from `3` to `7` (ints only; a step of one, a doubling and, for a line that
+    multiplies, a whole factor have their own words)."""
     before, after = number(old), number(new)
     if not isinstance(before, int) or not isinstance(after, int) or before == after:
         return None
+    if multiplies and before not in (0, 1) and after % before == 0 and after // before > 2:
+        return f"`{name}` is multiplied by `{after // before}`, from `{old}` to `{new}`"
     if after == before + 1 or after == before - 1:
         verb = "steps up" if after > before else "steps down"
         return f"`{name}` {verb} from `{old}` to `{new}`"

@@ -74,7 +74,8 @@ class Narrator:
         self.failed_asserts = self._failed_asserts()
         self.problem = problem  # the word problem the program solves ("" when it has none)
         self.said_comments: set[int] = set()
-        self.said_meanings: set[str] = set()  # names whose meaning in the problem is said (once each)
+        self.said_meanings: set[str] = set()
+        self.said_totals: set[int] = set()  # loop lines whose number of iterations is said  # names whose meaning in the problem is said (once each)
         self.line_before: dict[int, dict[str, str]] = {}  # frame -> its values before its latest line
         self.line_index: dict[int, int] = {}  # frame -> event index of its latest line
         self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
@@ -523,7 +524,8 @@ class Narrator:
         """At the first iteration of a loop that runs out, how many it runs; at its last, that it is the last."""
         index = self.line_index.get(event.frame)
         total = self.loop_totals.get(index)
-        if total is not None and total > 1:
+        if total is not None and total > 1 and event.line not in self.said_totals:
+            self.said_totals.add(event.line)  # once per loop: nested loops would repeat it every time
             return self.pick("; the loop runs {} iterations in all", "; it will run {} times in all").format(total)
         if index not in self.last_iterations:
             return ""
@@ -539,7 +541,7 @@ class Narrator:
         found = {}
         for name, value in changes:
             if name in before and (info.kind == "augassign" or name in info.reads):
-                text = phrasing.change(self.rng, name, before[name], value)
+                text = phrasing.change(self.rng, name, before[name], value, "*" in info.source)
                 if text:
                     found[name] = text
         return found

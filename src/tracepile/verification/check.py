@@ -710,9 +710,13 @@ class Checker:
         if old is None or new is None:
             return unverifiable(f"`{name}` is not a number at line {event.line}")
         direction = claim.args["direction"]
-        if not _moves(direction, old, new):
+        if direction == "is multiplied":
+            factor = _number(claim.args.get("delta", ""))
+            if factor is None or new != old * factor:
+                return false(f"`{name}` is not multiplied by that factor", after, claim.args.get("delta", ""))
+        elif not _moves(direction, old, new):
             return false(f"`{name}` does not {direction}, from `{before}` to `{after}`", after, direction)
-        if "delta" in claim.args and _number(claim.args["delta"]) != abs(new - old):
+        elif "delta" in claim.args and _number(claim.args["delta"]) != abs(new - old):
             return false(f"`{name}` changes by {abs(new - old)}", str(abs(new - old)), claim.args["delta"])
         self.unstated.get(self.context.index, set()).discard(name)
         return HOLDS

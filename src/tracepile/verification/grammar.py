@@ -222,7 +222,7 @@ FORMS: tuple[Form, ...] = (
     Form("comment", r'^The comment (?:at|on) line <N:line> (?:says|reads|explains): "(?P<{p}text>[^"`]+)"',
          "comment", context="line", example='The comment at line 5 says: "skip the header".'),
     Form("change", r"<S:name> (?P<{p}direction>grows|goes up|increases|rises|climbs|shrinks|goes down|decreases|"
-         r"drops|falls|doubles|steps up|steps down)(?: by <S:delta>)?,? from <S:old> to <S:new>", "change",
+         r"drops|falls|doubles|steps up|steps down|is multiplied)(?: by <S:delta>)?,? from <S:old> to <S:new>", "change",
          "after", example="`total` grows by `4`, from `3` to `7`"),
     Form("stays", r"<S:name> (?:stays|remains) at <S:value>", "stays", "after", example="`best` stays at `9`"),
     Form("relation", r"because <S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
