@@ -46,9 +46,10 @@ def stage_breakdown(samples: int) -> dict[str, dict[str, float]]:
             t1 = time.perf_counter()
             trace = assemble(program.id, program.code, program_input, raw.data, raw.status, raw.reason)
             t2 = time.perf_counter()
-            text = narrate(trace)
+            problem = str(program.metadata.get("problem", ""))
+            text = narrate(trace, problem=problem)
             t3 = time.perf_counter()
-            verify(text.response, trace)
+            verify(text.response, trace, problem=problem)
             t4 = time.perf_counter()
             for key, value in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
                 times[key].append(value * 1e3)

@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from tracepile.authored import comments_about, quoted_from  # noqa: E402
 from tracepile.engine import narratable, trace  # noqa: E402
 from tracepile.model import CallEvent, FrameValues, LineEvent, OutputEvent, ProgramInput, ReturnEvent  # noqa: E402
 from tracepile.narration import Compression, narrate  # noqa: E402
@@ -40,6 +41,7 @@ from tracepile.verification import verify  # noqa: E402
 CRUXEVAL = Path(os.environ.get("TRACEPILE_SHARED", ROOT.parent / "shared")) / "datasets" / "cruxeval" / "cruxeval.jsonl"
 VALUE = re.compile(r"(?<!`)`([^`\n]+?) = ([^`\n]+)`(?!`)")
 NUMBER = re.compile(r"(?<![\w.])-?\d+")
+PROBLEMS: dict[str, str] = {}  # program id -> its word problem (bundled math programs)
 
 
 # ---------------------------------------------------------------- corpus
@@ -83,6 +85,7 @@ def jobs(cruxeval: int, bundled: int, inputs: int, seed: int) -> list[tuple[str,
     for program in bundled_programs(40 * bundled * inputs, seed=seed):
         family = program.id.rsplit("/", 1)[0] if program.domain == "math" else program.id
         families[family] += [(program.id, program.code, i) for i in program.inputs]
+        PROBLEMS[program.id] = str(program.metadata.get("problem", ""))
     names = sorted(families)
     step = max(1, len(names) // max(1, bundled))
     for name in names[::step][:bundled]:
@@ -206,6 +209,7 @@ class Case:
     paragraphs: list[str]
     steps: list[Step]
     rng: random.Random
+    problem: str = ""
 
     def text(self, paragraphs=None) -> str:
         return "\n\n".join(paragraphs if paragraphs is not None else self.paragraphs)
@@ -538,6 +542,125 @@ def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
     return [tuple(p) for p in paths if p is not None]
 
 
+# ---------------------------------------------------------------- mutations of the forms that say more (issue 11)
+
+QUOTE = re.compile(r'(?:The problem says|The problem (?:mentions|refers to) (?:it|this) in|The comment (?:at|on) line (\d+) (?:says|reads|explains):) "([^"]+)"')
+MOVE = re.compile(r"`(\w+)` (grows|goes up|increases|rises|climbs|shrinks|goes down|decreases|drops|falls|doubles|"
+                  r"steps up|steps down)(?: by `([^`]+)`)?,? from `([^`]+)` to `([^`]+)`")
+OPPOSITE = {"greater than": "at most", "larger than": "at most", "less than": "at least", "smaller than": "at least",
+            "at least": "less than", "at most": "greater than", "equal to": "different from",
+            "different from": "equal to"}
+LAST = "; it is the last iteration of the loop"
+
+
+def quote_word(case: Case):
+    """One word of a quote from the problem text or a comment changed."""
+    site = case.pick(case.sites(QUOTE))
+    if site:
+        i, m = site
+        words = list(re.finditer(r"[A-Za-z]{3,}", m.group(2)))
+        if not words:
+            return None
+        w = case.rng.choice(words)
+        new = m.group(2)[:w.start()] + "zebra" + m.group(2)[w.end():]
+        event = case.trace.events[case.steps[i].event]
+        said = {c.text for c in comments_about(case.trace.code, event.line, None)}
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), \
+            quoted_from(case.problem, new) and not m.group(1) or new in said
+
+
+def comment_line(case: Case):
+    site = case.pick([s for s in case.sites(QUOTE) if s[1].group(1)])
+    if site:
+        i, m = site
+        new = int(m.group(1)) + case.rng.choice((1, -1, 2))
+        event = case.trace.events[case.steps[i].event]
+        about = {c.line: c.text for c in comments_about(case.trace.code, event.line, None)}
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, str(new))), about.get(new) == m.group(2)
+
+
+def problem_answer(case: Case):
+    matches = [(i, m) for i, p in enumerate(case.paragraphs)
+               for m in re.finditer(r'^So the answer to the question "[^"]+" is `([^`]+)`', p)]
+    site = case.pick(matches)
+    if site:
+        i, m = site
+        new = bump(m.group(1), case.rng) or m.group(1) + "0"
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, new)), \
+            same(new, case.trace.outcome.answer("call"))
+
+
+def wrong_move(case: Case):
+    """A move with a wrong start, end or amount, or the opposite direction."""
+    site = case.pick(case.sites(MOVE))
+    if site:
+        i, m = site
+        group = case.rng.choice([g for g in (2, 3, 4, 5) if m.group(g)])
+        if group == 2:
+            new = {"steps up": "steps down", "steps down": "steps up", "doubles": "shrinks"}.get(
+                m.group(2), "shrinks" if m.group(2) in ("grows", "goes up", "increases", "rises", "climbs") else "grows")
+        else:
+            new = bump(m.group(group), case.rng)
+        still = group != 2 and same(new, m.group(group))
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, group, new)), still
+
+
+def wrong_stay(case: Case):
+    site = case.pick(case.sites(re.compile(r"`(\w+)` (?:stays|remains) at `([^`]+)`")))
+    if site:
+        i, m = site
+        new = bump(m.group(2), case.rng) or m.group(2) + "0"
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), same(new, m.group(2))
+
+
+def wrong_relation(case: Case):
+    site = case.pick(case.sites(re.compile(r"because `[^`]+` is (" + "|".join(OPPOSITE) + r") `")))
+    if site:
+        i, m = site
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, OPPOSITE[m.group(1)])), False
+
+
+def wrong_deciding_operand(case: Case):
+    """`not done` is True because `done = False`, with another value for the operand."""
+    site = case.pick(case.sites(re.compile(r"because `([^`]+?) = ([^`]+)`(?=[,;.]|$)")))
+    if site:
+        i, m = site
+        new = {"True": "False", "False": "True"}.get(m.group(2)) or bump(m.group(2), case.rng) or m.group(2) + "0"
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 2, new)), holds(case.steps[i], m.group(1), new)
+
+
+def wrong_loop_total(case: Case):
+    site = case.pick(case.sites(re.compile(r"(?:runs|will run) (\d+) (?:iterations|times) in all")))
+    if site:
+        i, m = site
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, str(int(m.group(1)) + case.rng.choice((1, -1))))), \
+            False
+
+
+def false_last_iteration(case: Case):
+    """`it is the last iteration of the loop` added to an iteration that is not the last."""
+    sites = [i for i, s in enumerate(case.steps) if s.kind == "line" and case.trace.events[s.event].loop
+             and case.trace.events[s.event].loop[2] >= 1 and "last" not in case.paragraphs[i]
+             and "final pass" not in case.paragraphs[i]]
+    i = case.pick(sites)
+    if i is not None:
+        event = case.trace.events[case.steps[i].event]
+        key = (event.frame,) + event.loop[:2]
+        size = max(e.loop[2] for e in case.trace.events if isinstance(e, LineEvent) and e.loop
+                   and (e.frame,) + e.loop[:2] == key)
+        paragraph = case.paragraphs[i]
+        new = paragraph[:-1] + LAST + "." if paragraph.endswith(".") else paragraph + LAST
+        return case.with_paragraph(i, new), event.loop[2] == size
+
+
+def flipped_previous(case: Case):
+    site = case.pick(case.sites(re.compile(r"the previous check at line \d+, which was (true|false)")))
+    if site:
+        i, m = site
+        return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, {"true": "false", "false": "true"}[m.group(1)])), \
+            False
+
+
 MUTATIONS = {
     "change a number inside a value claim": number_in_value,
     "flip True/False of a condition": flip_condition,
@@ -565,6 +688,16 @@ MUTATIONS = {
     "wrong lines for a group of iterations": wrong_group_lines,
     "wrong text read from standard input": stdin_read,
     "wrong result of a mutating call, or a call not made": mutating_result,
+    "a word of a quoted problem text or comment changed": quote_word,
+    "wrong comment line": comment_line,
+    "wrong answer to the problem's question": problem_answer,
+    "wrong move (start, end, amount or direction)": wrong_move,
+    "wrong value that stays": wrong_stay,
+    "opposite relation in a `because`": wrong_relation,
+    "wrong value of the operand a `because` names": wrong_deciding_operand,
+    "false \"last iteration\"": false_last_iteration,
+    "wrong number of iterations \"in all\"": wrong_loop_total,
+    "wrong outcome of the previous check": flipped_previous,
 }
 
 
@@ -627,15 +760,16 @@ def mutation_table(traces: list, per_trace: int, seed: int) -> tuple[list[tuple]
     rows: dict[str, Counter] = defaultdict(Counter)
     passed = 0
     for t in traces:
-        text = narrate(t, seed=seed).response
-        passed += verify(text, t).passed
+        problem = PROBLEMS.get(t.program_id, "")
+        text = narrate(t, seed=seed, problem=problem).response
+        passed += verify(text, t, problem=problem).passed
         paragraphs = text.split("\n\n")
         steps = align(t, paragraphs)
         for kind, mutate in MUTATIONS.items():
             rng = random.Random(f"{seed}/{t.program_id}/{t.input.text}/{kind}")
             seen = {text}
             for _ in range(per_trace):
-                made = mutate(Case(t, paragraphs, steps, rng))
+                made = mutate(Case(t, paragraphs, steps, rng, problem))
                 if made is None or made[0] in seen:
                     continue
                 mutant, still_true = made
@@ -644,7 +778,7 @@ def mutation_table(traces: list, per_trace: int, seed: int) -> tuple[list[tuple]
                 if still_true:
                     rows[kind]["set aside"] += 1
                     continue
-                rows[kind]["killed"] += not verify(mutant, t).passed
+                rows[kind]["killed"] += not verify(mutant, t, problem=problem).passed
                 rows[kind]["counted"] += 1
     table = [(kind, rows[kind]["made"], rows[kind]["set aside"], rows[kind]["counted"], rows[kind]["killed"])
              for kind in MUTATIONS]

@@ -56,7 +56,8 @@ def test_swapped_branch_is_caught(sorted_run):
 
 def test_wrong_next_line_is_caught(sorted_run):
     result, text = sorted_run
-    match = re.search(r"is True, so (?:line 6 runs next|the body runs next, at line 6|execution enters the body at line 6)", text)
+    match = re.search(r"is True(?: because [^,]+)?, so (?:line 6 runs next|the body runs next, at line 6|"
+                      r"execution enters the body at line 6)", text)
     bad = text[:match.start()] + "is True, so it skips ahead to line 4" + text[match.end():]
     report = verify(bad, result)
     assert not report.passed and any("line 4 runs next" in f for f in report.failures)

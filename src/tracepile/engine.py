@@ -37,10 +37,11 @@ def narrate(trace: Trace, seed: int = 0, compression=None, problem: str = ""):
     return _narrate(trace, seed=seed, compression=compression, problem=problem)
 
 
-def verify(text: str, trace: Trace, strict: bool = True):
-    """Check every claim of a CoE text against the trace (see tracepile.verification)."""
+def verify(text: str, trace: Trace, strict: bool = True, problem: str = ""):
+    """Check every claim of a CoE text against the trace (see tracepile.verification); `problem` is
+    the program's word problem, which the text may quote."""
     from tracepile.verification import verify as _verify
-    return _verify(text, trace, strict=strict)
+    return _verify(text, trace, strict=strict, problem=problem)
 
 
 def sample_id(program_id: str, program_input: ProgramInput, kind: str = "coe") -> str:
@@ -68,11 +69,11 @@ def sample_from_trace(program: Program, result: Trace, *, seed: int = 0, compres
     check = Verification(False, 0, 0)
     compressed = 0
     if narratable(result):
-        text = narrate(result, seed=seed, compression=compression,
-                       problem=str(program.metadata.get("problem", "")))
+        problem = str(program.metadata.get("problem", ""))
+        text = narrate(result, seed=seed, compression=compression, problem=problem)
         prompt, response, answer = text.prompt, text.response, text.answer
         compressed = text.compressed_loops
-        check = verify(response, result)
+        check = verify(response, result, problem=problem)
     elif result.truncated and status == "truncated":
         reason = reason or "trace truncated"
     stats = result.stats()

@@ -216,9 +216,11 @@ def test_rationale_closes_a_line_whose_call_returned(traces, pools):
 def test_planted_wrong_step_and_skipped_step_are_caught(traces, pools):
     question = find(pools, "loop5", "state", {"line": 7, "var": "s", "k": 2})
     text, _ = rationale(traces["loop5"], question, seed=0)
-    assert "`s = 5`" in text
-    report = verify_rationale(text.replace("`s = 5`", "`s = 6`", 1), traces["loop5"], question)
-    assert not report.passed and any("s = 6" in f for f in report.failures)
+    # `s = 5` is stated as a claim or as the move "`s` grows by `6`, from `-1` to `5`"
+    planted = text.replace("`s = 5`", "`s = 6`", 1) if "`s = 5`" in text else text.replace("to `5`.", "to `6`.", 1)
+    assert planted != text
+    report = verify_rationale(planted, traces["loop5"], question)
+    assert not report.passed and any("s = 6" in f or "to `6`" in f for f in report.failures)
     paragraphs = text.split("\n\n")
     report = verify_rationale("\n\n".join(paragraphs[:3] + paragraphs[4:]), traces["loop5"], question)
     assert not report.passed

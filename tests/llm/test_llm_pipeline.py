@@ -17,6 +17,7 @@ from tracepile.engine import trace, verify
 from tracepile.llm.prompts import PROMPT_VERSION
 from tracepile.llm.client import ChatRequest
 from tracepile.model import ProgramInput
+from tracepile.narration.prompt import problem_in
 from tracepile.pipeline import BuildConfig, build
 from tracepile.pipeline.llm_narration import NarrateConfig, narrate_corpus, source_rows
 
@@ -77,7 +78,8 @@ def test_verified_texts_are_all_kept_with_full_provenance(template_corpus, narra
         origin = next(s for s in source if s["response"] == row["response"])
         again = trace(code[origin["id"]], ProgramInput(row["input_kind"], row["input"]), program_id=row["program_id"],
                       seed=5)
-        assert verify(row["response"], again).passed, "a kept sample must pass the verifier"
+        problem = problem_in(row["prompt"])  # quotes of the word problem are checked against it
+        assert verify(row["response"], again, problem=problem).passed, "a kept sample must pass the verifier"
     assert all(r["verified"] and r["claims_checked"] == r["claims"] > 0 for r in rows)
 
 

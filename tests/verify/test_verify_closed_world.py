@@ -88,8 +88,10 @@ def test_a_true_claim_inside_a_negated_sentence_is_rejected(squares):
 def test_value_claims_are_checked_at_their_exact_moment(squares):
     result, text = squares
     # line 9 (`total += helper(x)`) has `total = 0` before it runs and leaves `total = 4`
-    match = re.search(r"Back at line 9, [^\n]*?`total = 4`", text)
-    moved = text[:match.start()] + match.group(0).replace("`total = 4`", "`total = 0`") + text[match.end():]
+    # (stated as `total = 4`, or as the move "`total` grows by `4`, from `0` to `4`")
+    match = re.search(r"Back at line 9, [^\n]*?(`total = 4`|`total` [a-z ]+ `4`, from `0` to `4`)", text)
+    claim = "`total = 0`" if match.group(1).startswith("`total =") else "so `total = 0`"
+    moved = text[:match.start(1)] + claim + text[match.end(1):]
     report = verify(moved, result)
     assert not report.passed
     wrong = [s for s in report.sentences if s.verdict == "false"]

@@ -63,6 +63,7 @@ class NarrationInput:
     question: str
     template: str
     trace: Trace
+    problem: str = ""  # the word problem the prompt states, which the text may quote
 
 
 @dataclass(frozen=True)
@@ -126,12 +127,12 @@ def path_seed(seed: int, input_id: str) -> int:
     return int(hashlib.sha256(f"{seed}\x00{input_id}".encode()).hexdigest()[:8], 16)
 
 
-def verify_text(text: str, trace: Trace) -> tuple[Verification, float]:
+def verify_text(text: str, trace: Trace, problem: str = "") -> tuple[Verification, float]:
     """The verifier's verdict on one text and the seconds it took (runs in the verification pool)."""
     from tracepile.engine import verify  # tracepile.verify, the public function
 
     started = time.perf_counter()
-    verdict = verify(text, trace)
+    verdict = verify(text, trace, problem=problem)
     return verdict, time.perf_counter() - started
 
 
@@ -163,7 +164,7 @@ async def narrate_one(item: NarrationInput, client: ChatClient, settings: Narrat
     chat = messages(settings.mode, item.question, "\n".join(lines), item.template, examples)
     sampled, usage = await sample_paths(chat, client, settings, path_seed(settings.seed, item.id))
     loop = asyncio.get_running_loop()
-    checked = await asyncio.gather(*(_verify_path(path, item.trace, loop, verifier) for path in sampled))
+    checked = await asyncio.gather(*(_verify_path(path, item, loop, verifier) for path in sampled))
     return select(item, tuple(checked), usage, settings)
 
 
@@ -202,14 +203,14 @@ def _paths_of(result: ChatResult, start: int, seed: int) -> list[PathResult]:
             for i, (text, finish) in enumerate(zip(result.texts, result.finish_reasons))]
 
 
-async def _verify_path(path: PathResult, trace: Trace, loop, verifier: ProcessPoolExecutor) -> PathResult:
+async def _verify_path(path: PathResult, item: NarrationInput, loop, verifier: ProcessPoolExecutor) -> PathResult:
     if path.reasons:
         return path
     if path.finish_reason == "length":
         return _with(path, reasons=("truncated: the answer hit max_tokens (finish_reason length)",))
     if not path.text.strip():
         return _with(path, reasons=("empty answer",))
-    verdict, seconds = await loop.run_in_executor(verifier, verify_text, path.text, trace)
+    verdict, seconds = await loop.run_in_executor(verifier, verify_text, path.text, item.trace, item.problem)
     reasons = tuple(verdict.failures) + tuple(f"unverifiable: {u}" for u in verdict.unverifiable)
     if not verdict.passed and not reasons:
         reasons = ("the verifier rejected the text",)

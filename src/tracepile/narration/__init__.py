@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from tracepile.authored import last_question
 from tracepile.model import Trace
 from tracepile.narration.plan import Compression
 from tracepile.narration.prompt import fence, question
@@ -31,11 +32,13 @@ def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
     `final` replaces the program's answer in the last paragraph (`Final answer: {final}`)."""
     rng = random.Random(f"{seed}\x00{trace.program_id}\x00{trace.input.text}")
     prompt = question(trace.code, trace.input, rng, problem)
-    narrator = Narrator(trace, analyze(trace.code), rng, compression or Compression(), stop_at=stop_at)
+    narrator = Narrator(trace, analyze(trace.code), rng, compression or Compression(), stop_at=stop_at,
+                        problem=problem)
     paragraphs = narrator.run()
     if final is None:
         answer = trace.outcome.answer(trace.input.kind)
         paragraphs.extend(shown_as_python(trace))
+        paragraphs.extend(problem_answer(trace, problem))
         paragraphs.append(final_answer_text(answer, trace.input.kind, trace.outcome.exception is not None))
     else:
         answer = final
@@ -56,6 +59,15 @@ def shown_as_python(trace: Trace) -> list[str]:
     if outcome.value_repr == outcome.value:
         return []
     return [f"Python shows the returned value as {code(outcome.value_repr)}, which is the final answer."]
+
+
+def problem_answer(trace: Trace, problem: str) -> list[str]:
+    """The returned value said as the answer to the problem's question, when there is one."""
+    question = last_question(problem)
+    if not question or trace.input.kind != "call" or trace.outcome.exception is not None \
+            or trace.outcome.value is None:
+        return []
+    return [f'So the answer to the question "{question}" is {code(trace.outcome.answer("call"))}.']
 
 
 def final_answer_text(answer: str, kind: str, raised: bool) -> str:

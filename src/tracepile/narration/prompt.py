@@ -34,6 +34,12 @@ def fence(text: str, lang: str = "") -> str:
     return f"{ticks}{lang}\n{text}\n{ticks}"
 
 
+def problem_in(prompt: str) -> str:
+    """The word problem a prompt made by `question` states ("" when it states none)."""
+    head = prompt.split("\n\n", 1)[0]
+    return head[len("Problem: "):] if head.startswith("Problem: ") else ""
+
+
 def question(code: str, program_input: ProgramInput, rng: random.Random, problem: str = "") -> str:
     parts = []
     if problem:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import random
 
+from tracepile.authored import Comment, comments_about, comments_before_def, quotable, without_full_stop
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
+from tracepile.narration import phrasing
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 
@@ -84,7 +86,7 @@ class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
     def __init__(self, trace: Trace, info: CodeInfo, rng: random.Random, compression: Compression,
-                 stop_at: int | None = None):
+                 stop_at: int | None = None, problem: str = ""):
         self.trace, self.info, self.rng = trace, info, rng
         self.events = trace.events
         self.stop_at = stop_at  # narrate events up to and including this index (None: all)
@@ -99,6 +101,13 @@ class Narrator:
         self.caller: dict[int, int | None] = {}
         self.last_line: dict[int, int] = {}
         self.failed_asserts = self._failed_asserts()
+        self.problem = problem  # the word problem the program solves ("" when it has none)
+        self.said_comments: set[int] = set()
+        self.said_meanings: set[str] = set()
+        self.said_totals: set[int] = set()  # loop lines whose number of iterations is said  # names whose meaning in the problem is said (once each)
+        self.line_before: dict[int, dict[str, str]] = {}  # frame -> its values before its latest line
+        self.line_index: dict[int, int] = {}  # frame -> event index of its latest line
+        self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
 
     def pick(self, *options: str) -> str:
         return self.rng.choice(options)
@@ -191,6 +200,7 @@ class Narrator:
         self.last_line[event.frame] = event.line
         before = dict(self.values.of(event.frame))
         self.values.apply(event)
+        self.line_before[event.frame], self.line_index[event.frame] = before, index
         opening = self.opening(event, info, before)
         heard = stdin_reads(event)
         if heard:
@@ -204,12 +214,14 @@ class Narrator:
                                         "working it out, {}").format(steps)
         if acted:
             opening += f"; it {acted}"
+        remark = self.comment_remark(event, info)
         if index in self.has_callee:
-            self.add(f"Line {event.line} {opening}.")
+            self.add(f"Line {event.line} {opening}." + remark)
             self.deferred[event.frame] = (event, info)
         else:
             closing = self.closing(event, info)
-            self.add(f"Line {event.line} {opening}" + (f"; {closing}." if closing else "."))
+            self.add(f"Line {event.line} {opening}" + (f"; {closing}." if closing else ".") + remark
+                     + self.meanings(event, info))
 
     def flush(self, frame: int) -> None:
         pending = self.deferred.pop(frame, None)
@@ -218,7 +230,7 @@ class Narrator:
         event, info = pending
         closing = self.closing(event, info)
         if closing:
-            self.add(f"Back at line {event.line}, {closing}.")
+            self.add(f"Back at line {event.line}, {closing}." + self.meanings(event, info))
 
     def operands(self, event: LineEvent, info: LineInfo | None, before: dict[str, str],
                  skip: str | None = None) -> list[str]:
@@ -248,7 +260,8 @@ class Narrator:
     def opening(self, event: LineEvent, info: LineInfo | None, before: dict[str, str]) -> str:
         kind = info.kind if info else "other"
         if kind in ("if", "elif", "while", "assert"):
-            ops = self.operands(event, info, before, skip=info.test)
+            explained = self.comparison(event, info, before) or self.negation(event, info, before)
+            ops = [] if explained else self.operands(event, info, before, skip=info.test)
             what = {"if": "checks the condition", "elif": "checks the `elif` condition",
                     "while": "checks the loop condition", "assert": "asserts"}[kind]
             text = f"{what} {code(info.test)}"
@@ -306,10 +319,13 @@ class Narrator:
     def effects(self, event: LineEvent, stated: tuple[str, ...] = ()) -> str:
         changes = [c for c in event.changes if c[1] != DELETED and c[0] not in stated]
         deleted = [n for n, v in event.changes if v == DELETED]
+        moves = self.moves(event, changes)
+        changes = [c for c in changes if c[0] not in moves]
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
             parts.append(self.pick("so {}", "now {}", "this sets {}", "after it, {}").format(claims))
+        parts += list(moves.values()) + self.unchanged(event, stated)
         if deleted:
             parts.append(f"{join([f'`{n}`' for n in deleted])} no longer exists")
         return ", and ".join(parts)
@@ -320,7 +336,7 @@ class Narrator:
         if info.kind == "assert":
             taken = id(event) not in self.failed_asserts
         if value in ("True", "False"):
-            verdict = f"{code(info.test)} is {value}"
+            verdict = f"{code(info.test)} is {value}" + self.because(event, info)
         elif value is not None:
             verdict = f"{claim(info.test, value)}, which counts as {'true' if taken else 'false'}"
         else:
@@ -332,8 +348,12 @@ class Narrator:
         if info.kind == "while":
             if taken:
                 it = event.loop[2] if event.loop else 0
-                return verdict + f", so iteration {it} of the loop runs, starting at line {event.next_line}"
+                return verdict + f", so iteration {it} of the loop runs, starting at line {event.next_line}" \
+                    + self.last_pass(event)
             return verdict + f", so the loop ends and execution continues at line {event.next_line}"
+        return self.branch(event, info, verdict, taken) + self.flip(event, info, taken)
+
+    def branch(self, event: LineEvent, info: LineInfo, verdict: str, taken: bool) -> str:
         if taken:
             return verdict + self.pick(", so the body runs next, at line {}", ", so line {} runs next",
                                        ", so execution enters the body at line {}").format(event.next_line)
@@ -358,7 +378,8 @@ class Narrator:
             state = self.values.of(event.frame)
             values = [claim(n, state[n]) for n in names if n in state]
             return self.pick("iteration {} begins with {}", "iteration {} starts: {}",
-                             "this is iteration {}, with {}").format(iteration, join(values) or "the next item")
+                             "this is iteration {}, with {}").format(iteration, join(values) or "the next item") \
+                + self.last_pass(event)
         count = self.iterations.pop((line, activation), 0)
         plural = "iteration" if count == 1 else "iterations"
         ended = (f"there are no more items, so the loop ends after {count} {plural}" if count
@@ -385,6 +406,8 @@ class Narrator:
                                "Calling `{}`{} with {}.").format(event.func, where, args))
         else:
             self.add(f"We enter `{event.func}`{where}, which takes no arguments.")
+        if event.func != "<module>":
+            self.extend_quote(comments_before_def(self.trace.code, event.line))
 
     def ret(self, event: ReturnEvent) -> None:
         if event.func == "<module>":
@@ -441,3 +464,149 @@ class Narrator:
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)
+
+    # ---------------------------------------------------------------- saying more: meanings, comments, context
+
+    def _line_history(self) -> tuple[dict[int, int], set[int], dict[int, int]]:
+        """Per line event: the index of the same line's previous run in its frame; the events that
+        start the last iteration of a loop which runs out (by the stop, when the walk stops early); and
+        the events that start the first iteration of such a loop, with its number of iterations."""
+        previous, latest, sizes, starts, firsts, ended = {}, {}, {}, {}, {}, set()
+        end = len(self.events) if self.stop_at is None else self.stop_at + 1
+        for index, event in enumerate(self.events[:end]):
+            if not isinstance(event, LineEvent):
+                continue
+            key = (event.frame, event.line)
+            if key in latest:
+                previous[index] = latest[key]
+            latest[key] = index
+            if event.loop:
+                loop = (event.frame,) + event.loop[:2]
+                if event.loop[2] == 0:
+                    ended.add(loop)
+                elif event.loop[2] > sizes.get(loop, 0):
+                    sizes[loop], starts[loop] = event.loop[2], index
+                    firsts.setdefault(loop, index)
+        ran_out = [loop for loop in ended if loop in starts]
+        return previous, {starts[loop] for loop in ran_out}, {firsts[loop]: sizes[loop] for loop in ran_out}
+
+    def comment_remark(self, event: LineEvent, info: LineInfo | None) -> str:
+        """The author's comments about the line, quoted once each."""
+        return self.quotes(comments_about(self.trace.code, event.line, info.end if info else None))
+
+    def quotes(self, found: list[Comment]) -> str:
+        fresh = [c for c in found if c.line not in self.said_comments and quotable(c.text)]
+        self.said_comments.update(c.line for c in found)
+        return "".join(f' The comment at line {c.line} {self.pick("says", "reads", "explains")}: "{without_full_stop(c.text)}".'
+                       for c in fresh)
+
+    def extend_quote(self, found: list[Comment]) -> None:
+        quoted = self.quotes(found)
+        if quoted:
+            self.paragraphs[-1] += quoted
+
+    def meanings(self, event: LineEvent, info: LineInfo | None) -> str:
+        """For a program with a word problem: where each given quantity of the line comes from in the
+        problem text, or what a computed one means, in the words of its name."""
+        if not self.problem or info is None or info.kind not in ("assign", "augassign"):
+            return ""
+        out = []
+        for name, value in event.changes:
+            if name not in info.assigns or name in self.said_meanings or phrasing.number(value) is None:
+                continue
+            self.said_meanings.add(name)
+            if info.kind == "assign" and not info.reads and not info.computed:  # a given: `eggs = 16`
+                out.append(self.given(name, value))
+            else:
+                out.append(self.computed(name, value))
+        return "".join(out)
+
+    def given(self, name: str, value: str) -> str:
+        """Where a given number comes from: the one clause of the problem that states it."""
+        quote = phrasing.problem_quote(self.problem, name, value)
+        if not quote:
+            return ""
+        link = self.pick("which is where", "and that is where", "and this is where")
+        return f' The problem says "{quote}", {link} {claim(name, value)} comes from.'
+
+    def computed(self, name: str, value: str) -> str:
+        """A computed quantity in its name's words, and where the problem speaks of it."""
+        words, found = phrasing.meaningful(name), phrasing.mention(self.problem, name)
+        text = " " + phrasing.meaning(self.rng, words, code(value)) if words else ""
+        if found:
+            text += f' The problem {self.pick("mentions", "refers to")} {self.pick("it", "this")} in "{found}".'
+        return text
+
+    def comparison(self, event: LineEvent, info: LineInfo, before: dict[str, str]):
+        """The two sides of the line's one-operator comparison with their values, if all are known."""
+        if info.test is None:
+            return None
+        return phrasing.relation(info.test, dict(event.values).get(info.test), self.known(event, before))
+
+    def negation(self, event: LineEvent, info: LineInfo, before: dict[str, str]) -> str | None:
+        """The operand that decides a `not x` condition, as `x = value`."""
+        if info.test is None:
+            return None
+        return phrasing.negated(info.test, dict(event.values).get(info.test), self.known(event, before))
+
+    def known(self, event: LineEvent, before: dict[str, str]) -> dict[str, str]:
+        """Values a condition's reason may quote: short names before the line, and its recorded values."""
+        known = {name: value for name, value in before.items() if len(value) <= MAX_SCALAR_CHARS}
+        known.update(event.values)
+        return known
+
+    def because(self, event: LineEvent, info: LineInfo) -> str:
+        found = self.comparison(event, info, self.line_before.get(event.frame, {}))
+        if found is None:
+            operand = self.negation(event, info, self.line_before.get(event.frame, {}))
+            return f" because {operand}" if operand else ""
+        left, words, right = found
+        return f" because {left} is {self.pick(*words)} {right}"
+
+    def flip(self, event: LineEvent, info: LineInfo, taken: bool) -> str:
+        """When an `if` comes out the other way than at its previous check in this call."""
+        previous = self.previous_check.get(self.line_index.get(event.frame, -1))
+        if info.kind not in ("if", "elif") or previous is None:
+            return ""
+        was = self.events[previous].next_line in info.body
+        if was == taken:
+            return ""
+        return self.pick("; this flips", "; that reverses") + \
+            f" the outcome of the previous check at line {event.line}, which was {'true' if was else 'false'}"
+
+    def last_pass(self, event: LineEvent) -> str:
+        """At the first iteration of a loop that runs out, how many it runs; at its last, that it is the last."""
+        index = self.line_index.get(event.frame)
+        total = self.loop_totals.get(index)
+        if total is not None and total > 1 and event.line not in self.said_totals:
+            self.said_totals.add(event.line)  # once per loop: nested loops would repeat it every time
+            return self.pick("; the loop runs {} iterations in all", "; it will run {} times in all").format(total)
+        if index not in self.last_iterations:
+            return ""
+        return self.pick("; it is the last iteration of the loop", "; this is the final pass of the loop",
+                         "; it is the last round of this loop")
+
+    def moves(self, event: LineEvent, changes: list[tuple[str, str]]) -> dict[str, str]:
+        """Accumulator updates (`total += x`, `n = n * 2`) said as a move: `total` grows by `4`, from `3` to `7`."""
+        info = self.info.info(event.line)
+        if info is None or info.kind not in ("assign", "augassign"):
+            return {}
+        before = self.line_before.get(event.frame, {})
+        found = {}
+        for name, value in changes:
+            if name in before and (info.kind == "augassign" or name in info.reads):
+                text = phrasing.change(self.rng, name, before[name], value, "*" in info.source)
+                if text:
+                    found[name] = text
+        return found
+
+    def unchanged(self, event: LineEvent, stated: tuple[str, ...]) -> list[str]:
+        """Names the line assigns that keep their value (`best = max(best, x)` when `x` is smaller)."""
+        info = self.info.info(event.line)
+        if info is None or info.kind not in ("assign", "augassign"):
+            return []
+        before, now = self.line_before.get(event.frame, {}), self.values.of(event.frame)
+        changed = {name for name, _ in event.changes}
+        return [f"{code(name)} {self.pick('stays', 'remains')} at {code(now[name])}" for name in info.assigns
+                if name not in changed and name not in stated and name in before and name in now
+                and before[name] == now[name] and len(now[name]) <= MAX_SCALAR_CHARS and not is_noise(now[name])]

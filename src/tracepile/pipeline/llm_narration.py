@@ -23,6 +23,7 @@ from tracepile.engine import narratable, trace
 from tracepile.llm.narrator import NarrationInput, NarrationResult, NarrationSettings, PathResult
 from tracepile.llm.prompts import PROMPT_VERSION, Example, facts, grammar_request_fields
 from tracepile.model import Limits, ProgramInput
+from tracepile.narration.prompt import problem_in
 from tracepile.pipeline.build import Layout
 from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, sample_row
@@ -276,7 +277,7 @@ def _inputs(traced: list) -> tuple[list[tuple[dict, NarrationInput]], list[tuple
             unusable.append((row, "untraceable"))
             continue
         items.append((row, NarrationInput(row["id"], row["program_id"], row["domain"], row["input_kind"],
-                                          row["prompt"], row["response"], result)))
+                                          row["prompt"], row["response"], result, problem_in(row["prompt"]))))
     return items, unusable
 
 

@@ -58,6 +58,7 @@ def run_stage(config: TrainConfig, stage: str, out: Path, init_from: str | None)
     if stage == "cpt":
         train_set, dropped = fitting_documents(train_set, tokenizer, config.max_length)
         eval_set = fitting_documents(eval_set, tokenizer, config.max_length)[0] if eval_set else None
+        eval_set = eval_set if eval_set else None  # no document fits: no eval (TRL cannot prepare an empty split)
     trainer = SFTTrainer(model=model, args=sft_arguments(SFTConfig, config, stage, out), train_dataset=train_set,
                          eval_dataset=eval_set, processing_class=tokenizer)
     resume = latest_checkpoint(out)

@@ -7,6 +7,8 @@ import ast
 from dataclasses import dataclass
 from typing import Callable
 
+from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number, name_words,
+                                quoted_from, shares_word, squeeze, without_full_stop)
 from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent, ReturnEvent,
                              SentenceCheck, Trace, Verification)
 from tracepile.tracer.analysis import CodeInfo, analyze
@@ -58,8 +60,10 @@ class Context:
 class Checker:
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence."""
 
-    def __init__(self, trace: Trace, strict: bool = True, final_check: FinalCheck | None = None):
+    def __init__(self, trace: Trace, strict: bool = True, final_check: FinalCheck | None = None,
+                 problem: str = ""):
         self.trace, self.strict, self.final_check = trace, strict, final_check
+        self.problem = problem  # the word problem the program solves, if any (quotes are checked against it)
         self.events = trace.events
         self.info = _analysis(trace.code)
         self.cursor = -1  # index of the last event narrated
@@ -77,6 +81,7 @@ class Checker:
         self.unstated: dict[int, set[str]] = {}  # line event index -> changed names no claim states yet
         self.loop_sizes: dict[tuple[int, int, int], int] | None = None
         self.final_seen = False
+        self.answered = False  # the text said the answer to the problem's question
         self.skipped: list[Finding] = []  # steps skipped over to reach the last claim's step (strict)
         self.results: list[SentenceCheck] = []
         self.claims = self.verified = 0
@@ -622,6 +627,9 @@ class Checker:
         findings = []
         if not self.final_seen:
             findings.append(false("the text has no final answer", "Final answer: ...", ""))
+        if self.strict and not self.answered and self.answerable():
+            findings.append(false("missing fact: no sentence answers the problem's question",
+                                  last_question(self.problem), ""))
         left = [e for e in self.events[self.cursor + 1:]] if self.strict else []
         if left:
             findings.append(false(f"missing steps: {len(left)} steps of the run are not narrated, from "
@@ -983,6 +991,255 @@ def _string(span: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
+    # ---------------------------------------------------------------- issue 11, varied language: meanings,
+    # comments and context (each against the program record or the trace at the sentence's step)
+
+    def claim_problem_quote(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        quote, (expr, value) = claim.args["quote"], _split_claim(claim.args["given"])
+        if not quoted_from(self.problem, quote):
+            return false("the problem text has no such words", "", quote)
+        if expr not in self.assigns(event):
+            return false(f"line {event.line} does not bind `{expr}`", ", ".join(self.assigns(event)), expr)
+        finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "after", claim.text, claim.form))
+        if finding.verdict is True and not mentions_number(quote, value):
+            return false(f"the quoted words do not mention `{value}`", value, quote)
+        return finding
+
+    def claim_name_meaning(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        words = tuple(claim.args["words"].split())
+        names = [name for name in self.assigns(event) if name_words(name) == words]
+        if not names:
+            return false(f"no name bound at line {event.line} reads as \"{claim.args['words']}\"",
+                         ", ".join(self.assigns(event)), claim.args["words"])
+        return self.claim_value(Claim("value", {"expr": names[0], "value": claim.args["value"]}, "after",
+                                      claim.text, claim.form))
+
+    def claim_problem_mention(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        quote = claim.args["quote"]
+        if not quoted_from(self.problem, quote):
+            return false("the problem text has no such words", "", quote)
+        if not any(shares_word(name, quote) for name in self.assigns(event)):
+            return false(f"the quote names nothing line {event.line} binds", ", ".join(self.assigns(event)), quote)
+        return HOLDS
+
+    def assigns(self, event: LineEvent) -> tuple[str, ...]:
+        info = self.info.info(event.line) if self.info else None
+        return info.assigns if info else ()
+
+    def claim_problem_answer(self, claim: Claim) -> Finding:
+        asked, stated = last_question(self.problem), claim.args["value"]
+        self.answered = True
+        if self.strict and self.cursor < len(self.events) - 1:
+            return false("the problem's question is answered before the run ends", "", stated)
+        if not asked or squeeze(asked) != squeeze(claim.args["question"]):
+            return false("the problem's last question is another", asked, claim.args["question"])
+        outcome = self.trace.outcome
+        if self.trace.input.kind != "call" or outcome.exception is not None:
+            return false("the run returns no value to answer with", "", stated)
+        expected = outcome.answer("call")
+        return HOLDS if exact(stated, expected) else false(f"the run returns `{expected}`", expected, stated)
+
+    def answerable(self) -> bool:
+        """Whether the run answers the problem's question: the program record has a problem asking one,
+        and the call returned a value."""
+        return bool(last_question(self.problem)) and self.trace.input.kind == "call" \
+            and self.trace.outcome.exception is None and self.trace.outcome.value is not None
+
+    def claim_comment(self, claim: Claim) -> Finding:
+        if self.context.kind == "call":  # comments above the `def` of the function entered
+            event = self.events[self.context.index]
+            found = comments_before_def(self.trace.code, event.line)
+        else:
+            event = self.line_context(claim)
+            if isinstance(event, Finding):
+                return event
+            info = self.info.info(event.line) if self.info else None
+            found = comments_about(self.trace.code, event.line, info.end if info else None)
+        about = {c.line: c.text for c in found}
+        line, text = claim.args["line"], claim.args["text"]
+        if line not in about:
+            return false(f"line {line} holds no comment about line {event.line}", "", str(line))
+        same = text in (about[line], without_full_stop(about[line]))  # a quote may leave out the full stop
+        return HOLDS if same else false(f"the comment at line {line} is other text", about[line], text)
+
+    def claim_change(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name = claim.args["name"]
+        before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        if before is None or after is None:
+            return false(f"`{name}` has no value both before and after line {event.line}")
+        for stated, actual, when in ((claim.args["old"], before, "before"), (claim.args["new"], after, "after")):
+            if not exact(stated, actual):
+                return false(f"`{name}` is `{actual}` {when} line {event.line}", actual, stated)
+        old, new = _number(before), _number(after)
+        if old is None or new is None:
+            return unverifiable(f"`{name}` is not a number at line {event.line}")
+        direction = claim.args["direction"]
+        if direction == "is multiplied":
+            factor = _number(claim.args.get("delta", ""))
+            if factor is None or new != old * factor:
+                return false(f"`{name}` is not multiplied by that factor", after, claim.args.get("delta", ""))
+        elif not _moves(direction, old, new):
+            return false(f"`{name}` does not {direction}, from `{before}` to `{after}`", after, direction)
+        elif "delta" in claim.args and _number(claim.args["delta"]) != abs(new - old):
+            return false(f"`{name}` changes by {abs(new - old)}", str(abs(new - old)), claim.args["delta"])
+        self.unstated.get(self.context.index, set()).discard(name)
+        return HOLDS
+
+    def claim_stays(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name, stated = claim.args["name"], claim.args["value"]
+        if name not in self.assigns(event):
+            return false(f"line {event.line} does not bind `{name}`", ", ".join(self.assigns(event)), name)
+        before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        if before is None or after is None or not exact(stated, before) or not exact(stated, after):
+            return false(f"`{name}` goes from `{before}` to `{after}` at line {event.line}", str(after), stated)
+        return HOLDS
+
+    def claim_relation(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        sides = []
+        for span in (claim.args["left"], claim.args["right"]):
+            expr, value = _split_claim(span) if " = " in span else ("", span)
+            if expr:
+                finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text,
+                                                 claim.form))
+                if finding.verdict is not True:
+                    return finding
+            sides.append(_literal(value))
+        relation = claim.args["relation"]
+        cannot = unverifiable(f"{claim.text} relates values that `{relation}` cannot compare")
+        if any(side is UNREADABLE for side in sides):
+            return cannot
+        try:
+            holds = RELATIONS[relation](*sides)
+        except TypeError:
+            return cannot
+        return HOLDS if holds else false(f"the relation `{relation}` does not hold", "", relation)
+
+    def claim_because_value(self, claim: Claim) -> Finding:
+        """`not done` is True because `done = False`: the operand must be part of the line's condition."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        expr, value = _split_claim(claim.args["operand"])
+        info = self.info.info(event.line) if self.info else None
+        if info is None or not info.test or normal(expr) not in _parts(info.test):
+            return false(f"`{expr}` is not part of the condition at line {event.line}", info.test if info else "",
+                         expr)
+        return self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text, claim.form))
+
+    def claim_last_iteration(self, claim: Claim) -> Finding:
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        event = self.events[self.context.index]
+        return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
+                                                         str(event.loop[2]))
+
+    def claim_loop_total(self, claim: Claim) -> Finding:
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        return HOLDS if size == claim.args["count"] else false(f"the loop runs {size} iterations", str(size),
+                                                               str(claim.args["count"]))
+
+    def iterations_in_all(self, claim: Claim) -> int | Finding:
+        """How many iterations the loop the current line iterates runs, when it runs out within the trace."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if not event.loop or event.loop[2] < 1:
+            return false(f"line {event.line} does not start a loop iteration")
+        key = (event.frame,) + event.loop[:2]
+        ended = any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop == key[1:] + (0,)
+                    for e in self.events[self.context.index:])
+        if not ended:
+            return unverifiable(f"the loop at line {event.line} does not run out within the trace")
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        return self.loop_sizes.get(key, 0)
+
+    def claim_flips(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if claim.args["line"] != event.line:
+            return false(f"the step is at line {event.line}", str(event.line), str(claim.args["line"]))
+        previous = next((i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
+                         and self.events[i].frame == event.frame and self.events[i].line == event.line), None)
+        info = self.info.info(event.line) if self.info else None
+        if previous is None or info is None or info.kind not in ("if", "elif", "while"):
+            return false(f"line {event.line} has no earlier check in this call")
+        was, now = (self.events[i].next_line in info.body for i in (previous, self.context.index))
+        if (claim.args["truthy"] == "true") != was:
+            return false(f"the previous check was {str(was).lower()}", str(was).lower(), claim.args["truthy"])
+        return HOLDS if was != now else false("the outcome is the same as at the previous check", "same", "flips")
+
+
+RELATIONS = {"greater than": lambda a, b: a > b, "larger than": lambda a, b: a > b,
+             "less than": lambda a, b: a < b, "smaller than": lambda a, b: a < b,
+             "at least": lambda a, b: a >= b, "at most": lambda a, b: a <= b,
+             "equal to": lambda a, b: a == b, "different from": lambda a, b: a != b,
+             "in": lambda a, b: a in b, "not in": lambda a, b: a not in b}
+UP, DOWN = {"grows", "goes up", "increases", "rises", "climbs"}, {"shrinks", "goes down", "decreases", "drops", "falls"}
+
+
+def _moves(direction: str, old: float, new: float) -> bool:
+    """Whether a change from `old` to `new` is what `direction` says."""
+    if direction in UP:
+        return new > old
+    if direction in DOWN:
+        return new < old
+    return {"doubles": old != 0 and new == 2 * old, "steps up": new == old + 1,
+            "steps down": new == old - 1}.get(direction, False)
+
+
+def _parts(test: str) -> set[str]:
+    """Every sub-expression of a condition, in canonical spelling."""
+    try:
+        return {ast.unparse(node) for node in ast.walk(ast.parse(test, mode="eval").body) if isinstance(node, ast.expr)}
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+
+
+def _split_claim(span: str) -> tuple[str, str]:
+    expr, _, value = span.partition(" = ")
+    return expr.strip(), value.strip()
+
+
+def _number(text: str) -> int | float | None:
+    value = _literal(text)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+UNREADABLE = object()  # a value that is no Python literal
+
+
+def _literal(text: str):
+    """The Python literal `text` writes, or UNREADABLE (bools too: `True > 0` is no relation shown)."""
+    try:
+        value = ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        return UNREADABLE
+    return UNREADABLE if isinstance(value, bool) else value
+
+
 def _analysis(code: str) -> CodeInfo | None:
     try:
         return analyze(code)
@@ -1017,7 +1274,9 @@ def _compare(condition: str, name: str, value: str) -> bool | None:
         return None
 
 
-def verify(text: str, trace: Trace, strict: bool = True, *, final_check: FinalCheck | None = None) -> Verification:
+def verify(text: str, trace: Trace, strict: bool = True, *, final_check: FinalCheck | None = None,
+           problem: str = "") -> Verification:
     """Check every sentence of a CoE `text` against `trace`. Strict (default): every step of the run
-    must be narrated in order. `final_check` replaces the check of the `Final answer:` paragraph."""
-    return Checker(trace, strict, final_check).run(parse(text))
+    must be narrated in order. `final_check` replaces the check of the `Final answer:` paragraph;
+    `problem` is the word problem of the program record, which quotes of it are checked against."""
+    return Checker(trace, strict, final_check, problem).run(parse(text))

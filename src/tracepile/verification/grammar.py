@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.5"
+GRAMMAR_VERSION = "2.6"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -284,6 +284,36 @@ FORMS: tuple[Form, ...] = (
          example="reads 120 characters from standard input"),
     Form("mutating_call", r"calls <S:call>(?:, which returns <S:value>)?", "mutating_call", "during",
          example="calls `q.popleft()`, which returns `3`"),
+    # ------------------------------------------------ issue 11, varied language: meanings, comments, context
+    Form("problem_quote", r'^The problem says "(?P<{p}quote>[^"`]+)", (?:which is where|and that is where|and this is '
+         r"where) <V:given> comes from", "problem_quote", "after", context="line",
+         example='The problem says "Rosa bakes 5 batches", which is where `batches = 5` comes from.'),
+    Form("name_meaning", r"^(?:In the problem's terms|In words|Put simply), the (?P<{p}words>[a-z]+(?: [a-z]+)*) "
+         r"(?:comes? to|(?:is|are) now|is|are) <S:value>", "name_meaning", "after", context="line",
+         example="In the problem's terms, the total cookies come to `40`."),
+    Form("problem_mention", r'^The problem (?:mentions|refers to) (?:it|this) in "(?P<{p}quote>[^"`]+)"',
+         "problem_mention", context="line", example='The problem mentions it in "what is her profit in dollars?"'),
+    Form("problem_answer", r'^So the answer to the question "(?P<{p}question>[^"`]+)" is <S:value>',
+         "problem_answer", context="final",
+         example='So the answer to the question "What is her profit in dollars?" is `18`.'),
+    Form("comment", r'^The comment (?:at|on) line <N:line> (?:says|reads|explains): "(?P<{p}text>[^"`]+)"',
+         "comment", context="line", example='The comment at line 5 says: "skip the header".'),
+    Form("change", r"<S:name> (?P<{p}direction>grows|goes up|increases|rises|climbs|shrinks|goes down|decreases|"
+         r"drops|falls|doubles|steps up|steps down|is multiplied)(?: by <S:delta>)?,? from <S:old> to <S:new>", "change",
+         "after", example="`total` grows by `4`, from `3` to `7`"),
+    Form("stays", r"<S:name> (?:stays|remains) at <S:value>", "stays", "after", example="`best` stays at `9`"),
+    Form("relation", r"because <S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
+         r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
+         example="because `x = 3` is greater than `1`"),
+    Form("because_value", r"because <V:operand>(?=[,;]|$)", "because_value", "before",
+         example="because `swapped = False`"),
+    Form("last_iteration", r"(?:this|it) is the (?:last|final) (?:iteration|pass|round) of (?:the|this) loop",
+         "last_iteration", example="it is the last iteration of the loop"),
+    Form("loop_total", r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations|times) in all", "loop_total",
+         example="the loop runs 5 iterations in all"),
+    Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
+         r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
+         "which was true"),
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)

@@ -1,0 +1,188 @@
+"""Phrases that say more about a step: what a quantity means in the problem's words, why a
+comparison came out as it did, and how a number moved. Plain functions; text.py places them."""
+
+from __future__ import annotations
+
+import ast
+import random
+import re
+
+from tracepile.authored import mentions_number, name_words, sentences, stems
+
+MAX_QUOTE_WORDS = 12
+MAX_SIDE_CHARS = 40
+CLAUSE_END = re.compile(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s")
+# the words of a comparison that holds (True) or fails (False), per operator
+RELATION_WORDS = {
+    ast.Gt: (("greater than", "larger than"), ("at most",)),
+    ast.Lt: (("less than", "smaller than"), ("at least",)),
+    ast.GtE: (("at least",), ("less than", "smaller than")),
+    ast.LtE: (("at most",), ("greater than", "larger than")),
+    ast.Eq: (("equal to",), ("different from",)),
+    ast.NotEq: (("different from",), ("equal to",)),
+    ast.In: (("in",), ("not in",)),
+    ast.NotIn: (("not in",), ("in",)),
+}
+ORDERED = (ast.Gt, ast.Lt, ast.GtE, ast.LtE)  # relations shown between numbers only
+GENERIC = {"total", "count", "number", "result", "value", "answer", "each", "per", "the", "and", "new", "old", "left"}
+UP, DOWN = ("grows", "goes up", "increases", "rises", "climbs"), ("shrinks", "goes down", "decreases", "drops", "falls")
+
+
+def number(text: str) -> int | float | None:
+    """An int or float written as a Python literal (never a bool), else None."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def problem_quote(problem: str, name: str, value: str) -> str | None:
+    """The clause of the problem text that gives `value` to `name`: the only clause mentioning the
+    number, or the one sharing most words with the name; None when that is ambiguous or absent."""
+    if number(value) is None:
+        return None
+    text = " ".join(problem.split())
+    clauses = [c for c in _clauses(text) if mentions_number(c, value)]
+    if len(clauses) > 1:
+        wanted = {w.rstrip("s") for w in name_words(name)}
+        scores = [len(wanted & {w.rstrip("s") for w in re.findall(r"[a-z]+", c.lower())}) for c in clauses]
+        best = max(scores)
+        clauses = [c for c, s in zip(clauses, scores) if s == best] if best else []
+    if len(clauses) != 1:
+        return None
+    quote = _around(clauses[0], value)
+    return quote if '"' not in quote and "`" not in quote else None
+
+
+def mention(problem: str, name: str) -> str | None:
+    """The clause of the problem that shares most words with `name` (words such as "total" or "number"
+    aside), cut to MAX_QUOTE_WORDS around the first shared word; None when no clause shares one."""
+    wanted = stems(" ".join(name_words(name))) - GENERIC
+    best, found = 0, None
+    for clause in _clauses(" ".join(problem.split())):
+        shared = len(wanted & stems(clause))
+        if shared > best:
+            best, found = shared, clause
+    if found is None or '"' in found or "`" in found:
+        return None
+    words = found.split()
+    at = next(i for i, w in enumerate(words) if stems(w) & wanted)
+    start = max(0, min(at - MAX_QUOTE_WORDS // 2, len(words) - MAX_QUOTE_WORDS))
+    return " ".join(words[start:start + MAX_QUOTE_WORDS])
+
+
+def _clauses(text: str) -> list[str]:
+    """Pieces of the (space-normalised) text between clause boundaries, verbatim."""
+    out = []
+    for sentence in sentences(text):
+        start = 0
+        for match in CLAUSE_END.finditer(sentence):
+            out.append(sentence[start:match.start()].strip())
+            start = match.end()
+        out.append(sentence[start:].strip())
+    return [c for c in out if c]
+
+
+def _around(clause: str, value: str) -> str:
+    """At most MAX_QUOTE_WORDS words of `clause`, centred on the number."""
+    words = clause.split()
+    if len(words) <= MAX_QUOTE_WORDS:
+        return clause
+    at = next(i for i, w in enumerate(words) if mentions_number(w, value))
+    start = max(0, min(at - MAX_QUOTE_WORDS // 2, len(words) - MAX_QUOTE_WORDS))
+    return " ".join(words[start:start + MAX_QUOTE_WORDS])
+
+
+def meaningful(name: str) -> tuple[str, ...]:
+    """The words of a name worth saying in prose (`total_cookies` -> total cookies), or () for
+    one-word, short or cryptic names (`n`, `off1`, `tuesday`: "the tuesday" reads badly)."""
+    words = name_words(name)
+    if len(words) < 2 or any(len(w) < 3 for w in words):
+        return ()
+    return words
+
+
+def meaning(rng: random.Random, words: tuple[str, ...], value: str) -> str:
+    """In the problem's terms, the total cookies come to `40` (`value` is a code span)."""
+    plural = words[-1].endswith("s") and not words[-1].endswith("ss")
+    verb = rng.choice(("come to", "are now", "are") if plural else ("comes to", "is now", "is"))
+    lead = rng.choice(("In the problem's terms", "In words", "Put simply"))
+    return f"{lead}, the {' '.join(words)} {verb} {value}."
+
+
+def relation(test: str, truth: str | None, known: dict[str, str]) -> tuple[str, tuple[str, ...], str] | None:
+    """Why a one-operator comparison came out `truth`: (left span, the relation's possible words, right
+    span), each side a literal or `expr = value` from `known`; None when a side is unknown, or is no
+    number for an ordering, no number or string for `==`, no container for `in`."""
+    if truth not in ("True", "False"):
+        return None
+    try:
+        node = ast.parse(test, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.Compare) or len(node.ops) != 1 or type(node.ops[0]) not in RELATION_WORDS:
+        return None
+    op = type(node.ops[0])
+    sides = [_side(part, known, kinds) for part, kinds in zip((node.left, node.comparators[0]), _kinds(op))]
+    if None in sides:
+        return None
+    holds, fails = RELATION_WORDS[op]
+    return sides[0], holds if truth == "True" else fails, sides[1]
+
+
+def negated(test: str, truth: str | None, known: dict[str, str]) -> str | None:
+    """For `not x` that came out `truth`: the span `x = value` that decides it, when x's value is known."""
+    if truth not in ("True", "False"):
+        return None
+    try:
+        node = ast.parse(test, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.UnaryOp) or not isinstance(node.op, ast.Not):
+        return None
+    source = ast.unparse(node.operand)
+    value = known.get(source)
+    if value is None or "`" in value or "`" in source or len(value) > MAX_SIDE_CHARS:
+        return None
+    return f"`{source} = {value}`"
+
+
+def _kinds(op: type) -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """The Python types each side may have for the relation to be shown."""
+    if op in ORDERED:
+        return (int, float), (int, float)
+    if op in (ast.In, ast.NotIn):
+        return (int, float, str), (str, list, tuple, set, dict)
+    return (int, float, str), (int, float, str)
+
+
+def _side(node: ast.expr, known: dict[str, str], kinds: tuple[type, ...]) -> str | None:
+    source = ast.unparse(node)
+    value = repr(node.value) if isinstance(node, ast.Constant) else known.get(source)
+    if value is None or "`" in value or "`" in source or len(value) > MAX_SIDE_CHARS:
+        return None
+    try:
+        parsed = ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError, TypeError):
+        return None
+    if not isinstance(parsed, kinds) or isinstance(parsed, bool):
+        return None
+    return f"`{value}`" if isinstance(node, ast.Constant) else f"`{source} = {value}`"
+
+
+def change(rng: random.Random, name: str, old: str, new: str, multiplies: bool = False) -> str | None:
+    """`total` grows by `4`, from `3` to `7` (ints only; a step of one, a doubling and, for a line that
+    multiplies, a whole factor have their own words)."""
+    before, after = number(old), number(new)
+    if not isinstance(before, int) or not isinstance(after, int) or before == after:
+        return None
+    if multiplies and before not in (0, 1) and after % before == 0 and after // before > 2:
+        return f"`{name}` is multiplied by `{after // before}`, from `{old}` to `{new}`"
+    if after == before + 1 or after == before - 1:
+        verb = "steps up" if after > before else "steps down"
+        return f"`{name}` {verb} from `{old}` to `{new}`"
+    if before > 0 and after == 2 * before:
+        return f"`{name}` doubles, from `{old}` to `{new}`"
+    verb = rng.choice(UP if after > before else DOWN)
+    return f"`{name}` {verb} by `{abs(after - before)}`, from `{old}` to `{new}`"
