@@ -973,24 +973,6 @@ class Checker:
         return HOLDS
 
 
-def _calls_in(source: str) -> set[str]:
-    """Every call expression of a statement's source, in normal spelling."""
-    try:
-        tree = ast.parse(source.strip())
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return set()
-    return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}
-
-
-def _string(span: str) -> str | None:
-    """The str a span states as a Python string literal, else None."""
-    try:
-        value = ast.literal_eval(span)
-    except (ValueError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return value if isinstance(value, str) else None
-
-
     # ---------------------------------------------------------------- issue 11, varied language: meanings,
     # comments and context (each against the program record or the trace at the sentence's step)
 
@@ -1152,7 +1134,7 @@ def _string(span: str) -> str | None:
         return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
                                                          str(event.loop[2]))
 
-    def claim_loop_total(self, claim: Claim) -> Finding:
+    def claim_loop_size(self, claim: Claim) -> Finding:
         size = self.iterations_in_all(claim)
         if isinstance(size, Finding):
             return size
@@ -1190,6 +1172,24 @@ def _string(span: str) -> str | None:
         if (claim.args["truthy"] == "true") != was:
             return false(f"the previous check was {str(was).lower()}", str(was).lower(), claim.args["truthy"])
         return HOLDS if was != now else false("the outcome is the same as at the previous check", "same", "flips")
+
+
+def _calls_in(source: str) -> set[str]:
+    """Every call expression of a statement's source, in normal spelling."""
+    try:
+        tree = ast.parse(source.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+
+
+def _string(span: str) -> str | None:
+    """The str a span states as a Python string literal, else None."""
+    try:
+        value = ast.literal_eval(span)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 RELATIONS = {"greater than": lambda a, b: a > b, "larger than": lambda a, b: a > b,

@@ -309,7 +309,7 @@ FORMS: tuple[Form, ...] = (
          example="because `swapped = False`"),
     Form("last_iteration", r"(?:this|it) is the (?:last|final) (?:iteration|pass|round) of (?:the|this) loop",
          "last_iteration", example="it is the last iteration of the loop"),
-    Form("loop_total", r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations|times) in all", "loop_total",
+    Form("loop_size", r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations|times) in all", "loop_size",
          example="the loop runs 5 iterations in all"),
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
