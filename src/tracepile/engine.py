@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+import threading
 from typing import Callable
 
 from tracepile import __version__
@@ -14,6 +15,9 @@ from tracepile.tracer.assemble import assemble
 
 
 Executor = Callable[[Job], RawResult]
+# CPython 3.11 can fail with "SystemError: AST constructor recursion depth mismatch" when threads call
+# ast.parse at once; assembly parses the program, so threads that trace in parallel assemble one at a time.
+_ASSEMBLY = threading.Lock()
 
 
 def trace(code: str, input: ProgramInput | str, *, program_id: str = "program",
@@ -28,7 +32,8 @@ def trace(code: str, input: ProgramInput | str, *, program_id: str = "program",
     job = Job(code=code, kind=input.kind, text=input.text, limits=limits or Limits(), seed=seed,
               backend=backend, python=python)
     raw = (executor or execute)(job)
-    return assemble(program_id, code, input, raw.data, raw.status, raw.reason, raw.seconds)
+    with _ASSEMBLY:
+        return assemble(program_id, code, input, raw.data, raw.status, raw.reason, raw.seconds)
 
 
 def narrate(trace: Trace, seed: int = 0, compression=None, problem: str = ""):
