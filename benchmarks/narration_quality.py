@@ -122,8 +122,9 @@ def calls(stmt: ast.stmt) -> tuple[list[str], list[str], list[str]]:
     """Builtin calls, method calls on values (not modules) and input reads on the line."""
     builtin, method, reads = [], [], []
     for root in header_exprs(stmt):
+        lambdas = {id(n) for lam in ast.walk(root) if isinstance(lam, ast.Lambda) for n in ast.walk(lam.body)}
         for node in ast.walk(root):
-            if not isinstance(node, ast.Call):
+            if not isinstance(node, ast.Call) or id(node) in lambdas:  # a lambda's body runs when it is called
                 continue
             func, source = node.func, norm(ast.unparse(node))
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
@@ -175,7 +176,7 @@ def measure(rows: list[dict]) -> dict:
     counts = defaultdict(lambda: [0, 0])  # measure -> [stated, total]
     words, trigrams = set(), set()
     tokens = defaultdict(list)
-    summaries = [0, 0]
+    summaries = [0, 0, 0]
     unclosed = 0
     for row in rows:
         tokens[row["kind"]].append(row["stats"]["response_tokens"])
@@ -183,8 +184,10 @@ def measure(rows: list[dict]) -> dict:
         found = prose(text)
         words.update(found)
         trigrams.update(zip(found, found[1:], found[2:]))
+        grouped = len(re.findall(r" take \d+ different paths: ", text))
         summaries[0] += text.count(" are summarised;")
-        summaries[1] += text.count(" are summarised;") + text.count(" take the same path;")
+        summaries[1] += text.count(" are summarised;") + text.count(" take the same path;") + grouped
+        summaries[2] += grouped
         for part in (row["prompt"], text):
             unclosed += sum(1 for line in part.splitlines() if line.startswith("```")) % 2
         if row["kind"] != "coe":
@@ -234,8 +237,9 @@ def report(result: dict) -> None:
     if steps[1]:
         print(f"  question rationales that contain their question's step: {steps[0]} of {steps[1]} "
               f"({100 * steps[0] / steps[1]:.1f}%)")
-    different, all_summaries = result["misleading_summaries"]
-    print(f"  loop summaries over iterations with different paths: {different} of {all_summaries}")
+    different, all_summaries, grouped = result["misleading_summaries"]
+    print(f"  loop summaries over iterations with different paths, not said path by path: {different} of "
+          f"{all_summaries} ({grouped} summaries say each path's iterations and lines)")
     print(f"  prompts or responses with an unclosed code fence: {result['unclosed_fences']}")
     print(f"  distinct prose words: {result['words']}, distinct word trigrams: {result['trigrams']}")
     for kind, values in sorted(result["tokens"].items()):
