@@ -84,15 +84,16 @@ def _skips(events, compression: Compression) -> dict[int, tuple[int, Summary]]:
 
 def _stretches(events, starts: list[int], middle: tuple[int, int], loop: tuple[int, int]) -> list[tuple[int, int]]:
     """The stretches of the middle iterations to summarise: its same-path runs, or the whole middle when
-    those runs would leave at least MIN_MIXED iterations in full and it takes at most MAX_GROUPS paths
-    (alternating paths are then summarised by path, iteration by iteration)."""
+    those runs would leave at least MIN_MIXED iterations in full and its iterations run two to MAX_GROUPS
+    different sets of lines (alternating paths are then summarised by path, iteration by iteration;
+    iterations that run the same lines but differ inside their calls stay with same-path runs)."""
     first, last = middle
     runs = _same_path_runs(events, starts, first, last, loop)
     left = (last - first + 1) - sum(b - a + 1 for a, b in runs)
     if left < MIN_MIXED:
         return runs
     groups = set(iteration_lines(events, starts[first - 1], starts[last], loop).values())
-    return [(first, last)] if len(groups) <= MAX_GROUPS and () not in groups else runs
+    return [(first, last)] if 2 <= len(groups) <= MAX_GROUPS and () not in groups else runs
 
 
 def _same_path_runs(events, starts: list[int], first: int, last: int,

@@ -456,10 +456,8 @@ class Narrator:
         head = f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line}"
         if item.same_path:
             head += " take the same path"
-        elif len(item.groups) > 1:
-            head += f" take {len(item.groups)} different paths: " + "; ".join(self.groups(item.groups))
         else:
-            head += " are summarised"
+            head += f" take {len(item.groups)} different paths: " + "; ".join(self.groups(item.groups))
         text = f"{head}; after iteration {item.last}, {state}{calls}."
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
