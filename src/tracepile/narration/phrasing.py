@@ -111,16 +111,21 @@ def meaning(rng: random.Random, words: tuple[str, ...], value: str) -> str:
     return f"{lead}, the {' '.join(words)} {verb} {value}."
 
 
+def _decided(test: str, truth: str | None) -> ast.expr | None:
+    """The parsed condition `test`, when it came out plainly True or False."""
+    if truth not in ("True", "False"):
+        return None
+    try:
+        return ast.parse(test, mode="eval").body
+    except SyntaxError:
+        return None
+
+
 def relation(test: str, truth: str | None, known: dict[str, str]) -> tuple[str, tuple[str, ...], str] | None:
     """Why a one-operator comparison came out `truth`: (left span, the relation's possible words, right
     span), each side a literal or `expr = value` from `known`; None when a side is unknown, or is no
     number for an ordering, no number or string for `==`, no container for `in`."""
-    if truth not in ("True", "False"):
-        return None
-    try:
-        node = ast.parse(test, mode="eval").body
-    except SyntaxError:
-        return None
+    node = _decided(test, truth)
     if not isinstance(node, ast.Compare) or len(node.ops) != 1 or type(node.ops[0]) not in RELATION_WORDS:
         return None
     op = type(node.ops[0])
@@ -133,12 +138,7 @@ def relation(test: str, truth: str | None, known: dict[str, str]) -> tuple[str, 
 
 def negated(test: str, truth: str | None, known: dict[str, str]) -> str | None:
     """For `not x` that came out `truth`: the span `x = value` that decides it, when x's value is known."""
-    if truth not in ("True", "False"):
-        return None
-    try:
-        node = ast.parse(test, mode="eval").body
-    except SyntaxError:
-        return None
+    node = _decided(test, truth)
     if not isinstance(node, ast.UnaryOp) or not isinstance(node.op, ast.Not):
         return None
     source = ast.unparse(node.operand)
