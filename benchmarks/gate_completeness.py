@@ -109,9 +109,10 @@ def make_prompts(args) -> None:
         for mode in ("narrate", "rewrite"):
             items.append(base | {"mode": mode, "messages": list(messages(mode, row["prompt"], facts(result),
                                                                         row["response"], examples))})
+    (out / "system.md").write_text(items[0]["messages"][0]["content"])  # the same for every item
     with (out / "items.jsonl").open("w") as handle:
         for item in items:
-            handle.write(json.dumps(item) + "\n")
+            handle.write(json.dumps(item | {"messages": item["messages"][1:]}) + "\n")
     write_for_writers(items, out / "for-writers")
     print(f"{len(items)} prompts over {len({i['program_id'] for i in items})} programs -> {out}/items.jsonl "
           f"({dict(Counter(i['domain'] for i in items))})")
