@@ -139,6 +139,11 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
             return unverifiable(f"{claim.text} follows a step that could not be placed")
         return unverifiable(f"{claim.text} is not tied to a narrated line")
 
+    def source_of(self, line: int) -> str:
+        """The source of the statement at `line` (a compound statement's header), or ""."""
+        info = self.info.info(line) if self.info else None
+        return info.source if info else ""
+
     def run(self, sentences: list[Sentence]) -> Verification:
         for sentence in sentences:
             if sentence.paragraph != self.paragraph:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from tracepile.model import ExceptionEvent, LineEvent
 from tracepile.verification.checks.base import (BRANCHING, DEFINES, FLOW, HOLDS, LINE_CONTEXTS, Context, Finding,
                                                 false, unverifiable)
+from tracepile.verification.checks.code import sub_expressions
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal, normal_statement
 
@@ -76,6 +77,9 @@ class FlowChecks:
         if isinstance(event, Finding):
             return event
         expr, stated = claim.args["expr"], claim.args["truth"]
+        source = self.source_of(event.line)
+        if normal(expr) not in sub_expressions(source):
+            return false(f"`{expr}` is not part of the code of line {event.line}, `{source}`", source, expr)
         verdict, actual = evaluate(expr, self.context.before or {}, dict(event.values))
         if verdict is None:
             return unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
@@ -90,6 +94,10 @@ class FlowChecks:
             return event
         if "claim" in claim.args:
             expr, _, value = claim.args["claim"].partition(" = ")
+            info = self.info.info(event.line) if self.info else None
+            test = info.test if info and info.test else ""
+            if normal(expr) != normal(test):
+                return false(f"`{expr.strip()}` is not the condition of line {event.line}", test, expr.strip())
             finding = self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "during",
                                              claim.text, claim.form))
             if finding.verdict is not True:

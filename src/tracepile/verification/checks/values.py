@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import ast
 
+from tracepile.model import LineEvent
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
+from tracepile.verification.checks.code import comparisons, states, sub_expressions, written
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal
+
+# forms whose listed values are the line's operands or the sub-expressions it computes (its own reasons)
+OPERAND_FORMS = frozenset({"operands", "computes", "if", "elif", "while", "assert", "return_stmt", "return_plain"})
 
 
 class ValueChecks:
@@ -19,6 +24,11 @@ class ValueChecks:
 
     def claim_value(self, claim: Claim) -> Finding:
         expr, stated, moment = claim.args["expr"], claim.args["value"], claim.moment
+        if claim.form in OPERAND_FORMS and self.context.kind in LINE_CONTEXTS:
+            line = self.events[self.context.index].line
+            source = self.source_of(line)
+            if normal(expr) not in sub_expressions(source):
+                return false(f"`{expr}` is not part of the code of line {line}, `{source}`", source, expr)
         state, recorded, where = self.state_at(moment)
         if state is None:
             return unverifiable(f"`{expr} = {stated}`: {where}")
@@ -113,7 +123,32 @@ class ValueChecks:
             holds = RELATIONS[relation](*sides)
         except TypeError:
             return cannot
-        return HOLDS if holds else false(f"the relation `{relation}` does not hold", "", relation)
+        if not holds:
+            return false(f"the relation `{relation}` does not hold", "", relation)
+        return self.own_comparison(event, claim)
+
+    def own_comparison(self, event: LineEvent, claim: Claim) -> Finding:
+        """A `because` relation must be a comparison the line's code makes, or its negation, side for
+        side (sides may be swapped with the relation mirrored): the line's own reason, not another fact."""
+        left, right, relation = claim.args["left"], claim.args["right"], claim.args["relation"]
+        made = comparisons(self.source_of(event.line))
+        for a, op, b in made:
+            if self.names_side(left, a) and self.names_side(right, b) and states(relation, op, swapped=False) or \
+                    self.names_side(left, b) and self.names_side(right, a) and states(relation, op, swapped=True):
+                return HOLDS
+        shown = ", ".join(f"`{written(c)}`" for c in made) or "none"
+        return false(f"`{left}` {relation} `{right}` is not a comparison line {event.line} makes (its comparisons: "
+                     f"{shown})", shown, f"{left} is {relation} {right}")
+
+    def names_side(self, span: str, operand: str) -> bool:
+        """Whether a relation's side names a comparison's operand: `operand = value`, or its value alone."""
+        if " = " in span:
+            return normal(split_claim(span)[0]) == operand
+        if normal(span) == operand:
+            return True
+        state, recorded, _ = self.state_at("before")
+        verdict, actual = evaluate(operand, state or {}, recorded)
+        return verdict is True and exact(span, actual)
 
     def claim_because_value(self, claim: Claim) -> Finding:
         """`not done` is True because `done = False`: the operand must be part of the line's condition."""
