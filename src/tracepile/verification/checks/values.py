@@ -13,8 +13,10 @@ from tracepile.verification.checks.code import comparisons, states, sub_expressi
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal
 
-# forms whose listed values are the line's operands or the sub-expressions it computes (its own reasons)
-OPERAND_FORMS = frozenset({"operands", "computes", "if", "elif", "while", "assert", "return_stmt", "return_plain"})
+# forms whose listed values must be parts of the line's code: its operands, the sub-expressions it computes
+# (its own reasons), and the names a loop iteration begins with
+OWN_CODE_FORMS = frozenset({"operands", "computes", "if", "elif", "while", "assert", "return_stmt", "return_plain",
+                            "iteration"})
 
 
 class ValueChecks:
@@ -25,7 +27,7 @@ class ValueChecks:
 
     def claim_value(self, claim: Claim) -> Finding:
         expr, stated, moment = claim.args["expr"], claim.args["value"], claim.moment
-        if claim.form in OPERAND_FORMS and self.context.kind in LINE_CONTEXTS:
+        if claim.form in OWN_CODE_FORMS and self.context.kind in LINE_CONTEXTS:
             line = self.events[self.context.index].line
             source = self.source_of(line)
             if normal(expr) not in sub_expressions(source):
