@@ -100,3 +100,15 @@ def test_feedback_is_capped_with_a_count_of_the_rest():
     report = verify(bad, result)
     lines = feedback(report, limit=2).splitlines()
     assert len(lines) == 4 and re.fullmatch(r"\.\.\. and \d+ more\.", lines[-1])
+
+
+def test_a_wrong_side_of_a_because_is_given_the_whole_corrected_comparison():
+    code = "def f(key, a):\n    if key not in a:\n        return 1\n    return 0\n"
+    result = trace(code, "f('foo', {})")
+    text = narrate(result, seed=0).response
+    assert "because `key = 'foo'` is not in `a = {}`" in text
+    swapped = text.replace("because `key = 'foo'` is not in `a = {}`", "because `key = {}` is not in `a = 'foo'`")
+    report = verify(swapped, result)
+    hint = next(s.hint for s in report.sentences if s.verdict == "false")
+    assert hint == "because `key = 'foo'` is not in `a = {}`"
+    assert verify(swapped.replace("because `key = {}` is not in `a = 'foo'`", hint), result).passed

@@ -190,14 +190,16 @@ class FlowChecks:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
-        if claim.args["line"] != event.line:
-            return false(f"the step is at line {event.line}", str(event.line), str(claim.args["line"]))
         previous = next((i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
                          and self.events[i].frame == event.frame and self.events[i].line == event.line), None)
         info = self.info.info(event.line) if self.info else None
         if previous is None or info is None or info.kind not in ("if", "elif", "while"):
             return false(f"line {event.line} has no earlier check in this call")
         was, now = (self.events[i].next_line in info.body for i in (previous, self.context.index))
+        if claim.args["line"] != event.line:
+            return false(f"the step is at line {event.line}", str(event.line), str(claim.args["line"]),
+                         f"this flips the outcome of the previous check at line {event.line}, which was "
+                         f"{str(was).lower()}" if was != now else "")
         if (claim.args["truthy"] == "true") != was:
             return false(f"the previous check was {str(was).lower()}", str(was).lower(), claim.args["truthy"])
         return HOLDS if was != now else false("the outcome is the same as at the previous check", "same", "flips")

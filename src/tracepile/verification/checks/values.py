@@ -4,6 +4,7 @@ a name, relations between values, the operands of a condition, reads from standa
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from tracepile.model import LineEvent
 from tracepile.verification.checks import hints
@@ -58,9 +59,12 @@ class ValueChecks:
         return false(f"`{expr}` is `{actual}` {where}, not `{stated}`", actual, stated, hints.value(expr, actual))
 
     def operand_hint(self) -> str:
-        """One operand the line's run recorded, listed as the grammar lists operands."""
-        recorded = self.events[self.context.index].values
-        shown = hints.value(*recorded[0]) if recorded else ""
+        """One operand of the line (a recorded sub-expression, else a name it reads), as operands are listed."""
+        event = self.events[self.context.index]
+        info = self.info.info(event.line) if self.info else None
+        before = self.context.before or {}
+        operands = list(event.values) + [(name, before[name]) for name in (info.reads if info else ()) if name in before]
+        shown = hints.value(*operands[0]) if operands else ""
         return f"reads {shown}" if shown else ""
 
     def state_at(self, moment: str) -> tuple[dict | None, dict, str]:
@@ -129,7 +133,9 @@ class ValueChecks:
                 finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text,
                                                  claim.form))
                 if finding.verdict is not True:
-                    return finding
+                    made = comparisons(self.source_of(event.line))
+                    hint = self.comparison_hint(made, claim.args["left"], claim.args["right"]) or finding.hint
+                    return replace(finding, hint=hint)
             sides.append(literal(value))
         relation = claim.args["relation"]
         cannot = unverifiable(f"{claim.text} relates values that `{relation}` cannot compare")
@@ -154,15 +160,19 @@ class ValueChecks:
                 return HOLDS
         shown = ", ".join(f"`{written(c)}`" for c in made) or "none"
         return false(f"\"`{left}` is {relation} `{right}`\" is not a comparison line {event.line} makes; its "
-                     f"comparisons: {shown}", shown, f"{left} is {relation} {right}", self.comparison_hint(made))
+                     f"comparisons: {shown}", shown, f"{left} is {relation} {right}",
+                     self.comparison_hint(made, left, right))
 
-    def comparison_hint(self, made: tuple[tuple[str, type, str], ...]) -> str:
-        """The line's first comparison said as a `because`, with the values its sides have before the line."""
+    def comparison_hint(self, made: tuple[tuple[str, type, str], ...], left: str, right: str) -> str:
+        """A comparison of the line said as a `because`, with the values its sides have before the line: the
+        one whose sides the stated sides name, else the first."""
         if not made:
             return ""
+        named = [c for c in made if {normal(split_claim(left)[0]), normal(split_claim(right)[0])} & {c[0], c[2]}]
         state, recorded, _ = self.state_at("before")
-        left, op, right = made[0]
-        values = [evaluate(expr, state or {}, recorded) for expr in (left, written(made[0]), right)]
+        comparison = (named or made)[0]
+        left, op, right = comparison
+        values = [evaluate(expr, state or {}, recorded) for expr in (left, written(comparison), right)]
         if any(verdict is not True for verdict, _ in values) or values[1][1] not in ("True", "False"):
             return ""
         right_shown = right if literal(right) is not UNREADABLE else values[2][1]
