@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import builtins
 import heapq
+import itertools
 import math
 import operator
 import types
@@ -21,6 +22,8 @@ class Unsafe(Exception):
 
 PRIMITIVES = frozenset({int, float, bool, str, bytes, complex, type(None)})
 CONTAINERS = frozenset({list, tuple, set, frozenset, dict, range, deque})
+_PLAIN_TYPES = PRIMITIVES | CONTAINERS
+_SIZED_SEQUENCES = frozenset({list, tuple})
 MAX_PLAIN_ITEMS = 2_000
 MAX_RESULT_LEN = 100_000
 
@@ -28,22 +31,39 @@ Compiled = Callable[[dict, dict], Any]
 
 
 def is_plain(value: Any, budget: list[int] | None = None) -> bool:
-    """Built of primitives and built-in containers only (so ==, <, hash and str run no user code)."""
+    """Built of primitives and built-in containers only (so ==, <, hash and str run no user code),
+    MAX_PLAIN_ITEMS container items in all at most. The answer does not depend on the order in which
+    items are visited, so each container's item types are checked at C speed first."""
     cls = type(value)
     if cls in PRIMITIVES:
         return True
     if cls not in CONTAINERS:
         return False
-    budget = budget if budget is not None else [MAX_PLAIN_ITEMS]
     if cls is range:
         return True
+    budget = budget if budget is not None else [MAX_PLAIN_ITEMS]
     budget[0] -= len(value)
     if budget[0] < 0:
         return False
-    items = dict.items(value) if cls is dict else value
-    if cls is dict:
-        return all(is_plain(k, budget) and is_plain(v, budget) for k, v in items)
-    return all(is_plain(v, budget) for v in items)
+    items = itertools.chain(dict.keys(value), dict.values(value)) if cls is dict else value
+    kinds = set(map(type, items))
+    if kinds <= PRIMITIVES:
+        return True
+    if not kinds <= _PLAIN_TYPES:
+        return False
+    items = itertools.chain(dict.keys(value), dict.values(value)) if cls is dict else value
+    nested = [item for item in items if type(item) not in PRIMITIVES]
+    if kinds - PRIMITIVES <= _SIZED_SEQUENCES:  # rows of a table, tuples in a heap: one level at once
+        budget[0] -= sum(map(len, nested))
+        if budget[0] < 0:
+            return False
+        kinds = set(map(type, itertools.chain.from_iterable(nested)))
+        if kinds <= PRIMITIVES:
+            return True
+        if not kinds <= _PLAIN_TYPES:
+            return False
+        nested = [item for item in itertools.chain.from_iterable(nested) if type(item) not in PRIMITIVES]
+    return all(is_plain(item, budget) for item in nested)
 
 
 def _plain(value: Any) -> Any:
