@@ -71,8 +71,15 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
             return None  # the full renderer truncates long strings without building them whole
         if kinds <= _LEAVES:
             nested = ()
-        elif kinds <= _CONTAINERS_OF_LEAVES and all(_flat(item) for item in value):
-            if 3 * sum(len(item) for item in value if type(item) in (list, tuple)) > max_chars:
+        elif kinds <= _CONTAINERS_OF_LEAVES:
+            big = 3 * sum(len(item) for item in value if type(item) in (list, tuple)) > max_chars
+            if big and str not in kinds:  # a number table that would be cut: cut it where rendering does
+                text = _fast_table(value, cls, max_chars, ids)
+                if text is not None:
+                    return text
+            if not all(_flat(item) for item in value):
+                return None
+            if big:
                 return _fast_table(value, cls, max_chars, ids)  # would be cut: cut it the same way
             nested = value
         else:
@@ -100,7 +107,7 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
     if ids is not None:
         if cls is not tuple:
             ids.add(id(value))
-        ids.update(id(item) for item in nested if type(item) is not tuple)
+        ids.update(id(item) for item in nested if type(item) is list)
     return text
 
 
@@ -151,8 +158,9 @@ def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None
 def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
     """A long list/tuple of leaves, cut exactly where the full renderer would cut it."""
     head = value[: max_chars // 3 + 2]
-    if not set(map(type, head)) <= _LEAVES or str in set(map(type, head)):
-        return None
+    kinds = set(map(type, head))
+    if not kinds <= _LEAVES or str in kinds:
+        return _fast_table(value, cls, max_chars, ids) if kinds <= _ROW_ITEMS else None
     try:
         joined = ", ".join(map(repr, head))
     except ValueError:
@@ -167,9 +175,12 @@ def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
 _BRACKETS = {list: ("[", "]"), tuple: ("(", ")")}
 
 
+_ROW_ITEMS = _NUMERIC_LEAVES | {list, tuple}
+
+
 def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """A list/tuple of number rows (a DP table) that the budget cuts: the full renderer's output,
-    row by row with the budget it has left."""
+    """A list/tuple of numbers and of number rows (a DP table, a heap of pairs): the full renderer's
+    output, item by item with the budget it has left (only the items shown are looked at)."""
     if cls is tuple and len(value) == 1:
         return None  # "(x,)" has its own comma: leave it to the full renderer
     budget = max_chars - 1
@@ -183,6 +194,13 @@ def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
             parts.append(f"{TRUNCATION}(+{len(value) - index})")
             break
         kind = type(row)
+        if kind in _NUMERIC_LEAVES:
+            if kind is int and int.bit_length(row) > BIG_INT_BITS:
+                return None
+            text = repr(row)
+            parts.append(text)
+            budget -= len(text)
+            continue
         if kind not in _BRACKETS or not set(map(type, row[: budget // 3 + 2])) <= _NUMERIC_LEAVES:
             return None
         if kind is tuple and len(row) == 1:
@@ -208,6 +226,8 @@ def _row_text(row, kind, budget: int) -> str | None:
         joined = ", ".join(map(repr, head))
     except ValueError:
         return None
+    if len(joined) > 900 and any(type(x) is int and int.bit_length(x) > BIG_INT_BITS for x in head):
+        return None  # a big int is shown by its leading digits: the full renderer handles it
     cut = _cut(joined, len(row), budget, open_, close)
     if cut is not None:
         return cut
