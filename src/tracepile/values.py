@@ -12,6 +12,7 @@ import decimal
 import fractions
 import itertools
 import math
+import operator
 import re
 import types
 
@@ -86,6 +87,8 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
             return None
     elif cls is dict and len(value) > _FAST_ITEMS:
         return _fast_long_dict(value, max_chars, ids)
+    elif cls is collections.deque:
+        return _fast_deque(value, max_chars, ids)
     elif cls is dict or cls is set:
         if len(value) > _FAST_ITEMS or not set(map(type, value)) <= _LEAVES:
             return None
@@ -156,26 +159,52 @@ def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None
 
 
 def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """A long list/tuple of leaves, cut exactly where the full renderer would cut it."""
+    """A long list/tuple of leaves, cut exactly where the full renderer would cut it. The text depends
+    only on the class, the length and the (immutable) items shown: the last one per list is kept and
+    reused while those are the same objects (a sieve's flag list changing past its shown part)."""
     head = value[: max_chars // 3 + 2]
-    kinds = set(map(type, head))
-    if not kinds <= _LEAVES or str in kinds:
-        return _fast_table(value, cls, max_chars, ids) if kinds <= _ROW_ITEMS else None
-    try:
-        joined = ", ".join(map(repr, head))
-    except ValueError:
-        return None
-    open_, close = ("[", "]") if cls is list else ("(", ")")
-    text = _cut(joined, len(value), max_chars, open_, close)
+    key = id(value)
+    kept = _LONG_TEXTS.get(key)
+    if kept is not None and kept[0] is cls and kept[1] == len(value) and kept[2] == max_chars \
+            and len(kept[3]) == len(head) and all(map(operator.is_, head, kept[3])):
+        text = kept[4]
+    else:
+        kinds = set(map(type, head))
+        if not kinds <= _LEAVES or str in kinds:
+            return _fast_table(value, cls, max_chars, ids) if kinds <= _ROW_ITEMS else None
+        try:
+            joined = ", ".join(map(repr, head))
+        except ValueError:
+            return None
+        open_, close = ("[", "]") if cls is list else ("(", ")")
+        text = _cut(joined, len(value), max_chars, open_, close)
+        if len(_LONG_TEXTS) >= 64:
+            _LONG_TEXTS.clear()
+        _LONG_TEXTS[key] = (cls, len(value), max_chars, head, text)
     if text is not None and ids is not None and cls is list:
-        ids.add(id(value))
+        ids.add(key)
     return text
+
+
+_LONG_TEXTS: dict[int, tuple] = {}  # id of a long list -> (class, length, max_chars, items shown, text)
 
 
 _BRACKETS = {list: ("[", "]"), tuple: ("(", ")")}
 
 
 _ROW_ITEMS = _NUMERIC_LEAVES | {list, tuple}
+
+
+def _fast_deque(value: collections.deque, max_chars: int, ids: set[int] | None) -> str | None:
+    """`deque([...])` of numbers and number rows (a BFS queue), as the full renderer writes it."""
+    inner = set() if ids is not None else None
+    text = _fast_table(value, list, max_chars - len("deque("), inner)
+    if text is None:
+        return None
+    if ids is not None:
+        ids.add(id(value))
+        ids.update(inner)
+    return f"deque({text})"
 
 
 def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:

@@ -53,7 +53,7 @@ def value(rng):
         return {rng.randrange(10 ** 6): rng.choice([rng.randrange(10 ** 6), 0.5, None]) for _ in range(n)}
     else:
         return Point([row(rng) for _ in range(min(n, 20))])
-    return rng.choice([list, tuple])(items)
+    return rng.choice([list, tuple, deque])(items)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -112,3 +112,14 @@ def test_is_plain_equals_its_definition(seed):
         verdicts.add(expected)
         assert is_plain(item) == expected, item
     assert verdicts == {True, False}
+
+
+def test_a_long_list_is_rendered_again_when_a_shown_item_changes():
+    flags = [1] * 3000
+    before = render_tracked(flags, 400, set())
+    flags[2900] = 0
+    assert render_tracked(flags, 400, set()) == before == full_render(flags, 400)[0]
+    flags[3] = True  # equal to 1, written differently
+    assert render_tracked(flags, 400, set()) == full_render(flags, 400)[0] != before
+    flags.append(5)
+    assert render_tracked(flags, 400, set()) == full_render(flags, 400)[0]
