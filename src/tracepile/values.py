@@ -136,26 +136,35 @@ def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | 
 
 
 def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """`Name(a=1, b=[2])` for an instance of a plain class whose attributes all render fast."""
+    """`Name(a=1, b=[2, …(+9)])` for an instance of a plain class whose attributes render fast (none a
+    plain-class instance itself), each cut with the budget the full renderer has left for it."""
     if any(type(d) is _member for d in _type_dict(cls).values()):
         return None  # __slots__: the full renderer handles them
     attrs = _instance_dict(value)
     if not attrs:
         return None
+    name = _type_name(cls)
     inner = set() if ids is not None else None
     parts = []
-    for key, item in attrs.items():
-        text = _fast(item, max_chars, inner)
-        if text is None or TRUNCATION in text or type(key) is not str:
+    budget = max_chars - len(name) - 1
+    for index, (key, item) in enumerate(attrs.items()):
+        budget -= 2 if index else 0
+        if budget <= 0:
+            parts.append(f"{TRUNCATION}(+{len(attrs) - index})")
+            break
+        kind = type(item)
+        if type(key) is not str or kind not in _HANDLERS and type(kind) is type and len(_type_mro(kind)) == 2:
+            return None
+        budget -= len(key) + 1
+        text = _fast(item, budget, inner)
+        if text is None:
             return None
         parts.append(f"{key}={text}")
-    text = f"{_type_name(cls)}({', '.join(parts)})"
-    if len(text) > max_chars:
-        return None
+        budget -= len(text)
     if ids is not None:
         ids.add(id(value))
         ids.update(inner)
-    return text
+    return f"{name}({', '.join(parts)})"
 
 
 def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:

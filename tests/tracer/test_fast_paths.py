@@ -51,8 +51,12 @@ def value(rng):
         items = [Point(rng.randrange(9)) if rng.random() < 0.5 else row(rng) for _ in range(n)]
     elif shape < 0.9:
         return {rng.randrange(10 ** 6): rng.choice([rng.randrange(10 ** 6), 0.5, None]) for _ in range(n)}
-    else:
+    elif shape < 0.95:
         return Point([row(rng) for _ in range(min(n, 20))])
+    else:
+        pair = Point(rng.choice([[rng.randrange(99) for _ in range(n)], "ab" * n, n, Point(n)]))
+        pair.y = rng.choice([[rng.randrange(99) for _ in range(n)], n, "cd"])
+        return pair
     return rng.choice([list, tuple, deque])(items)
 
 
