@@ -64,6 +64,8 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         return repr(value) if len(value) <= max_chars else None
     if cls in _LEAVES:
         return repr(value)
+    if cls is range:
+        return range.__repr__(value)
     if cls is list or cls is tuple:
         if len(value) > _FAST_ITEMS:
             return _fast_long(value, cls, max_chars, ids)
