@@ -3,7 +3,8 @@
 For each program: untraced time, an empty settrace hook (the floor), a hook that reads `frame.f_locals` at
 every line (the reference), and the full TracePile tracer (recording, diffing, rendering, explaining).
 Prints ratios to untraced time, the full tracer's ratio to the f_locals hook, and events per second.
-Then the long runs: a flat loop traced for 10^5 and 10^6 events, each in a fresh process: time, events per
+Times are CPU seconds of this process (time.process_time), which a shared, busy machine disturbs far
+less than wall time. Then the long runs: a flat loop traced for 10^5 and 10^6 events, each in a fresh process: time, events per
 second and the process's peak RSS (with the same loop untraced and under the f_locals hook for scale).
 Usage: python benchmarks/tracer_overhead.py [--repeat 7] [--long 100000,1000000]
 """
@@ -218,11 +219,11 @@ def compile_program(source: str):
 def timed(fn, arg, start=None, stop=None) -> float:
     if start:
         start()
-    began = time.perf_counter()
+    began = time.process_time()
     try:
         fn(arg)
     finally:
-        elapsed = time.perf_counter() - began
+        elapsed = time.process_time() - began
         if stop:
             stop()
     return elapsed
