@@ -1,6 +1,9 @@
 """Byte-identity of samples across tracer changes: record every sample of a fixed input set, or
 compare a fresh run with a recording (the bundled default and CRUXEval, as full JSON sample records).
+`golden FILE` writes the small version that tests/tracer/test_sample_identity.py checks: the first input of
+--per-set programs of each set, with the program records, so that the test needs no dataset.
 Usage: python benchmarks/sample_identity.py record|compare DIR [--bundled 300] [--cruxeval 800] [--workers 2] [--python PATH]
+       python benchmarks/sample_identity.py golden tests/tracer/golden_samples.jsonl [--per-set 8]
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import json
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from tracepile.engine import sample_from_trace, trace
@@ -52,15 +56,39 @@ def run(sets, workers: int, python: str) -> tuple[dict[str, list[dict]], float]:
     return out, time.perf_counter() - began
 
 
+def write_golden(path: Path, per_set: int) -> None:
+    picked = []
+    for items in inputs(300, 800).values():
+        firsts = {}
+        for program, program_input in items:
+            firsts.setdefault(program.id, (program, program_input))
+        by_domain = {}  # every domain first, then the rest in order
+        for item in firsts.values():
+            by_domain.setdefault(item[0].domain, []).append(item)
+        ordered = sorted(firsts.values(), key=lambda item: by_domain[item[0].domain].index(item))
+        picked += ordered[:per_set]
+    with make_executor("none") as executor, open(path, "w", encoding="utf-8") as fh:
+        for program, program_input in picked:
+            one_input = replace(program, calls=(program_input.text,) if program_input.kind == "call" else (),
+                                stdin=(program_input.text,) if program_input.kind == "stdin" else ())
+            row = {"program": one_input.to_dict(), "sample": one(executor, one_input, program_input,
+                                                                   sys.executable)["sample"]}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("record", "compare"))
+    parser.add_argument("mode", choices=("record", "compare", "golden"))
     parser.add_argument("dir", type=Path)
     parser.add_argument("--bundled", type=int, default=300)
     parser.add_argument("--cruxeval", type=int, default=800)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--python", default=sys.executable, help="the interpreter that runs the programs")
+    parser.add_argument("--per-set", type=int, default=8, help="programs per set in a golden file")
     args = parser.parse_args()
+    if args.mode == "golden":
+        write_golden(args.dir, args.per_set)
+        return
     results, seconds = run(inputs(args.bundled, args.cruxeval), args.workers, args.python)
     print(f"{sum(map(len, results.values()))} samples in {seconds:.1f} s")
     if args.mode == "record":
