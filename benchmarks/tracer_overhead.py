@@ -6,7 +6,7 @@ Prints ratios to untraced time, the full tracer's ratio to the f_locals hook, an
 Times are CPU seconds of this process (time.process_time), which a shared, busy machine disturbs far
 less than wall time. Then the long runs: a flat loop traced for 10^5 and 10^6 events, each in a fresh process: time, events per
 second and the process's peak RSS (with the same loop untraced and under the f_locals hook for scale).
-Usage: python benchmarks/tracer_overhead.py [--repeat 7] [--long 100000,1000000]
+Usage: python benchmarks/tracer_overhead.py [--repeat 7] [--long 100000,1000000] [--only dijkstra,kmp]
 """
 
 from __future__ import annotations
@@ -290,12 +290,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--long", default="100000,1000000", help="event counts of the long runs ('' for none)")
+    parser.add_argument("--only", default="", help="comma-separated program names (default: all)")
     parser.add_argument("--long-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.long_child:
         long_child(args.long_child)
         return
-    rows = [measure(name, src, n, args.repeat) for name, (src, n) in PROGRAMS.items()]
+    rows = [measure(name, src, n, args.repeat) for name, (src, n) in PROGRAMS.items()
+            if not args.only or name in args.only.split(",")]
     print(f"Python {sys.version.split()[0]}, tracer back end: {rows[0]['backend']}, "
           f"median of {args.repeat} runs each, modes interleaved\n")
     header = f"{'program':<12} {'events':>7} {'untraced':>9} {'empty':>7} {'f_locals':>9} {'tracepile':>10} {'vs f_locals':>11} {'events/s':>10}"

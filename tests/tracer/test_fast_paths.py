@@ -127,3 +127,16 @@ def test_a_long_list_is_rendered_again_when_a_shown_item_changes():
     assert render_tracked(flags, 400, set()) == full_render(flags, 400)[0] != before
     flags.append(5)
     assert render_tracked(flags, 400, set()) == full_render(flags, 400)[0]
+
+
+def test_is_plain_verdicts_are_kept_only_for_one_moment():
+    from tracepile.tracer.safe_eval import same_moment
+
+    items = [1, 2]
+    with same_moment():
+        assert is_plain(items) and is_plain(items)
+    items.append(Point(0))
+    assert not is_plain(items)
+    with same_moment():
+        assert not is_plain(items)
+        assert is_plain([3]) and is_plain((4, [5]))

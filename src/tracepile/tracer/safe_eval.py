@@ -41,7 +41,13 @@ def is_plain(value: Any, budget: list[int] | None = None) -> bool:
         return False
     if cls is range:
         return True
-    budget = budget if budget is not None else [MAX_PLAIN_ITEMS]
+    if budget is None:
+        if _verdicts is None:
+            return is_plain(value, [MAX_PLAIN_ITEMS])
+        kept = _verdicts.get(id(value))
+        if kept is None or kept[0] is not value:
+            kept = _verdicts[id(value)] = (value, is_plain(value, [MAX_PLAIN_ITEMS]))
+        return kept[1]
     budget[0] -= len(value)
     if budget[0] < 0:
         return False
@@ -64,6 +70,22 @@ def is_plain(value: Any, budget: list[int] | None = None) -> bool:
             return False
         nested = [item for item in itertools.chain.from_iterable(nested) if type(item) not in PRIMITIVES]
     return all(is_plain(item, budget) for item in nested)
+
+
+_verdicts: dict[int, tuple[Any, bool]] | None = None  # see same_moment
+
+
+class same_moment:
+    """`with same_moment():` evaluations inside see one unchanging program state (a tracer event), so
+    is_plain's verdict on a container is kept and reused by identity until the block ends."""
+
+    def __enter__(self) -> None:
+        global _verdicts
+        _verdicts = {}
+
+    def __exit__(self, *exc_info) -> None:
+        global _verdicts
+        _verdicts = None
 
 
 def _plain(value: Any) -> Any:
