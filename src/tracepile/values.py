@@ -137,9 +137,12 @@ def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | 
     return text
 
 
-def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """`Name(a=1, b=[2, …(+9)])` for an instance of a plain class whose attributes render fast (none a
-    plain-class instance itself), each cut with the budget the full renderer has left for it."""
+_FAST_OBJECT_DEPTH = 3  # plain objects nested deeper (a linked list) go to the full renderer
+
+
+def _fast_object(value, cls, max_chars: int, ids: set[int] | None, path: tuple[int, ...] = ()) -> str | None:
+    """`Name(a=1, b=[2, …(+9)])` for an instance of a plain class whose attributes render fast (plain
+    objects nested a few deep, never on a cycle), each cut with the budget the full renderer has left."""
     if any(type(d) is _member for d in _type_dict(cls).values()):
         return None  # __slots__: the full renderer handles them
     attrs = _instance_dict(value)
@@ -147,6 +150,7 @@ def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None
         return None
     name = _type_name(cls)
     inner = set() if ids is not None else None
+    path += (id(value),)
     parts = []
     budget = max_chars - len(name) - 1
     for index, (key, item) in enumerate(attrs.items()):
@@ -154,11 +158,16 @@ def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None
         if budget <= 0:
             parts.append(f"{TRUNCATION}(+{len(attrs) - index})")
             break
-        kind = type(item)
-        if type(key) is not str or kind not in _HANDLERS and type(kind) is type and len(_type_mro(kind)) == 2:
+        if type(key) is not str:
             return None
         budget -= len(key) + 1
-        text = _fast(item, budget, inner)
+        kind = type(item)
+        if kind not in _HANDLERS and type(kind) is type and len(_type_mro(kind)) == 2:
+            if len(path) >= _FAST_OBJECT_DEPTH or id(item) in path:
+                return None
+            text = _fast_object(item, kind, budget, inner, path)
+        else:
+            text = _fast(item, budget, inner)
         if text is None:
             return None
         parts.append(f"{key}={text}")

@@ -38,6 +38,16 @@ def row(rng):
     return rng.choice([list, tuple])(items)
 
 
+def chain(rng):
+    """A linked list of plain objects, sometimes closed into a cycle."""
+    head = node = Point(0)
+    for index in range(rng.choice([1, 2, 3, 5, 12])):
+        node.next = Point(index)
+        node = node.next
+    node.next = head if rng.random() < 0.3 else None
+    return head
+
+
 def value(rng):
     shape = rng.random()
     n = rng.choice([0, 1, 2, 5, 20, 64, 65, 150, 600])
@@ -54,7 +64,7 @@ def value(rng):
     elif shape < 0.95:
         return Point([row(rng) for _ in range(min(n, 20))])
     else:
-        pair = Point(rng.choice([[rng.randrange(99) for _ in range(n)], "ab" * n, n, Point(n)]))
+        pair = Point(rng.choice([[rng.randrange(99) for _ in range(n)], "ab" * n, n, Point(n), chain(rng)]))
         pair.y = rng.choice([[rng.randrange(99) for _ in range(n)], n, "cd"])
         return pair
     return rng.choice([list, tuple, deque])(items)
@@ -140,3 +150,13 @@ def test_is_plain_verdicts_are_kept_only_for_one_moment():
     with same_moment():
         assert not is_plain(items)
         assert is_plain([3]) and is_plain((4, [5]))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_linked_objects_render_as_the_full_renderer_renders_them(seed):
+    rng = random.Random(seed)
+    for _ in range(100):
+        item = chain(rng)
+        max_chars = rng.choice([5, 30, 80, 400])
+        ids: set[int] = set()
+        assert (render_tracked(item, max_chars, ids), ids) == full_render(item, max_chars)
