@@ -250,13 +250,17 @@ def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
             parts.append(text)
             budget -= len(text)
             continue
-        if kind not in _BRACKETS or not set(map(type, row[: budget // 3 + 2])) <= _NUMERIC_LEAVES:
+        if kind not in _BRACKETS:
             return None
         if kind is tuple and len(row) == 1:
             return None  # "(x,)" has its own comma: leave it to the full renderer
-        text = _row_text(row, kind, budget)
+        text = _short_row_text(row, budget) if len(row) <= _SHORT_ROW else None
         if text is None:
-            return None
+            if not set(map(type, row[: budget // 3 + 2])) <= _NUMERIC_LEAVES:
+                return None
+            text = _row_text(row, kind, budget)
+            if text is None:
+                return None
         parts.append(text)
         budget -= len(text)
         seen.append(row)
@@ -266,6 +270,21 @@ def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
             ids.add(id(value))
         ids.update(id(row) for row in seen if type(row) is list)
     return "".join(parts)
+
+
+_SHORT_ROW = 16
+
+
+def _short_row_text(row, budget: int) -> str | None:
+    """A short row of numbers (a heap entry) in one C repr when the budget shows all of it (every
+    item then starts before the budget runs out); None when it would be cut or holds anything else."""
+    if not set(map(type, row)) <= _NUMERIC_LEAVES:
+        return None
+    try:
+        text = repr(row)
+    except ValueError:  # an int beyond sys.int_info's digit limit
+        return None
+    return text if len(text) <= budget and len(text) < 900 else None  # < 900: no big int inside
 
 
 def _row_text(row, kind, budget: int) -> str | None:
