@@ -3,13 +3,19 @@
 For each program: untraced time, an empty settrace hook (the floor), a hook that reads `frame.f_locals` at
 every line (the reference), and the full TracePile tracer (recording, diffing, rendering, explaining).
 Prints ratios to untraced time, the full tracer's ratio to the f_locals hook, and events per second.
-Usage: python benchmarks/tracer_overhead.py [--repeat 7]
+Times are CPU seconds of this process (time.process_time), which a shared, busy machine disturbs far
+less than wall time. Then the long runs: a flat loop traced for 10^5 and 10^6 events, each in a fresh process: time, events per
+second and the process's peak RSS (with the same loop untraced and under the f_locals hook for scale).
+Usage: python benchmarks/tracer_overhead.py [--repeat 7] [--long 100000,1000000] [--only dijkstra,kmp]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
 import statistics
+import subprocess
 import sys
 import time
 
@@ -193,6 +199,16 @@ def main(n):
 }
 
 
+LONG_LOOP = '''
+def main(n):
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+'''
+LONG_RECORDS_PER_ITERATION = 4  # the loop line and the body line, each with the change it made
+
+
 def compile_program(source: str):
     code = compile(source, "<program>", "exec")
     namespace = {"__name__": "__main__"}
@@ -203,11 +219,11 @@ def compile_program(source: str):
 def timed(fn, arg, start=None, stop=None) -> float:
     if start:
         start()
-    began = time.perf_counter()
+    began = time.process_time()
     try:
         fn(arg)
     finally:
-        elapsed = time.perf_counter() - began
+        elapsed = time.process_time() - began
         if stop:
             stop()
     return elapsed
@@ -240,11 +256,48 @@ def measure(name: str, source: str, arg: int, repeat: int) -> dict:
     return {"program": name, "events": events, "backend": hooks.name, **med}
 
 
+def long_child(events: int) -> None:
+    """In a fresh process: untraced, f_locals-hook and traced runs of the flat loop; one JSON line."""
+    code, main = compile_program(LONG_LOOP)
+    n = events // LONG_RECORDS_PER_ITERATION
+    untraced = timed(main, n)
+    locals_time = timed(main, n, lambda: sys.settrace(locals_hook), lambda: sys.settrace(None))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    recorder = Recorder(analyze(LONG_LOOP), max_events=10 ** 9, max_value_chars=400, max_output_chars=10 ** 6)
+    hooks = make_hooks(recorder, code)
+    traced = timed(main, n, hooks.start, hooks.stop)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"events": len(recorder.records), "untraced": untraced, "f_locals": locals_time,
+                      "tracepile": traced, "rss_mb": peak / 1024, "rss_before_mb": before / 1024,
+                      "backend": hooks.name}))
+
+
+def long_runs(sizes: list[int]) -> None:
+    print(f"\nlong flat loop, each size in a fresh process\n")
+    header = f"{'events':>9} {'untraced':>9} {'f_locals':>9} {'tracepile':>10} {'vs f_locals':>11} {'events/s':>10} {'peak RSS':>9}"
+    print(header)
+    print("-" * len(header))
+    for size in sizes:
+        out = subprocess.run([sys.executable, __file__, "--long-child", str(size)], capture_output=True,
+                             text=True, check=True).stdout
+        row = json.loads(out)
+        print(f"{row['events']:>9} {row['untraced']:>8.3f}s {row['f_locals'] / row['untraced']:>8.1f}x "
+              f"{row['tracepile'] / row['untraced']:>9.1f}x {row['tracepile'] / row['f_locals']:>10.2f}x "
+              f"{row['events'] / row['tracepile']:>10,.0f} {row['rss_mb']:>7.0f}MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--long", default="100000,1000000", help="event counts of the long runs ('' for none)")
+    parser.add_argument("--only", default="", help="comma-separated program names (default: all)")
+    parser.add_argument("--long-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rows = [measure(name, src, n, args.repeat) for name, (src, n) in PROGRAMS.items()]
+    if args.long_child:
+        long_child(args.long_child)
+        return
+    rows = [measure(name, src, n, args.repeat) for name, (src, n) in PROGRAMS.items()
+            if not args.only or name in args.only.split(",")]
     print(f"Python {sys.version.split()[0]}, tracer back end: {rows[0]['backend']}, "
           f"median of {args.repeat} runs each, modes interleaved\n")
     header = f"{'program':<12} {'events':>7} {'untraced':>9} {'empty':>7} {'f_locals':>9} {'tracepile':>10} {'vs f_locals':>11} {'events/s':>10}"
@@ -263,6 +316,8 @@ def main() -> None:
     print(f"{'median':<12} {'':>7} {'':>9} {statistics.median(ratios['empty hook']):>6.1f}x "
           f"{statistics.median(ratios['f_locals hook']):>8.1f}x {statistics.median(ratios['tracepile']):>9.1f}x "
           f"{statistics.median(ratios['vs']):>10.2f}x {statistics.median(ratios['rate']):>10,.0f}")
+    if args.long:
+        long_runs([int(size) for size in args.long.split(",")])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import decimal
 import fractions
 import itertools
 import math
+import operator
 import re
 import types
 
@@ -63,6 +64,8 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         return repr(value) if len(value) <= max_chars else None
     if cls in _LEAVES:
         return repr(value)
+    if cls is range:
+        return range.__repr__(value)
     if cls is list or cls is tuple:
         if len(value) > _FAST_ITEMS:
             return _fast_long(value, cls, max_chars, ids)
@@ -71,14 +74,23 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
             return None  # the full renderer truncates long strings without building them whole
         if kinds <= _LEAVES:
             nested = ()
-        elif kinds <= _CONTAINERS_OF_LEAVES and all(_flat(item) for item in value):
-            if 3 * sum(len(item) for item in value if type(item) in (list, tuple)) > max_chars:
+        elif kinds <= _CONTAINERS_OF_LEAVES:
+            big = 3 * sum(len(item) for item in value if type(item) in (list, tuple)) > max_chars
+            if big and str not in kinds:  # a number table that would be cut: cut it where rendering does
+                text = _fast_table(value, cls, max_chars, ids)
+                if text is not None:
+                    return text
+            if not all(_flat(item) for item in value):
+                return None
+            if big:
                 return _fast_table(value, cls, max_chars, ids)  # would be cut: cut it the same way
             nested = value
         else:
             return None
     elif cls is dict and len(value) > _FAST_ITEMS:
         return _fast_long_dict(value, max_chars, ids)
+    elif cls is collections.deque:
+        return _fast_deque(value, max_chars, ids)
     elif cls is dict or cls is set:
         if len(value) > _FAST_ITEMS or not set(map(type, value)) <= _LEAVES:
             return None
@@ -100,7 +112,7 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
     if ids is not None:
         if cls is not tuple:
             ids.add(id(value))
-        ids.update(id(item) for item in nested if type(item) is not tuple)
+        ids.update(id(item) for item in nested if type(item) is list)
     return text
 
 
@@ -125,51 +137,99 @@ def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | 
     return text
 
 
-def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """`Name(a=1, b=[2])` for an instance of a plain class whose attributes all render fast."""
+_FAST_OBJECT_DEPTH = 3  # plain objects nested deeper (a linked list) go to the full renderer
+
+
+def _fast_object(value, cls, max_chars: int, ids: set[int] | None, path: tuple[int, ...] = ()) -> str | None:
+    """`Name(a=1, b=[2, …(+9)])` for an instance of a plain class whose attributes render fast (plain
+    objects nested a few deep, never on a cycle), each cut with the budget the full renderer has left."""
     if any(type(d) is _member for d in _type_dict(cls).values()):
         return None  # __slots__: the full renderer handles them
     attrs = _instance_dict(value)
     if not attrs:
         return None
+    name = _type_name(cls)
     inner = set() if ids is not None else None
+    path += (id(value),)
     parts = []
-    for key, item in attrs.items():
-        text = _fast(item, max_chars, inner)
-        if text is None or TRUNCATION in text or type(key) is not str:
+    budget = max_chars - len(name) - 1
+    for index, (key, item) in enumerate(attrs.items()):
+        budget -= 2 if index else 0
+        if budget <= 0:
+            parts.append(f"{TRUNCATION}(+{len(attrs) - index})")
+            break
+        if type(key) is not str:
+            return None
+        budget -= len(key) + 1
+        kind = type(item)
+        if kind not in _HANDLERS and type(kind) is type and len(_type_mro(kind)) == 2:
+            if len(path) >= _FAST_OBJECT_DEPTH or id(item) in path:
+                return None
+            text = _fast_object(item, kind, budget, inner, path)
+        else:
+            text = _fast(item, budget, inner)
+        if text is None:
             return None
         parts.append(f"{key}={text}")
-    text = f"{_type_name(cls)}({', '.join(parts)})"
-    if len(text) > max_chars:
-        return None
+        budget -= len(text)
     if ids is not None:
         ids.add(id(value))
         ids.update(inner)
-    return text
+    return f"{name}({', '.join(parts)})"
 
 
 def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """A long list/tuple of leaves, cut exactly where the full renderer would cut it."""
+    """A long list/tuple of leaves, cut exactly where the full renderer would cut it. The text depends
+    only on the class, the length and the (immutable) items shown: the last one per list is kept and
+    reused while those are the same objects (a sieve's flag list changing past its shown part)."""
     head = value[: max_chars // 3 + 2]
-    if not set(map(type, head)) <= _LEAVES or str in set(map(type, head)):
-        return None
-    try:
-        joined = ", ".join(map(repr, head))
-    except ValueError:
-        return None
-    open_, close = ("[", "]") if cls is list else ("(", ")")
-    text = _cut(joined, len(value), max_chars, open_, close)
+    key = id(value)
+    kept = _LONG_TEXTS.get(key)
+    if kept is not None and kept[0] is cls and kept[1] == len(value) and kept[2] == max_chars \
+            and len(kept[3]) == len(head) and all(map(operator.is_, head, kept[3])):
+        text = kept[4]
+    else:
+        kinds = set(map(type, head))
+        if not kinds <= _LEAVES or str in kinds:
+            return _fast_table(value, cls, max_chars, ids) if kinds <= _ROW_ITEMS else None
+        try:
+            joined = ", ".join(map(repr, head))
+        except ValueError:
+            return None
+        open_, close = ("[", "]") if cls is list else ("(", ")")
+        text = _cut(joined, len(value), max_chars, open_, close)
+        if len(_LONG_TEXTS) >= 64:
+            _LONG_TEXTS.clear()
+        _LONG_TEXTS[key] = (cls, len(value), max_chars, head, text)
     if text is not None and ids is not None and cls is list:
-        ids.add(id(value))
+        ids.add(key)
     return text
+
+
+_LONG_TEXTS: dict[int, tuple] = {}  # id of a long list -> (class, length, max_chars, items shown, text)
 
 
 _BRACKETS = {list: ("[", "]"), tuple: ("(", ")")}
 
 
+_ROW_ITEMS = _NUMERIC_LEAVES | {list, tuple}
+
+
+def _fast_deque(value: collections.deque, max_chars: int, ids: set[int] | None) -> str | None:
+    """`deque([...])` of numbers and number rows (a BFS queue), as the full renderer writes it."""
+    inner = set() if ids is not None else None
+    text = _fast_table(value, list, max_chars - len("deque("), inner)
+    if text is None:
+        return None
+    if ids is not None:
+        ids.add(id(value))
+        ids.update(inner)
+    return f"deque({text})"
+
+
 def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """A list/tuple of number rows (a DP table) that the budget cuts: the full renderer's output,
-    row by row with the budget it has left."""
+    """A list/tuple of numbers and of number rows (a DP table, a heap of pairs): the full renderer's
+    output, item by item with the budget it has left (only the items shown are looked at)."""
     if cls is tuple and len(value) == 1:
         return None  # "(x,)" has its own comma: leave it to the full renderer
     budget = max_chars - 1
@@ -183,13 +243,24 @@ def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
             parts.append(f"{TRUNCATION}(+{len(value) - index})")
             break
         kind = type(row)
-        if kind not in _BRACKETS or not set(map(type, row[: budget // 3 + 2])) <= _NUMERIC_LEAVES:
+        if kind in _NUMERIC_LEAVES:
+            if kind is int and int.bit_length(row) > BIG_INT_BITS:
+                return None
+            text = repr(row)
+            parts.append(text)
+            budget -= len(text)
+            continue
+        if kind not in _BRACKETS:
             return None
         if kind is tuple and len(row) == 1:
             return None  # "(x,)" has its own comma: leave it to the full renderer
-        text = _row_text(row, kind, budget)
+        text = _short_row_text(row, budget) if len(row) <= _SHORT_ROW else None
         if text is None:
-            return None
+            if not set(map(type, row[: budget // 3 + 2])) <= _NUMERIC_LEAVES:
+                return None
+            text = _row_text(row, kind, budget)
+            if text is None:
+                return None
         parts.append(text)
         budget -= len(text)
         seen.append(row)
@@ -201,6 +272,21 @@ def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
     return "".join(parts)
 
 
+_SHORT_ROW = 16
+
+
+def _short_row_text(row, budget: int) -> str | None:
+    """A short row of numbers (a heap entry) in one C repr when the budget shows all of it (every
+    item then starts before the budget runs out); None when it would be cut or holds anything else."""
+    if not set(map(type, row)) <= _NUMERIC_LEAVES:
+        return None
+    try:
+        text = repr(row)
+    except ValueError:  # an int beyond sys.int_info's digit limit
+        return None
+    return text if len(text) <= budget and len(text) < 900 else None  # < 900: no big int inside
+
+
 def _row_text(row, kind, budget: int) -> str | None:
     open_, close = _BRACKETS[kind]
     head = row[: budget // 3 + 2]
@@ -208,6 +294,8 @@ def _row_text(row, kind, budget: int) -> str | None:
         joined = ", ".join(map(repr, head))
     except ValueError:
         return None
+    if len(joined) > 900 and any(type(x) is int and int.bit_length(x) > BIG_INT_BITS for x in head):
+        return None  # a big int is shown by its leading digits: the full renderer handles it
     cut = _cut(joined, len(row), budget, open_, close)
     if cut is not None:
         return cut

@@ -11,6 +11,7 @@ from tracepile.tracer.analysis import UNTRACED_FUNCTIONS
 from tracepile.tracer.recorder import Recorder, TraceLimit
 
 YIELD_VALUE = dis.opmap.get("YIELD_VALUE")
+_getframe = sys._getframe
 CO_GENERATOR_LIKE = 0x20 | 0x100 | 0x200  # generator, coroutine, async generator
 
 
@@ -130,7 +131,11 @@ class MonitoringHooks(Hooks):
         self._guard(self.rec.on_call, sys._getframe(1), True)
 
     def line(self, code, lineno):
-        self._guard(self.rec.on_line, sys._getframe(1), lineno)
+        if self.active:  # the most frequent event: _guard's body inlined
+            try:
+                self.rec.on_line(_getframe(1), lineno)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(exc)
 
     def py_return(self, code, offset, value):
         self._guard(self.rec.on_return, sys._getframe(1), value, False)

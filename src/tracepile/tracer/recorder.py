@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from tracepile.model import DELETED
 from tracepile.tracer.analysis import CodeInfo, LineInfo
-from tracepile.tracer.safe_eval import evaluate
+from tracepile.tracer.safe_eval import evaluate, same_moment
 from tracepile.tracer.stdin import produced
 from tracepile.values import render, render_tracked
 
 MISSING = object()
 READ_VALUE = "__tracepile_read__"  # the name a read chain's expressions use for the read's value
 MAX_READ_CHARS = 20_000
+_SAME_MOMENT = same_moment()  # module-level: a program that renders sys.stdout shows the Recorder itself
 
 
 class TraceLimit(Exception):
@@ -82,6 +83,10 @@ class Recorder:
         line = self.owner.get(lineno, lineno)
         if line == state.line and line not in self.loop_headers and state.pending is None:
             return  # a continuation line of the statement already running
+        with _SAME_MOMENT:
+            self._line(state, frame, line)
+
+    def _line(self, state: FrameState, frame, line: int) -> None:
         previous = state.info
         loc = None
         if previous is not None and (previous.assigns or previous.mutates) or len(self.log) > state.log_pos:

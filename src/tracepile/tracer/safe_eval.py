@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import builtins
 import heapq
+import itertools
 import math
 import operator
 import types
@@ -21,6 +22,8 @@ class Unsafe(Exception):
 
 PRIMITIVES = frozenset({int, float, bool, str, bytes, complex, type(None)})
 CONTAINERS = frozenset({list, tuple, set, frozenset, dict, range, deque})
+_PLAIN_TYPES = PRIMITIVES | CONTAINERS
+_SIZED_SEQUENCES = frozenset({list, tuple})
 MAX_PLAIN_ITEMS = 2_000
 MAX_RESULT_LEN = 100_000
 
@@ -28,22 +31,61 @@ Compiled = Callable[[dict, dict], Any]
 
 
 def is_plain(value: Any, budget: list[int] | None = None) -> bool:
-    """Built of primitives and built-in containers only (so ==, <, hash and str run no user code)."""
+    """Built of primitives and built-in containers only (so ==, <, hash and str run no user code),
+    MAX_PLAIN_ITEMS container items in all at most. The answer does not depend on the order in which
+    items are visited, so each container's item types are checked at C speed first."""
     cls = type(value)
     if cls in PRIMITIVES:
         return True
     if cls not in CONTAINERS:
         return False
-    budget = budget if budget is not None else [MAX_PLAIN_ITEMS]
     if cls is range:
         return True
+    if budget is None:
+        if _verdicts is None:
+            return is_plain(value, [MAX_PLAIN_ITEMS])
+        kept = _verdicts.get(id(value))
+        if kept is None or kept[0] is not value:
+            kept = _verdicts[id(value)] = (value, is_plain(value, [MAX_PLAIN_ITEMS]))
+        return kept[1]
     budget[0] -= len(value)
     if budget[0] < 0:
         return False
-    items = dict.items(value) if cls is dict else value
-    if cls is dict:
-        return all(is_plain(k, budget) and is_plain(v, budget) for k, v in items)
-    return all(is_plain(v, budget) for v in items)
+    items = itertools.chain(dict.keys(value), dict.values(value)) if cls is dict else value
+    kinds = set(map(type, items))
+    if kinds <= PRIMITIVES:
+        return True
+    if not kinds <= _PLAIN_TYPES:
+        return False
+    items = itertools.chain(dict.keys(value), dict.values(value)) if cls is dict else value
+    nested = [item for item in items if type(item) not in PRIMITIVES]
+    if kinds - PRIMITIVES <= _SIZED_SEQUENCES:  # rows of a table, tuples in a heap: one level at once
+        budget[0] -= sum(map(len, nested))
+        if budget[0] < 0:
+            return False
+        kinds = set(map(type, itertools.chain.from_iterable(nested)))
+        if kinds <= PRIMITIVES:
+            return True
+        if not kinds <= _PLAIN_TYPES:
+            return False
+        nested = [item for item in itertools.chain.from_iterable(nested) if type(item) not in PRIMITIVES]
+    return all(is_plain(item, budget) for item in nested)
+
+
+_verdicts: dict[int, tuple[Any, bool]] | None = None  # see same_moment
+
+
+class same_moment:
+    """`with same_moment():` evaluations inside see one unchanging program state (a tracer event), so
+    is_plain's verdict on a container is kept and reused by identity until the block ends."""
+
+    def __enter__(self) -> None:
+        global _verdicts
+        _verdicts = {}
+
+    def __exit__(self, *exc_info) -> None:
+        global _verdicts
+        _verdicts = None
 
 
 def _plain(value: Any) -> Any:
@@ -67,10 +109,14 @@ def _checked_pow(a, b):
     return a ** b
 
 
+_REPEATABLE = frozenset({str, bytes, list, tuple})
+
+
 def _checked_mul(a, b):
-    for seq, n in ((a, b), (b, a)):
-        if type(seq) in (str, bytes, list, tuple) and type(n) is int and len(seq) * n > MAX_RESULT_LEN:
-            raise Unsafe("repetition too large")
+    if type(a) in _REPEATABLE or type(b) in _REPEATABLE:
+        for seq, n in ((a, b), (b, a)):
+            if type(seq) in _REPEATABLE and type(n) is int and len(seq) * n > MAX_RESULT_LEN:
+                raise Unsafe("repetition too large")
     return a * b
 
 
@@ -108,6 +154,7 @@ PURE_BUILTINS = {
     builtins.pow, math.gcd, math.isqrt, math.sqrt, math.floor, math.ceil, math.log, math.log2, math.log10,
     math.exp, math.sin, math.cos, math.hypot, math.fabs, math.trunc, math.lcm, math.dist,
 }
+_UNCHECKED_BUILTINS = PURE_BUILTINS - {builtins.int, builtins.pow}  # no argument check of their own
 BOUNDED = {math.comb: 10_000, math.perm: 10_000, math.factorial: 2_000}  # largest argument evaluated
 PURE_METHODS = {
     str: {"upper", "lower", "strip", "lstrip", "rstrip", "split", "startswith", "endswith", "find",
@@ -213,7 +260,13 @@ def _binop(node: ast.BinOp) -> Compiled:
     if op is None:
         raise Unsafe("operator not evaluated")
     left, right = _compile(node.left), _compile(node.right)
-    return lambda loc, glob: op(_plain(left(loc, glob)), _plain(right(loc, glob)))
+
+    def load(loc, glob):
+        a, b = left(loc, glob), right(loc, glob)
+        if type(a) not in PRIMITIVES or type(b) not in PRIMITIVES:
+            _plain(a), _plain(b)
+        return op(a, b)
+    return load
 
 
 def _unaryop(node: ast.UnaryOp) -> Compiled:
@@ -307,6 +360,8 @@ def _call_pure(target, args: list[Compiled], kwargs: dict[str, Compiled], loc: d
     if target not in PURE_BUILTINS and target not in BOUNDED:
         raise Unsafe("call of a function that is not a whitelisted pure builtin")
     values = [_plain(a(loc, glob)) for a in args]
+    if not kwargs and target in _UNCHECKED_BUILTINS:
+        return target(*values)
     if target is builtins.int and len(values) == 1 and type(values[0]) is str and len(values[0]) > 4000:
         raise Unsafe("int() of a huge string")
     if target is builtins.pow and len(values) == 2:
