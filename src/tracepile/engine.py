@@ -55,8 +55,11 @@ def sample_id(program_id: str, program_input: ProgramInput, kind: str = "coe") -
 
 
 def narratable(trace: Trace) -> bool:
-    """A trace worth narrating: complete, and ended by a return, the end of input, or an exception."""
-    return bool(trace.events) and trace.outcome.status in ("ok", "error") and not trace.truncated
+    """A trace worth narrating: complete, and ended by a return, the end of input, or an exception that
+    the program raised (an input refused before the call ran is never narrated)."""
+    outcome = trace.outcome
+    ran = outcome.status == "ok" or outcome.status == "error" and outcome.exception is not None
+    return bool(trace.events) and ran and not trace.truncated
 
 
 def make_sample(program: Program, program_input: ProgramInput, *, seed: int = 0,

@@ -208,7 +208,8 @@ class Limits:
     max_value_chars: int = 400
 
 
-STATUSES = ("ok", "error", "timeout", "limit", "truncated", "crash")
+STATUSES = ("ok", "error", "bad_input", "timeout", "limit", "truncated", "crash")
+# "error": the program raised; "bad_input": the input was refused before the program's call ran
 
 
 # ---------------------------------------------------------------- trace events

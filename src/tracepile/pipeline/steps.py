@@ -253,7 +253,7 @@ def failed_sample(program: Program, program_input: ProgramInput, reason: str) ->
 
 def rejection(sample: dict) -> str:
     """The counter name for why a sample is not in the corpus."""
-    if sample["status"] in ("timeout", "limit", "crash", "truncated"):
+    if sample["status"] in ("timeout", "limit", "crash", "truncated", "bad_input"):
         return sample["status"]
     if not sample["response"]:
         return "unrunnable"

@@ -22,6 +22,7 @@ from tracepile.values import render
 
 FILENAME = "<program>"
 FINAL_VALUE_CHARS = 200_000
+REASON_CHARS = 300
 REPR_SECONDS = 1.0  # wall time for Python's repr() of the returned value, after tracing ended
 TAMPERED_SETTRACE = "the program changed the tracer (sys.settrace): the trace may be incomplete"
 TAMPERED_MONITORING = "the program changed the tracer (sys.monitoring): the trace may be incomplete"
@@ -138,7 +139,7 @@ def run_job(job: dict, records: list | None = None) -> dict:
         else:
             _traced(hooks, exec, module_code, namespace)
     except _Rejected as rejected:
-        return _outcome("error", str(rejected))
+        return _outcome("bad_input", str(rejected))
     except SystemExit as stop:
         if stop.code not in (None, 0):
             exc = stop
@@ -321,7 +322,7 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
     status, reason, exception = "ok", "", None
     if exc is not None:
         exception = (type(exc).__name__, exception_message(exc))
-        status, reason = "error", f"raised {exception[0]}"
+        status, reason = "error", raised(*exception)
         if isinstance(exc, MemoryError):
             status, reason = "limit", f"memory limit of {limits['memory_mb']} MB exceeded"
     truncated = recorder.truncated or tampered
@@ -340,6 +341,11 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
         "records": recorder.records, "truncated": truncated,
         "backend": backend, "python": sys.version.split()[0],
     }
+
+
+def raised(name: str, message: str) -> str:
+    """A rejection reason naming the exception and its message: "raised KeyError: 'a'"."""
+    return (f"raised {name}: {message}" if message else f"raised {name}")[:REASON_CHARS]
 
 
 def _outcome(status: str, reason: str, exception=None) -> dict:
