@@ -32,6 +32,7 @@ PACKAGE_DIR = str(Path(tracepile.__file__).resolve().parent)
 PACKAGE_MOUNT = "/opt/tracepile"  # the package is bound at PACKAGE_MOUNT/tracepile wherever it lives on the host
 SCRATCH = ("/tmp", "/dev/shm")  # fresh tmpfs mounts inside: nothing of the host's is visible there
 BOOT = ("import sys; sys.path[:0] = [sys.argv[1]]; "
+        "from tracepile.sandbox.libraries import expose_site_packages; expose_site_packages(); "
         "from tracepile.sandbox.forkserver import main; main(int(sys.argv[2]))")
 INFO = ("import json, os, sys, sysconfig; paths = sysconfig.get_paths(); print(json.dumps({"
         "'executable': os.path.realpath(sys.executable), 'version': list(sys.version_info[:2]), "
@@ -59,7 +60,7 @@ class Interpreter:
     executable: str
     version: tuple[int, int]
     roots: tuple[str, ...]  # prefixes bound read-only (besides /usr)
-    site: tuple[str, ...]  # site-packages hidden under an empty read-only tmpfs (jobs run with -S)
+    site: tuple[str, ...]  # site-packages: importable read-only (jobs run with -S: no .pth hooks)
 
 
 @functools.lru_cache(maxsize=16)
@@ -125,15 +126,14 @@ def sandbox_command(bwrap: str, interp: Interpreter, seed: int, scratch_mb: int,
             cmd += ["--ro-bind", link, link]
     if os.path.exists("/etc/ld.so.cache"):
         cmd += ["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]
-    bound = ("/usr", *interp.roots)
+    bound = ["/usr", *interp.roots]
     for root in interp.roots:
         cmd += ["--ro-bind", root, root]
-    hidden = [s for s in interp.site if any(_inside(s, r) for r in bound)]
-    for site in hidden:
-        cmd += ["--size", "4096", "--tmpfs", site]
+    for site in interp.site:
+        if not any(_inside(site, root) for root in bound):
+            cmd += ["--ro-bind", site, site]
+            bound.append(site)
     cmd += ["--ro-bind", PACKAGE_DIR, f"{PACKAGE_MOUNT}/tracepile"]  # any checkout or install location
-    for site in hidden:
-        cmd += ["--remount-ro", site]
     cmd += ["--proc", "/proc", "--dev", "/dev",
             "--size", str(1 << 20), "--tmpfs", "/dev/shm",
             "--size", str(scratch_mb << 20), "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv"]

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import tracepile
 from tracepile.model import Limits
+from tracepile.sandbox.libraries import THREAD_ENV
 
 PACKAGE_ROOT = str(Path(tracepile.__file__).resolve().parent.parent)
 BOOT = (
     "import sys; sys.path[:0] = [sys.argv[1]]; "
+    "from tracepile.sandbox.libraries import expose_site_packages; expose_site_packages(); "
     "from tracepile.tracer.harness import main; main(sys.argv[2], sys.argv[3])"
 )
 MAX_RESULT_BYTES = 64 * 1024 * 1024
@@ -52,7 +54,8 @@ class RawResult:
 def child_env(seed: int) -> dict[str, str]:
     """A minimal, deterministic environment: nothing of ours leaks to the program."""
     return {"PYTHONHASHSEED": str(seed % 4294967296), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8", "TZ": "UTC", "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
+            "LC_ALL": "C.UTF-8", "TZ": "UTC", "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1",
+            **THREAD_ENV}
 
 
 def execute(job: Job) -> RawResult:
