@@ -206,7 +206,7 @@ class MakeSamples(PipelineStep):
         """The CoE sample for one input, then its questions if it is kept: (sample, verdict, detail)."""
         try:
             result = trace(program.code, program_input, program_id=program.id, limits=self.limits,
-                           seed=self.seed, executor=executor)
+                           seed=self.seed, executor=executor, setup=program.setup)
             if not narratable(result):
                 sample = sample_from_trace(program, result, seed=self.seed)
                 sample.kind = kind

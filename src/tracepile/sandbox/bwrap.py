@@ -226,7 +226,7 @@ class Worker:
         token = secrets.token_hex(16)
         payload = json.dumps({
             "code": job.code, "kind": job.kind, "text": job.text, "seed": job.seed,
-            "backend": job.backend, "limits": asdict(job.limits), "token": token,
+            "backend": job.backend, "limits": asdict(job.limits), "token": token, "setup": job.setup,
             "stdin": job.text if job.kind == "stdin" else "",
         }).encode("utf-8")
         if len(payload) > channel.MAX_FRAME:

@@ -38,6 +38,7 @@ class Job:
     seed: int = 0
     backend: str = "auto"
     python: str = sys.executable
+    setup: str = ""  # the program record's setup statements, run before the call
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def execute(job: Job) -> RawResult:
         result_path = os.path.join(scratch, "result.json")
         stdin_path = os.path.join(scratch, "stdin.txt")
         payload = {"code": job.code, "kind": job.kind, "text": job.text, "seed": job.seed,
-                   "backend": job.backend, "limits": asdict(job.limits)}
+                   "backend": job.backend, "limits": asdict(job.limits), "setup": job.setup}
         Path(job_path).write_text(json.dumps(payload), encoding="utf-8")
         Path(stdin_path).write_text(job.text if job.kind == "stdin" else "", encoding="utf-8")
         started = time.perf_counter()

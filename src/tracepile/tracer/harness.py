@@ -16,7 +16,6 @@ from tracepile.model import Expression, RecordError, parse_call
 from tracepile.tracer.analysis import analyze
 from tracepile.tracer.hooks import make_hooks
 from tracepile.tracer.recorder import Recorder, exception_message
-from tracepile.tracer.safe_eval import compile_expr, evaluate
 from tracepile.tracer.stdin import RecordingStdin
 from tracepile.values import render
 
@@ -133,7 +132,7 @@ def run_job(job: dict, records: list | None = None) -> dict:
     value, exc, arguments = None, None, None
     try:
         if job["kind"] == "call":
-            target, args, kwargs = _prepare_call(job["text"], module_code, namespace)
+            target, args, kwargs = _prepare_call(job["text"], module_code, namespace, job.get("setup", ""))
             arguments = list(args) + list(kwargs.values())
             value = _traced(hooks, target, *args, **kwargs)
         else:
@@ -280,40 +279,66 @@ class _Rejected(Exception):
     """The input cannot be run (bad call expression, missing entry point)."""
 
 
-def _prepare_call(text: str, module_code, namespace: dict):
+def _prepare_call(text: str, module_code, namespace: dict, setup: str = ""):
+    """Load the module, run the record's setup, then build the callee and arguments: all of it the
+    program's own code, run untraced here in the sandbox. _Rejected says why the call cannot run."""
     try:
         call = parse_call(text)
+        setup_code = compile(setup, "<setup>", "exec") if setup else None
     except RecordError as exc:
         raise _Rejected(f"bad call expression: {exc}") from None
+    except (SyntaxError, ValueError) as exc:
+        raise _Rejected(f"bad setup: {exc}") from None
     exec(module_code, namespace)
-    head = call.func[0]
-    target = namespace.get(head.removesuffix("()"))
-    if target is None:
-        raise _Rejected(f"entry point {head.removesuffix('()')!r} is not defined by the program")
-    if head.endswith("()"):
-        target = target()  # the program's own constructor, run in the sandbox like all its code
-    for attr in call.func[1:]:
-        try:
-            target = getattr(target, attr)
-        except AttributeError:
-            raise _Rejected(f"entry point {'.'.join(call.func)!r} is not defined by the program") from None
+    if setup_code is not None:
+        _built("setup", lambda: exec(setup_code, namespace))
+    target = _callee(call, namespace)
     if not callable(target):
-        raise _Rejected(f"entry point {'.'.join(call.func)!r} is not callable")
+        raise _Rejected(f"entry point {_callee_text(call)!r} is not callable")
     args = [_argument(a, namespace) for a in call.args]
     kwargs = {k: _argument(v, namespace) for k, v in call.kwargs.items()}
     return target, args, kwargs
 
 
-def _argument(value, namespace: dict):
-    """Literal arguments as they are; expressions evaluated here, in the sandboxed child."""
+def _callee(call, namespace: dict):
+    if call.callee is not None:
+        return _argument(call.callee, namespace, "callee")
+    head = call.func[0]
+    target = namespace.get(head.removesuffix("()"))
+    if target is None:
+        raise _Rejected(f"entry point {head.removesuffix('()')!r} is not defined by the program")
+    if head.endswith("()"):
+        target = _built(f"constructor {head!r}", target)  # the program's own class, made in the sandbox
+    for attr in call.func[1:]:
+        try:
+            target = getattr(target, attr)
+        except AttributeError:
+            raise _Rejected(f"entry point {_callee_text(call)!r} is not defined by the program") from None
+    return target
+
+
+def _callee_text(call) -> str:
+    return call.callee.source if call.callee is not None else ".".join(call.func)
+
+
+def _argument(value, namespace: dict, what: str = "call argument"):
+    """Literal arguments as they are; expressions evaluated here, in the sandboxed child, after the
+    module (and setup) ran: `ListNode(1, ListNode(2))` builds the program's own objects."""
     if not isinstance(value, Expression):
         return value
-    if "lambda" in value.source:
-        return eval(compile(value.source, "<input>", "eval"), namespace)  # noqa: S307 - sandboxed child
-    ok, result = evaluate(compile_expr(value.source), {}, namespace)
-    if not ok:
-        raise _Rejected(f"call argument {value.source[:60]!r} cannot be evaluated safely")
-    return result
+    try:
+        code = compile(value.source, "<input>", "eval")
+    except (SyntaxError, ValueError) as exc:
+        raise _Rejected(f"{what} {value.source[:60]!r} does not compile: {exc}") from None
+    return _built(f"{what} {value.source[:60]!r}", lambda: eval(code, namespace))  # noqa: S307 - sandboxed
+
+
+def _built(what: str, build):
+    """Run a step that prepares the call; an exception it raises refuses the input, saying why."""
+    try:
+        return build()
+    except Exception as exc:  # noqa: BLE001 - the input could not be built: the call never runs
+        raise _Rejected(f"{what} {raised(type(exc).__name__, exception_message(exc))}") from None
 
 
 def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: list,
