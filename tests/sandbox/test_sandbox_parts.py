@@ -172,8 +172,10 @@ def test_doctor_reports_every_check_ok(executor):
     results = check(overhead_runs=3)
     assert [name for name, _, _ in results] == [
         "bwrap installed", "bwrap sandbox starts", "tracepile importable inside", "network isolated",
-        "/etc/shadow unreadable inside", "seccomp blocks fork", "rlimits applied", "per-job overhead"]
+        "/etc/shadow unreadable inside", "seccomp blocks fork", "rlimits applied", "per-job overhead",
+        "libraries importable inside"]
     assert [name for name, ok, _ in results if not ok] == []
+    assert "numpy" in results[-1][2] and "site-packages bound read-only" in results[-1][2]
 
 
 def newer_pythons() -> list[str]:
