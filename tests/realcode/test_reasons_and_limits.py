@@ -17,6 +17,9 @@ def test_reason_carries_the_exception_type_and_message():
     assert result.outcome.status == "error"
     assert result.outcome.reason == "raised ModuleNotFoundError: No module named 'no_such_module_here'"
     assert trace("def f():\n    return {}['a']\n", "f()").outcome.reason == "raised KeyError: 'a'"
+    missing = trace("def f():\n    return open('/no/such')\n", "f()").outcome
+    assert missing.reason == "raised FileNotFoundError: [Errno 2] No such file or directory: '/no/such'"
+    assert missing.answer("call") == "FileNotFoundError: [Errno 2] No such file or directory: '/no/such'"
 
 
 def test_a_message_whose_str_raises_is_read_safely():

@@ -338,7 +338,7 @@ def _built(what: str, build):
     try:
         return build()
     except Exception as exc:  # noqa: BLE001 - the input could not be built: the call never runs
-        raise _Rejected(f"{what} {raised(type(exc).__name__, exception_message(exc))}") from None
+        raise _Rejected(f"{what} {raised(type(exc).__name__, _message(exc))}") from None
 
 
 def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: list,
@@ -346,7 +346,7 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
     limits = job["limits"]
     status, reason, exception = "ok", "", None
     if exc is not None:
-        exception = (type(exc).__name__, exception_message(exc))
+        exception = (type(exc).__name__, _message(exc))
         status, reason = "error", raised(*exception)
         if isinstance(exc, MemoryError):
             status, reason = "limit", f"memory limit of {limits['memory_mb']} MB exceeded"
@@ -366,6 +366,21 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
         "records": recorder.records, "truncated": truncated,
         "backend": backend, "python": sys.version.split()[0],
     }
+
+
+def _message(exc: BaseException) -> str:
+    """The exception's message as Python prints it, read without user code: OSError's
+    "[Errno 2] No such file or directory: 'x'" from its C fields, the rest from their arguments."""
+    if isinstance(exc, OSError):
+        errno, strerror = _OS_ERRNO(exc), _OS_STRERROR(exc)
+        if type(errno) is int and type(strerror) is str:
+            filename = _OS_FILENAME(exc)
+            return f"[Errno {errno}] {strerror}" + (f": {filename!r}" if type(filename) is str else "")
+    return exception_message(exc)
+
+
+_OS_ERRNO, _OS_STRERROR = OSError.errno.__get__, OSError.strerror.__get__
+_OS_FILENAME = OSError.filename.__get__
 
 
 def raised(name: str, message: str) -> str:
