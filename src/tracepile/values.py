@@ -57,7 +57,7 @@ _LEAVES = frozenset({int, float, bool, type(None), str})
 _FAST_ITEMS = 64
 
 
-def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
+def _fast(value: object, max_chars: int, ids: set[int] | None, depth: int = 0) -> str | None:
     """C-level repr for exact built-in scalars and small containers of them (no user code can run:
     every type involved is checked exactly first); None means 'use the full renderer'."""
     cls = type(value)
@@ -92,7 +92,7 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
             return None
         nested = ()
     elif cls not in _HANDLERS and type(cls) is type and len(_type_mro(cls)) == 2:
-        return _fast_object(value, cls, max_chars, ids)
+        return _fast_object(value, cls, max_chars, ids, depth) if depth <= MAX_DEPTH else None
     else:
         return None
     try:
@@ -129,8 +129,9 @@ def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | 
     return text
 
 
-def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
-    """`Name(a=1, b=[2])` for an instance of a plain class whose attributes all render fast."""
+def _fast_object(value, cls, max_chars: int, ids: set[int] | None, depth: int = 0) -> str | None:
+    """`Name(a=1, b=[2])` for an instance of a plain class whose attributes all render fast (nested
+    objects only to the full renderer's depth: a deeper or cyclic chain is left to it)."""
     if any(type(d) is _member for d in _type_dict(cls).values()):
         return None  # __slots__: the full renderer handles them
     attrs = _instance_dict(value)
@@ -139,7 +140,7 @@ def _fast_object(value, cls, max_chars: int, ids: set[int] | None) -> str | None
     inner = set() if ids is not None else None
     parts = []
     for key, item in attrs.items():
-        text = _fast(item, max_chars, inner)
+        text = _fast(item, max_chars, inner, depth + 1)
         if text is None or TRUNCATION in text or type(key) is not str:
             return None
         parts.append(f"{key}={text}")

@@ -10,7 +10,7 @@ import io
 
 import pytest
 
-from tracepile.values import render
+from tracepile.values import _Renderer, render
 
 np = pytest.importorskip("numpy")
 sympy = pytest.importorskip("sympy")
@@ -92,3 +92,24 @@ def test_stdin_methods_render_like_the_real_stream():
 
     assert render(stream.readline) == render(Recording(io.BytesIO(b"")).readline) == "<function TextIOWrapper.readline>"
     assert render(input) == "<function input>"
+
+
+class Node:
+    def __init__(self, val, next=None):
+        self.val = val
+        self.next = next
+
+
+def test_a_cyclic_or_deep_chain_of_objects_renders_like_the_full_renderer():
+    a = Node(1)
+    b = Node(2, a)
+    a.next = b  # a cycle, as a linked-list algorithm makes mid-way
+    assert render(a, 10_000) == "Node(val=1, next=Node(val=2, next=Node(...)))"
+    head = None
+    for value in range(20):
+        head = Node(value, head)
+    text = render(head, 10_000)
+    full = _Renderer(10_000, None)
+    full.value(head, 0)
+    assert text == "".join(full.parts)
+    assert text.count("Node(val=") == 9 and text.endswith("next=Node(...)" + ")" * 9)
