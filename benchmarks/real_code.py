@@ -267,21 +267,38 @@ def summary(rows: list[dict]) -> dict:
     events = [r["events"] for r in rows if r["verified"]]
     plain_runs = [r for r in rows if r["plain"] is not None]
     answered = [r for r in rows if r["response"]]
+    refused = [r for r in rows if _refused(r)]
     return {
         "inputs": len(rows),
         "run in plain Python": len(plain_runs),
         "verified": sum(r["verified"] for r in rows),
         "verified, of those plain Python runs": sum(r["verified"] for r in plain_runs),
-        "answers equal plain Python (of narrated)": f"{sum(r['answer'] == r['plain'] for r in answered)}/{len(answered)}",
-        "refused (bad input)": dict(collections.Counter(_kind(r["reason"]) for r in rows if r["status"] == "bad_input"
-                                                        or "cannot be evaluated safely" in r["reason"]
-                                                        or "bad call" in r["reason"])),
-        "raised": dict(collections.Counter(_kind(r["reason"]) for r in rows if r["status"] == "error")),
+        "answers equal plain Python (of narrated)": f"{sum(_same(r) for r in answered)}/{len(answered)}",
+        "answers differ": [[r["program"], r["input"][:80], r["answer"][:80], (r["plain"] or "")[:80]]
+                           for r in answered if not _same(r)],
+        "refused (bad input)": dict(collections.Counter(_kind(r["reason"]) for r in refused)),
+        "raised": dict(collections.Counter(_kind(r["reason"]) for r in rows
+                                           if r["status"] == "error" and r not in refused)),
         "truncated": sum(r["status"] == "truncated" for r in rows),
+        "truncated by the event limit": sum(r["reason"].startswith("event limit") for r in rows),
         "statuses": dict(collections.Counter(r["status"] for r in rows)),
         "events (verified): median, p90": _median_p90(events),
         "response tokens (verified): median, p90": _median_p90(tokens),
     }
+
+
+def _refused(row: dict) -> bool:
+    """An input refused before its call ran (`bad_input`; older versions said `error`)."""
+    return row["status"] == "bad_input" or row["status"] == "error" and (
+        "cannot be evaluated safely" in row["reason"] or row["reason"].startswith(("bad call", "entry point")))
+
+
+def _same(row: dict) -> bool:
+    """The answer equals plain Python's (object addresses in default reprs differ run to run)."""
+    return row["plain"] is not None and ADDRESS.sub("0x", row["answer"]) == ADDRESS.sub("0x", row["plain"])
+
+
+ADDRESS = re.compile(r"0x[0-9a-f]+")
 
 
 def _kind(reason: str) -> str:
@@ -304,8 +321,8 @@ def by_domain(rows: list[dict]) -> dict:
         answered = [r for r in group if r["response"]]
         table[domain] = {"inputs": len(group), "plain runs": sum(r["plain"] is not None for r in group),
                          "verified": sum(r["verified"] for r in group),
-                         "answers equal": sum(r["answer"] == r["plain"] for r in answered),
-                         "bad input": sum(r["status"] == "bad_input" for r in group),
+                         "answers equal": sum(_same(r) for r in answered),
+                         "refused": sum(_refused(r) for r in group),
                          "truncated": sum(r["status"] == "truncated" for r in group)}
     return table
 

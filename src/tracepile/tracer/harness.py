@@ -47,16 +47,24 @@ class CapturedStdout(io.TextIOBase):
     encoding = "utf-8"
     errors = "backslashreplace"
 
-    def __init__(self, recorder: Recorder):
+    def __init__(self, recorder: Recorder, module_code=None):
         self._recorder = recorder
+        self._module_code = module_code
         self.buffer = _CapturedBytes(self)
 
     def write(self, text):
         if type(text) is not str:
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if not self._recorder.on_output(text):
+        if not self._recorder.on_output(text, 0 if self._recorder.stack else self._module_line()):
             raise OutputLimit("output limit reached")
         return len(text)
+
+    def _module_line(self) -> int:
+        """The line of the program's top-level code running now (untraced, before a call), or 0."""
+        frame = _getframe(1)
+        while frame is not None and frame.f_code is not self._module_code:
+            frame = frame.f_back
+        return frame.f_lineno if frame is not None else 0
 
     def writable(self):
         return True
@@ -125,7 +133,7 @@ def run_job(job: dict, records: list | None = None) -> dict:
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     saved_builtins = dict(vars(builtins))
     _WATCH.reset()
-    sys.stdout = CapturedStdout(recorder)
+    sys.stdout = CapturedStdout(recorder, module_code)
     if job["kind"] == "stdin" and sys.__stdin__ is not None:
         sys.stdin = recorder.stdin = RecordingStdin(sys.__stdin__, recorder.on_input)
     random.seed(job.get("seed", 0))

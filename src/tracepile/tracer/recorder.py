@@ -126,8 +126,9 @@ class Recorder:
         self.last_unwound = exc
         self.emit(("U", state.no, state.depth, state.line, type(exc).__name__))
 
-    def on_output(self, text: str) -> bool:
-        """Record printed text; False once the output cap is reached."""
+    def on_output(self, text: str, module_line: int = 0) -> bool:
+        """Record printed text (on `module_line` when no traced frame runs: the module's untraced
+        top-level code before a call); False once the output cap is reached."""
         if self.output_left <= 0 or len(text) > self.output_left:
             self.truncated = "output limit reached"
             text = text[: self.output_left]
@@ -140,7 +141,7 @@ class Recorder:
         self.stdout_parts.append(text)
         top = self.stack[-1] if self.stack else None
         try:
-            self.emit(("O", top.no if top else 0, top.line if top else 0, text))
+            self.emit(("O", top.no if top else 0, top.line if top else module_line, text))
         except TraceLimit:
             pass  # tracing stops at the next hook call; the text itself is kept
         return True
