@@ -24,3 +24,16 @@ def test_a_wrong_line_or_a_left_out_output_fails():
     assert verify(text, result).passed
     assert not verify(text.replace("line 4 prints", "line 5 prints"), result).passed
     assert not verify(text.split("\n\n", 1)[1], result).passed
+
+
+GLOBAL_CACHE = ("LENGTHS = {1: 1}\n\ndef length(n):\n    steps = n * 2\n    LENGTHS[n] = steps\n"
+                "    return len(LENGTHS)\n")
+
+
+def test_a_global_container_changed_in_a_function_is_stated_and_required():
+    result = trace(GLOBAL_CACHE, "length(3)")
+    text = make_sample(Program(id="g", code=GLOBAL_CACHE, calls=("length(3)",)), result.input).response
+    assert "`LENGTHS = {1: 1, 3: 6}`" in text and verify(text, result).passed
+    left_out = verify(text.replace("`LENGTHS = {1: 1, 3: 6}`", "`steps = 6`"), result)
+    assert not left_out.passed
+    assert any("new value of `LENGTHS`" in failure for failure in left_out.failures)

@@ -193,10 +193,12 @@ class Recorder:
         glob = frame.f_globals
         names = list(info.assigns) if info is not None else []
         if info is not None and info.mutates:
-            for _, chain in info.mutates:
+            for source, chain in info.mutates:
                 ok, obj = evaluate(chain, loc, glob)
                 if ok:
                     self.log.append(id(obj))
+                    if not state.is_module and source in glob and source not in loc and source.isidentifier():
+                        names.append(source)  # a global container the line changed in place
         mutated: set = set()
         if len(self.log) > state.log_pos:
             mutated = set(self.log[state.log_pos:])
