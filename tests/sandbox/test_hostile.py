@@ -214,7 +214,8 @@ def test_the_job_sees_only_the_allow_list_and_a_read_only_root(executor):
     assert etc == ["ld.so.cache"] and not bashrc and cwd == "/tmp/job"
     assert writes == ["Read-only file system"] * 3
     assert set(root) <= {"bin", "dev", "etc", "lib", "lib32", "lib64", "libx32", "proc", "sbin", "tmp",
-                         "usr", *[p.split("/")[1] for p in (PACKAGE_MOUNT, *interpreter(sys.executable).roots)]}
+                         "usr", *[p.split("/")[1] for p in (PACKAGE_MOUNT, *interpreter(sys.executable).roots,
+                                                             *interpreter(sys.executable).site)]}
 
 
 def test_no_secret_from_our_environment_reaches_the_job(monkeypatch):
