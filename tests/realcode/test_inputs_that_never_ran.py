@@ -40,7 +40,7 @@ def test_build_rejects_refused_inputs_as_bad_input(tmp_path):
                {"id": "refused", "code": PRINTS_AT_IMPORT, "calls": ["g(1)"]}]
     path = tmp_path / "programs.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
-    manifest = build(BuildConfig(programs=str(path), workers=1, sandbox="bwrap", questions_per_trace=0),
+    manifest = build(BuildConfig(programs=str(path), workers=1, sandbox="none", questions_per_trace=0),
                      tmp_path / "out", progress=False)
     rejects = [json.loads(line) for p in (tmp_path / "out/rejects").glob("0*.jsonl")
                for line in p.read_text().splitlines()]
