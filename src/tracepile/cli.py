@@ -51,12 +51,15 @@ def run(
     sandbox: str = typer.Option("auto", help="auto or bwrap (bubblewrap), or none (process limits only)."),
     max_events: int = typer.Option(Limits.max_events, "--max-events", min=1,
                                    help="Trace events recorded per run before it stops as truncated."),
+    python: Optional[str] = typer.Option(None, "--python", help="Run the programs with this Python 3.10+ "
+                                         "interpreter (default: the one running tracepile)."),
 ) -> None:
     """Trace, narrate and verify a program on each of its inputs.
 
     Example: tracepile run examples/bubble_sort.py --call "bubble_sort([5, 1, 4, 2])"
     """
     limits = Limits(timeout_s=4 * timeout, cpu_s=max(1, int(timeout + 0.999)), max_events=max_events)
+    python = _interpreter(python) if python else sys.executable
     if programs is not None:
         if file is not None or call or stdin:
             fail("give either a program file with --call/--stdin, or --programs, not both")
@@ -68,11 +71,26 @@ def run(
         for program in items:
             for program_input in program.inputs:
                 sample = make_sample(program, program_input, seed=seed, limits=limits, backend=backend,
-                                     executor=executor)
+                                     executor=executor, python=python)
                 _show(sample, as_json)
                 shown += 1
     if shown == 0 and programs is not None:
         fail(f"no usable program record in {programs}")
+
+
+def _interpreter(python: str) -> str:
+    """The --python interpreter, checked once (it runs, it is 3.10+, the sandbox can bind it)."""
+    import shutil
+
+    from tracepile.sandbox import SandboxError
+    from tracepile.sandbox.bwrap import interpreter
+
+    found = shutil.which(python) or python
+    try:
+        interpreter(found)
+    except SandboxError as exc:
+        fail(str(exc))
+    return found
 
 
 def _executor(sandbox: str):

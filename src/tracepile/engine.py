@@ -65,10 +65,11 @@ def narratable(trace: Trace) -> bool:
 
 def make_sample(program: Program, program_input: ProgramInput, *, seed: int = 0,
                 limits: Limits | None = None, backend: str = "auto", compression=None,
-                executor: Executor | None = None) -> Sample:
-    """Trace, narrate and verify one input of a program. Never raises for anything the program does."""
+                executor: Executor | None = None, python: str = sys.executable) -> Sample:
+    """Trace, narrate and verify one input of a program (run by the interpreter at `python`). Never
+    raises for anything the program does."""
     result = trace(program.code, program_input, program_id=program.id, limits=limits, seed=seed,
-                   backend=backend, executor=executor, setup=program.setup)
+                   backend=backend, executor=executor, setup=program.setup, python=python)
     return sample_from_trace(program, result, seed=seed, compression=compression)
 
 

@@ -3,6 +3,8 @@
 
 import json
 
+import pytest
+
 from typer.testing import CliRunner
 
 from tracepile.cli import app
@@ -55,3 +57,18 @@ def test_run_max_events_raises_the_limit(tmp_path):
     assert cut["status"] == "truncated" and "events recorded" in cut["reason"]
     assert full["status"] == "ok" and full["verified"] and full["answer"] == repr(sum(range(6000)))
     assert full["stats"]["events"] > cut["stats"]["events"]
+
+
+def test_run_python_picks_the_interpreter(tmp_path):
+    from conftest import tracer_pythons
+
+    newer = [p for p in tracer_pythons()[1:]]
+    if not newer:
+        pytest.skip("no other Python 3.12+ interpreter found (set TRACEPILE_TEST_PYTHONS)")
+    program = tmp_path / "first.py"
+    program.write_text("def first(xs):\n    return xs[0]\n")
+    args = ["run", str(program), "--call", "first([4, 5])", "--json", "--python", newer[0]]
+    sample = json.loads(CliRunner().invoke(app, args).stdout)
+    assert sample["verified"] and sample["answer"] == "4" and sample["provenance"]["python"] >= "3.12"
+    refused = CliRunner().invoke(app, ["run", str(program), "--call", "first([4])", "--python", "/no/python"])
+    assert refused.exit_code == 1 and "cannot inspect the interpreter" in refused.output
