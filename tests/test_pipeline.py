@@ -115,10 +115,12 @@ def test_bad_records_are_rejected_with_reasons_and_the_rest_is_built(tmp_path):
             row = json.loads(line)
             rejects[row["program_id"]] = row
     assert rejects["syntax"]["reason"] == "unrunnable" and "syntax error" in rejects["syntax"]["detail"]
+    assert rejects["entry"]["reason"] == "bad_input"
     assert "entry point 'g' is not defined" in rejects["entry"]["detail"]
-    assert "ListComp is not allowed" in rejects["notliteral"]["detail"]
+    assert rejects["notliteral"]["reason"] == "bad_input"
+    assert "raised NameError: name 'y' is not defined" in rejects["notliteral"]["detail"]
     assert rejects["loops"]["reason"] == "timeout"
-    assert manifest["rejected"] == {"bad record": 3, "timeout": 1, "unrunnable": 3}
+    assert manifest["rejected"] == {"bad record": 3, "bad_input": 2, "timeout": 1, "unrunnable": 1}
 
 
 def test_bad_config_fails_fast(tmp_path):

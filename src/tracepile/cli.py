@@ -49,12 +49,17 @@ def run(
     timeout: float = typer.Option(5.0, help="CPU-time limit per execution, in seconds (the wall-clock limit is 4x)."),
     backend: str = typer.Option("auto", help="Tracer back end: auto, monitoring (3.12+) or settrace."),
     sandbox: str = typer.Option("auto", help="auto or bwrap (bubblewrap), or none (process limits only)."),
+    max_events: int = typer.Option(Limits.max_events, "--max-events", min=1,
+                                   help="Trace events recorded per run before it stops as truncated."),
+    python: Optional[str] = typer.Option(None, "--python", help="Run the programs with this Python 3.10+ "
+                                         "interpreter (default: the one running tracepile)."),
 ) -> None:
     """Trace, narrate and verify a program on each of its inputs.
 
     Example: tracepile run examples/bubble_sort.py --call "bubble_sort([5, 1, 4, 2])"
     """
-    limits = Limits(timeout_s=4 * timeout, cpu_s=max(1, int(timeout + 0.999)))
+    limits = Limits(timeout_s=4 * timeout, cpu_s=max(1, int(timeout + 0.999)), max_events=max_events)
+    python = _interpreter(python) if python else sys.executable
     if programs is not None:
         if file is not None or call or stdin:
             fail("give either a program file with --call/--stdin, or --programs, not both")
@@ -66,11 +71,26 @@ def run(
         for program in items:
             for program_input in program.inputs:
                 sample = make_sample(program, program_input, seed=seed, limits=limits, backend=backend,
-                                     executor=executor)
+                                     executor=executor, python=python)
                 _show(sample, as_json)
                 shown += 1
     if shown == 0 and programs is not None:
         fail(f"no usable program record in {programs}")
+
+
+def _interpreter(python: str) -> str:
+    """The --python interpreter, checked once (it runs, it is 3.10+, the sandbox can bind it)."""
+    import shutil
+
+    from tracepile.sandbox import SandboxError
+    from tracepile.sandbox.bwrap import interpreter
+
+    found = shutil.which(python) or python
+    try:
+        interpreter(found)
+    except SandboxError as exc:
+        fail(str(exc))
+    return found
 
 
 def _executor(sandbox: str):
@@ -177,6 +197,8 @@ def build(
     endpoint: Optional[str] = typer.Option(None, help="With --narrator llm: OpenAI-compatible URL, e.g. http://host:8000/v1."),
     model: Optional[str] = typer.Option(None, help="With --narrator llm: the served model name."),
     paths: int = typer.Option(4, help="With --narrator llm: sampled paths per input."),
+    max_events: Optional[int] = typer.Option(None, "--max-events", min=1,
+                                             help="Trace events per run (overrides the config's limits)."),
 ) -> None:
     """Build a verified CoE corpus as sharded Parquet; interrupt and re-run to resume.
 
@@ -193,6 +215,8 @@ def build(
     try:
         base = BuildConfig.from_yaml(config).to_dict() if config else {}
         merged = {**base, **overrides}
+        if max_events is not None:
+            merged["limits"] = {**(merged.get("limits") or {}), "max_events": max_events}
         build_config = BuildConfig.from_dict(merged)
     except ConfigError as exc:
         fail(str(exc))

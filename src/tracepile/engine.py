@@ -22,15 +22,16 @@ _ASSEMBLY = threading.Lock()
 
 def trace(code: str, input: ProgramInput | str, *, program_id: str = "program",
           limits: Limits | None = None, seed: int = 0, backend: str = "auto",
-          python: str = sys.executable, executor: Executor | None = None) -> Trace:
+          python: str = sys.executable, executor: Executor | None = None, setup: str = "") -> Trace:
     """Execute `code` on one input in a separate process and return its trace.
 
-    A plain string input is a call expression such as "f([3, 1, 2])". `executor` runs the job
-    (default: a fresh child process per job, see tracepile.sandbox)."""
+    A plain string input is a call expression such as "f([3, 1, 2])"; `setup` statements run after the
+    module loads and before the call. `executor` runs the job (default: a fresh child process per job,
+    see tracepile.sandbox)."""
     if isinstance(input, str):
         input = ProgramInput("call", input)
     job = Job(code=code, kind=input.kind, text=input.text, limits=limits or Limits(), seed=seed,
-              backend=backend, python=python)
+              backend=backend, python=python, setup=setup)
     raw = (executor or execute)(job)
     with _ASSEMBLY:
         return assemble(program_id, code, input, raw.data, raw.status, raw.reason, raw.seconds)
@@ -55,16 +56,20 @@ def sample_id(program_id: str, program_input: ProgramInput, kind: str = "coe") -
 
 
 def narratable(trace: Trace) -> bool:
-    """A trace worth narrating: complete, and ended by a return, the end of input, or an exception."""
-    return bool(trace.events) and trace.outcome.status in ("ok", "error") and not trace.truncated
+    """A trace worth narrating: complete, and ended by a return, the end of input, or an exception that
+    the program raised (an input refused before the call ran is never narrated)."""
+    outcome = trace.outcome
+    ran = outcome.status == "ok" or outcome.status == "error" and outcome.exception is not None
+    return bool(trace.events) and ran and not trace.truncated
 
 
 def make_sample(program: Program, program_input: ProgramInput, *, seed: int = 0,
                 limits: Limits | None = None, backend: str = "auto", compression=None,
-                executor: Executor | None = None) -> Sample:
-    """Trace, narrate and verify one input of a program. Never raises for anything the program does."""
+                executor: Executor | None = None, python: str = sys.executable) -> Sample:
+    """Trace, narrate and verify one input of a program (run by the interpreter at `python`). Never
+    raises for anything the program does."""
     result = trace(program.code, program_input, program_id=program.id, limits=limits, seed=seed,
-                   backend=backend, executor=executor)
+                   backend=backend, executor=executor, setup=program.setup, python=python)
     return sample_from_trace(program, result, seed=seed, compression=compression)
 
 

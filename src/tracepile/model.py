@@ -19,32 +19,31 @@ class RecordError(ValueError):
 
 @dataclass(frozen=True)
 class Expression:
-    """A call argument that is not a plain literal (e.g. `dict(a=1)`, `'ab'.upper()`, a lambda).
-    It is never evaluated here: the sandboxed child evaluates it next to the program."""
+    """A call argument (or callee) that is not a plain literal: `ListNode(1, ListNode(2))`,
+    `Fraction("3.245")`, a lambda. Never evaluated here: it is program code, run in the sandbox after
+    the program's module has loaded."""
 
     source: str
 
 
-_EXPRESSION_NODES = (
-    ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.UnaryOp, ast.BinOp, ast.BoolOp,
-    ast.Compare, ast.Subscript, ast.Slice, ast.Name, ast.Attribute, ast.Call, ast.keyword,
-    ast.Lambda, ast.arguments, ast.arg, ast.IfExp, ast.Starred, ast.Load,
-    ast.operator, ast.unaryop, ast.boolop, ast.cmpop, ast.expr_context,
-)
+_NOT_INPUT_NODES = (ast.NamedExpr, ast.Await, ast.Yield, ast.YieldFrom)
 
 
 @dataclass(frozen=True)
 class Call:
-    """A parsed call expression: `func(*args, **kwargs)` with literal arguments only."""
+    """A parsed call expression `func(*args, **kwargs)`: literal arguments as values, the rest as
+    Expressions; the callee a dotted name, or an Expression such as `spline(xs, ys)`."""
 
     text: str
-    func: tuple[str, ...]  # dotted name, e.g. ("f",), ("Cls", "method"), ("Solution()", "twoSum")
+    func: tuple[str, ...]  # dotted name, e.g. ("f",), ("Cls", "method"), ("Solution()", "twoSum"); () if callee
     args: tuple[Any, ...]
     kwargs: dict[str, Any]
+    callee: Expression | None = None
 
 
 def parse_call(text: str) -> Call:
-    """Parse `f([3, 1, 2], k=2)` safely: the callee is a (dotted) name, every argument a literal."""
+    """Parse `f([3, 1, 2], k=2)` safely (nothing is evaluated but literals): the callee is a (dotted)
+    name or an expression, each argument a literal or an Expression."""
     if not isinstance(text, str) or not text.strip():
         raise RecordError("empty call expression")
     if len(text) > MAX_CALL_CHARS:
@@ -58,9 +57,8 @@ def parse_call(text: str) -> Call:
     if not isinstance(node, ast.Call):
         raise RecordError(f"not a call expression: {text.strip()[:60]!r}")
     func = _dotted_name(node.func)
-    if func is None:
-        raise RecordError("the callee must be a name or a dotted name, e.g. f, Cls.method or Solution().solve")
     try:
+        callee = None if func is not None else _expression(node.func)
         args = tuple(_literal(a) for a in node.args)
         kwargs = {}
         for kw in node.keywords:
@@ -69,7 +67,7 @@ def parse_call(text: str) -> Call:
             kwargs[kw.arg] = _literal(kw.value)
     except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError) as exc:
         raise RecordError(f"call argument is not a literal: {exc}") from None
-    return Call(text=text.strip(), func=func, args=args, kwargs=kwargs)
+    return Call(text=text.strip(), func=func or (), args=args, kwargs=kwargs, callee=callee)
 
 
 def _dotted_name(node: ast.expr) -> tuple[str, ...] | None:
@@ -92,11 +90,13 @@ def _literal(node: ast.expr) -> Any:
         return ast.literal_eval(node)
     except ValueError:
         pass
+    return _expression(node)
+
+
+def _expression(node: ast.expr) -> Expression:
     for sub in ast.walk(node):
-        if isinstance(sub, ast.Lambda):
-            continue  # a lambda's body is program code, run only in the sandbox
-        if not isinstance(sub, _EXPRESSION_NODES):
-            raise RecordError(f"{type(sub).__name__} is not allowed in a call argument")
+        if isinstance(sub, _NOT_INPUT_NODES):
+            raise RecordError(f"{type(sub).__name__} is not allowed in a call expression")
     return Expression(ast.unparse(node))
 
 
@@ -122,7 +122,7 @@ class ProgramInput:
             raise RecordError(f"input kind must be 'call' or 'stdin', not {self.kind!r}")
 
 
-PROGRAM_FIELDS = ("id", "code", "calls", "stdin", "domain", "source", "license")
+PROGRAM_FIELDS = ("id", "code", "calls", "stdin", "domain", "source", "license", "setup")
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,7 @@ class Program:
     source: str = ""
     license: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)
+    setup: str = ""  # statements run (untraced) after the module loads and before each call
 
     @property
     def inputs(self) -> list[ProgramInput]:
@@ -169,9 +170,10 @@ class Program:
             metadata = {**data["metadata"], **metadata}  # the round trip of to_dict()
         elif "metadata" in data:
             metadata["metadata"] = data["metadata"]
+        setup = _text_list(data, "setup")
         return cls(
             id=str(data["id"]), code=data["code"], calls=calls, stdin=stdin,
-            metadata=metadata, **texts,
+            metadata=metadata, setup="\n".join(setup), **texts,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -208,7 +210,8 @@ class Limits:
     max_value_chars: int = 400
 
 
-STATUSES = ("ok", "error", "timeout", "limit", "truncated", "crash")
+STATUSES = ("ok", "error", "bad_input", "timeout", "limit", "truncated", "crash")
+# "error": the program raised; "bad_input": the input was refused before the program's call ran
 
 
 # ---------------------------------------------------------------- trace events

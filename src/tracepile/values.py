@@ -10,11 +10,15 @@ import collections
 import enum
 import decimal
 import fractions
+import functools
+import io
 import itertools
 import math
 import operator
 import re
 import types
+
+from tracepile.library_values import library_repr
 
 TRUNCATION = "…"
 MARKER_RE = re.compile(r"…\(\+\d+\)")
@@ -481,12 +485,23 @@ class _Renderer:
             self.emit(f"<generator {obj.gi_code.co_name}>")
         elif issubclass(cls, BaseException):
             self.exception_(obj, cls, depth)
+        elif cls is _LRU_WRAPPER:
+            wrapped = _instance_dict(obj).get("__wrapped__")
+            self.emit(f"<function {_callable_name(wrapped)}>")
         else:
+            shown = library_repr(obj, cls)
+            if shown is not None:
+                self.library(shown)
+                return
             for base, handler in _SUBCLASS_HANDLERS:
                 if issubclass(cls, base):
                     self.builtin_subclass(obj, cls, base, handler, depth)
                     return
             self.user_object(obj, cls, depth)
+
+    def library(self, text: str) -> None:
+        limit = max(self.budget, 16)
+        self.emit(text if len(text) <= limit else f"{text[:limit]}{TRUNCATION}(+{len(text) - limit})")
 
     def exception_(self, obj: BaseException, cls: type, depth: int) -> None:
         self.wrapped(_type_name(cls), obj, depth,
@@ -497,8 +512,22 @@ class _Renderer:
         if type(fields) is tuple and all(type(f) is str for f in fields):
             attrs = list(zip(fields, tuple.__iter__(obj)))
             self.wrapped(_type_name(cls), obj, depth, lambda: self.attributes(attrs, depth))
+        elif base in _CONTAINER_BASES:
+            self.wrapped(_type_name(cls), obj, depth, lambda: self.items_of(obj, base, depth))
         else:
             self.wrapped(_type_name(cls), obj, depth, lambda: handler(self, base(obj) if base in (int, float, str) else obj, depth))
+
+    def items_of(self, obj, base: type, depth: int) -> None:
+        """The items of a container subclass (`Stack([1, 9])`), read through the built-in base type."""
+        n = base.__len__(obj)
+        if base is dict:
+            self.dict_items(obj, depth)
+        elif base is tuple:
+            self.sequence(tuple.__iter__(obj), n, "(", ")", depth, True)
+        elif base in (list, collections.deque):
+            self.sequence(base.__iter__(obj), n, "[", "]", depth)
+        elif n:
+            self.sequence(base.__iter__(obj), n, "{", "}", depth)
 
     def user_object(self, obj: object, cls: type, depth: int) -> None:
         attrs = list(_instance_dict(obj).items()) + _slot_values(obj, cls)
@@ -520,12 +549,16 @@ class _Renderer:
 
 
 def _callable_name(obj: object) -> str:
+    """`helper` or `Solution.solve` (a nested function without its `outer.<locals>.` path); a method
+    of an input stream (the tracer's recording stdin included) as `TextIOWrapper.readline`."""
     cls = type(obj)
     if cls is types.MethodType:
+        if isinstance(obj.__self__, io.TextIOWrapper):
+            return f"TextIOWrapper.{_callable_name(obj.__func__).rpartition('.')[2]}"
         obj = obj.__func__
         cls = type(obj)
     name = obj.__qualname__ if cls in (types.FunctionType, types.BuiltinFunctionType) else None
-    return name if type(name) is str else "?"
+    return name.rpartition("<locals>.")[2] if type(name) is str else "?"
 
 
 def _instance_dict(obj: object) -> dict:
@@ -588,10 +621,13 @@ _SUBCLASS_HANDLERS = (
     (tuple, _Renderer.tuple_),
     (set, _Renderer.set_),
     (frozenset, _Renderer.set_),
+    (collections.deque, _Renderer.deque_),
     (int, _Renderer.integer),
     (float, _Renderer.scalar),
     (str, _Renderer.text),
 )
+_CONTAINER_BASES = (dict, list, tuple, set, frozenset, collections.deque)
+_LRU_WRAPPER = type(functools.lru_cache(lambda: None))
 _MUTABLE = frozenset(_MUTABLE_TYPES + (collections.Counter, collections.OrderedDict, collections.defaultdict))
 
 

@@ -103,7 +103,7 @@ def test_command_binds_an_allow_list_read_only(command):
     sources = [cmd[i + 1] for i, arg in enumerate(cmd) if arg in ("--bind", "--ro-bind", "--dev-bind")]
     assert "/" not in sources and "--bind" not in cmd and "--dev-bind" not in cmd
     real_dirs = {d for d in bwrap_module.SYSTEM_LINKS if os.path.isdir(d) and not os.path.islink(d)}
-    allowed = {"/usr", "/etc/ld.so.cache", bwrap_module.PACKAGE_DIR, *interp.roots, *real_dirs}
+    allowed = {"/usr", "/etc/ld.so.cache", bwrap_module.PACKAGE_DIR, *interp.roots, *interp.site, *real_dirs}
     assert {"/usr", bwrap_module.PACKAGE_DIR, *interp.roots} <= set(sources) <= allowed
     workspace = os.path.dirname(os.path.dirname(bwrap_module.PACKAGE_DIR))
     for secret in (os.path.expanduser("~"), "/etc", "/home", workspace):
@@ -123,7 +123,10 @@ def test_command_confines_and_remounts_the_root_read_only_last(command):
              if arg == "--size" and head[i + 2] == "--tmpfs"}
     assert sizes["/tmp"] == 64 << 20 and sizes["/dev/shm"] == 1 << 20
     pairs = list(zip(head, head[1:]))
-    for site in interp.site:  # installed packages are hidden: jobs run with -S anyway
+    for site in interp.site:  # the libraries the interpreter imports are bound read-only
+        assert ("--tmpfs", site) not in pairs
+        assert any(bwrap_module._inside(site, s) for a, s in pairs if a == "--ro-bind")
+    for site in interp.hidden:  # a base installation's own, which its venv does not import, stay hidden
         assert ("--tmpfs", site) in pairs and ("--remount-ro", site) in pairs
     env = {head[i + 1]: head[i + 2] for i, arg in enumerate(head) if arg == "--setenv"}
     assert env == child_env(5)
@@ -171,8 +174,10 @@ def test_doctor_reports_every_check_ok(executor):
     results = check(overhead_runs=3)
     assert [name for name, _, _ in results] == [
         "bwrap installed", "bwrap sandbox starts", "tracepile importable inside", "network isolated",
-        "/etc/shadow unreadable inside", "seccomp blocks fork", "rlimits applied", "per-job overhead"]
+        "/etc/shadow unreadable inside", "seccomp blocks fork", "rlimits applied", "per-job overhead",
+        "libraries importable inside"]
     assert [name for name, ok, _ in results if not ok] == []
+    assert "numpy" in results[-1][2] and "site-packages bound read-only" in results[-1][2]
 
 
 def newer_pythons() -> list[str]:

@@ -432,6 +432,10 @@ class Narrator:
         self.extend(f"This raises {code(text)}.")
 
     def output(self, event: OutputEvent) -> None:
+        if event.frame == 0 and event.line:  # the module's top-level code, run once before the call
+            self.add(f"Before the call, the module's top-level code runs once; line {event.line} prints "
+                     f"{output_claim(event.text)}.")
+            return
         self.extend(self.pick("It prints {}.", "This prints {}.", "The output is {}.").format(
             output_claim(event.text)))
 

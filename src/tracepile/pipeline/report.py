@@ -24,7 +24,7 @@ def write_report(folder: str | Path, out: str | Path | None = None, samples_show
     manifest = json.loads((folder / "manifest.json").read_text()) if (folder / "manifest.json").exists() else {}
     tokens = _tokens(rows)
     sections = [
-        _summary_table(summary, tokens),
+        _summary_table(summary),
         _figure("Tokens per sample, by domain", _histograms({d: v for d, v in _by_domain(rows, tokens).items()}, "tokens")),
         _figure("Trace length (executed lines), by domain",
                 _histograms(_by_domain(rows, [r["stats"]["lines"] for r in rows]), "executed lines")),
@@ -79,14 +79,16 @@ def _by_domain(rows: list[dict], values: list[int]) -> dict[str, list[int]]:
     return dict(sorted(grouped.items()))
 
 
-def _summary_table(summary: dict, tokens: list[int]) -> str:
+def _summary_table(summary: dict) -> str:
+    """Samples, tokens and means per domain and kind; the "all" row's mean is in the same unit (tokens)."""
     head = "<tr><th>domain</th><th>kind</th><th>samples</th><th>tokens</th><th>mean tokens</th><th>mean steps</th></tr>"
     body = "".join(
         f"<tr><td>{html.escape(r['domain'])}</td><td>{html.escape(r['kind'])}</td><td>{r['samples']:,}</td>"
         f"<td>{r['tokens']:,}</td><td>{r['tokens'] / max(r['samples'], 1):,.0f}</td><td>{r['mean_steps']:.1f}</td></tr>"
         for r in summary["rows"])
     total = (f"<tr class=total><td>all</td><td></td><td>{summary['total_samples']:,}</td>"
-             f"<td>{summary['total_tokens']:,}</td><td>{sum(tokens) / max(len(tokens), 1):,.0f}</td><td></td></tr>")
+             f"<td>{summary['total_tokens']:,}</td>"
+             f"<td>{summary['total_tokens'] / max(summary['total_samples'], 1):,.0f}</td><td></td></tr>")
     return (f"<section><h2>Composition</h2><table>{head}{body}{total}</table>"
             f"<p class=note>Tokens: {html.escape(summary['token_unit'])}.</p></section>")
 

@@ -206,7 +206,7 @@ class MakeSamples(PipelineStep):
         """The CoE sample for one input, then its questions if it is kept: (sample, verdict, detail)."""
         try:
             result = trace(program.code, program_input, program_id=program.id, limits=self.limits,
-                           seed=self.seed, executor=executor)
+                           seed=self.seed, executor=executor, setup=program.setup)
             if not narratable(result):
                 sample = sample_from_trace(program, result, seed=self.seed)
                 sample.kind = kind
@@ -253,7 +253,7 @@ def failed_sample(program: Program, program_input: ProgramInput, reason: str) ->
 
 def rejection(sample: dict) -> str:
     """The counter name for why a sample is not in the corpus."""
-    if sample["status"] in ("timeout", "limit", "crash", "truncated"):
+    if sample["status"] in ("timeout", "limit", "crash", "truncated", "bad_input"):
         return sample["status"]
     if not sample["response"]:
         return "unrunnable"

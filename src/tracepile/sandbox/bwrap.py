@@ -32,11 +32,14 @@ PACKAGE_DIR = str(Path(tracepile.__file__).resolve().parent)
 PACKAGE_MOUNT = "/opt/tracepile"  # the package is bound at PACKAGE_MOUNT/tracepile wherever it lives on the host
 SCRATCH = ("/tmp", "/dev/shm")  # fresh tmpfs mounts inside: nothing of the host's is visible there
 BOOT = ("import sys; sys.path[:0] = [sys.argv[1]]; "
+        "from tracepile.sandbox.libraries import expose_site_packages; "
+        "expose_site_packages(sys.argv[4].split(':') if sys.argv[4] else []); "
         "from tracepile.sandbox.forkserver import main; main(int(sys.argv[2]))")
-INFO = ("import json, os, sys, sysconfig; paths = sysconfig.get_paths(); print(json.dumps({"
+INFO = ("import json, os, sys; sys.path.insert(0, sys.argv[1]); "
+        "from tracepile.sandbox.libraries import base_site_packages, site_packages; print(json.dumps({"
         "'executable': os.path.realpath(sys.executable), 'version': list(sys.version_info[:2]), "
         "'prefixes': [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix], "
-        "'site': [paths['purelib'], paths['platlib']]}))")
+        "'site': site_packages(), 'base_site': base_site_packages()}))")
 START_TIMEOUT_S = 20.0
 KILL_GRACE_S = 1.0
 STDERR_HEAD = 4096
@@ -59,14 +62,16 @@ class Interpreter:
     executable: str
     version: tuple[int, int]
     roots: tuple[str, ...]  # prefixes bound read-only (besides /usr)
-    site: tuple[str, ...]  # site-packages hidden under an empty read-only tmpfs (jobs run with -S)
+    site: tuple[str, ...]  # its (venv's) site-packages: bound read-only, on sys.path (no .pth hooks)
+    hidden: tuple[str, ...] = ()  # the base installation's site-packages when a venv does not import them
 
 
 @functools.lru_cache(maxsize=16)
 def interpreter(python: str) -> Interpreter:
     """Ask `python` where it lives (once per path); SandboxError if it cannot run or is too old."""
     try:
-        out = subprocess.run([python, "-S", "-s", "-B", "-c", INFO], env={}, capture_output=True,
+        out = subprocess.run([python, "-S", "-s", "-B", "-c", INFO, os.path.dirname(PACKAGE_DIR)], env={},
+                             capture_output=True,
                              timeout=30, check=True).stdout
         info = json.loads(out)
     except (OSError, subprocess.SubprocessError, ValueError) as exc:
@@ -85,8 +90,14 @@ def interpreter(python: str) -> Interpreter:
         exposed = [p for p in PRIVATE if _inside(p, root)]
         if exposed:
             raise SandboxError(f"{python!r} lives under {root}, and binding it would expose {exposed[0]}")
-    return Interpreter(info["executable"], version, roots,
-                       tuple(sorted({os.path.realpath(p) for p in info["site"] if os.path.isdir(p)})))
+    site = tuple(p for p in info["site"] if os.path.isdir(p))
+    for path in site:
+        exposed = [p for p in PRIVATE if _inside(p, path)]
+        if exposed or ":" in path:
+            raise SandboxError(f"{python!r} imports from {path}, which the sandbox cannot bind"
+                               + (f" without exposing {exposed[0]}" if exposed else " (a ':' in the path)"))
+    hidden = tuple(p for p in info["base_site"] if p not in site and os.path.isdir(p))
+    return Interpreter(info["executable"], version, roots, site, hidden)
 
 
 def _outermost(paths: list[str], exclude: tuple[str, ...]) -> tuple[str, ...]:
@@ -125,12 +136,15 @@ def sandbox_command(bwrap: str, interp: Interpreter, seed: int, scratch_mb: int,
             cmd += ["--ro-bind", link, link]
     if os.path.exists("/etc/ld.so.cache"):
         cmd += ["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]
-    bound = ("/usr", *interp.roots)
+    bound = ["/usr", *interp.roots]
     for root in interp.roots:
         cmd += ["--ro-bind", root, root]
-    hidden = [s for s in interp.site if any(_inside(s, r) for r in bound)]
+    hidden = [s for s in interp.hidden if any(_inside(s, r) for r in bound)]
     for site in hidden:
         cmd += ["--size", "4096", "--tmpfs", site]
+    for site in interp.site:
+        if not any(_inside(site, root) for root in bound) or any(_inside(site, h) for h in hidden):
+            cmd += ["--ro-bind", site, site]
     cmd += ["--ro-bind", PACKAGE_DIR, f"{PACKAGE_MOUNT}/tracepile"]  # any checkout or install location
     for site in hidden:
         cmd += ["--remount-ro", site]
@@ -140,7 +154,7 @@ def sandbox_command(bwrap: str, interp: Interpreter, seed: int, scratch_mb: int,
     for name, value in child_env(seed).items():
         cmd += ["--setenv", name, value]
     cmd += ["--remount-ro", "/", "--", interp.executable, "-S", "-s", "-B", "-c", BOOT,
-            PACKAGE_MOUNT, str(ctl_fd), f"tracepile-worker-{os.getpid()}-{worker_id}"]
+            PACKAGE_MOUNT, str(ctl_fd), f"tracepile-worker-{os.getpid()}-{worker_id}", ":".join(interp.site)]
     return cmd
 
 
@@ -226,7 +240,7 @@ class Worker:
         token = secrets.token_hex(16)
         payload = json.dumps({
             "code": job.code, "kind": job.kind, "text": job.text, "seed": job.seed,
-            "backend": job.backend, "limits": asdict(job.limits), "token": token,
+            "backend": job.backend, "limits": asdict(job.limits), "token": token, "setup": job.setup,
             "stdin": job.text if job.kind == "stdin" else "",
         }).encode("utf-8")
         if len(payload) > channel.MAX_FRAME:

@@ -12,10 +12,11 @@ import time
 
 from tracepile.model import Limits
 from tracepile.sandbox.executor import SandboxError, make_executor
+from tracepile.sandbox.libraries import COMMON, site_packages
 from tracepile.sandbox.process import Job, execute
 
 Check = tuple[str, bool, str]
-LIMITS = Limits(timeout_s=10.0, cpu_s=5, memory_mb=512, file_size_mb=8, open_files=32)
+LIMITS = Limits(timeout_s=20.0, cpu_s=10, memory_mb=1024, file_size_mb=8, open_files=32)
 TRIVIAL = "def f(n):\n    return n + 1\n"
 
 
@@ -37,6 +38,7 @@ def check(overhead_runs: int = 20) -> list[Check]:
             except Exception as exc:  # noqa: BLE001 - a broken check is a failed check
                 results.append((name, False, f"{type(exc).__name__}: {exc}"))
         results.append(("per-job overhead", *_overhead(executor, overhead_runs)))
+        results.append(("libraries importable inside", *_libraries(executor)))
     return results
 
 
@@ -114,6 +116,17 @@ def _rlimits(executor) -> tuple[bool, str]:
             (LIMITS.file_size_mb * mb,) * 2, (LIMITS.open_files,) * 2]
     names = ("memory", "cpu", "file size", "open files")
     return got == want, "; ".join(f"{n} {g[0]}/{g[1]}" for n, g in zip(names, got))
+
+
+def _libraries(executor) -> tuple[bool, str]:
+    """Which common libraries a job can import (those this interpreter has installed): informational."""
+    code = ("import importlib\ndef f(names):\n    found = {}\n    for name in names:\n        try:\n"
+            "            found[name] = getattr(importlib.import_module(name), '__version__', '?')\n"
+            "        except Exception as e:\n            found[name] = 'no: ' + type(e).__name__\n    return found\n")
+    found = _run(executor, code, f"f({list(COMMON)!r})")
+    parts = [f"{name} {version}" if not version.startswith("no:") else f"{name} (not importable)"
+             for name, version in found.items()]
+    return True, "; ".join(parts) + f" (site-packages bound read-only: {', '.join(site_packages())})"
 
 
 def _overhead(executor, runs: int) -> tuple[bool, str]:

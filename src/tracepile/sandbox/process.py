@@ -15,10 +15,12 @@ from pathlib import Path
 
 import tracepile
 from tracepile.model import Limits
+from tracepile.sandbox.libraries import THREAD_ENV
 
 PACKAGE_ROOT = str(Path(tracepile.__file__).resolve().parent.parent)
 BOOT = (
     "import sys; sys.path[:0] = [sys.argv[1]]; "
+    "from tracepile.sandbox.libraries import expose_site_packages; expose_site_packages(); "
     "from tracepile.tracer.harness import main; main(sys.argv[2], sys.argv[3])"
 )
 MAX_RESULT_BYTES = 64 * 1024 * 1024
@@ -36,6 +38,7 @@ class Job:
     seed: int = 0
     backend: str = "auto"
     python: str = sys.executable
+    setup: str = ""  # the program record's setup statements, run before the call
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ class RawResult:
 def child_env(seed: int) -> dict[str, str]:
     """A minimal, deterministic environment: nothing of ours leaks to the program."""
     return {"PYTHONHASHSEED": str(seed % 4294967296), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8", "TZ": "UTC", "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
+            "LC_ALL": "C.UTF-8", "TZ": "UTC", "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1",
+            **THREAD_ENV}
 
 
 def execute(job: Job) -> RawResult:
@@ -62,7 +66,7 @@ def execute(job: Job) -> RawResult:
         result_path = os.path.join(scratch, "result.json")
         stdin_path = os.path.join(scratch, "stdin.txt")
         payload = {"code": job.code, "kind": job.kind, "text": job.text, "seed": job.seed,
-                   "backend": job.backend, "limits": asdict(job.limits)}
+                   "backend": job.backend, "limits": asdict(job.limits), "setup": job.setup}
         Path(job_path).write_text(json.dumps(payload), encoding="utf-8")
         Path(stdin_path).write_text(job.text if job.kind == "stdin" else "", encoding="utf-8")
         started = time.perf_counter()

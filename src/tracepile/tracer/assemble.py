@@ -14,15 +14,16 @@ def assemble(program_id: str, code: str, program_input: ProgramInput, data: dict
              status: str, reason: str, seconds: float = 0.0) -> Trace:
     """Turn the harness result (or an empty one after a crash/timeout) into a Trace."""
     exception = data.get("exception")
+    records = data.get("records") or []
+    events: list[Event] = []
+    if records:
+        events = _link_lines(_typed_events(records), analyze(code))
+    if status == "truncated" and str(data.get("truncated", "")).startswith("event limit"):
+        reason = f"{reason}: {len(events):,} events recorded"  # a line's change records join its event
     outcome = Outcome(status=status, reason=reason, value=data.get("value"),
                       value_repr=data.get("value_repr"), repr_note=data.get("repr_note", ""),
                       exception=tuple(exception) if exception else None,
                       stdout=data.get("stdout", ""), arguments=tuple(data.get("arguments") or ()))
-    events: list[Event] = []
-    records = data.get("records") or []
-    if records:
-        events = _typed_events(records)
-        events = _link_lines(events, analyze(code))
     return Trace(program_id=program_id, code=code, input=program_input, events=tuple(events),
                  outcome=outcome, truncated=bool(data.get("truncated")),
                  python=data.get("python", ""), backend=data.get("backend", ""), seconds=seconds)

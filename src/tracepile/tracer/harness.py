@@ -16,12 +16,12 @@ from tracepile.model import Expression, RecordError, parse_call
 from tracepile.tracer.analysis import analyze
 from tracepile.tracer.hooks import make_hooks
 from tracepile.tracer.recorder import Recorder, exception_message
-from tracepile.tracer.safe_eval import compile_expr, evaluate
 from tracepile.tracer.stdin import RecordingStdin
 from tracepile.values import render
 
 FILENAME = "<program>"
 FINAL_VALUE_CHARS = 200_000
+REASON_CHARS = 300
 REPR_SECONDS = 1.0  # wall time for Python's repr() of the returned value, after tracing ended
 TAMPERED_SETTRACE = "the program changed the tracer (sys.settrace): the trace may be incomplete"
 TAMPERED_MONITORING = "the program changed the tracer (sys.monitoring): the trace may be incomplete"
@@ -47,16 +47,24 @@ class CapturedStdout(io.TextIOBase):
     encoding = "utf-8"
     errors = "backslashreplace"
 
-    def __init__(self, recorder: Recorder):
+    def __init__(self, recorder: Recorder, module_code=None):
         self._recorder = recorder
+        self._module_code = module_code
         self.buffer = _CapturedBytes(self)
 
     def write(self, text):
         if type(text) is not str:
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        if not self._recorder.on_output(text):
+        if not self._recorder.on_output(text, 0 if self._recorder.stack else self._module_line()):
             raise OutputLimit("output limit reached")
         return len(text)
+
+    def _module_line(self) -> int:
+        """The line of the program's top-level code running now (untraced, before a call), or 0."""
+        frame = _getframe(1)
+        while frame is not None and frame.f_code is not self._module_code:
+            frame = frame.f_back
+        return frame.f_lineno if frame is not None else 0
 
     def writable(self):
         return True
@@ -125,20 +133,20 @@ def run_job(job: dict, records: list | None = None) -> dict:
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     saved_builtins = dict(vars(builtins))
     _WATCH.reset()
-    sys.stdout = CapturedStdout(recorder)
+    sys.stdout = CapturedStdout(recorder, module_code)
     if job["kind"] == "stdin" and sys.__stdin__ is not None:
         sys.stdin = recorder.stdin = RecordingStdin(sys.__stdin__, recorder.on_input)
     random.seed(job.get("seed", 0))
     value, exc, arguments = None, None, None
     try:
         if job["kind"] == "call":
-            target, args, kwargs = _prepare_call(job["text"], module_code, namespace)
+            target, args, kwargs = _prepare_call(job["text"], module_code, namespace, job.get("setup", ""))
             arguments = list(args) + list(kwargs.values())
             value = _traced(hooks, target, *args, **kwargs)
         else:
             _traced(hooks, exec, module_code, namespace)
     except _Rejected as rejected:
-        return _outcome("error", str(rejected))
+        return _outcome("bad_input", str(rejected))
     except SystemExit as stop:
         if stop.code not in (None, 0):
             exc = stop
@@ -279,40 +287,66 @@ class _Rejected(Exception):
     """The input cannot be run (bad call expression, missing entry point)."""
 
 
-def _prepare_call(text: str, module_code, namespace: dict):
+def _prepare_call(text: str, module_code, namespace: dict, setup: str = ""):
+    """Load the module, run the record's setup, then build the callee and arguments: all of it the
+    program's own code, run untraced here in the sandbox. _Rejected says why the call cannot run."""
     try:
         call = parse_call(text)
+        setup_code = compile(setup, "<setup>", "exec") if setup else None
     except RecordError as exc:
         raise _Rejected(f"bad call expression: {exc}") from None
+    except (SyntaxError, ValueError) as exc:
+        raise _Rejected(f"bad setup: {exc}") from None
     exec(module_code, namespace)
-    head = call.func[0]
-    target = namespace.get(head.removesuffix("()"))
-    if target is None:
-        raise _Rejected(f"entry point {head.removesuffix('()')!r} is not defined by the program")
-    if head.endswith("()"):
-        target = target()  # the program's own constructor, run in the sandbox like all its code
-    for attr in call.func[1:]:
-        try:
-            target = getattr(target, attr)
-        except AttributeError:
-            raise _Rejected(f"entry point {'.'.join(call.func)!r} is not defined by the program") from None
+    if setup_code is not None:
+        _built("setup", lambda: exec(setup_code, namespace))
+    target = _callee(call, namespace)
     if not callable(target):
-        raise _Rejected(f"entry point {'.'.join(call.func)!r} is not callable")
+        raise _Rejected(f"entry point {_callee_text(call)!r} is not callable")
     args = [_argument(a, namespace) for a in call.args]
     kwargs = {k: _argument(v, namespace) for k, v in call.kwargs.items()}
     return target, args, kwargs
 
 
-def _argument(value, namespace: dict):
-    """Literal arguments as they are; expressions evaluated here, in the sandboxed child."""
+def _callee(call, namespace: dict):
+    if call.callee is not None:
+        return _argument(call.callee, namespace, "callee")
+    head = call.func[0]
+    target = namespace.get(head.removesuffix("()"))
+    if target is None:
+        raise _Rejected(f"entry point {head.removesuffix('()')!r} is not defined by the program")
+    if head.endswith("()"):
+        target = _built(f"constructor {head!r}", target)  # the program's own class, made in the sandbox
+    for attr in call.func[1:]:
+        try:
+            target = getattr(target, attr)
+        except AttributeError:
+            raise _Rejected(f"entry point {_callee_text(call)!r} is not defined by the program") from None
+    return target
+
+
+def _callee_text(call) -> str:
+    return call.callee.source if call.callee is not None else ".".join(call.func)
+
+
+def _argument(value, namespace: dict, what: str = "call argument"):
+    """Literal arguments as they are; expressions evaluated here, in the sandboxed child, after the
+    module (and setup) ran: `ListNode(1, ListNode(2))` builds the program's own objects."""
     if not isinstance(value, Expression):
         return value
-    if "lambda" in value.source:
-        return eval(compile(value.source, "<input>", "eval"), namespace)  # noqa: S307 - sandboxed child
-    ok, result = evaluate(compile_expr(value.source), {}, namespace)
-    if not ok:
-        raise _Rejected(f"call argument {value.source[:60]!r} cannot be evaluated safely")
-    return result
+    try:
+        code = compile(value.source, "<input>", "eval")
+    except (SyntaxError, ValueError) as exc:
+        raise _Rejected(f"{what} {value.source[:60]!r} does not compile: {exc}") from None
+    return _built(f"{what} {value.source[:60]!r}", lambda: eval(code, namespace))  # noqa: S307 - sandboxed
+
+
+def _built(what: str, build):
+    """Run a step that prepares the call; an exception it raises refuses the input, saying why."""
+    try:
+        return build()
+    except Exception as exc:  # noqa: BLE001 - the input could not be built: the call never runs
+        raise _Rejected(f"{what} {raised(type(exc).__name__, _message(exc))}") from None
 
 
 def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: list,
@@ -320,8 +354,8 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
     limits = job["limits"]
     status, reason, exception = "ok", "", None
     if exc is not None:
-        exception = (type(exc).__name__, exception_message(exc))
-        status, reason = "error", f"raised {exception[0]}"
+        exception = (type(exc).__name__, _message(exc))
+        status, reason = "error", raised(*exception)
         if isinstance(exc, MemoryError):
             status, reason = "limit", f"memory limit of {limits['memory_mb']} MB exceeded"
     truncated = recorder.truncated or tampered
@@ -340,6 +374,26 @@ def _finish(recorder: Recorder, backend: str, value, exc, job: dict, arguments: 
         "records": recorder.records, "truncated": truncated,
         "backend": backend, "python": sys.version.split()[0],
     }
+
+
+def _message(exc: BaseException) -> str:
+    """The exception's message as Python prints it, read without user code: OSError's
+    "[Errno 2] No such file or directory: 'x'" from its C fields, the rest from their arguments."""
+    if isinstance(exc, OSError):
+        errno, strerror = _OS_ERRNO(exc), _OS_STRERROR(exc)
+        if type(errno) is int and type(strerror) is str:
+            filename = _OS_FILENAME(exc)
+            return f"[Errno {errno}] {strerror}" + (f": {filename!r}" if type(filename) is str else "")
+    return exception_message(exc)
+
+
+_OS_ERRNO, _OS_STRERROR = OSError.errno.__get__, OSError.strerror.__get__
+_OS_FILENAME = OSError.filename.__get__
+
+
+def raised(name: str, message: str) -> str:
+    """A rejection reason naming the exception and its message: "raised KeyError: 'a'"."""
+    return (f"raised {name}: {message}" if message else f"raised {name}")[:REASON_CHARS]
 
 
 def _outcome(status: str, reason: str, exception=None) -> dict:

@@ -3,6 +3,8 @@ Back-end independent: `hooks.py` feeds it from sys.settrace or sys.monitoring.""
 
 from __future__ import annotations
 
+import collections
+
 from tracepile.model import DELETED
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 from tracepile.tracer.safe_eval import evaluate, same_moment
@@ -54,6 +56,7 @@ class Recorder:
         self.last_unwound: BaseException | None = None
         self.stdout_parts: list[str] = []
         self.stdin = None  # the RecordingStdin of a script run, if any
+        self.globals_shown: dict[str, str] = {}  # global containers' renderings, as last stated
 
     # ---------------------------------------------------------------- events
 
@@ -63,6 +66,8 @@ class Recorder:
             resumed = False
             self.next_no += 1
             code = frame.f_code
+            if not self.stack and frame.f_locals is not frame.f_globals:
+                self.snapshot_globals(frame.f_globals)
             state = FrameState(self.next_no, len(self.stack) + 1, code.co_name,
                                frame.f_locals is frame.f_globals, len(self.log))
             self.frames[id(frame)] = state
@@ -131,8 +136,9 @@ class Recorder:
         self.last_unwound = exc
         self.emit(("U", state.no, state.depth, state.line, type(exc).__name__))
 
-    def on_output(self, text: str) -> bool:
-        """Record printed text; False once the output cap is reached."""
+    def on_output(self, text: str, module_line: int = 0) -> bool:
+        """Record printed text (on `module_line` when no traced frame runs: the module's untraced
+        top-level code before a call); False once the output cap is reached."""
         if self.output_left <= 0 or len(text) > self.output_left:
             self.truncated = "output limit reached"
             text = text[: self.output_left]
@@ -145,7 +151,7 @@ class Recorder:
         self.stdout_parts.append(text)
         top = self.stack[-1] if self.stack else None
         try:
-            self.emit(("O", top.no if top else 0, top.line if top else 0, text))
+            self.emit(("O", top.no if top else 0, top.line if top else module_line, text))
         except TraceLimit:
             pass  # tracing stops at the next hook call; the text itself is kept
         return True
@@ -197,10 +203,12 @@ class Recorder:
         glob = frame.f_globals
         names = list(info.assigns) if info is not None else []
         if info is not None and info.mutates:
-            for _, chain in info.mutates:
+            for source, chain in info.mutates:
                 ok, obj = evaluate(chain, loc, glob)
                 if ok:
                     self.log.append(id(obj))
+                    if not state.is_module and source.isidentifier() and source not in loc:
+                        self._global_change(source, glob, names)
         mutated: set = set()
         if len(self.log) > state.log_pos:
             mutated = set(self.log[state.log_pos:])
@@ -240,6 +248,22 @@ class Recorder:
         if changes:
             self.emit(("D", state.no, tuple(changes)))
 
+    def _global_change(self, name: str, glob: dict, names: list) -> None:
+        """Add `name` when it is a global container (or program object) whose rendering changed since
+        the call began or since a line last changed it (`CACHE[n] = v` inside a function)."""
+        value = glob.get(name, MISSING)
+        if not holds_state(value):
+            return
+        text = render(value, self.max_chars)
+        if self.globals_shown.get(name) != text:
+            self.globals_shown[name] = text
+            names.append(name)
+
+    def snapshot_globals(self, glob: dict) -> None:
+        """The program's global containers as a top-level call starts (the values later changes differ from)."""
+        self.globals_shown = {name: render(value, self.max_chars) for name, value in list(glob.items())
+                              if type(name) is str and holds_state(value)}
+
     def _initial_locals(self, state: FrameState, frame) -> tuple:
         if state.is_module:
             return ()
@@ -275,6 +299,17 @@ class Recorder:
         if len(self.records) >= self.max_events:
             self.truncated = self.truncated or f"event limit of {self.max_events} reached"
             raise TraceLimit
+
+
+_CONTAINERS = (list, dict, set, bytearray, collections.deque, collections.Counter, collections.OrderedDict,
+               collections.defaultdict)
+_module_of = type.__dict__["__module__"].__get__
+
+
+def holds_state(value: object) -> bool:
+    """A built-in container or an instance of a class the program defines (never user code runs)."""
+    cls = type(value)
+    return cls in _CONTAINERS or _module_of(cls) == "__main__" and not issubclass(cls, type)
 
 
 def exception_message(exc: BaseException) -> str:

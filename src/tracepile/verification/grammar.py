@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.6"
+GRAMMAR_VERSION = "2.7"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -119,6 +119,8 @@ FORMS: tuple[Form, ...] = (
          example="This raises `ValueError: bad`."),
     Form("prints", r"(?:It|This) prints <S:text>", "prints", context="any", example="It prints `3`."),
     Form("output_is", r"The output is <S:text>", "prints", context="any", example="The output is `3`."),
+    Form("module_prints", r"Before the call, the module's top-level code runs once; line <N:line> prints <S:text>",
+         "prints", context="any", example="Before the call, the module's top-level code runs once; line 7 prints `4`."),
     Form("stretch_prints", r"Together they print <S:text>", "stretch_prints", context="summary",
          example="Together they print `'1\\n2\\n'`."),
     Form("stretch_calls", r"in these iterations, <S:func> is called <N:count> times?", "stretch_calls",

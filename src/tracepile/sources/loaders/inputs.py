@@ -1,5 +1,5 @@
 """The last step of every loader: check a mapped record's code and inputs and build the Program, or say
-why not. A call is kept when it parses, its callee is defined and the sandbox can build its arguments."""
+why not. A call is kept when it parses, its callee is defined and every name its arguments read is bound."""
 
 from __future__ import annotations
 
@@ -8,19 +8,10 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from tracepile.model import Expression, Program, RecordError, parse_call
-from tracepile.tracer.safe_eval import PURE_BUILTINS, PURE_METHODS
 from tracepile.sources.loaders.base import Rejected
 from tracepile.sources.loaders.code import (BUILTIN_NAMES, foreign_imports, module_names, syntax_problem,
                                             with_missing_imports)
 
-# What the sandbox evaluates in a non-literal argument (mirrors tracepile.tracer.safe_eval; a test
-# keeps the two in step): these builtins and methods, and these node types.
-# what the sandbox's evaluator accepts in a call argument (tracer.safe_eval), by name
-SAFE_BUILTIN_CALLS = frozenset(f.__name__ for f in PURE_BUILTINS)
-SAFE_METHODS = frozenset().union(*PURE_METHODS.values())
-SAFE_NODES = (ast.Constant, ast.Name, ast.Attribute, ast.Subscript, ast.Slice, ast.BinOp, ast.UnaryOp,
-              ast.BoolOp, ast.Compare, ast.IfExp, ast.List, ast.Tuple, ast.Call, ast.keyword,
-              ast.operator, ast.unaryop, ast.boolop, ast.cmpop, ast.expr_context)
 MAX_DROP_NOTES = 5
 
 
@@ -42,6 +33,8 @@ def call_problem(text: str, names: set[str]) -> str | None:
         call = parse_call(text)
     except RecordError as exc:
         return f"bad call: {exc}"
+    if call.callee is not None:
+        return argument_problem(call.callee.source, names)
     head = call.func[0].removesuffix("()")
     if head not in names:
         return f"entry point {head!r} is not defined by the code"
@@ -54,24 +47,16 @@ def call_problem(text: str, names: set[str]) -> str | None:
 
 
 def argument_problem(source: str, names: set[str]) -> str | None:
-    """Why the sandbox could not build a non-literal argument, or None."""
-    node = ast.parse(source, mode="eval").body
-    if any(isinstance(n, ast.Lambda) for n in ast.walk(node)):
-        return None  # the child evaluates lambdas as program code
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name) and sub.id not in BUILTIN_NAMES and sub.id not in names:
+    """Why the sandbox could not build a non-literal argument (it runs it as program code after the
+    module loads, so every name it reads must be a builtin or bound by the code), or None."""
+    nodes = list(ast.walk(ast.parse(source, mode="eval").body))
+    own = {n.id for n in nodes if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    own |= {a.arg for n in nodes if isinstance(n, ast.arguments) for a in (*n.posonlyargs, *n.args,
+                                                                            *n.kwonlyargs, n.vararg, n.kwarg) if a}
+    for sub in nodes:
+        if isinstance(sub, ast.Name) and sub.id not in BUILTIN_NAMES | names | own:
             return f"argument needs {sub.id!r}, which the input cannot provide"
-        if not isinstance(sub, SAFE_NODES):
-            return f"argument uses {type(sub).__name__}, which the sandbox does not evaluate"
-        if isinstance(sub, ast.Call) and not _safe_call(sub.func):
-            return f"argument calls {ast.unparse(sub.func)!r}, which the sandbox does not evaluate"
     return None
-
-
-def _safe_call(func: ast.expr) -> bool:
-    if isinstance(func, ast.Name):
-        return func.id in SAFE_BUILTIN_CALLS
-    return isinstance(func, ast.Attribute) and func.attr in SAFE_METHODS
 
 
 def finish(record: dict[str, Any], ref: str, options: Options, dropped: Iterable[str] = (),

@@ -84,8 +84,12 @@ class CallChecks:
         return HOLDS if text == actual else false(f"the exception is `{actual}`", actual, text)
 
     def claim_prints(self, claim: Claim) -> Finding:
-        text = claim.args["text"]
-        index = self.take(OutputEvent, lambda e: True, f"`{text}` is printed")
+        text, line = claim.args["text"], claim.args.get("line")
+        if line is None:
+            index = self.take(OutputEvent, lambda e: True, f"`{text}` is printed")
+        else:  # printed by the module's top-level code before the call
+            index = self.take(OutputEvent, lambda e: e.frame == 0 and e.line == line,
+                              f"line {line} of the module's top-level code prints `{text}`")
         if isinstance(index, Finding):
             return index
         actual = self.events[index].text

@@ -1,0 +1,65 @@
+"""Which installed libraries a job may import: those its interpreter imports normally (its venv's
+site-packages, as `site` finds them), put on sys.path without running `site` (no .pth hooks)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import sysconfig
+
+# numerical libraries start one thread per core at import; one is enough and keeps fork-servers simple
+THREAD_ENV = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+                                     "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")}
+COMMON = ("numpy", "sympy", "mpmath", "scipy", "pandas", "networkx", "sortedcontainers")
+
+
+def site_packages(executable: str | None = None) -> list[str]:
+    """The existing site-packages folders (purelib, platlib) of the interpreter at `executable` (this
+    one by default): a venv's own, plus the base installation's when its pyvenv.cfg includes them.
+    Runs in that interpreter, which may have started with -S (then sys.prefix is the base's)."""
+    schemes = [_SYSTEM]
+    venv = _venv(executable or sys.executable)
+    if venv is not None:
+        root, include_system = venv
+        schemes = [{"base": root, "platbase": root}] + ([_SYSTEM] if include_system else [])
+    return _existing(schemes)
+
+
+def base_site_packages() -> list[str]:
+    """The base installation's own site-packages folders (a venv may not import them)."""
+    return _existing([_SYSTEM])
+
+
+_SYSTEM = {"base": sys.base_prefix, "platbase": sys.base_exec_prefix}
+
+
+def _existing(schemes: list[dict]) -> list[str]:
+    found: list[str] = []
+    for variables in schemes:
+        paths = sysconfig.get_paths(vars=variables)
+        for key in ("purelib", "platlib"):
+            path = os.path.realpath(paths[key])
+            if os.path.isdir(path) and path not in found:
+                found.append(path)
+    return found
+
+
+def _venv(executable: str) -> tuple[str, bool] | None:
+    """(venv root, whether it includes the system site-packages) when `executable` belongs to a venv,
+    found the way `site` does: a pyvenv.cfg beside the executable or one folder up."""
+    bin_dir = os.path.dirname(os.path.abspath(executable))  # not realpath: a venv's python is a link
+    for folder in (bin_dir, os.path.dirname(bin_dir)):
+        config = os.path.join(folder, "pyvenv.cfg")
+        if os.path.isfile(config):
+            with open(config, encoding="utf-8", errors="replace") as fh:
+                pairs = [line.split("=", 1) for line in fh if "=" in line]
+            settings = {key.strip().lower(): value.strip().lower() for key, value in pairs}
+            return os.path.dirname(bin_dir), settings.get("include-system-site-packages") == "true"
+    return None
+
+
+def expose_site_packages(paths: list[str] | None = None) -> None:
+    """Put site-packages on sys.path after everything already there (the tracer's package first)."""
+    for path in site_packages() if paths is None else paths:
+        if path and path not in sys.path:
+            sys.path.append(path)
