@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass
 from typing import Callable
 
-from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number, name_words,
+from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number,
                                 quoted_from, shares_word, squeeze, without_full_stop)
 from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent, ReturnEvent,
                              SentenceCheck, Trace, Verification)
@@ -17,6 +17,7 @@ from tracepile.verification.claims import Claim, Sentence, parse
 from tracepile.verification.grammar import GRAMMAR_VERSION
 from tracepile.verification.compare import describe, evaluate, exact, normal, normal_statement, same_output, unfence
 from tracepile.verification import reasoning
+from tracepile.verification.wording import WordingChecks, program_names
 from tracepile.values import Unparsable, parse_value
 
 FinalCheck = Callable[[str], "Finding"]
@@ -57,7 +58,10 @@ class Context:
     before: dict | None = None
 
 
-class Checker:
+ANCHORS = {"line", "back", "call", "resume", "return", "yield", "unwind", "summary"}  # claims that place a step
+
+
+class Checker(WordingChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence."""
 
     def __init__(self, trace: Trace, strict: bool = True, final_check: FinalCheck | None = None,
@@ -66,6 +70,7 @@ class Checker:
         self.problem = problem  # the word problem the program solves, if any (quotes are checked against it)
         self.events = trace.events
         self.info = _analysis(trace.code)
+        self.program_names = program_names(trace.code, problem)
         self.cursor = -1  # index of the last event narrated
         self.replayed = -1  # events up to this index are applied to `values`
         self.values = FrameValues()
@@ -136,7 +141,7 @@ class Checker:
         findings = []
         if sentence.final is not None:
             findings.append(self.claim_final(sentence.final))
-        for claim in sentence.claims:
+        for claim in self.in_order(sentence):
             findings.append(self.check(claim))
             findings += self.skipped
             self.skipped.clear()
@@ -144,6 +149,15 @@ class Checker:
             words = " ".join(sentence.stray[:6])
             findings.append(unverifiable(f"unverifiable words outside any claim: {words}"))
         self.close(sentence, findings)
+
+    def in_order(self, sentence: Sentence) -> list[Claim]:
+        """The claims in reading order, except that a paragraph's opening sentence may name its step
+        after other clauses (`With `x = 3`, line 5 runs`): the step is placed first."""
+        claims = sentence.claims
+        if self.context.kind != "none":
+            return claims
+        first = next((i for i, c in enumerate(claims) if c.kind in ANCHORS), 0)
+        return [claims[first]] + claims[:first] + claims[first + 1:] if first else claims
 
     def check(self, claim: Claim) -> Finding:
         try:
@@ -433,6 +447,8 @@ class Checker:
 
     def claim_value(self, claim: Claim) -> Finding:
         expr, stated, moment = claim.args["expr"], claim.args["value"], claim.moment
+        if moment.startswith("auto"):
+            return self.auto_value(claim)
         state, recorded, where = self.state_at(moment)
         if state is None:
             return unverifiable(f"`{expr} = {stated}`: {where}")
@@ -995,12 +1011,13 @@ class Checker:
         if isinstance(event, Finding):
             return event
         words = tuple(claim.args["words"].split())
-        names = [name for name in self.assigns(event) if name_words(name) == words]
+        names = self.meaning_names(event, words)
         if not names:
             return false(f"no name bound at line {event.line} reads as \"{claim.args['words']}\"",
                          ", ".join(self.assigns(event)), claim.args["words"])
-        return self.claim_value(Claim("value", {"expr": names[0], "value": claim.args["value"]}, "after",
-                                      claim.text, claim.form))
+        findings = [self.claim_value(Claim("value", {"expr": name, "value": claim.args["value"]}, "after",
+                                           claim.text, claim.form)) for name in names]
+        return next((f for f in findings if f.verdict is True), findings[0])
 
     def claim_problem_mention(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
@@ -1061,8 +1078,9 @@ class Checker:
         before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
         if before is None or after is None:
             return false(f"`{name}` has no value both before and after line {event.line}")
-        for stated, actual, when in ((claim.args["old"], before, "before"), (claim.args["new"], after, "after")):
-            if not exact(stated, actual):
+        for slot, actual, when in (("old", before, "before"), ("new", after, "after")):
+            stated = claim.args.get(slot)
+            if stated is not None and not exact(stated, actual):
                 return false(f"`{name}` is `{actual}` {when} line {event.line}", actual, stated)
         old, new = _number(before), _number(after)
         if old is None or new is None:
@@ -1076,19 +1094,8 @@ class Checker:
             return false(f"`{name}` does not {direction}, from `{before}` to `{after}`", after, direction)
         elif "delta" in claim.args and _number(claim.args["delta"]) != abs(new - old):
             return false(f"`{name}` changes by {abs(new - old)}", str(abs(new - old)), claim.args["delta"])
-        self.unstated.get(self.context.index, set()).discard(name)
-        return HOLDS
-
-    def claim_stays(self, claim: Claim) -> Finding:
-        event = self.line_context(claim)
-        if isinstance(event, Finding):
-            return event
-        name, stated = claim.args["name"], claim.args["value"]
-        if name not in self.assigns(event):
-            return false(f"line {event.line} does not bind `{name}`", ", ".join(self.assigns(event)), name)
-        before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
-        if before is None or after is None or not exact(stated, before) or not exact(stated, after):
-            return false(f"`{name}` goes from `{before}` to `{after}` at line {event.line}", str(after), stated)
+        if "new" in claim.args:
+            self.unstated.get(self.context.index, set()).discard(name)
         return HOLDS
 
     def claim_relation(self, claim: Claim) -> Finding:
@@ -1279,4 +1286,5 @@ def verify(text: str, trace: Trace, strict: bool = True, *, final_check: FinalCh
     """Check every sentence of a CoE `text` against `trace`. Strict (default): every step of the run
     must be narrated in order. `final_check` replaces the check of the `Final answer:` paragraph;
     `problem` is the word problem of the program record, which quotes of it are checked against."""
-    return Checker(trace, strict, final_check, problem).run(parse(text))
+    checker = Checker(trace, strict, final_check, problem)
+    return checker.run(parse(text, checker.program_names))

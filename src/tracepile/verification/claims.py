@@ -1,5 +1,5 @@
 """Reading a Chain-of-Execution text, whoever wrote it: paragraphs, sentences, the claims of each
-sentence (forms of grammar.py) and every token a sentence carries outside a claim."""
+sentence (forms of grammar.py, and the code spans and repetition words outside them) and its stray fact words."""
 
 from __future__ import annotations
 
@@ -7,12 +7,18 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from tracepile.verification.grammar import (CONNECTIVES, FINAL, KEYWORD_SPANS, PUNCTUATION, SLOT, SPAN, SPAN_MARK,
-                                           VALUE_MARK)
+from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, REPEAT_PHRASES, SLOT, SPAN,
+                                           SPAN_MARK, VALUE_MARK)
 from tracepile.verification.matcher import BY_PREFIX, find_forms
 
 SPAN_RE = re.compile(SPAN)
-TOKEN = re.compile(rf"{SPAN}|[A-Za-z_][A-Za-z_']*|\d[\d.]*|\S")
+WORD = re.compile(r"[A-Za-z_][A-Za-z_']*|\d[\d.]*|[=<>+*/%^|&~\[\]{}#$@\\]")  # words, numbers, code symbols
+REPEAT = re.compile(r",? ?(?<![\w`])(" + "|".join(REPEAT_PHRASES) + r")(?![\w`]),?", re.I)
+REPEAT_WORDS = ("again", "once more", "this time", "as before", "no longer", "first time")
+# The word before a value span that says which moment it speaks of (skipping `and` and commas of a list).
+CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "after", "leaving": "after",
+        "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
+        "initially": "before", "from": "before"}
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
 # per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
 SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(SLOT, form.pattern))
@@ -78,30 +84,98 @@ def _protected(paragraph: str) -> list[tuple[int, int]]:
     return regions
 
 
-def parse(text: str) -> list[Sentence]:
-    """Every sentence of `text` with its claims; the final answer paragraph is one sentence."""
+def parse(text: str, names: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Every sentence of `text` with its claims; the final answer paragraph is one sentence. `names`:
+    the program's and the problem's names, which are fact words outside a claim (lower case)."""
     out = []
     for number, paragraph in enumerate(p.strip() for p in paragraphs(text) if p.strip()):
         final = FINAL.match(paragraph)
         if final:
             out.append(Sentence(number, paragraph, final=final.group(1)))
             continue
-        out += [read_sentence(number, s) for s in sentences(paragraph)]
+        out += [read_sentence(number, s, names) for s in sentences(paragraph)]
     return out
 
 
-def read_sentence(paragraph: int, text: str) -> Sentence:
+def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()) -> Sentence:
+    """The claims of one sentence in reading order: its forms, then per stretch of free wording the
+    repetition phrases and code spans it holds; the fact words left over are its stray tokens."""
     sentence = Sentence(paragraph, text)
+    text, repeats = _repeats(text)
     bones = Skeleton(text)
-    rest, last = [], 0
+    last = 0
     for match in find_forms(bones.bones):
         prefix = match.lastgroup
+        _free(text[bones.original(last):bones.original(match.start())], sentence, names)
         sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, bones)
-        rest.append(text[bones.original(last):bones.original(match.start())])
         last = match.end()
-    rest.append(text[bones.original(last):])
-    sentence.stray = [t for t in TOKEN.findall(" ".join(rest)) if not _connective(t)]
+    _free(text[bones.original(last):], sentence, names)
+    sentence.claims += repeats
     return sentence
+
+
+def _repeats(text: str) -> tuple[str, list[Claim]]:
+    """The sentence without its repetition phrases (outside code spans), and one claim per phrase."""
+    lower = text.lower()
+    if not any(word in lower for word in REPEAT_WORDS):
+        return text, []
+    spans = [(m.start(), m.end()) for m in SPAN_RE.finditer(text)]
+    claims, kept, last = [], [], 0
+    for match in REPEAT.finditer(text):
+        if any(a <= match.start(1) < b for a, b in spans):
+            continue
+        how = match.group(1).lower()
+        claims.append(Claim("repeat", {"how": how}, "", how, "repeat"))
+        head, tail = text[last:match.start()].rstrip(" "), text[match.end():]
+        kept.append(head + ("" if not head or not tail or tail[:1] in ",;.:" else " "))
+        last = match.end() + len(tail) - len(tail.lstrip(" "))
+    if not claims:
+        return text, []
+    kept.append(text[last:])
+    stripped = "".join(kept).strip()
+    return (stripped[:1].upper() + stripped[1:] if text[:1].isupper() else stripped), claims
+
+
+def _free(words: str, sentence: Sentence, names: frozenset[str]) -> None:
+    """Read a stretch of free wording: repetition phrases and code spans become claims; fact words
+    (grammar.FACT_WORDS, numbers, code symbols, the program's names) are kept as stray."""
+    if not words.strip():
+        return
+    last = 0
+    for match in SPAN_RE.finditer(words):
+        _stray(words[last:match.start()], sentence, names)
+        content = unspan(match.group(0))
+        last = match.end()
+        if content in KEYWORD_SPANS:
+            continue
+        if " = " in content:
+            expr, _, stated = content.partition(" = ")
+            moment = _cue(words[:match.start()])
+            sentence.claims.append(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, moment,
+                                         match.group(0), "free_value"))
+        else:
+            sentence.claims.append(Claim("mention", {"expr": content}, "", match.group(0), "mention"))
+    _stray(words[last:], sentence, names)
+
+
+def _stray(words: str, sentence: Sentence, names: frozenset[str]) -> None:
+    sentence.stray += [w for w in WORD.findall(words) if _fact(w, names)]
+
+
+def _fact(word: str, names: frozenset[str]) -> bool:
+    lower = word.lower()
+    return not word[0].isalpha() and word[0] != "_" or lower in FACT_WORD_SET or lower in names \
+        or lower.endswith("n't")
+
+
+def _cue(before: str) -> str:
+    """`auto`, or `auto:after` / `auto:before` when the word before a value span names its moment."""
+    for word in reversed(re.findall(r"[A-Za-z]+", before)[-4:]):
+        if word.lower() in CUES:
+            return "auto:" + CUES[word.lower()]
+        if word.lower() != "and":
+            break
+    return "auto"
 
 
 class Skeleton:
@@ -132,10 +206,6 @@ class Skeleton:
 
     def spans_in(self, start: int, end: int) -> list[str]:
         return self.spans[bisect_left(self.marks, start):bisect_left(self.marks, end)]
-
-
-def _connective(token: str) -> bool:
-    return token.lower() in CONNECTIVES or token in PUNCTUATION
 
 
 def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:

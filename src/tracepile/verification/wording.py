@@ -1,0 +1,451 @@
+"""Checks of grammar 3.0's open wording: value spans without set phrases (their moment from a cue or from
+the run), names mentioned in free wording, changes and persistence of any name, repetition, ordinals, loops."""
+
+from __future__ import annotations
+
+import ast
+from functools import lru_cache
+
+from tracepile.authored import name_words, stems
+from tracepile.model import CallEvent, LineEvent, ReturnEvent
+from tracepile.verification.claims import Claim
+from tracepile.verification.compare import evaluate, exact, normal
+
+ORDINALS = {word: k for k, word in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+CHANGING = {"becomes", "now becomes", "changes to", "turns into", "is updated to", "is changed to", "is reassigned to"}
+STOP = frozenset("the a an of in on at to for by and or is are was were that this it its with from as per each "
+                 "does do how much many what which who when".split())
+
+
+# Function words that programs also use as names (`it`, `so`): wording, not the program's names.
+ENGLISH = frozenset("an and as at be by do he if in is it its me my of on or so to up us we the this that then "
+                    "there these those which what when where who why how with from into over but for are was were "
+                    "has had have can may our out you your they them their".split())
+
+
+class WordingChecks:
+    """Mixin of the Checker (check.py): the claims grammar 3.0 reads in free wording."""
+
+    # ---------------------------------------------------------------- values without set phrases
+
+    def auto_value(self, claim: Claim) -> "Finding":
+        """A value span with no form: true at the moment its cue names, else at the one it is true at; a
+        true after-value of a name the step changed states its new value; true at neither is false."""
+        expr, stated = claim.args["expr"], claim.args["value"]
+        cue = claim.moment.partition(":")[2]
+        kind = self.context.kind
+        if kind == "call":
+            return self.claim_value(Claim("value", claim.args, "entry", claim.text, claim.form))
+        if kind == "summary":
+            return self.claim_value(Claim("value", claim.args, "stretch", claim.text, claim.form))
+        if kind not in ("line", "back"):
+            return _unverifiable(f"`{expr} = {stated}` is not tied to a step where it can be read")
+        event = self.events[self.context.index]
+        before = evaluate(expr, self.context.before or {}, dict(event.values))
+        after = evaluate(expr, self.values.of(event.frame), {})
+        at = {"before": before[0] and exact(stated, before[1]), "after": after[0] and exact(stated, after[1])}
+        if before[0] is None and after[0] is None:
+            return _unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
+        readable = {"before": before[0] is not None, "after": after[0] is not None}
+        if cue and readable[cue] and not at[cue]:
+            other = "after" if cue == "before" else "before"
+            actual = (before if cue == "before" else after)[1]
+            if at[other]:
+                return _false(f"wrong moment: `{expr} = {stated}` holds {other} line {event.line} runs, but the "
+                              f"sentence speaks of the state {cue} it", actual, stated)
+            return _false(f"`{expr}` is `{actual}` {cue} line {event.line} runs, not `{stated}`", actual, stated)
+        if not (at["before"] or at["after"]):
+            actual = after[1] if after[0] else before[1]
+            return _false(f"`{expr}` is `{actual}` at line {event.line} (before: `{before[1]}`, after: "
+                          f"`{after[1]}`), not `{stated}`", actual, stated)
+        if at["after"] and cue != "before":
+            self.unstated.get(self.context.index, set()).discard(normal(expr))
+        return _holds()
+
+    def claim_natural_value(self, claim: Claim) -> "Finding":
+        """`expr` is / gives / equals `v`: a value claim whose moment is read as for a bare span."""
+        moment = "auto:before" if claim.args["verb"] == "was" else "auto"
+        args = {"expr": claim.args["expr"], "value": claim.args["value"]}
+        return self.auto_value(Claim("value", args, moment, claim.text, claim.form))
+
+    def claim_becomes(self, claim: Claim) -> "Finding":
+        """`x` becomes `v` (or is set to, is now, ...): the value after the step; a change verb also needs
+        another value before it. An item or attribute the line assigns states the new value of its object."""
+        event = self.line_context(claim)
+        if _is_finding(event):
+            return event
+        target, stated = claim.args["target"], claim.args["value"]
+        finding = self.claim_value(Claim("value", {"expr": target, "value": stated}, "after", claim.text, claim.form))
+        if finding.verdict is not True:
+            return finding
+        if claim.args["verb"] in CHANGING:
+            verdict, old = evaluate(target, self.context.before or {}, dict(event.values))
+            if verdict is None or exact(stated, old):
+                return _false(f"`{target}` does not change at line {event.line}", old, stated)
+        written = self.written_object(event, target)
+        if written:
+            self.unstated.get(self.context.index, set()).discard(written)
+        return finding
+
+    def written_object(self, event: LineEvent, target: str) -> str | None:
+        """The name whose object the line changes by assigning exactly `target` (`arr[2]` for `arr[i] = v`
+        with `i = 2`, `self.x`), when that single item or attribute is all the statement writes."""
+        info = self.info.info(event.line) if self.info else None
+        if info is None or info.kind not in ("assign", "augassign"):
+            return None
+        try:
+            statement = ast.parse(info.source.strip()).body[0]
+            stated = ast.parse(target, mode="eval").body
+        except (SyntaxError, ValueError, IndexError, RecursionError, MemoryError):
+            return None
+        targets = statement.targets if isinstance(statement, ast.Assign) else [getattr(statement, "target", None)]
+        if len(targets) != 1 or type(targets[0]) is not type(stated) or \
+                not isinstance(stated, (ast.Subscript, ast.Attribute)) or not isinstance(stated.value, ast.Name):
+            return None
+        written = targets[0]
+        if ast.unparse(written.value) != stated.value.id:
+            return None
+        if isinstance(stated, ast.Attribute):
+            return stated.value.id if written.attr == stated.attr else None
+        if isinstance(written.slice, ast.Slice) or isinstance(stated.slice, ast.Slice):
+            return None
+        event_values = dict(event.values)
+        code_key = evaluate(ast.unparse(written.slice), self.context.before or {}, event_values)
+        text_key = evaluate(ast.unparse(stated.slice), self.context.before or {}, event_values)
+        if code_key[0] and text_key[0] and exact(code_key[1], text_key[1]):
+            return stated.value.id
+        return None
+
+    def claim_mention(self, claim: Claim) -> "Finding":
+        """A code span in free wording that states no value: a name in scope, a part of the step's code, a
+        name of the program; a condition that is not part of the step must hold; a bare value is no claim."""
+        expr = normal(claim.args["expr"])
+        parts, scope = self.step_parts(), self.scope()
+        try:
+            node = ast.parse(expr, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            node = None
+        if expr in parts:
+            return _holds()
+        if isinstance(node, ast.Name) and (expr in scope or expr in self.program_names):
+            return _holds()
+        if isinstance(node, (ast.Compare, ast.BoolOp)) or isinstance(node, ast.UnaryOp) and \
+                isinstance(node.op, ast.Not):
+            if self.context.kind in ("line", "back"):
+                event = self.events[self.context.index]
+                held = [evaluate(expr, self.context.before or {}, dict(event.values)),
+                        evaluate(expr, self.values.of(event.frame), {})]
+                if any(v[0] and v[1] == "True" for v in held):
+                    return _holds()
+                return _false(f"`{expr}` does not hold at line {event.line}", "False", "True")
+        if node is not None and _literal(node):
+            return _unverifiable(f"the value `{expr}` is stated without saying what has it (write `name = value`)")
+        if self.context.kind in ("line", "back", "call"):
+            return _false(f"`{expr}` is not a name in scope nor part of this step's code", "", expr)
+        return _unverifiable(f"`{expr}` names nothing of the program")
+
+    def step_parts(self) -> set[str]:
+        """Every expression of the narrated step's code (a line's statement, or a call's function and
+        parameters), or of the whole program outside a step, in canonical spelling."""
+        kind = self.context.kind
+        if kind in ("line", "back"):
+            info = self.info.info(self.events[self.context.index].line) if self.info else None
+            return _parts_of(info.source if info else "")
+        if kind == "call":
+            event = self.events[self.context.index]
+            return {event.func} | {name for name, _ in event.args}
+        if kind == "return":
+            return {self.func.get(self.events[self.context.index].frame, "")}
+        return _parts_of(self.trace.code)
+
+    def scope(self) -> set[str]:
+        if self.context.kind in ("line", "back", "return", "call"):
+            event = self.events[self.context.index]
+            return set(self.values.of(event.frame)) | set(self.context.before or {})
+        return set()
+
+    # ---------------------------------------------------------------- persistence and change
+
+    def claim_stays(self, claim: Claim) -> "Finding":
+        """`x` stays at `v` (is still, is unchanged): any name or expression in scope has the same value
+        before and after the step (and it is `v`, when stated)."""
+        event = self.line_context(claim)
+        if _is_finding(event):
+            return event
+        name, stated = claim.args["name"], claim.args.get("value")
+        before = evaluate(name, self.context.before or {}, {})
+        after = evaluate(name, self.values.of(event.frame), {})
+        if before[0] is None or after[0] is None:
+            return _false(f"`{name}` has no value both before and after line {event.line}", after[1], stated or "")
+        if not exact(before[1], after[1]):
+            return _false(f"`{name}` goes from `{before[1]}` to `{after[1]}` at line {event.line}", after[1],
+                          stated or before[1])
+        if stated is not None and not exact(stated, after[1]):
+            return _false(f"`{name}` goes from `{before[1]}` to `{after[1]}` at line {event.line}, not `{stated}`",
+                          after[1], stated)
+        return _holds()
+
+    def claim_loop_done(self, claim: Claim) -> "Finding":
+        """`the loop is over`: the narrated loop header finds no further iteration."""
+        event = self.line_context(claim)
+        if _is_finding(event):
+            return event
+        info = self.info.info(event.line) if self.info else None
+        ended = event.loop is not None and event.loop[2] == 0 if info is not None and info.kind == "for" else \
+            info is not None and info.kind == "while" and event.next_line not in info.body
+        return self.stated_flow(_holds() if ended else _false(f"the loop at line {event.line} does not end here",
+                                                               "it goes on", "it ends"))
+
+    # ---------------------------------------------------------------- repetition: the step's earlier runs
+
+    def claim_repeat(self, claim: Claim) -> "Finding":
+        """again / once more / as before (ran earlier in this frame with the same outcome), this time (ran
+        earlier), for the first time (never before in this frame, or not with this outcome), no longer
+        (the previous run had the other outcome)."""
+        how, kind = claim.args["how"], self.context.kind
+        if kind in ("call", "return"):
+            event = self.events[self.context.index]
+            func = self.func.get(event.frame, "")
+            earlier = any(isinstance(e, type(event)) and e.func == func and not getattr(e, "resumed", False)
+                          for e in self.events[:self.context.index])
+            wanted = how != "for the first time"
+            if how == "no longer" or earlier != wanted:
+                return _false(f"`{func}` {'was' if earlier else 'was not'} {'called' if kind == 'call' else 'left'} "
+                              "earlier in this run", str(earlier), how)
+            return _holds()
+        event = self.line_context(claim)
+        if _is_finding(event):
+            return event
+        runs = [i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
+                and self.events[i].frame == event.frame and self.events[i].line == event.line]
+        now = self.outcome(self.context.index)
+        if how == "for the first time":
+            repeated = [i for i in runs if self.outcome(i) == now]
+            return _holds() if not repeated else _false(f"line {event.line} ran earlier in this call with this "
+                                                        "outcome", "earlier run", how)
+        if not runs:
+            return _false(f"line {event.line} has not run earlier in this call", "first run", how)
+        previous = self.outcome(runs[0])
+        if how == "no longer":
+            return _holds() if now is not None and previous != now else \
+                _false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
+        if how == "this time" or now is None:
+            return _holds()
+        return _holds() if previous == now else \
+            _false(f"the previous run of line {event.line} had another outcome", str(previous), how)
+
+    def outcome(self, index: int) -> bool | None:
+        """Whether a line's condition holds (the loop goes on), or None for a line that decides nothing."""
+        event = self.events[index]
+        info = self.info.info(event.line) if self.info else None
+        if info is None:
+            return None
+        if info.kind == "for":
+            return bool(event.loop and event.loop[2] > 0)
+        if info.kind in ("if", "elif", "while"):
+            return event.next_line is not None and event.next_line in info.body
+        return None
+
+    # ---------------------------------------------------------------- loops: ordinals, iterables, unpacking
+
+    def claim_ordinal(self, claim: Claim) -> "Finding":
+        """`the second item`, `in iteration 2`, `the last pass`: the iteration of the loop the line heads
+        or sits in (in a summary: an iteration of the stretch)."""
+        word = claim.args.get("ordinal")
+        number = claim.args.get("iteration", ORDINALS.get(word))
+        if self.context.kind == "summary":
+            first = self.events[self.context.index].loop[2]
+            last = self.events[self.context.end].loop[2] - 1
+            ok = number is not None and first <= number <= last
+            return _holds() if ok else _false(f"the summary covers iterations {first} to {last}",
+                                              f"{first} to {last}", str(number or word))
+        event = self.line_context(claim)
+        if _is_finding(event):
+            return event
+        header = self.header_of(self.context.index)
+        if header is None:
+            return _false(f"line {event.line} is not in a running loop", "", claim.text)
+        current = self.events[header].loop[2]
+        if word in ("last", "final"):
+            size = self.iterations_in_all(claim)
+            if _is_finding(size):
+                return size
+            return _holds() if current == size else _false(f"the loop runs {size} iterations", str(size),
+                                                           str(current))
+        if word == "next":
+            ok = current >= 1 and header == self.context.index
+            return self.stated_flow(_holds()) if ok else _false(f"line {event.line} does not take another item")
+        if current != number:
+            return _false(f"this is iteration {current}", str(current), str(number))
+        return self.stated_flow(_holds()) if header == self.context.index else _holds()
+
+    def header_of(self, index: int) -> int | None:
+        """The loop header event whose iteration `index` is in: itself, or the latest header run of the
+        innermost loop around its line in the same frame (None outside a running loop)."""
+        event = self.events[index]
+        if event.loop and event.loop[2] >= 1:
+            return index
+        if not self.info:
+            return None
+        loops = sorted((info for info in self.info.lines.values() if info.kind in ("for", "while")
+                        and event.line in info.body), key=lambda info: -info.line)
+        for loop in loops:
+            for i in range(index - 1, -1, -1):
+                other = self.events[i]
+                if isinstance(other, LineEvent) and other.frame == event.frame and other.line == loop.line:
+                    return i if other.loop and other.loop[2] >= 1 else None
+        return None
+
+    def claim_over(self, claim: Claim) -> "Finding":
+        """`over `xs`` (or `over `xs = [...]``): the loop the line heads, or sits in, iterates `xs`."""
+        event = self.line_context(claim)
+        if _is_finding(event):
+            return event
+        span = claim.args["iterable"]
+        expr, _, value = span.partition(" = ")
+        iterables = set()
+        for line in [event.line] + [i.line for i in self.info.lines.values() if event.line in i.body] \
+                if self.info else []:
+            iterables |= _iterables(self.info.info(line).source)
+        if normal(expr) not in iterables:
+            return _false(f"line {event.line} loops over no `{expr.strip()}`", ", ".join(sorted(iterables)), expr)
+        if value:
+            return self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "before",
+                                          claim.text, claim.form))
+        return _holds()
+
+    def claim_starred(self, claim: Claim) -> "Finding":
+        """`the starred name collects everything between the first and the last item`: the line unpacks
+        into a starred target (that name), at that place among the targets."""
+        event = self.line_context(claim)
+        if _is_finding(event):
+            return event
+        info = self.info.info(event.line) if self.info else None
+        place = _starred_place(info.source if info else "")
+        if place is None:
+            return _false(f"line {event.line} unpacks into no starred name")
+        name, index, size = place
+        if claim.args.get("name") not in (None, name):
+            return _false(f"the starred name at line {event.line} is `{name}`", name, claim.args["name"])
+        where = (claim.args.get("where") or "").strip()
+        ok = {"": True, "in between": 0 < index < size - 1, "in the middle": 0 < index < size - 1}.get(where)
+        if ok is None:
+            after_first, before_last = index >= 1, index <= size - 2
+            ok = (not where.startswith("between") or after_first and before_last) and \
+                (not where.startswith("after") or after_first and index == size - 1) and \
+                (not where.startswith("before") or before_last and index == 0)
+        return _holds() if ok else _false(f"the starred name is target {index + 1} of {size}", str(index + 1), where)
+
+    # ---------------------------------------------------------------- problem terms
+
+    def meaning_names(self, event: LineEvent, words: tuple[str, ...]) -> list[str]:
+        """Names bound at the line that the problem-term words name: the name's own words, or words that
+        share one with the name and otherwise come from the problem or the program's names."""
+        names = self.assigns(event)
+        exact_names = [name for name in names if name_words(name) == words]
+        if exact_names:
+            return exact_names
+        known = stems(self.problem) | stems(" ".join(w for n in self.program_names for w in name_words(n)))
+        content = {w.rstrip("s") for w in words if len(w) >= 3 and w not in STOP}
+        if not content <= known:
+            return []
+        return [name for name in names if stems(" ".join(name_words(name))) & content]
+
+
+def _parts_of(source: str) -> set[str]:
+    """Every expression and target of a statement (or program), in canonical spelling."""
+    text = source.strip()
+    if text.endswith(":"):
+        text += " pass"
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.expr):
+            out.add(ast.unparse(node))
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)):
+            out.add(node.name)
+        elif isinstance(node, ast.arg):
+            out.add(node.arg)
+    if len(tree.body) == 1 and not isinstance(tree.body[0], (ast.For, ast.While, ast.If, ast.FunctionDef)):
+        out.add(ast.unparse(tree.body[0]))
+    return out
+
+
+def _iterables(source: str) -> set[str]:
+    text = source.strip() + (" pass" if source.strip().endswith(":") else "")
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    return {ast.unparse(node.iter) for node in ast.walk(tree) if isinstance(node, (ast.For, ast.comprehension))}
+
+
+def _starred_place(source: str) -> tuple[str, int, int] | None:
+    """(name, index, number of targets) of the starred target a statement unpacks into, if any."""
+    text = source.strip() + (" pass" if source.strip().endswith(":") else "")
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List)) and isinstance(node.ctx, ast.Store):
+            for index, item in enumerate(node.elts):
+                if isinstance(item, ast.Starred):
+                    return ast.unparse(item.value), index, len(node.elts)
+    return None
+
+
+@lru_cache(maxsize=256)
+def program_names(code: str, problem: str = "") -> frozenset[str]:
+    """The program's own names (variables, parameters, functions, classes, attributes; two letters or
+    more) and the problem's proper names, lower-cased: fact words when they stand outside a claim."""
+    names = set()
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = None
+    for node in ast.walk(tree) if tree else ():
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+            names.add(node.attr)
+    for sentence in problem.replace("?", ".").replace("!", ".").split("."):
+        words = sentence.split()
+        names |= {w.strip(",;:'\"()") for w in words[1:] if w[:1].isupper()}
+    return frozenset(n.lower() for n in names if len(n) >= 2 and n.replace("_", "").isalnum()
+                     and n.lower() not in ENGLISH)
+
+
+def _literal(node: ast.expr) -> bool:
+    try:
+        ast.literal_eval(node)
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return False
+    return True
+
+
+def _is_finding(value) -> bool:
+    return hasattr(value, "verdict")
+
+
+def _holds():
+    from tracepile.verification.check import HOLDS
+    return HOLDS
+
+
+def _false(reason: str, expected: str = "", stated: str = ""):
+    from tracepile.verification.check import false
+    return false(reason, expected, stated)
+
+
+def _unverifiable(reason: str):
+    from tracepile.verification.check import unverifiable
+    return unverifiable(reason)
