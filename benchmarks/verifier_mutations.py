@@ -661,6 +661,161 @@ def flipped_previous(case: Case):
             False
 
 
+# ---------------------------------------------------------------- mutations of a line's reasons (issue 18): a true
+# fact that is not about the line's own code. The oracle reads the statement's expressions and comparisons itself.
+
+HOLD = {"greater than": lambda a, b: a > b, "larger than": lambda a, b: a > b, "less than": lambda a, b: a < b,
+        "smaller than": lambda a, b: a < b, "at least": lambda a, b: a >= b, "at most": lambda a, b: a <= b,
+        "equal to": lambda a, b: a == b, "different from": lambda a, b: a != b, "in": lambda a, b: a in b,
+        "not in": lambda a, b: a not in b}
+BECAUSE = re.compile(r"because `([^`]+?) = ([^`]+)` is (" + "|".join(sorted(HOLD, key=len, reverse=True)) +
+                     r") `([^`]+)`")
+OPERAND_LIST = re.compile(r"(?:computes with|reads|uses|step by step,|Python evaluates|on the way,|working it out,|"
+                          r" with) ((?:`[^`]+`(?:,? and |, )?)+)")
+
+
+def statement_of(case: Case, i: int) -> ast.AST | None:
+    """The statement the paragraph's line starts (a header gets an empty body), parsed from the code."""
+    line = case.trace.events[case.steps[i].event].line
+    lines = case.trace.code.splitlines()
+    for end in range(line, min(len(lines), line + 30) + 1):
+        text = "\n".join(lines[line - 1:end]).strip()
+        text = text[2:] if text.startswith("elif") else text
+        for attempt in (text, text + "\n    pass"):
+            try:
+                return ast.parse(attempt)
+            except SyntaxError:
+                continue
+    return None
+
+
+def own_parts(case: Case, i: int) -> set[str]:
+    tree = statement_of(case, i)
+    return {ast.unparse(n) for n in ast.walk(tree) if isinstance(n, ast.expr)} if tree else set()
+
+
+def canonical(expr: str) -> str:
+    try:
+        return ast.unparse(ast.parse(expr, mode="eval"))
+    except SyntaxError:
+        return expr
+
+
+def literal_or_none(text: str):
+    try:
+        return ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+
+
+def relation_holds(relation: str, left, right) -> bool:
+    try:
+        return left is not None and right is not None and bool(HOLD[relation](left, right))
+    except TypeError:
+        return False
+
+
+def side_value(span: str):
+    return literal_or_none(span.partition(" = ")[2] if " = " in span else span)
+
+
+def true_value(case: Case, i: int, expr: str) -> str | None:
+    """`expr`'s value before the step, evaluated by the oracle over the literal state, as Python shows it."""
+    value = _evaluate(expr, case.steps[i].states[0])
+    return None if value is None or callable(value) else repr(value)
+
+
+def other_bound(case: Case):
+    """`len(cart) = 0` is at most `4` for a line that compares with 5: a bound the relation still holds
+    for, but not the one the line compares with."""
+    sites = [(i, m) for i, m in case.sites(BECAUSE, ("line",)) if isinstance(literal_or_none(m.group(4)), int)
+             and isinstance(literal_or_none(m.group(2)), (int, float)) and not isinstance(literal_or_none(m.group(2)), bool)]
+    site = case.pick(sites)
+    if site:
+        i, m = site
+        left, old = literal_or_none(m.group(2)), literal_or_none(m.group(4))
+        options = [b for b in range(int(left) - 3, int(left) + 4) if b != old and relation_holds(m.group(3), left, b)]
+        if options:
+            return case.with_paragraph(i, splice(case.paragraphs[i], m, 4, str(case.rng.choice(options)))), False
+
+
+def other_expression(case: Case):
+    """`count % 3 = 0` is equal to `0` for a line that tests `count % 2 == 0`: a number of the side's
+    expression changed, its true value stated, the relation still holding."""
+    site = case.pick([(i, m) for i, m in case.sites(BECAUSE, ("line",)) if NUMBER.search(m.group(1))])
+    if site:
+        i, m = site
+        parts, right = own_parts(case, i), side_value(m.group(4))
+        number = case.rng.choice(list(NUMBER.finditer(m.group(1))))
+        for step in case.rng.sample((1, 2, 3, -1, -2), 5):
+            expr = m.group(1)[:number.start()] + str(int(number.group()) + step) + m.group(1)[number.end():]
+            value = true_value(case, i, expr)
+            if value is not None and relation_holds(m.group(3), literal_or_none(value), right):
+                new = case.paragraphs[i][:m.start(1)] + f"{expr} = {value}" + case.paragraphs[i][m.end(2):]
+                return case.with_paragraph(i, new), canonical(expr) in parts
+
+
+def name_not_compared(case: Case):
+    """`u = 0` is in `seen = {0}` for a line that tests `v in seen`: another name of the frame, its true
+    value stated, the relation still holding."""
+    site = case.pick(case.sites(BECAUSE, ("line",)))
+    if site:
+        i, m = site
+        parts, right = own_parts(case, i), side_value(m.group(4))
+        before = case.steps[i].states[0]
+        names = [n for n in sorted(before) if n.isidentifier() and n not in parts
+                 and relation_holds(m.group(3), literal_or_none(before[n]), right)]
+        if names:
+            name = case.rng.choice(names)
+            new = case.paragraphs[i][:m.start(1)] + f"{name} = {before[name]}" + case.paragraphs[i][m.end(2):]
+            return case.with_paragraph(i, new), False
+
+
+def other_condition(case: Case):
+    """`len(ls) * 10 > len(w)` is True for a line that tests `len(ls) * 2 > len(w)`: the restated condition
+    with a number changed and its own true outcome (`is True/False`, or `= v, which counts as ...`)."""
+    pattern = re.compile(r"`([^`=]+)` is (True|False)\b|`([^`]+?) = ([^`]+)`, which counts as")
+    site = case.pick([(i, m) for i, m in case.sites(pattern, ("line",)) if NUMBER.search(m.group(1) or m.group(3))])
+    if site:
+        i, m = site
+        group = 1 if m.group(1) else 3
+        old = m.group(group)
+        number = case.rng.choice(list(NUMBER.finditer(old)))
+        expr = old[:number.start()] + str(int(number.group()) + case.rng.choice((1, 2, 8))) + old[number.end():]
+        value = true_value(case, i, expr)
+        if value is None or group == 1 and value not in ("True", "False"):
+            return None
+        new = f"`{expr}` is {value}" if group == 1 else f"`{expr} = {value}`, which counts as"
+        paragraph = case.paragraphs[i][:m.start()] + new + case.paragraphs[i][m.end():]
+        return case.with_paragraph(i, paragraph), canonical(expr) in own_parts(case, i) and group == 1
+
+
+def other_operand(case: Case):
+    """`string[:8] = 'd'` listed as an operand (or shown step by step) of a line that computes `string[:2]`:
+    a number of the expression changed, or another name of the frame, with its true value."""
+    sites = []
+    for i, m in case.sites(OPERAND_LIST, ("line",)):
+        sites += [(i, v) for v in VALUE.finditer(case.paragraphs[i], m.start(1), m.end(1))]
+    site = case.pick(sites)
+    if site:
+        i, v = site
+        parts, expr = own_parts(case, i), v.group(1)
+        numbers = list(NUMBER.finditer(expr))
+        if numbers:
+            n = case.rng.choice(numbers)
+            expr = expr[:n.start()] + str(int(n.group()) + case.rng.choice((1, 2, 6))) + expr[n.end():]
+        else:
+            names = [n for n in sorted(case.steps[i].states[0]) if n.isidentifier() and n not in parts]
+            if not names:
+                return None
+            expr = case.rng.choice(names)
+        value = true_value(case, i, expr)
+        if value is None:
+            return None
+        new = case.paragraphs[i][:v.start()] + f"`{expr} = {value}`" + case.paragraphs[i][v.end():]
+        return case.with_paragraph(i, new), canonical(expr) in parts
+
+
 MUTATIONS = {
     "change a number inside a value claim": number_in_value,
     "flip True/False of a condition": flip_condition,
@@ -698,6 +853,11 @@ MUTATIONS = {
     "false \"last iteration\"": false_last_iteration,
     "wrong number of iterations \"in all\"": wrong_loop_total,
     "wrong outcome of the previous check": flipped_previous,
+    "a `because` bound the line does not compare with": other_bound,
+    "a `because` about another expression": other_expression,
+    "a `because` about a name the condition does not use": name_not_compared,
+    "a restated condition that is not the line's": other_condition,
+    "an operand or sub-expression the line does not compute": other_operand,
 }
 
 

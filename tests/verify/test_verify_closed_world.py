@@ -211,7 +211,6 @@ def test_assertions_on_non_bool_values_say_how_they_count(call, outcome):
 
 def test_every_form_has_a_unique_name_and_a_checker_of_its_own_kind():
     import inspect
-    import sys
     from collections import Counter
 
     from tracepile.verification.check import Checker
@@ -219,6 +218,6 @@ def test_every_form_has_a_unique_name_and_a_checker_of_its_own_kind():
 
     assert [name for name, count in Counter(f.name for f in FORMS).items() if count > 1] == []
     assert [f.name for f in FORMS if not callable(getattr(Checker, f"claim_{f.kind}", None))] == []
-    source = inspect.getsource(sys.modules[Checker.__module__])
-    methods = [line.strip() for line in source.splitlines() if line.startswith("    def claim_")]
-    assert len(methods) == len(set(methods))  # a second definition would silently replace the first
+    sources = [inspect.getsource(cls) for cls in Checker.__mro__ if cls.__module__.startswith("tracepile.")]
+    methods = [line.strip() for source in sources for line in source.splitlines() if line.startswith("    def claim_")]
+    assert len(methods) == len(set(methods))  # a second definition (in any family) would silently replace the first

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from tracepile.authored import name_words, stems
 from tracepile.model import CallEvent, LineEvent, ReturnEvent
+from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal
 
@@ -25,11 +26,12 @@ ENGLISH = frozenset("an and as at be by do he if in is it its me my of on or so 
 
 
 class WordingChecks:
-    """Mixin of the Checker (check.py): the claims grammar 3.0 reads in free wording."""
+    """Claims grammar 3.0 reads in free wording: bare value spans and mentions, changes of items and
+    attributes, repetition, ordinals, iterables, starred unpacking, problem terms."""
 
     # ---------------------------------------------------------------- values without set phrases
 
-    def auto_value(self, claim: Claim) -> "Finding":
+    def auto_value(self, claim: Claim) -> Finding:
         """A value span with no form: true at the moment its cue names, else at the one it is true at; a
         true after-value of a name the step changed states its new value; true at neither is false."""
         expr, stated = claim.args["expr"], claim.args["value"]
@@ -39,41 +41,41 @@ class WordingChecks:
             return self.claim_value(Claim("value", claim.args, "entry", claim.text, claim.form))
         if kind == "summary":
             return self.claim_value(Claim("value", claim.args, "stretch", claim.text, claim.form))
-        if kind not in ("line", "back"):
-            return _unverifiable(f"`{expr} = {stated}` is not tied to a step where it can be read")
+        if kind not in LINE_CONTEXTS:
+            return unverifiable(f"`{expr} = {stated}` is not tied to a step where it can be read")
         event = self.events[self.context.index]
         before = evaluate(expr, self.context.before or {}, dict(event.values))
         after = evaluate(expr, self.values.of(event.frame), {})
         at = {"before": before[0] and exact(stated, before[1]), "after": after[0] and exact(stated, after[1])}
         if before[0] is None and after[0] is None:
-            return _unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
+            return unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
         readable = {"before": before[0] is not None, "after": after[0] is not None}
         if cue and readable[cue] and not at[cue]:
             other = "after" if cue == "before" else "before"
             actual = (before if cue == "before" else after)[1]
             if at[other]:
-                return _false(f"wrong moment: `{expr} = {stated}` holds {other} line {event.line} runs, but the "
+                return false(f"wrong moment: `{expr} = {stated}` holds {other} line {event.line} runs, but the "
                               f"sentence speaks of the state {cue} it", actual, stated)
-            return _false(f"`{expr}` is `{actual}` {cue} line {event.line} runs, not `{stated}`", actual, stated)
+            return false(f"`{expr}` is `{actual}` {cue} line {event.line} runs, not `{stated}`", actual, stated)
         if not (at["before"] or at["after"]):
             actual = after[1] if after[0] else before[1]
-            return _false(f"`{expr}` is `{actual}` at line {event.line} (before: `{before[1]}`, after: "
+            return false(f"`{expr}` is `{actual}` at line {event.line} (before: `{before[1]}`, after: "
                           f"`{after[1]}`), not `{stated}`", actual, stated)
         if at["after"] and cue != "before":
             self.unstated.get(self.context.index, set()).discard(normal(expr))
-        return _holds()
+        return HOLDS
 
-    def claim_natural_value(self, claim: Claim) -> "Finding":
+    def claim_natural_value(self, claim: Claim) -> Finding:
         """`expr` is / gives / equals `v`: a value claim whose moment is read as for a bare span."""
         moment = "auto:before" if claim.args["verb"] == "was" else "auto"
         args = {"expr": claim.args["expr"], "value": claim.args["value"]}
         return self.auto_value(Claim("value", args, moment, claim.text, claim.form))
 
-    def claim_becomes(self, claim: Claim) -> "Finding":
+    def claim_becomes(self, claim: Claim) -> Finding:
         """`x` becomes `v` (or is set to, is now, ...): the value after the step; a change verb also needs
         another value before it. An item or attribute the line assigns states the new value of its object."""
         event = self.line_context(claim)
-        if _is_finding(event):
+        if isinstance(event, Finding):
             return event
         target, stated = claim.args["target"], claim.args["value"]
         finding = self.claim_value(Claim("value", {"expr": target, "value": stated}, "after", claim.text, claim.form))
@@ -82,7 +84,7 @@ class WordingChecks:
         if claim.args["verb"] in CHANGING:
             verdict, old = evaluate(target, self.context.before or {}, dict(event.values))
             if verdict is None or exact(stated, old):
-                return _false(f"`{target}` does not change at line {event.line}", old, stated)
+                return false(f"`{target}` does not change at line {event.line}", old, stated)
         written = self.written_object(event, target)
         if written:
             self.unstated.get(self.context.index, set()).discard(written)
@@ -117,7 +119,7 @@ class WordingChecks:
             return stated.value.id
         return None
 
-    def claim_mention(self, claim: Claim) -> "Finding":
+    def claim_mention(self, claim: Claim) -> Finding:
         """A code span in free wording that states no value: a name in scope, a part of the step's code, a
         name of the program; a condition that is not part of the step must hold; a bare value is no claim."""
         expr = normal(claim.args["expr"])
@@ -127,23 +129,23 @@ class WordingChecks:
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             node = None
         if expr in parts:
-            return _holds()
+            return HOLDS
         if isinstance(node, ast.Name) and (expr in scope or expr in self.program_names):
-            return _holds()
+            return HOLDS
         if isinstance(node, (ast.Compare, ast.BoolOp)) or isinstance(node, ast.UnaryOp) and \
                 isinstance(node.op, ast.Not):
-            if self.context.kind in ("line", "back"):
+            if self.context.kind in LINE_CONTEXTS:
                 event = self.events[self.context.index]
                 held = [evaluate(expr, self.context.before or {}, dict(event.values)),
                         evaluate(expr, self.values.of(event.frame), {})]
                 if any(v[0] and v[1] == "True" for v in held):
-                    return _holds()
-                return _false(f"`{expr}` does not hold at line {event.line}", "False", "True")
+                    return HOLDS
+                return false(f"`{expr}` does not hold at line {event.line}", "False", "True")
         if node is not None and _literal(node):
-            return _unverifiable(f"the value `{expr}` is stated without saying what has it (write `name = value`)")
+            return unverifiable(f"the value `{expr}` is stated without saying what has it (write `name = value`)")
         if self.context.kind in ("line", "back", "call"):
-            return _false(f"`{expr}` is not a name in scope nor part of this step's code", "", expr)
-        return _unverifiable(f"`{expr}` names nothing of the program")
+            return false(f"`{expr}` is not a name in scope nor part of this step's code", "", expr)
+        return unverifiable(f"`{expr}` names nothing of the program")
 
     def step_parts(self) -> set[str]:
         """Every expression of the narrated step's code (a line's statement, or a call's function and
@@ -165,41 +167,22 @@ class WordingChecks:
             return set(self.values.of(event.frame)) | set(self.context.before or {})
         return set()
 
-    # ---------------------------------------------------------------- persistence and change
+    # ---------------------------------------------------------------- loops
 
-    def claim_stays(self, claim: Claim) -> "Finding":
-        """`x` stays at `v` (is still, is unchanged): any name or expression in scope has the same value
-        before and after the step (and it is `v`, when stated)."""
-        event = self.line_context(claim)
-        if _is_finding(event):
-            return event
-        name, stated = claim.args["name"], claim.args.get("value")
-        before = evaluate(name, self.context.before or {}, {})
-        after = evaluate(name, self.values.of(event.frame), {})
-        if before[0] is None or after[0] is None:
-            return _false(f"`{name}` has no value both before and after line {event.line}", after[1], stated or "")
-        if not exact(before[1], after[1]):
-            return _false(f"`{name}` goes from `{before[1]}` to `{after[1]}` at line {event.line}", after[1],
-                          stated or before[1])
-        if stated is not None and not exact(stated, after[1]):
-            return _false(f"`{name}` goes from `{before[1]}` to `{after[1]}` at line {event.line}, not `{stated}`",
-                          after[1], stated)
-        return _holds()
-
-    def claim_loop_done(self, claim: Claim) -> "Finding":
+    def claim_loop_done(self, claim: Claim) -> Finding:
         """`the loop is over`: the narrated loop header finds no further iteration."""
         event = self.line_context(claim)
-        if _is_finding(event):
+        if isinstance(event, Finding):
             return event
         info = self.info.info(event.line) if self.info else None
         ended = event.loop is not None and event.loop[2] == 0 if info is not None and info.kind == "for" else \
             info is not None and info.kind == "while" and event.next_line not in info.body
-        return self.stated_flow(_holds() if ended else _false(f"the loop at line {event.line} does not end here",
+        return self.stated_flow(HOLDS if ended else false(f"the loop at line {event.line} does not end here",
                                                                "it goes on", "it ends"))
 
     # ---------------------------------------------------------------- repetition: the step's earlier runs
 
-    def claim_repeat(self, claim: Claim) -> "Finding":
+    def claim_repeat(self, claim: Claim) -> Finding:
         """again / once more / as before (ran earlier in this frame with the same outcome), this time (ran
         earlier), for the first time (never before in this frame, or not with this outcome), no longer
         (the previous run had the other outcome)."""
@@ -211,29 +194,29 @@ class WordingChecks:
                           for e in self.events[:self.context.index])
             wanted = how != "for the first time"
             if how == "no longer" or earlier != wanted:
-                return _false(f"`{func}` {'was' if earlier else 'was not'} {'called' if kind == 'call' else 'left'} "
+                return false(f"`{func}` {'was' if earlier else 'was not'} {'called' if kind == 'call' else 'left'} "
                               "earlier in this run", str(earlier), how)
-            return _holds()
+            return HOLDS
         event = self.line_context(claim)
-        if _is_finding(event):
+        if isinstance(event, Finding):
             return event
         runs = [i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
                 and self.events[i].frame == event.frame and self.events[i].line == event.line]
         now = self.outcome(self.context.index)
         if how == "for the first time":
             repeated = [i for i in runs if self.outcome(i) == now]
-            return _holds() if not repeated else _false(f"line {event.line} ran earlier in this call with this "
+            return HOLDS if not repeated else false(f"line {event.line} ran earlier in this call with this "
                                                         "outcome", "earlier run", how)
         if not runs:
-            return _false(f"line {event.line} has not run earlier in this call", "first run", how)
+            return false(f"line {event.line} has not run earlier in this call", "first run", how)
         previous = self.outcome(runs[0])
         if how == "no longer":
-            return _holds() if now is not None and previous != now else \
-                _false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
+            return HOLDS if now is not None and previous != now else \
+                false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
         if how == "this time" or now is None:
-            return _holds()
-        return _holds() if previous == now else \
-            _false(f"the previous run of line {event.line} had another outcome", str(previous), how)
+            return HOLDS
+        return HOLDS if previous == now else \
+            false(f"the previous run of line {event.line} had another outcome", str(previous), how)
 
     def outcome(self, index: int) -> bool | None:
         """Whether a line's condition holds (the loop goes on), or None for a line that decides nothing."""
@@ -249,7 +232,7 @@ class WordingChecks:
 
     # ---------------------------------------------------------------- loops: ordinals, iterables, unpacking
 
-    def claim_ordinal(self, claim: Claim) -> "Finding":
+    def claim_ordinal(self, claim: Claim) -> Finding:
         """`the second item`, `in iteration 2`, `the last pass`: the iteration of the loop the line heads
         or sits in (in a summary: an iteration of the stretch)."""
         word = claim.args.get("ordinal")
@@ -258,27 +241,27 @@ class WordingChecks:
             first = self.events[self.context.index].loop[2]
             last = self.events[self.context.end].loop[2] - 1
             ok = number is not None and first <= number <= last
-            return _holds() if ok else _false(f"the summary covers iterations {first} to {last}",
+            return HOLDS if ok else false(f"the summary covers iterations {first} to {last}",
                                               f"{first} to {last}", str(number or word))
         event = self.line_context(claim)
-        if _is_finding(event):
+        if isinstance(event, Finding):
             return event
         header = self.header_of(self.context.index)
         if header is None:
-            return _false(f"line {event.line} is not in a running loop", "", claim.text)
+            return false(f"line {event.line} is not in a running loop", "", claim.text)
         current = self.events[header].loop[2]
         if word in ("last", "final"):
             size = self.iterations_in_all(claim)
-            if _is_finding(size):
+            if isinstance(size, Finding):
                 return size
-            return _holds() if current == size else _false(f"the loop runs {size} iterations", str(size),
+            return HOLDS if current == size else false(f"the loop runs {size} iterations", str(size),
                                                            str(current))
         if word == "next":
             ok = current >= 1 and header == self.context.index
-            return self.stated_flow(_holds()) if ok else _false(f"line {event.line} does not take another item")
+            return self.stated_flow(HOLDS) if ok else false(f"line {event.line} does not take another item")
         if current != number:
-            return _false(f"this is iteration {current}", str(current), str(number))
-        return self.stated_flow(_holds()) if header == self.context.index else _holds()
+            return false(f"this is iteration {current}", str(current), str(number))
+        return self.stated_flow(HOLDS) if header == self.context.index else HOLDS
 
     def header_of(self, index: int) -> int | None:
         """The loop header event whose iteration `index` is in: itself, or the latest header run of the
@@ -297,10 +280,10 @@ class WordingChecks:
                     return i if other.loop and other.loop[2] >= 1 else None
         return None
 
-    def claim_over(self, claim: Claim) -> "Finding":
+    def claim_over(self, claim: Claim) -> Finding:
         """`over `xs`` (or `over `xs = [...]``): the loop the line heads, or sits in, iterates `xs`."""
         event = self.line_context(claim)
-        if _is_finding(event):
+        if isinstance(event, Finding):
             return event
         span = claim.args["iterable"]
         expr, _, value = span.partition(" = ")
@@ -309,25 +292,25 @@ class WordingChecks:
                 if self.info else []:
             iterables |= _iterables(self.info.info(line).source)
         if normal(expr) not in iterables:
-            return _false(f"line {event.line} loops over no `{expr.strip()}`", ", ".join(sorted(iterables)), expr)
+            return false(f"line {event.line} loops over no `{expr.strip()}`", ", ".join(sorted(iterables)), expr)
         if value:
             return self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "before",
                                           claim.text, claim.form))
-        return _holds()
+        return HOLDS
 
-    def claim_starred(self, claim: Claim) -> "Finding":
+    def claim_starred(self, claim: Claim) -> Finding:
         """`the starred name collects everything between the first and the last item`: the line unpacks
         into a starred target (that name), at that place among the targets."""
         event = self.line_context(claim)
-        if _is_finding(event):
+        if isinstance(event, Finding):
             return event
         info = self.info.info(event.line) if self.info else None
         place = _starred_place(info.source if info else "")
         if place is None:
-            return _false(f"line {event.line} unpacks into no starred name")
+            return false(f"line {event.line} unpacks into no starred name")
         name, index, size = place
         if claim.args.get("name") not in (None, name):
-            return _false(f"the starred name at line {event.line} is `{name}`", name, claim.args["name"])
+            return false(f"the starred name at line {event.line} is `{name}`", name, claim.args["name"])
         where = (claim.args.get("where") or "").strip()
         ok = {"": True, "in between": 0 < index < size - 1, "in the middle": 0 < index < size - 1}.get(where)
         if ok is None:
@@ -335,7 +318,7 @@ class WordingChecks:
             ok = (not where.startswith("between") or after_first and before_last) and \
                 (not where.startswith("after") or after_first and index == size - 1) and \
                 (not where.startswith("before") or before_last and index == 0)
-        return _holds() if ok else _false(f"the starred name is target {index + 1} of {size}", str(index + 1), where)
+        return HOLDS if ok else false(f"the starred name is target {index + 1} of {size}", str(index + 1), where)
 
     # ---------------------------------------------------------------- problem terms
 
@@ -430,22 +413,3 @@ def _literal(node: ast.expr) -> bool:
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         return False
     return True
-
-
-def _is_finding(value) -> bool:
-    return hasattr(value, "verdict")
-
-
-def _holds():
-    from tracepile.verification.check import HOLDS
-    return HOLDS
-
-
-def _false(reason: str, expected: str = "", stated: str = ""):
-    from tracepile.verification.check import false
-    return false(reason, expected, stated)
-
-
-def _unverifiable(reason: str):
-    from tracepile.verification.check import unverifiable
-    return unverifiable(reason)

@@ -1,0 +1,129 @@
+"""Checks of calls and returns, and of the run's effects and outcome: a call entered or resumed, a
+return or yield and where it goes back to, an exception raised or unwinding, output, the input, the answer."""
+
+from __future__ import annotations
+
+from tracepile.model import CallEvent, ExceptionEvent, OutputEvent, ReturnEvent
+from tracepile.verification.checks.base import HOLDS, Context, Finding, false
+from tracepile.verification.claims import Claim
+from tracepile.verification.compare import exact, same_output, unfence
+
+
+class CallChecks:
+    """Claims about entering and leaving frames, what the run prints and raises, and its result."""
+
+    def claim_call(self, claim: Claim) -> Finding:
+        func = claim.args["func"]
+        index = self.take(CallEvent, lambda e: e.func == func and not e.resumed, f"`{func}` is called")
+        if isinstance(index, Finding):
+            self.context = Context("lost")
+            return index
+        event = self.events[index]
+        self.context = Context("call", index)
+        if "depth" in claim.args and claim.args["depth"] != event.depth:
+            return false(f"`{func}` runs at depth {event.depth}", str(event.depth), str(claim.args["depth"]))
+        if claim.args.get("no_args") and event.args:
+            return false(f"`{func}` takes arguments", ", ".join(n for n, _ in event.args), "no arguments")
+        return HOLDS
+
+    def claim_resume(self, claim: Claim) -> Finding:
+        func = claim.args["func"]
+        index = self.take(CallEvent, lambda e: e.func == func and e.resumed, f"generator `{func}` resumes")
+        self.context = Context("lost" if isinstance(index, Finding) else "call", index)
+        return index if isinstance(index, Finding) else HOLDS
+
+    def claim_return(self, claim: Claim, yielded: bool = False) -> Finding:
+        func = claim.args["func"]
+        verb = "yields" if yielded else "returns"
+        index = self.take(ReturnEvent, lambda e: e.func == func and e.yielded == yielded, f"`{func}` {verb}")
+        if isinstance(index, Finding):
+            self.context = Context("lost")
+            return index
+        event = self.events[index]
+        self.context = Context("return", index)
+        if "value" in claim.args and not exact(claim.args["value"], event.value):
+            return false(f"`{func}` {verb} `{event.value}`, not `{claim.args['value']}`", event.value,
+                         claim.args["value"])
+        if "back" in claim.args:
+            return self.back_to(event.frame, claim.args["back"], claim.args["depth"])
+        return HOLDS
+
+    def claim_yield(self, claim: Claim) -> Finding:
+        return self.claim_return(claim, yielded=True)
+
+    def back_to(self, frame: int, line: int, depth: int) -> Finding:
+        caller = self.caller.get(frame)
+        index = self.last_line.get(caller)
+        actual = self.events[index].line if index is not None else None
+        if actual != line:
+            return false(f"execution goes back to line {actual}, not line {line}", str(actual), str(line))
+        if self.depth.get(caller, 0) != depth:
+            return false(f"the caller runs at depth {self.depth.get(caller)}", str(self.depth.get(caller)),
+                         str(depth))
+        return HOLDS
+
+    def claim_unwind(self, claim: Claim) -> Finding:
+        func = claim.args["func"]
+        index = self.take(ExceptionEvent, lambda e: e.unwound, f"the exception leaves `{func}`")
+        if isinstance(index, Finding):
+            return index
+        self.context = Context("return", index)
+        actual = self.func.get(self.events[index].frame, "")
+        if func != actual or claim.args["func2"] != actual:
+            return false(f"the exception leaves `{actual}`", actual, func)
+        return HOLDS
+
+    def claim_raises(self, claim: Claim) -> Finding:
+        text = claim.args["text"].strip()
+        index = self.take(ExceptionEvent, lambda e: not e.unwound, f"`{text}` is raised")
+        if isinstance(index, Finding):
+            return index
+        event = self.events[index]
+        actual = f"{event.type}: {event.message}" if event.message else event.type
+        return HOLDS if text == actual else false(f"the exception is `{actual}`", actual, text)
+
+    def claim_prints(self, claim: Claim) -> Finding:
+        text = claim.args["text"]
+        index = self.take(OutputEvent, lambda e: True, f"`{text}` is printed")
+        if isinstance(index, Finding):
+            return index
+        actual = self.events[index].text
+        return HOLDS if same_output(text, actual) else false(f"the output is {actual!r}", repr(actual), text)
+
+    def claim_input(self, claim: Claim) -> Finding:
+        program_input = self.trace.input
+        if claim.args.get("stdin"):
+            stated, actual, kind = claim.args["stdin_text"], program_input.text.rstrip("\n"), "stdin"
+        else:
+            stated, actual, kind = claim.args["call"].strip(), program_input.text.strip(), "call"
+        if program_input.kind != kind or stated.rstrip("\n") != actual:
+            return false("the input is not the one the run used", actual, stated)
+        return HOLDS
+
+    def claim_shown(self, claim: Claim) -> Finding:
+        """How Python prints the returned value (its real repr), or that its repr() failed."""
+        outcome = self.trace.outcome
+        if self.trace.input.kind != "call" or outcome.exception is not None or outcome.value is None:
+            return false("the run returned no value", "", claim.text)
+        if claim.args.get("unavailable"):
+            if outcome.value_repr is None:
+                return HOLDS
+            return false("Python can show the returned value", outcome.value_repr[:200], claim.text)
+        stated = claim.args["value"]
+        if outcome.value_repr in (stated, stated.replace("\\x60", "`")):
+            return HOLDS
+        return false("Python shows the returned value differently", str(outcome.value_repr)[:200], stated[:200])
+
+    def claim_final(self, text: str) -> Finding:
+        self.final_seen = True
+        if self.final_check is not None:
+            return self.final_check(text)
+        outcome = self.trace.outcome
+        expected = outcome.answer(self.trace.input.kind)
+        if self.trace.input.kind == "stdin" and outcome.exception is None:
+            ok = unfence(text).rstrip("\n") == expected.rstrip("\n")
+        elif outcome.exception is not None:
+            ok = text.strip() == expected.strip()
+        else:
+            ok = exact(text, expected)
+        return HOLDS if ok else false("wrong final answer", expected.strip()[:200], text.strip()[:200])

@@ -1,0 +1,169 @@
+"""Checks of loops and summaries: iteration numbers, loop ends and sizes, and the claims of a summary
+of several iterations (their paths, output, calls and the state after them)."""
+
+from __future__ import annotations
+
+from tracepile.model import CallEvent, LineEvent, OutputEvent
+from tracepile.tracer.paths import iteration_lines, same_path
+from tracepile.verification.checks.base import HOLDS, Context, Finding, false, unverifiable
+from tracepile.verification.claims import Claim
+from tracepile.verification.compare import same_output
+
+
+class LoopChecks:
+    """Claims about loop iterations and the stretches of iterations a summary covers."""
+
+    def claim_summary(self, claim: Claim) -> Finding:
+        first, last, loop = claim.args["first"], claim.args["last"], claim.args["loop"]
+        start = self.take(LineEvent, lambda e: e.loop is not None and e.loop[0] == loop and e.loop[2] == first,
+                          f"iteration {first} of the loop at line {loop} begins")
+        if isinstance(start, Finding):
+            self.context = Context("lost")
+            return start
+        key = self.events[start].loop[:2]
+        end = next((i for i in range(start, len(self.events)) if isinstance(self.events[i], LineEvent)
+                    and self.events[i].loop == key + (last + 1,)), None)
+        if end is None or last < first:
+            self.context = Context("lost")
+            return false(f"the loop at line {loop} has no iteration {last + 1} after the summarised ones")
+        self.replay_to(end - 1)
+        self.cursor = end - 1
+        self.context = Context("summary", start, end)
+        if claim.args["same"] and not same_path(self.events, start, end, key):
+            return false(f"iterations {first} to {last} of the loop at line {loop} take different paths",
+                         "different paths", "the same path")
+        self.grouped = set()
+        if "paths" in claim.args:
+            paths = len(set(iteration_lines(self.events, start, end, key).values()))
+            if paths != claim.args["paths"]:
+                return false(f"iterations {first} to {last} of the loop at line {loop} run {paths} different "
+                             "sets of lines", str(paths), str(claim.args["paths"]))
+        return HOLDS
+
+    def claim_iteration_group(self, claim: Claim) -> Finding:
+        """`in iterations 4 and 7, it runs lines 3 and 4` (or `in the other N iterations`): exactly the lines
+        each of those iterations of the summarised stretch runs in the loop's frame."""
+        if self.context.kind != "summary":
+            return unverifiable("`in iterations ..., it runs lines ...` belongs to a summary of iterations")
+        start, end = self.context.index, self.context.end
+        runs = iteration_lines(self.events, start, end, self.events[start].loop[:2])
+        if claim.args.get("rest"):
+            iterations = tuple(sorted(set(runs) - self.grouped))
+            if len(iterations) != claim.args["count"]:
+                return false(f"{len(iterations)} iterations of the stretch are not described yet",
+                             str(len(iterations)), str(claim.args["count"]))
+        else:
+            iterations = claim.args["iterations"]
+        lines = claim.args["lines"]
+        for iteration in iterations:
+            if iteration not in runs:
+                return false(f"iteration {iteration} is not in the summarised stretch", "", str(iteration))
+            if runs[iteration] != tuple(sorted(lines)):
+                return false(f"iteration {iteration} runs lines {', '.join(map(str, runs[iteration]))}",
+                             ", ".join(map(str, runs[iteration])), ", ".join(map(str, lines)))
+        self.grouped |= set(iterations)
+        return HOLDS
+
+    def claim_stretch_prints(self, claim: Claim) -> Finding:
+        if self.context.kind != "summary":
+            return unverifiable("`Together they print` belongs to a summary of iterations")
+        printed = "".join(e.text for e in self.events[self.context.index:self.context.end]
+                          if isinstance(e, OutputEvent))
+        text = claim.args["text"]
+        return HOLDS if same_output(text, printed) else false("the iterations print other text", repr(printed), text)
+
+    def claim_stretch_calls(self, claim: Claim) -> Finding:
+        if self.context.kind != "summary":
+            return unverifiable("`is called N times` belongs to a summary of iterations")
+        func = claim.args["func"]
+        count = sum(1 for e in self.events[self.context.index:self.context.end]
+                    if isinstance(e, CallEvent) and e.func == func and not e.resumed)
+        if count != claim.args["count"]:
+            return false(f"`{func}` is called {count} times in these iterations", str(count), str(claim.args["count"]))
+        return HOLDS
+
+    def claim_after_iteration(self, claim: Claim) -> Finding:
+        if self.context.kind != "summary":
+            return unverifiable("`after iteration k` belongs to a summary of iterations")
+        last = self.events[self.context.end].loop[2] - 1
+        if claim.args["iteration"] != last:
+            return false(f"the summary ends after iteration {last}", str(last), str(claim.args["iteration"]))
+        if claim.args.get("unchanged"):
+            frame = self.events[self.context.index].frame
+            changed = [n for e in self.events[self.context.index:self.context.end]
+                       if isinstance(e, LineEvent) and e.frame == frame for n, _ in e.changes]
+            if changed:
+                return false(f"`{changed[0]}` changes in these iterations", changed[0], "nothing changed")
+        return HOLDS
+
+    def iteration_is(self, event: LineEvent, number: int) -> Finding:
+        actual = event.loop[2] if event.loop else None
+        if actual != number:
+            return false(f"line {event.line} starts iteration {actual}", str(actual), str(number))
+        return HOLDS
+
+    def claim_iteration(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._iteration(claim))
+
+    def _iteration(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        return self.iteration_is(event, claim.args["iteration"])
+
+    def claim_loop_end(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._loop_end(claim))
+
+    def _loop_end(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if not event.loop or event.loop[2] != 0:
+            return false(f"the loop at line {event.line} does not end here")
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        count = self.loop_sizes.get((event.frame,) + event.loop[:2], 0)
+        if count != claim.args["count"]:
+            return false(f"the loop ends after {count} iterations", str(count), str(claim.args["count"]))
+        return HOLDS
+
+    def claim_last_iteration(self, claim: Claim) -> Finding:
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        event = self.events[self.context.index]
+        return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
+                                                         str(event.loop[2]))
+
+    def claim_loop_size(self, claim: Claim) -> Finding:
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        return HOLDS if size == claim.args["count"] else false(f"the loop runs {size} iterations", str(size),
+                                                               str(claim.args["count"]))
+
+    def iterations_in_all(self, claim: Claim) -> int | Finding:
+        """How many iterations the loop the current line iterates runs, when it runs out within the trace."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if not event.loop or event.loop[2] < 1:
+            return false(f"line {event.line} does not start a loop iteration")
+        key = (event.frame,) + event.loop[:2]
+        ended = any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop == key[1:] + (0,)
+                    for e in self.events[self.context.index:])
+        if not ended:
+            return unverifiable(f"the loop at line {event.line} does not run out within the trace")
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        return self.loop_sizes.get(key, 0)
+
+
+def _loop_sizes(events) -> dict[tuple[int, int, int], int]:
+    """(frame, loop line, activation) -> its number of iterations."""
+    sizes: dict[tuple[int, int, int], int] = {}
+    for event in events:
+        if isinstance(event, LineEvent) and event.loop:
+            key = (event.frame,) + event.loop[:2]
+            sizes[key] = max(sizes.get(key, 0), event.loop[2])
+    return sizes

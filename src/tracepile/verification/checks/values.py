@@ -1,0 +1,267 @@
+"""Checks of values and moments: `x = v` at the moment its sentence names, changes and persistence of
+a name, relations between values, the operands of a condition, reads from standard input and calls' results."""
+
+from __future__ import annotations
+
+import ast
+
+from tracepile.model import LineEvent
+from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
+                                                parts, split_claim, unverifiable)
+from tracepile.verification.checks.code import comparisons, states, sub_expressions, written
+from tracepile.verification.claims import Claim
+from tracepile.verification.compare import evaluate, exact, normal
+
+# forms whose listed values are the line's operands or the sub-expressions it computes (its own reasons)
+OPERAND_FORMS = frozenset({"operands", "computes", "if", "elif", "while", "assert", "return_stmt", "return_plain"})
+
+
+class ValueChecks:
+    """Claims about the values of the narrated step, before or after it runs."""
+
+    def claim_values(self, claim: Claim) -> Finding:
+        return HOLDS  # the form's own words; each `x = v` it lists is a value claim of its own
+
+    def claim_value(self, claim: Claim) -> Finding:
+        expr, stated, moment = claim.args["expr"], claim.args["value"], claim.moment
+        if moment.startswith("auto"):
+            return self.auto_value(claim)
+        if claim.form in OPERAND_FORMS and self.context.kind in LINE_CONTEXTS:
+            line = self.events[self.context.index].line
+            source = self.source_of(line)
+            if normal(expr) not in sub_expressions(source):
+                return false(f"`{expr}` is not part of the code of line {line}, `{source}`", source, expr)
+        state, recorded, where = self.state_at(moment)
+        if state is None:
+            return unverifiable(f"`{expr} = {stated}`: {where}")
+        verdict, actual = evaluate(expr, state, recorded)
+        if verdict is None:
+            return unverifiable(f"`{expr}` cannot be evaluated {where}")
+        if exact(stated, actual):
+            if moment == "after" and self.context.kind in LINE_CONTEXTS:
+                self.unstated.get(self.context.index, set()).discard(normal(expr))
+            return HOLDS
+        other = {"before": "after", "after": "before"}.get(moment)
+        if other and self.context.kind in LINE_CONTEXTS:
+            other_state, other_recorded, other_where = self.state_at(other)
+            if other_state is not None and exact(stated, evaluate(expr, other_state, other_recorded)[1] or ""):
+                return false(f"wrong moment: `{expr} = {stated}` holds {other_where}, but the sentence "
+                             f"speaks of the state {where}", actual, stated)
+        return false(f"`{expr}` is `{actual}` {where}, not `{stated}`", actual, stated)
+
+    def state_at(self, moment: str) -> tuple[dict | None, dict, str]:
+        """The state a moment names in the current context, recorded sub-expressions, and its words."""
+        context = self.context
+        if context.kind in LINE_CONTEXTS:
+            event = self.events[context.index]
+            if moment in ("before", "during"):
+                return context.before, dict(event.values), f"before line {event.line} runs"
+            if moment == "after":
+                return self.values.of(event.frame), {}, f"after line {event.line} runs"
+        elif context.kind == "call" and moment in ("entry", "after"):
+            event = self.events[context.index]
+            return dict(event.args), {}, f"when `{event.func}` is entered"
+        elif context.kind == "summary" and moment in ("stretch", "after"):
+            frame = self.events[context.index].frame
+            return self.values.of(frame), {}, "after the summarised iterations"
+        return None, {}, f"a value {moment or 'claim'} is not tied to a step where it can be read"
+
+    def claim_change(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name = claim.args["name"]
+        before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        if before is None or after is None:
+            return false(f"`{name}` has no value both before and after line {event.line}")
+        for slot, actual, when in (("old", before, "before"), ("new", after, "after")):
+            stated = claim.args.get(slot)
+            if stated is not None and not exact(stated, actual):
+                return false(f"`{name}` is `{actual}` {when} line {event.line}", actual, stated)
+        old, new = number(before), number(after)
+        if old is None or new is None:
+            return unverifiable(f"`{name}` is not a number at line {event.line}")
+        direction = claim.args["direction"]
+        if direction == "is multiplied":
+            factor = number(claim.args.get("delta", ""))
+            if factor is None or new != old * factor:
+                return false(f"`{name}` is not multiplied by that factor", after, claim.args.get("delta", ""))
+        elif not _moves(direction, old, new):
+            return false(f"`{name}` does not {direction}, from `{before}` to `{after}`", after, direction)
+        elif "delta" in claim.args and number(claim.args["delta"]) != abs(new - old):
+            return false(f"`{name}` changes by {abs(new - old)}", str(abs(new - old)), claim.args["delta"])
+        if "new" in claim.args:
+            self.unstated.get(self.context.index, set()).discard(name)
+        return HOLDS
+
+    def claim_stays(self, claim: Claim) -> Finding:
+        """`x` stays at `v` (is still, is unchanged): any name or expression in scope has the same value
+        before and after the step (and it is `v`, when stated)."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name, stated = claim.args["name"], claim.args.get("value")
+        before = evaluate(name, self.context.before or {}, {})
+        after = evaluate(name, self.values.of(event.frame), {})
+        if before[0] is None or after[0] is None:
+            return false(f"`{name}` has no value both before and after line {event.line}", after[1], stated or "")
+        if not exact(before[1], after[1]):
+            return false(f"`{name}` goes from `{before[1]}` to `{after[1]}` at line {event.line}", after[1],
+                          stated or before[1])
+        if stated is not None and not exact(stated, after[1]):
+            return false(f"`{name}` goes from `{before[1]}` to `{after[1]}` at line {event.line}, not `{stated}`",
+                          after[1], stated)
+        return HOLDS
+
+    def claim_relation(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        sides = []
+        for span in (claim.args["left"], claim.args["right"]):
+            expr, value = split_claim(span) if " = " in span else ("", span)
+            if expr:
+                finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text,
+                                                 claim.form))
+                if finding.verdict is not True:
+                    return finding
+            sides.append(literal(value))
+        relation = claim.args["relation"]
+        cannot = unverifiable(f"{claim.text} relates values that `{relation}` cannot compare")
+        if any(side is UNREADABLE for side in sides):
+            return cannot
+        try:
+            holds = RELATIONS[relation](*sides)
+        except TypeError:
+            return cannot
+        if not holds:
+            return false(f"the relation `{relation}` does not hold", "", relation)
+        return self.own_comparison(event, claim)
+
+    def own_comparison(self, event: LineEvent, claim: Claim) -> Finding:
+        """A `because` relation must be a comparison the line's code makes, or its negation, side for
+        side (sides may be swapped with the relation mirrored): the line's own reason, not another fact."""
+        left, right, relation = claim.args["left"], claim.args["right"], claim.args["relation"]
+        made = comparisons(self.source_of(event.line))
+        for a, op, b in made:
+            if self.names_side(left, a) and self.names_side(right, b) and states(relation, op, swapped=False) or \
+                    self.names_side(left, b) and self.names_side(right, a) and states(relation, op, swapped=True):
+                return HOLDS
+        shown = ", ".join(f"`{written(c)}`" for c in made) or "none"
+        return false(f"`{left}` {relation} `{right}` is not a comparison line {event.line} makes (its comparisons: "
+                     f"{shown})", shown, f"{left} is {relation} {right}")
+
+    def names_side(self, span: str, operand: str) -> bool:
+        """Whether a relation's side names a comparison's operand: `operand = value`, or its value alone."""
+        if " = " in span:
+            return normal(split_claim(span)[0]) == operand
+        if normal(span) == operand:
+            return True
+        state, recorded, _ = self.state_at("before")
+        verdict, actual = evaluate(operand, state or {}, recorded)
+        return verdict is True and exact(span, actual)
+
+    def claim_because_value(self, claim: Claim) -> Finding:
+        """`not done` is True because `done = False`: the operand must be part of the line's condition."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        expr, value = split_claim(claim.args["operand"])
+        info = self.info.info(event.line) if self.info else None
+        if info is None or not info.test or normal(expr) not in parts(info.test):
+            return false(f"`{expr}` is not part of the condition at line {event.line}", info.test if info else "",
+                         expr)
+        return self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text, claim.form))
+
+    def claim_deleted(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        alive = [n for n in claim.args["names"] if n in self.values.of(event.frame)]
+        if alive:
+            return false(f"`{alive[0]}` still exists after line {event.line}")
+        self.unstated.get(self.context.index, set()).difference_update(claim.args["names"])
+        return HOLDS
+
+    def claim_stdin_reads(self, claim: Claim) -> Finding:
+        """`reads the line(s)/the text ... from standard input`: every read the line made, in order,
+        each stated as the string literal of the text it consumed."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        actual = [text for _, text in event.reads]
+        stated = [_string(span) for span in claim.args["texts"]]
+        if stated != actual:
+            return false(f"line {event.line} reads {actual!r} from standard input", repr(actual)[:200],
+                         repr(stated)[:200])
+        lines = all(how == "line" for how, _ in event.reads)
+        if claim.args["noun"] != "the text" and not lines:
+            return false(f"a read at line {event.line} is not a whole line", "the text", claim.args["noun"])
+        return HOLDS
+
+    def claim_stdin_count(self, claim: Claim) -> Finding:
+        """`reads N characters from standard input`: the length of all the line's reads together."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        count = sum(len(text) for _, text in event.reads)
+        if not event.reads or count != claim.args["count"]:
+            return false(f"line {event.line} reads {count} characters from standard input", str(count),
+                         str(claim.args["count"]))
+        return HOLDS
+
+    def claim_mutating_call(self, claim: Claim) -> Finding:
+        """`calls `q.popleft()`, which returns `3``: the call is part of the line's statement, the
+        tracer recorded its result when the line began (computed on a copy, see safe_eval), and the
+        stated value is that result."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        call = normal(claim.args["call"])
+        info = self.info.info(event.line) if self.info else None
+        if info is None or call not in _calls_in(info.source):
+            return false(f"line {event.line} does not call `{call}`", info.source if info else "", call)
+        recorded = next((value for expr, value in event.values if normal(expr) == call), None)
+        stated = claim.args.get("value")
+        if recorded is None:
+            return HOLDS if stated is None else \
+                unverifiable(f"the run recorded no result of `{call}` at line {event.line}")
+        if stated is not None and not exact(stated, recorded):
+            return false(f"`{call}` returns `{recorded}` at line {event.line}", recorded, stated)
+        return HOLDS
+
+
+def _calls_in(source: str) -> set[str]:
+    """Every call expression of a statement's source, in normal spelling."""
+    try:
+        tree = ast.parse(source.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+
+
+def _string(span: str) -> str | None:
+    """The str a span states as a Python string literal, else None."""
+    try:
+        value = ast.literal_eval(span)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+RELATIONS = {"greater than": lambda a, b: a > b, "larger than": lambda a, b: a > b,
+             "less than": lambda a, b: a < b, "smaller than": lambda a, b: a < b,
+             "at least": lambda a, b: a >= b, "at most": lambda a, b: a <= b,
+             "equal to": lambda a, b: a == b, "different from": lambda a, b: a != b,
+             "in": lambda a, b: a in b, "not in": lambda a, b: a not in b}
+UP, DOWN = {"grows", "goes up", "increases", "rises", "climbs"}, {"shrinks", "goes down", "decreases", "drops", "falls"}
+
+
+def _moves(direction: str, old: float, new: float) -> bool:
+    """Whether a change from `old` to `new` is what `direction` says."""
+    if direction in UP:
+        return new > old
+    if direction in DOWN:
+        return new < old
+    return {"doubles": old != 0 and new == 2 * old, "steps up": new == old + 1,
+            "steps down": new == old - 1}.get(direction, False)
