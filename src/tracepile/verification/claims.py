@@ -14,6 +14,8 @@ from tracepile.verification.matcher import BY_PREFIX, find_forms
 SPAN_RE = re.compile(SPAN)
 WORD = re.compile(r"[A-Za-z_][A-Za-z_']*|\d[\d.]*|[=<>+*/%^|&~\[\]{}#$@\\]")  # words, numbers, code symbols
 REPEAT = re.compile(r",? ?(?<![\w`])(" + "|".join(REPEAT_PHRASES) + r")(?![\w`]),?", re.I)
+SEQUENCE = re.compile(r",|\s*`")  # `first, ...` or `first `a = 1`, then ...`: an order of steps, no ordinal
+QUOTE = re.compile(r'"([^"`\n]+)"')  # a quotation in free wording: of the problem, a comment or the output
 REPEAT_WORDS = ("again", "once more", "this time", "as before", "no longer", "first time")
 # The word before a value span that says which moment it speaks of (skipping `and` and commas of a list).
 CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "after", "leaving": "after",
@@ -110,6 +112,10 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
         sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, bones)
         last = match.end()
     _free(text[bones.original(last):], sentence, names)
+    if sentence.stray and names:
+        shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z]+", span)}
+        sentence.stray = [w for w in sentence.stray if not (w.lower() in names and w.lower() in shown
+                                                            and w.lower() not in FACT_WORD_SET)]
     sentence.claims += repeats
     return sentence
 
@@ -125,7 +131,8 @@ def _repeats(text: str) -> tuple[str, list[Claim]]:
         if any(a <= match.start(1) < b for a, b in spans):
             continue
         how = match.group(1).lower()
-        claims.append(Claim("repeat", {"how": how}, "", how, "repeat"))
+        shown = tuple(unspan(m.group(0)) for m in SPAN_RE.finditer(text))
+        claims.append(Claim("repeat", {"how": how, "spans": shown}, "", how, "repeat"))
         head, tail = text[last:match.start()].rstrip(" "), text[match.end():]
         kept.append(head + ("" if not head or not tail or tail[:1] in ",;.:" else " "))
         last = match.end() + len(tail) - len(tail.lstrip(" "))
@@ -141,6 +148,8 @@ def _free(words: str, sentence: Sentence, names: frozenset[str]) -> None:
     (grammar.FACT_WORDS, numbers, code symbols, the program's names) are kept as stray."""
     if not words.strip():
         return
+    if '"' in words:
+        words = _quotes(words, sentence)
     last = 0
     for match in SPAN_RE.finditer(words):
         _stray(words[last:match.start()], sentence, names)
@@ -158,8 +167,22 @@ def _free(words: str, sentence: Sentence, names: frozenset[str]) -> None:
     _stray(words[last:], sentence, names)
 
 
+def _quotes(words: str, sentence: Sentence) -> str:
+    """Quotations outside code spans become quote claims; the words without them."""
+    spans = [(m.start(), m.end()) for m in SPAN_RE.finditer(words)]
+    kept, last = [], 0
+    for match in QUOTE.finditer(words):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        sentence.claims.append(Claim("quote", {"text": match.group(1)}, "", match.group(0), "quote"))
+        kept += [words[last:match.start()], " "]
+        last = match.end()
+    return "".join(kept) + words[last:]
+
+
 def _stray(words: str, sentence: Sentence, names: frozenset[str]) -> None:
-    sentence.stray += [w for w in WORD.findall(words) if _fact(w, names)]
+    sentence.stray += [m.group(0) for m in WORD.finditer(words) if _fact(m.group(0), names)
+                       and not (m.group(0).lower() == "first" and SEQUENCE.match(words, m.end()))]
 
 
 def _fact(word: str, names: frozenset[str]) -> bool:

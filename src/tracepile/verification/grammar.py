@@ -224,8 +224,9 @@ FORMS: tuple[Form, ...] = (
     Form("computes", r"(?:step by step,|Python evaluates|on the way,|working it out,) <L:during>", "values",
          "during", needs=("step by step", "evaluates", "on the way", "working it out"),
          example="step by step, `a * a = 289` and `a * a % m = 44`"),
-    Form("effects", r"(?:so|now|this sets|sets|after it,) <L:after>", "values", "after",
-         needs=("so", "now", "sets", "after it"),
+    Form("effects", r"(?:so|now|this sets|sets|after it,|which leaves|and leaves|leaves|leaving|the result is|"
+         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as) <L:after>", "values", "after",
+         needs=("so", "now", "sets", "after it", "leav", "result", "becom", "turns", "ends up"),
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
     # ------------------------------------------------ conditions
@@ -233,7 +234,8 @@ FORMS: tuple[Form, ...] = (
          example="`a > b` is True"),
     Form("counts_as", r"<V:claim>, which counts as (?P<{p}truthy>true|false)\b", "counts_as", "during",
          example="`len(s) = 0`, which counts as false"),
-    Form("taken", r"the condition is (?P<{p}truthy>true|false)\b", "counts_as", example="the condition is true"),
+    Form("taken", r"the (?:whole |entire |full )?condition (?:is|holds|comes out|evaluates to) "
+         r"(?P<{p}truthy>true|false|True|False)\b", "counts_as", example="the condition is true"),
     Form("assertion", r"the assertion (?P<{p}outcome>passes|fails)", "assertion",
          example="the assertion passes"),
     # ------------------------------------------------ control flow
@@ -256,7 +258,8 @@ FORMS: tuple[Form, ...] = (
          fixed={"where": "skip"}, example="the loop ends and execution continues at line 7"),
     Form("continues", r"execution continues at line <N:line>", "next", fixed={"where": "any"},
          example="execution continues at line 7"),
-    Form("iteration", r"(?:this is )?iteration <N:iteration>(?: begins with|,? starts:|, with) "
+    Form("iteration", r"(?:this is )?iteration <N:iteration>(?: begins with|,? starts:|, with| starts with|"
+         r" begins:| begins,| starts,)? "
          r"(?:<L:after>|the next item)", "iteration", "after", example="iteration 2 begins with `i = 1`"),
     Form("loop_end", r"there are no more items, so the loop ends after <N:count> iterations?", "loop_end",
          example="there are no more items, so the loop ends after 3 iterations"),
@@ -352,7 +355,7 @@ FORMS: tuple[Form, ...] = (
          r"change|is not changed|is untouched|is left unchanged|still holds the same value))", "stays", "after",
          needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched"),
          example="`best` stays at `9`"),
-    Form("relation", r"because <S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
+    Form("relation", r"(?:(?:because|since|as) )?<S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
          r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
          example="because `x = 3` is greater than `1`"),
     Form("because_value", r"because <V:operand>(?=[,;]|$)", "because_value", "before",
@@ -392,11 +395,24 @@ FORMS: tuple[Form, ...] = (
     Form("assigns_value", r"(?:assigns|stores|puts|writes) <S:value> (?:to|in|into) <S:target>", "becomes", "after",
          fixed={"verb": "is set to"}, needs=("assigns", "stores", "puts", "writes"),
          example="stores `9` in `arr[2]`"),
+    Form("empty", r"(?:an? )?empty(?: [a-z]+){0,3}[,:]? (?:so |and )?<V:claim>", "empty", "auto",
+         example="an empty dictionary, `groups = {}`"),
+
+    Form("moves", r"<S:name> (?:goes|changes|moves|jumps|switches|is updated|is changed) from <S:old> to <S:new>",
+         "change", "after", fixed={"direction": "changes"}, example="`last` goes from `None` to `3`"),
+    Form("sorted", r"(?:once |when |after being |is |are |in )?sorted(?: order)?(?: [a-z]+){0,3}[,:]? "
+         r"(?:so |and |gives |is )?<V:claim>", "sorted", "auto", example="once sorted, `a = [1, 2, 5]`"),
+    Form("already", r"<S:name> (?:was|is) already(?: at| set to| equal to)? <S:value>", "stays", "after",
+         example="`c` was already `1`"),
+    Form("comment_line", r"(?:the )?comment (?:at|on|in) line <N:line>", "comment_line",
+         example="the comment at line 7"),
+    Form("loop_after", r"the loop ends after <N:count> iterations?", "loop_end",
+         example="the loop ends after 1 iteration"),
+
     Form("loop_done", r"(?:the|this|that|its) (?:`for` |`while` )?loop (?:ends|is over|finishes|is done|stops|"
          r"terminates|is exhausted|is finished|has finished|exits|runs out)|there are no (?:more )?items left|"
          r"no items remain", "loop_done", needs=("loop", "items"),
          example="the loop is over"),
-
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)

@@ -3,7 +3,7 @@ the code, and the answer to the problem's question, each against the program rec
 
 from __future__ import annotations
 
-from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number, name_words,
+from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number,
                                 quoted_from, shares_word, squeeze, without_full_stop)
 from tracepile.model import LineEvent
 from tracepile.verification.checks.base import HOLDS, Finding, false, split_claim

@@ -78,6 +78,12 @@ class ValueChecks:
             stated = claim.args.get(slot)
             if stated is not None and not exact(stated, actual):
                 return false(f"`{name}` is `{actual}` {when} line {event.line}", actual, stated)
+        direction = claim.args["direction"]
+        if direction == "changes":  # `x` goes from `a` to `b`: any change, of any type
+            if exact(before, after):
+                return false(f"`{name}` does not change at line {event.line}", after, claim.args.get("new", ""))
+            self.unstated.get(self.context.index, set()).discard(name)
+            return HOLDS
         old, new = number(before), number(after)
         if old is None or new is None:
             return unverifiable(f"`{name}` is not a number at line {event.line}")
@@ -263,5 +269,5 @@ def _moves(direction: str, old: float, new: float) -> bool:
         return new > old
     if direction in DOWN:
         return new < old
-    return {"doubles": old != 0 and new == 2 * old, "steps up": new == old + 1,
+    return {"doubles": old != 0 and new == 2 * old, "halves": old != 0 and 2 * new == old, "steps up": new == old + 1,
             "steps down": new == old - 1}.get(direction, False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from functools import lru_cache
 
-from tracepile.authored import name_words, stems
+from tracepile.authored import comments, name_words, quoted_from, squeeze, stems
 from tracepile.model import CallEvent, LineEvent, ReturnEvent
 from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
@@ -78,6 +78,27 @@ class WordingChecks:
         if isinstance(event, Finding):
             return event
         target, stated = claim.args["target"], claim.args["value"]
+        if " = " in target:  # `the difference `a - b = 39` becomes `c = 39``: a value, then where it goes
+            expr, _, shown = target.partition(" = ")
+            first = self.auto_value(Claim("value", {"expr": expr.strip(), "value": shown.strip()}, "auto",
+                                          claim.text, claim.form))
+            if first.verdict is not True or " = " not in stated:
+                return first if first.verdict is not True else \
+                    unverifiable(f"`{stated}` is stated without saying what has it")
+            target, _, stated = stated.partition(" = ")
+            target, stated = target.strip(), stated.strip()
+        elif " = " in stated:  # `stores `a + b = 5` in `x``: the value shown with what gives it
+            expr, _, stated = stated.partition(" = ")
+            shown = self.auto_value(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, "auto",
+                                          claim.text, claim.form))
+            if shown.verdict is not True:
+                return shown
+            stated = stated.strip()
+        elif literal_value(stated) is None:  # `sets `c` to `capacity``: the expression's value before the step
+            verdict, value = evaluate(stated, self.context.before or {}, dict(event.values))
+            if verdict is None:
+                return unverifiable(f"`{stated}` cannot be evaluated at line {event.line}")
+            stated = value
         finding = self.claim_value(Claim("value", {"expr": target, "value": stated}, "after", claim.text, claim.form))
         if finding.verdict is not True:
             return finding
@@ -142,12 +163,42 @@ class WordingChecks:
                     return HOLDS
                 return false(f"`{expr}` does not hold at line {event.line}", "False", "True")
         if node is not None and _literal(node):
+            if self.context.kind in LINE_CONTEXTS and self.shown_by_step(claim.args["expr"]):
+                return HOLDS
             return unverifiable(f"the value `{expr}` is stated without saying what has it (write `name = value`)")
         if self.context.kind in ("line", "back", "call"):
             return false(f"`{expr}` is not a name in scope nor part of this step's code", "", expr)
         return unverifiable(f"`{expr}` names nothing of the program")
 
-    def step_parts(self) -> set[str]:
+    def shown_by_step(self, value: str) -> bool:
+        """Whether a bare value is one the narrated line produces: the new value of a name it binds, a
+        sub-expression it evaluates, or text it reads from standard input."""
+        event = self.events[self.context.index]
+        after = self.values.of(event.frame)
+        produced = [after[name] for name in self.assigns(event) if name in after]
+        produced += [v for _, v in event.values] + [repr(text) for _, text in event.reads]
+        return any(exact(value, v) for v in produced)
+
+    def claim_sorted(self, claim: Claim) -> Finding:
+        """`once sorted, `a = [1, 2, 5]``: the value claim holds and the value is in ascending order."""
+        expr, _, value = claim.args["claim"].partition(" = ")
+        shown = self.auto_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "auto",
+                                      claim.text, claim.form))
+        if shown.verdict is not True:
+            return shown
+        items = literal_value(value)
+        try:
+            ordered = isinstance(items, (list, tuple, str)) and list(items) == sorted(items)
+        except TypeError:
+            ordered = False
+        return HOLDS if ordered else false(f"`{value.strip()}` is not in sorted order", value, "sorted")
+
+    def claim_comment_line(self, claim: Claim) -> Finding:
+        """`the comment at line 7`: line 7 of the program holds a comment."""
+        line = claim.args["line"]
+        return HOLDS if line in comments(self.trace.code) else false(f"line {line} holds no comment", "", str(line))
+
+    def step_parts(self) -> frozenset[str]:
         """Every expression of the narrated step's code (a line's statement, or a call's function and
         parameters), or of the whole program outside a step, in canonical spelling."""
         kind = self.context.kind
@@ -156,9 +207,9 @@ class WordingChecks:
             return _parts_of(info.source if info else "")
         if kind == "call":
             event = self.events[self.context.index]
-            return {event.func} | {name for name, _ in event.args}
+            return frozenset({event.func} | {name for name, _ in event.args})
         if kind == "return":
-            return {self.func.get(self.events[self.context.index].frame, "")}
+            return frozenset({self.func.get(self.events[self.context.index].frame, "")})
         return _parts_of(self.trace.code)
 
     def scope(self) -> set[str]:
@@ -207,6 +258,8 @@ class WordingChecks:
             repeated = [i for i in runs if self.outcome(i) == now]
             return HOLDS if not repeated else false(f"line {event.line} ran earlier in this call with this "
                                                         "outcome", "earlier run", how)
+        if not runs and how != "no longer" and self.ran_before(event, claim.args.get("spans", ())):
+            return HOLDS
         if not runs:
             return false(f"line {event.line} has not run earlier in this call", "first run", how)
         previous = self.outcome(runs[0])
@@ -217,6 +270,42 @@ class WordingChecks:
             return HOLDS
         return HOLDS if previous == now else \
             false(f"the previous run of line {event.line} had another outcome", str(previous), how)
+
+    def ran_before(self, event: LineEvent, spans: tuple[str, ...]) -> bool:
+        """Whether an expression the sentence shows (a call, say) is part of a line that ran earlier
+        in this call: `Line 5 calls `I()` again` after line 4 called it."""
+        shown = {normal(span.partition(" = ")[0]) for span in spans} - {""}
+        shown = {s for s in shown if "(" in s}
+        for i in range(self.context.index - 1, -1, -1):
+            other = self.events[i]
+            if isinstance(other, LineEvent) and other.frame == event.frame and \
+                    shown & _parts_of(self.source_of(other.line)):
+                return True
+        return False
+
+    def claim_empty(self, claim: Claim) -> Finding:
+        """`an empty dictionary, `groups = {}``: the value claim holds and its value is empty."""
+        expr, _, value = claim.args["claim"].partition(" = ")
+        shown = self.auto_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "auto",
+                                      claim.text, claim.form))
+        if shown.verdict is not True:
+            return shown
+        try:
+            empty = len(ast.literal_eval(value.strip())) == 0
+        except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+            empty = value.strip() in ("set()", "dict()", "list()", "tuple()", "deque([])", "Counter()")
+        return HOLDS if empty else false(f"`{expr.strip()} = {value.strip()}` is not empty", value, "empty")
+
+    def claim_quote(self, claim: Claim) -> Finding:
+        """A quotation in free wording: verbatim words of the problem, of a comment of the program, or of
+        what the run prints."""
+        text = claim.args["text"]
+        said = text.strip(" .,;:")
+        if quoted_from(self.problem, said) or squeeze(said) in squeeze(self.trace.outcome.stdout or ""):
+            return HOLDS
+        if any(squeeze(said) in squeeze(c.text) for c in comments(self.trace.code).values()):
+            return HOLDS
+        return false("no problem text, comment or output has these words", "", text)
 
     def outcome(self, index: int) -> bool | None:
         """Whether a line's condition holds (the loop goes on), or None for a line that decides nothing."""
@@ -291,6 +380,10 @@ class WordingChecks:
         for line in [event.line] + [i.line for i in self.info.lines.values() if event.line in i.body] \
                 if self.info else []:
             iterables |= _iterables(self.info.info(line).source)
+        if normal(expr) not in iterables and not value:  # `over `range(0, 3)``: the iterable's value
+            before, recorded = self.context.before or {}, dict(event.values)
+            if any(exact(expr, evaluate(i, before, recorded)[1] or "") for i in iterables):
+                return HOLDS
         if normal(expr) not in iterables:
             return false(f"line {event.line} loops over no `{expr.strip()}`", ", ".join(sorted(iterables)), expr)
         if value:
@@ -336,7 +429,16 @@ class WordingChecks:
         return [name for name in names if stems(" ".join(name_words(name))) & content]
 
 
-def _parts_of(source: str) -> set[str]:
+def literal_value(text: str):
+    """The Python literal `text` writes, or None."""
+    try:
+        return ast.literal_eval(text.strip())
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _parts_of(source: str) -> frozenset[str]:
     """Every expression and target of a statement (or program), in canonical spelling."""
     text = source.strip()
     if text.endswith(":"):
@@ -344,7 +446,7 @@ def _parts_of(source: str) -> set[str]:
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return set()
+        return frozenset()
     out = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.expr):
@@ -355,7 +457,7 @@ def _parts_of(source: str) -> set[str]:
             out.add(node.arg)
     if len(tree.body) == 1 and not isinstance(tree.body[0], (ast.For, ast.While, ast.If, ast.FunctionDef)):
         out.add(ast.unparse(tree.body[0]))
-    return out
+    return frozenset(out)
 
 
 def _iterables(source: str) -> set[str]:
@@ -384,8 +486,9 @@ def _starred_place(source: str) -> tuple[str, int, int] | None:
 
 @lru_cache(maxsize=256)
 def program_names(code: str, problem: str = "") -> frozenset[str]:
-    """The program's own names (variables, parameters, functions, classes, attributes; two letters or
-    more) and the problem's proper names, lower-cased: fact words when they stand outside a claim."""
+    """The program's own names that read as code (with an underscore, a digit or a capital: `each_share`,
+    `c3`, `maxLen`) and the problem's proper names, lower-cased: fact words outside a claim. A name that
+    is a plain English word (`total`, `rate`) is wording unless the problem uses it as a proper name."""
     names = set()
     try:
         tree = ast.parse(code)
@@ -400,11 +503,13 @@ def program_names(code: str, problem: str = "") -> frozenset[str]:
             names.add(node.name)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
             names.add(node.attr)
+    proper = set()
     for sentence in problem.replace("?", ".").replace("!", ".").split("."):
         words = sentence.split()
-        names |= {w.strip(",;:'\"()") for w in words[1:] if w[:1].isupper()}
+        proper |= {w.strip(",;:'\"()").removesuffix("'s") for w in words[1:] if w[:1].isupper()}
+    names |= proper
     return frozenset(n.lower() for n in names if len(n) >= 2 and n.replace("_", "").isalnum()
-                     and n.lower() not in ENGLISH)
+                     and n.lower() not in ENGLISH and (not n.isalpha() or not n.islower() or n in proper))
 
 
 def _literal(node: ast.expr) -> bool:
