@@ -83,6 +83,8 @@ def sentences(paragraph: str) -> list[str]:
 def _protected(paragraph: str) -> list[tuple[int, int]]:
     regions = [(m.start(), m.end()) for m in re.finditer(r"^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$", paragraph, re.M)]
     regions += [(m.start(), m.end()) for m in SPAN_RE.finditer(paragraph)]
+    regions += [(m.start(), m.end()) for m in QUOTE.finditer(paragraph)
+                if not any(a <= m.start() < b for a, b in regions)]
     return regions
 
 
@@ -152,7 +154,7 @@ def _free(words: str, sentence: Sentence, names: frozenset[str]) -> None:
         words = _quotes(words, sentence)
     last = 0
     for match in SPAN_RE.finditer(words):
-        _stray(words[last:match.start()], sentence, names)
+        _stray(words[last:match.start()] + " `", sentence, names)
         content = unspan(match.group(0))
         last = match.end()
         if content in KEYWORD_SPANS:
@@ -183,6 +185,7 @@ def _quotes(words: str, sentence: Sentence) -> str:
 def _stray(words: str, sentence: Sentence, names: frozenset[str]) -> None:
     sentence.stray += [m.group(0) for m in WORD.finditer(words) if _fact(m.group(0), names)
                        and not (m.group(0).lower() == "first" and SEQUENCE.match(words, m.end()))]
+    # (a stretch before a code span ends in a backtick, so `first `k` items` reads as an order of steps)
 
 
 def _fact(word: str, names: frozenset[str]) -> bool:

@@ -38,7 +38,7 @@ FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for 
              "twice thrice times single double triple half dozen first second third fourth fifth sixth seventh "
              "eighth ninth tenth last final penultimate previous",
     "repetition": "again still stays stay stayed remains remain remained unchanged longer anymore keeps kept "
-                  "retains time",
+                  "retains",
     "change": "grows grew falls fell doubles doubled halves halved triples tripled becomes became become "
               "increases increased decreases decreased rises rose drops dropped shrinks shrank climbs climbed "
               "increments incremented decrements decremented changes changed updates updated resets",
@@ -225,12 +225,13 @@ FORMS: tuple[Form, ...] = (
          "during", needs=("step by step", "evaluates", "on the way", "working it out"),
          example="step by step, `a * a = 289` and `a * a % m = 44`"),
     Form("effects", r"(?:so|now|this sets|sets|after it,|which leaves|and leaves|leaves|leaving|the result is|"
-         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as) <L:after>", "values", "after",
-         needs=("so", "now", "sets", "after it", "leav", "result", "becom", "turns", "ends up"),
+         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|resets|initialises|initializes) "
+         r"<L:after>", "values", "after",
+         needs=("so", "now", "sets", "after it", "leav", "result", "becom", "turns", "ends up", "initiali"),
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
     # ------------------------------------------------ conditions
-    Form("truth", r"<S:expr> is (?P<{p}truth>True|False)\b", "truth", "during",
+    Form("truth", r"<S:expr>(?: is| is also| comes out| evaluates to| turns out)? (?P<{p}truth>True|False)\b", "truth", "during",
          example="`a > b` is True"),
     Form("counts_as", r"<V:claim>, which counts as (?P<{p}truthy>true|false)\b", "counts_as", "during",
          example="`len(s) = 0`, which counts as false"),
@@ -355,7 +356,7 @@ FORMS: tuple[Form, ...] = (
          r"change|is not changed|is untouched|is left unchanged|still holds the same value))", "stays", "after",
          needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched"),
          example="`best` stays at `9`"),
-    Form("relation", r"(?:(?:because|since|as) )?<S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
+    Form("relation", r"(?:(?:because|since|as) )?<S:left> is (?:still )?(?P<{p}relation>greater than|less than|at least|at most|equal to|"
          r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
          example="because `x = 3` is greater than `1`"),
     Form("because_value", r"because <V:operand>(?=[,;]|$)", "because_value", "before",
@@ -413,6 +414,10 @@ FORMS: tuple[Form, ...] = (
          r"terminates|is exhausted|is finished|has finished|exits|runs out)|there are no (?:more )?items left|"
          r"no items remain", "loop_done", needs=("loop", "items"),
          example="the loop is over"),
+    Form("moving", r"(?:moving|moves|bringing|brings|taking|takes|pushing|pushes|sending|sends) <S:name>"
+         r"(?P<{p}way> up| down)? from <S:old> to <S:new>", "change", "after", fixed={"direction": "changes"},
+         example="moving `p` up from `2` to `3`"),
+
 )
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)

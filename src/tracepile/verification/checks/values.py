@@ -82,6 +82,9 @@ class ValueChecks:
         if direction == "changes":  # `x` goes from `a` to `b`: any change, of any type
             if exact(before, after):
                 return false(f"`{name}` does not change at line {event.line}", after, claim.args.get("new", ""))
+            way = claim.args.get("way", "").strip()
+            if way and not _moves("grows" if way == "up" else "falls", number(before) or 0, number(after) or 0):
+                return false(f"`{name}` does not go {way}, from `{before}` to `{after}`", after, way)
             self.unstated.get(self.context.index, set()).discard(name)
             return HOLDS
         old, new = number(before), number(after)

@@ -104,7 +104,7 @@ class WordingChecks:
             return finding
         if claim.args["verb"] in CHANGING:
             verdict, old = evaluate(target, self.context.before or {}, dict(event.values))
-            if verdict is None or exact(stated, old):
+            if verdict is not None and exact(stated, old):
                 return false(f"`{target}` does not change at line {event.line}", old, stated)
         written = self.written_object(event, target)
         if written:
@@ -177,6 +177,9 @@ class WordingChecks:
         after = self.values.of(event.frame)
         produced = [after[name] for name in self.assigns(event) if name in after]
         produced += [v for _, v in event.values] + [repr(text) for _, text in event.reads]
+        info = self.info.info(event.line) if self.info else None
+        produced += [self.context.before[name] for name in (info.reads if info else ())
+                     if name in (self.context.before or {})]
         return any(exact(value, v) for v in produced)
 
     def claim_sorted(self, claim: Claim) -> Finding:
