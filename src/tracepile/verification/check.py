@@ -27,7 +27,7 @@ __all__ = ["Checker", "Finding", "FinalCheck", "false", "unverifiable", "verify"
 FinalCheck = Callable[[str], Finding]
 
 
-ANCHORS = {"line", "back", "call", "resume", "return", "yield", "unwind", "summary"}  # claims that place a step
+ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "yield", "unwind", "summary"}  # claims that place a step
 
 
 class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks):

@@ -16,7 +16,7 @@ WORD = re.compile(r"[A-Za-z_][A-Za-z_']*|\d[\d.]*|[=<>+*/%^|&~\[\]{}#$@\\]")  # 
 REPEAT = re.compile(r",? ?(?<![\w`])(" + "|".join(REPEAT_PHRASES) + r")(?![\w`]),?", re.I)
 SEQUENCE = re.compile(r",|\s*`")  # `first, ...` or `first `a = 1`, then ...`: an order of steps, no ordinal
 QUOTE = re.compile(r'"([^"`\n]+)"')  # a quotation in free wording: of the problem, a comment or the output
-REPEAT_WORDS = ("again", "once more", "this time", "as before", "no longer", "first time")
+REPEAT_WORDS = ("again", "once more", "this time", "as before", "first time")
 # The word before a value span that says which moment it speaks of (skipping `and` and commas of a list).
 CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "after", "leaving": "after",
         "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",

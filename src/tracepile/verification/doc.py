@@ -66,10 +66,11 @@ summarised iterations; elsewhere it cannot be read and is unverifiable.
 
 | words | checked against |
 |---|---|
-| again, once again, once more, as before | the step's line ran earlier in this call (for a call or return paragraph: the function was called or left earlier), and a condition or loop header had the same outcome then (unless the sentence also says *this time*) |
+| again, once again, once more | the step's line ran earlier in this call (for a call or return paragraph: the function was called or left earlier; for a line that runs for the first time, a call it shows ran earlier in this call), and for a condition or loop header an earlier run had the same outcome (unless the sentence also says *this time*) |
+| as before | as *again*, with the same outcome at the line's previous run |
 | this time | the line ran earlier in this call |
 | for the first time | the line did not run earlier in this call (for a condition: not with this outcome) |
-| no longer | the condition's previous check in this call had the other outcome |
+| the condition no longer holds | the condition is false now and was true at its previous check in this call |
 | stays (at), remains, is still, is unchanged, keeps its value | any name or expression in scope has the same value before and after the step (and the value stated) |
 """
 

@@ -49,8 +49,7 @@ FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for 
 }.items()}
 FACT_WORD_SET = frozenset().union(*FACT_WORDS.values())
 # Repetition phrases are claims of their own, about the step's earlier runs (checked, not free wording).
-REPEAT_PHRASES = ("for the first time", "once again", "once more", "this time", "as before", "again",
-                  "no longer(?! exists?)")
+REPEAT_PHRASES = ("for the first time", "once again", "once more", "this time", "as before", "again")
 # Words a paragraph may open with before it names its line (`Now line 5 ...`, `On line 5, ...`).
 OPENERS = (r"(?:Now|Next|Then|Here|After that|Afterwards|Moving on|Continuing|Meanwhile|At this point|"
            r"Execution (?:moves|returns|goes|comes|passes|jumps) (?:on )?to|Control (?:moves|returns|passes|goes) "
@@ -114,7 +113,7 @@ _BACK = r"(?:, and execution goes back to line <N:back> \(depth <N:depth>\))?"
 FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ anchors: which step a paragraph narrates
     Form("line", _BULLET + r"(?:" + OPENERS + r"[,:]? (?:[Ll]ine|on line|at line)|Line|On line|At line|In line) <N:line>\b(?:(?: then| now)? (?:runs|"
-         r"executes|is executed|is run|is reached)(?: next)?)?", "line", needs=("ine ",),
+         r"executes|is executed|is run|is reached)(?: next)?(?! ?[\x01\x02]))?", "line", needs=("ine ",),
          example="Now line 4 runs.", context="line"),
     Form("back", _BULLET + r"Back at line <N:line>,", "back",
          example="Back at line 4, so `y = 9`.", context="back"),
@@ -382,7 +381,7 @@ FORMS: tuple[Form, ...] = (
          r"final) (?:item|element|value|character|letter|entry|pair|number|word|key|tuple|string|iteration|pass|"
          r"round)\b", "ordinal", example="the second item"),
     Form("iteration_at", r"(?:(?:in|on|during|for|into|starting|begins|begin|starts|start) )?(?:the )?(?:loop )?"
-         r"(?:iteration|pass|round) (?:number )?<N:iteration>\b", "ordinal", needs=("iteration", "pass ", "round "),
+         r"(?:iteration|pass|round) (?:number )?<N:iteration>\b(?:,? (?:with|starting with|giving))?", "ordinal", needs=("iteration", "pass ", "round "),
          example="in iteration 2"),
     Form("over", r"(?:(?:loops|iterates|goes|runs|walks|steps|moves) )?over <S:iterable>", "over", "before",
          example="over `legs = [(60, 30), (60, 60)]`"),
@@ -417,6 +416,14 @@ FORMS: tuple[Form, ...] = (
     Form("moving", r"(?:moving|moves|bringing|brings|taking|takes|pushing|pushes|sending|sends) <S:name>"
          r"(?P<{p}way> up| down)? from <S:old> to <S:new>", "change", "after", fixed={"direction": "changes"},
          example="moving `p` up from `2` to `3`"),
+
+    Form("holds", r"the (?:whole |entire )?condition (?P<{p}truthy>holds|does not hold|fails|is met|is not met)\b",
+         "counts_as", example="the condition holds"),
+    Form("line_late", r"(?<=, )line <N:line>\b(?! runs next)", "line_late", context="line",
+         example="With `x = 7`, line 8 adds it"),
+
+    Form("no_longer", r"the (?:whole |entire )?condition (?:no longer holds|is no longer (?:true|met|satisfied))",
+         "no_longer", example="the condition no longer holds"),
 
 )
 

@@ -10,7 +10,7 @@ from tracepile.authored import comments, name_words, quoted_from, squeeze, stems
 from tracepile.model import CallEvent, LineEvent, ReturnEvent
 from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
-from tracepile.verification.compare import evaluate, exact, normal
+from tracepile.verification.compare import evaluate, exact, normal, normal_statement
 
 ORDINALS = {word: k for k, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
@@ -149,7 +149,8 @@ class WordingChecks:
             node = ast.parse(expr, mode="eval").body
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             node = None
-        if expr in parts:
+        if expr in parts or self.context.kind in LINE_CONTEXTS and \
+                normal_statement(expr) == normal_statement(self.source_of(self.events[self.context.index].line)):
             return HOLDS
         if isinstance(node, ast.Name) and (expr in scope or expr in self.program_names):
             return HOLDS
@@ -271,8 +272,11 @@ class WordingChecks:
                 false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
         if how == "this time" or now is None:
             return HOLDS
-        return HOLDS if previous == now else \
-            false(f"the previous run of line {event.line} had another outcome", str(previous), how)
+        if how == "as before":
+            return HOLDS if previous == now else \
+                false(f"the previous run of line {event.line} had another outcome", str(previous), how)
+        return HOLDS if any(self.outcome(i) == now for i in runs) else \
+            false(f"no earlier run of line {event.line} in this call had this outcome", str(previous), how)
 
     def ran_before(self, event: LineEvent, spans: tuple[str, ...]) -> bool:
         """Whether an expression the sentence shows (a call, say) is part of a line that ran earlier
@@ -323,6 +327,24 @@ class WordingChecks:
         return None
 
     # ---------------------------------------------------------------- loops: ordinals, iterables, unpacking
+
+    def claim_no_longer(self, claim: Claim) -> Finding:
+        """`the condition no longer holds`: it is false now and was true at its previous check in this call."""
+        outcome = self.claim_counts_as(Claim("counts_as", {"truthy": "false"}, "", claim.text, claim.form))
+        if outcome.verdict is not True:
+            return outcome
+        return self.claim_repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
+
+    def claim_line_late(self, claim: Claim) -> Finding:
+        """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later
+        in a paragraph, the line the paragraph narrates."""
+        if self.context.kind == "none":
+            return self.claim_line(claim)
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        line = claim.args["line"]
+        return HOLDS if event.line == line else false(f"the step is at line {event.line}", str(event.line), str(line))
 
     def claim_ordinal(self, claim: Claim) -> Finding:
         """`the second item`, `in iteration 2`, `the last pass`: the iteration of the loop the line heads

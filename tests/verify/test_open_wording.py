@@ -1,0 +1,240 @@
+"""Grammar 3.0, facts closed and wording open: each new acceptance with its true sentence accepted and
+false variants rejected (value spans without set phrases, persistence, repetition, item changes,
+starred unpacking, loops over iterables, ordinals, openings, quotes, problem terms)."""
+
+import pytest
+
+from tracepile.engine import trace
+from tracepile.model import ProgramInput
+from tracepile.narration import narrate
+from tracepile.verification import verify
+from tracepile.verification.claims import parse
+
+CODE = '''def f(arr, s):
+    first, *mid, last = arr
+    s2 = s
+    s2 += "y"
+    total = 0
+    for x in mid:
+        if x > 2:
+            total += x
+    arr[1] = 9
+    return total
+'''
+CALL = "f([1, 5, 2, 7, 4], 'x')"
+# the template text's paragraphs, by index: 0 call, 1 line 2, 2 line 3, 3 line 4, 4 line 5, 5 line 6 (iteration 1),
+# 6 line 7, 7 line 8, 8 line 6 (iteration 2), 9 line 7, 10 line 6 (iteration 3), 11 line 7, 12 line 8,
+# 13 line 6 (loop ends), 14 line 9, 15 line 10, 16 return, 17 final answer
+
+
+@pytest.fixture(scope="module")
+def run():
+    result = trace(CODE, CALL)
+    text = narrate(result).response
+    assert verify(text, result).passed
+    return result, text.split("\n\n")
+
+
+def check(run, index: int, paragraph: str):
+    result, paragraphs = run
+    return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
+
+
+def accepted(run, index, paragraph):
+    report = check(run, index, paragraph)
+    assert report.passed, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
+
+
+def rejected(run, index, paragraph):
+    assert not check(run, index, paragraph).passed, paragraph
+
+
+# ---------------------------------------------------------------- moments without set phrases
+
+def test_a_bare_value_span_true_after_the_step_states_the_new_value(run):
+    accepted(run, 4, "Line 5 executes, and the result is `total = 0`.")
+    accepted(run, 2, "Line 3 binds another name to the string in `s`, so afterwards `s2 = 'x'`.")
+    rejected(run, 4, "Line 5 executes, and the result is `total = 1`.")  # true at neither moment
+
+
+def test_a_cue_names_the_moment_and_a_value_true_only_at_the_other_is_false(run):
+    accepted(run, 7, "Line 8 runs with `total = 0` and `x = 5`; afterwards `total = 5`.")
+    rejected(run, 7, "Line 8 runs with `total = 5` and `x = 5`; afterwards `total = 5`.")  # 5 only after
+    rejected(run, 7, "Line 8 runs with `x = 5`; afterwards `total = 0`.")  # 0 only before
+
+
+def test_a_value_true_only_before_does_not_state_the_new_value(run):
+    rejected(run, 7, "Line 8 works with `x = 5` and `total = 0`.")  # the new value of `total` is missing
+
+
+def test_sub_expressions_without_a_cue_are_read_while_the_step_runs(run):
+    accepted(run, 6, "Line 7 checks the condition `x > 2`: the comparison gives `x > 2 = True`, so line 8 runs next.")
+    rejected(run, 6, "Line 7 checks the condition `x > 2`: the comparison gives `x > 2 = False`, so line 8 runs next.")
+
+
+# ---------------------------------------------------------------- code spans and fact words in free wording
+
+def test_a_name_span_must_be_in_scope_or_part_of_the_step(run):
+    accepted(run, 3, "Line 4 appends to the copy in `s2`; now `s2 = 'xy'`.")
+    rejected(run, 3, "Line 4 appends to the copy in `total`; now `s2 = 'xy'`.")  # `total` is not bound yet
+
+
+def test_a_condition_span_outside_the_step_must_hold(run):
+    accepted(run, 3, "Line 4 runs `s2 += \"y\"`; now `s2 = 'xy'`, and `s2 != s`.")
+    rejected(run, 3, "Line 4 runs `s2 += \"y\"`; now `s2 = 'xy'`, and `s == 'xy'`.")
+
+
+def test_a_bare_value_must_be_one_the_step_produces(run):
+    accepted(run, 4, "Line 5 stores `0` as the starting sum, so `total = 0`.")
+    rejected(run, 4, "Line 5 stores `7` as the starting sum, so `total = 0`.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "At this point the list is already sorted.",
+    "Line 5 executes; all values are equal, so `total = 0`.",
+    "Line 5 executes; it does not touch `s`, so `total = 0`.",
+    "Line 5 executes twice; so `total = 0`.",
+    "Line 5 executes; the total becomes 0.",
+])
+def test_fact_words_outside_a_claim_reject_the_sentence(run, sentence):
+    rejected(run, 4, sentence)
+
+
+def test_free_wording_is_not_checked_but_fact_words_are_listed():
+    sentence = parse("Line 1 reads from standard input: the call gives `input() = '2'`, which converts to "
+                     "`int(input()) = 2`, so afterwards `t = 2`.")[0]
+    assert sentence.stray == []
+    assert [c.kind for c in sentence.claims] == ["line", "value", "value", "value"]
+    assert parse("The loop never runs.")[0].stray == ["never", "runs"]
+
+
+# ---------------------------------------------------------------- persistence, repetition
+
+def test_stays_holds_for_any_name_in_scope_that_keeps_its_value(run):
+    accepted(run, 3, "Line 4 runs `s2 += \"y\"`; now `s2 = 'xy'`, and `s` stays at `'x'`.")
+    accepted(run, 3, "Line 4 runs `s2 += \"y\"`; now `s2 = 'xy'`, while `s` is unchanged.")
+    rejected(run, 3, "Line 4 runs `s2 += \"y\"`; now `s2 = 'xy'`, and `s` stays at `'xy'`.")
+    rejected(run, 3, "Line 4 runs `s2 += \"y\"`; `s2` stays at `'x'`.")
+
+
+def test_again_needs_an_earlier_run_with_the_same_outcome(run):
+    accepted(run, 11, "Line 7 checks the condition `x > 2` with `x = 7`; again the condition is true, so line 8 "
+                      "runs next.")
+    rejected(run, 6, "Line 7 checks the condition `x > 2` with `x = 5`; again the condition is true, so line 8 "
+                     "runs next.")  # the first check
+    rejected(run, 9, "Line 7 checks the condition `x > 2` with `x = 2`; once more the condition is false, so it "
+                     "skips ahead to line 6.")  # the earlier check was true
+    rejected(run, 11, "Line 7 checks the condition `x > 2` with `x = 7`; as before the condition is true, so line 8 "
+                      "runs next.")  # the check just before was false
+
+
+def test_this_time_for_the_first_time_and_no_longer(run):
+    accepted(run, 9, "Line 7 checks the condition `x > 2` with `x = 2`; this time the condition is false, so it "
+                     "skips ahead to line 6.")
+    accepted(run, 9, "Line 7 checks the condition `x > 2` with `x = 2`; the condition no longer holds, so it "
+                     "skips ahead to line 6.")
+    rejected(run, 11, "Line 7 checks the condition `x > 2` with `x = 7`; the condition no longer holds, so line 8 "
+                      "runs next.")
+    accepted(run, 9, "Line 7 checks the condition `x > 2` with `x = 2`; for the first time the condition is false, "
+                     "so it skips ahead to line 6.")
+    rejected(run, 11, "Line 7 checks the condition `x > 2` with `x = 7`; for the first time the condition is true, "
+                      "so line 8 runs next.")
+
+
+# ---------------------------------------------------------------- items, unpacking, loops
+
+def test_an_item_the_line_assigns_states_its_objects_new_value(run):
+    accepted(run, 14, "Line 9 writes into the list: `arr[1]` becomes `9`.")
+    rejected(run, 14, "Line 9 writes into the list: `arr[1]` becomes `5`.")
+    rejected(run, 14, "Line 9 writes into the list: `arr[0]` is set to `1`.")  # not the item written: `arr` unstated
+
+
+def test_the_starred_name_collects_the_middle_items(run):
+    head = "Line 2 unpacks `arr = [1, 5, 2, 7, 4]`; the starred name collects everything "
+    tail = ", so `first = 1`, `mid = [5, 2, 7]` and `last = 4`."
+    accepted(run, 1, head + "between the first and the last item" + tail)
+    rejected(run, 1, head + "after the first item" + tail)  # `last` follows the starred name
+
+
+def test_a_loop_over_a_named_iterable(run):
+    accepted(run, 8, "Line 6 takes the next item of the `for` loop over `mid = [5, 2, 7]`; iteration 2 starts: "
+                     "`x = 2`.")
+    rejected(run, 8, "Line 6 takes the next item of the `for` loop over `arr = [1, 5, 2, 7, 4]`; iteration 2 "
+                     "starts: `x = 2`.")
+    rejected(run, 8, "Line 6 takes the next item of the `for` loop over `mid = [5, 2]`; iteration 2 starts: "
+                     "`x = 2`.")
+
+
+@pytest.mark.parametrize("paragraph, ok", [
+    ("Line 6 fetches the second item for the `for` loop, so `x = 2`.", True),
+    ("Line 6 fetches the third item for the `for` loop, so `x = 2`.", False),
+    ("Line 6 moves on to the last item, so `x = 2`.", False),
+    ("Line 6 begins iteration 2 with `x = 2`.", True),
+    ("Line 6 begins iteration 3 with `x = 2`.", False),
+])
+def test_iteration_starts_in_the_usual_wordings(run, paragraph, ok):
+    (accepted if ok else rejected)(run, 8, paragraph)
+
+
+def test_the_loop_is_over(run):
+    accepted(run, 13, "Line 6 goes back to the `for` loop; the loop is over, so execution continues at line 9.")
+    rejected(run, 10, "Line 6 goes back to the `for` loop; the loop is over, so `x = 7`.")
+
+
+# ---------------------------------------------------------------- openings and order
+
+@pytest.mark.parametrize("paragraph, ok", [
+    ("Now `f` is called with `arr = [1, 5, 2, 7, 4]` and `s = 'x'`.", True),
+    ("We enter `f` with `arr = [1, 5, 2, 7, 4]` and `s = 'x'`.", True),
+    ("Now `f` is called with `arr = [1, 5, 2, 7]` and `s = 'x'`.", False),
+    ("Now `g` is called with `arr = [1, 5, 2, 7, 4]` and `s = 'x'`.", False),
+])
+def test_a_call_paragraph_may_open_in_any_wording_that_names_the_function(run, paragraph, ok):
+    (accepted if ok else rejected)(run, 0, paragraph)
+
+
+def test_the_step_may_be_named_after_other_clauses(run):
+    accepted(run, 12, "With `x = 7` and `total = 5`, line 8 adds the item, so `total = 12`.")
+    accepted(run, 12, "Next, line 8 adds the item: `total` grows from `5` to `12`.")
+    rejected(run, 12, "With `x = 5` and `total = 5`, line 8 adds the item, so `total = 12`.")
+
+
+# ---------------------------------------------------------------- quotes and problem terms
+
+PROBLEM = "A shop sells 3 apples for 2 dollars each. How much do the apples cost?"
+SHOP = "def cost():\n    apples = 3\n    price_each = 2\n    amount_paid = apples * price_each\n    return amount_paid\n"
+
+
+@pytest.fixture(scope="module")
+def shop():
+    result = trace(SHOP, "cost()")
+    return result, narrate(result, problem=PROBLEM).response.split("\n\n")
+
+
+def shop_check(shop, index, paragraph):
+    result, paragraphs = shop
+    return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result, problem=PROBLEM)
+
+
+def test_a_quotation_must_be_words_of_the_problem(shop):
+    assert shop_check(shop, 1, 'Line 2 sets `apples = 3`, from "A shop sells 3 apples".').passed
+    assert not shop_check(shop, 1, 'Line 2 sets `apples = 3`, from "A shop sells 4 apples".').passed
+
+
+def test_problem_terms_name_a_bound_name_by_the_problem_s_words(shop):
+    line4 = "Line 4 multiplies: `apples * price_each = 6`, so `amount_paid = 6`. "
+    assert shop_check(shop, 3, line4 + "In the problem's terms, the amount the apples cost is `6`.").passed
+    assert not shop_check(shop, 3, line4 + "In the problem's terms, the amount the apples cost is `7`.").passed
+    assert not shop_check(shop, 3, line4 + "In the problem's terms, the apples sold come to `6`.").passed
+
+
+def test_a_script_reading_standard_input_in_natural_words():
+    code = "t = int(input())\nfor _ in range(t):\n    print(t)\n"
+    result = trace(code, ProgramInput("stdin", "1\n"))
+    paragraphs = narrate(result).response.split("\n\n")
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 1"))
+    natural = ("Line 1 reads from standard input: the call gives `input() = '1'`, which converts to "
+               "`int(input()) = 1`, so afterwards `t = 1`.")
+    for paragraph, ok in ((natural, True), (natural.replace("`t = 1`", "`t = 2`"), False)):
+        text = "\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:])
+        assert verify(text, result).passed is ok, paragraph
