@@ -328,7 +328,7 @@ FORMS: tuple[Form, ...] = (
          "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
     Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
          example="reads 120 characters from standard input"),
-    Form("mutating_call", r"calls <S:call>(?:, which returns <S:value>)?", "mutating_call", "during",
+    Form("mutating_call", r"(?:calls|calling) <S:call>(?:,? which returns <S:value>)?", "mutating_call", "during",
          example="calls `q.popleft()`, which returns `3`"),
     # ------------------------------------------------ issue 11, varied language: meanings, comments, context
     Form("problem_quote", r'^The problem says "(?P<{p}quote>[^"`]+)", (?:which is where|and that is where|and this is '
@@ -373,9 +373,9 @@ FORMS: tuple[Form, ...] = (
          r"gets the value|is bound to|is rebound to) <S:value>", "becomes", "after",
          needs=("becomes", "changes", "turns", "updated", "changed", "reassigned", "now", "set to", "ends up", "takes the", "gets the", "bound to"),
          example="`arr[2]` becomes `9`"),
-    Form("natural_value", r"<S:expr> (?P<{p}verb>is|was|gives|evaluates to|comes to|comes out as|comes out to|"
+    Form("natural_value", r"<S:expr> (?P<{p}verb>is|was|gives|gave|returned|evaluates to|comes to|comes out as|comes out to|"
          r"works out to|equals|holds|has the value|results in|produces|is computed as) <S:value>", "natural_value",
-         "auto", needs=(" is ", " was ", "gives", "evaluates", "comes", "works out", "equals", "holds", "has the value", "results", "produces", "computed"),
+         "auto", needs=(" is ", " was ", "gives", "gave", "returned", "evaluates", "comes", "works out", "equals", "holds", "has the value", "results", "produces", "computed"),
          example="`int(input())` gives `2`"),
     Form("ordinal", r"the (?P<{p}ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|"
          r"final) (?:item|element|value|character|letter|entry|pair|number|word|key|tuple|string|iteration|pass|"
@@ -424,6 +424,10 @@ FORMS: tuple[Form, ...] = (
 
     Form("no_longer", r"the (?:whole |entire )?condition (?:no longer holds|is no longer (?:true|met|satisfied))",
          "no_longer", example="the condition no longer holds"),
+
+    Form("is_empty", r"(?:<S:name>|the (?:list|queue|dictionary|dict|set|string|stack|heap|deque|sequence|array|"
+         r"input|result|text)(?: <S:name2>)?) is (?P<{p}negated>not |still |now |no longer )?empty", "is_empty",
+         example="the list is not empty"),
 
 )
 

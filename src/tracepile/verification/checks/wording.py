@@ -44,6 +44,10 @@ class WordingChecks:
         if kind not in LINE_CONTEXTS:
             return unverifiable(f"`{expr} = {stated}` is not tied to a step where it can be read")
         event = self.events[self.context.index]
+        returned = self.returned_here()
+        if returned is not None and normal(expr).partition("(")[0] == returned.func and "(" in expr:
+            return HOLDS if exact(stated, returned.value) else \
+                false(f"`{expr}` returned `{returned.value}`", returned.value, stated)
         before = evaluate(expr, self.context.before or {}, dict(event.values))
         after = evaluate(expr, self.values.of(event.frame), {})
         at = {"before": before[0] and exact(stated, before[1]), "after": after[0] and exact(stated, after[1])}
@@ -171,6 +175,48 @@ class WordingChecks:
             return false(f"`{expr}` is not a name in scope nor part of this step's code", "", expr)
         return unverifiable(f"`{expr}` names nothing of the program")
 
+    def returned_here(self) -> ReturnEvent | None:
+        """In a `Back at line N` paragraph, the return of the call the line was waiting for."""
+        if self.context.kind != "back":
+            return None
+        event = self.events[self.context.index]
+        for other in reversed(self.events[self.context.index + 1:self.cursor + 1]):
+            if isinstance(other, ReturnEvent) and self.caller.get(other.frame) == event.frame:
+                return other
+        return None
+
+    def claim_is_empty(self, claim: Claim) -> Finding:
+        """`the list is not empty`: the named value, or the one the line's condition tests, is (not) empty."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name = claim.args.get("name") or claim.args.get("name2")
+        if name is None:
+            info = self.info.info(event.line) if self.info else None
+            try:
+                test = ast.parse(info.test or "", mode="eval").body if info else None
+            except (SyntaxError, ValueError):
+                test = None
+            while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) or \
+                    isinstance(test, ast.Call) and ast.unparse(test.func) == "len" and len(test.args) == 1:
+                test = test.operand if isinstance(test, ast.UnaryOp) else test.args[0]
+            if not isinstance(test, ast.Name):
+                return unverifiable(f"the value line {event.line} tests is not named")
+            name = test.id
+        negated = (claim.args.get("negated") or "").strip() in ("not", "no longer")
+        verdict, value = evaluate(name, self.context.before or {}, dict(event.values))
+        if verdict is None:
+            verdict, value = evaluate(name, self.values.of(event.frame), {})
+        if verdict is None:
+            return unverifiable(f"`{name}` has no value at line {event.line}")
+        items = literal_value(value)
+        try:
+            empty = len(items) == 0 if items is not None else value.endswith(("([])", "()", "({})"))
+        except TypeError:
+            return unverifiable(f"`{name} = {value}` has no length")
+        return HOLDS if empty != negated else false(f"`{name} = {value}` is {'' if empty else 'not '}empty",
+                                                    value, claim.text)
+
     def shown_by_step(self, value: str) -> bool:
         """Whether a bare value is one the narrated line produces: the new value of a name it binds, a
         sub-expression it evaluates, or text it reads from standard input."""
@@ -178,6 +224,8 @@ class WordingChecks:
         after = self.values.of(event.frame)
         produced = [after[name] for name in self.assigns(event) if name in after]
         produced += [v for _, v in event.values] + [repr(text) for _, text in event.reads]
+        returned = self.returned_here()
+        produced += [returned.value] if returned is not None else []
         info = self.info.info(event.line) if self.info else None
         produced += [self.context.before[name] for name in (info.reads if info else ())
                      if name in (self.context.before or {})]
@@ -257,6 +305,9 @@ class WordingChecks:
             return event
         runs = [i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
                 and self.events[i].frame == event.frame and self.events[i].line == event.line]
+        if not runs and how != "for the first time":  # an earlier call of the function (recursion, repeated calls)
+            runs = [i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
+                    and self.events[i].line == event.line]
         now = self.outcome(self.context.index)
         if how == "for the first time":
             repeated = [i for i in runs if self.outcome(i) == now]
