@@ -671,7 +671,7 @@ HOLD = {"greater than": lambda a, b: a > b, "larger than": lambda a, b: a > b, "
 BECAUSE = re.compile(r"because `([^`]+?) = ([^`]+)` is (" + "|".join(sorted(HOLD, key=len, reverse=True)) +
                      r") `([^`]+)`")
 OPERAND_LIST = re.compile(r"(?:computes with|reads|uses|step by step,|Python evaluates|on the way,|working it out,|"
-                          r" with) ((?:`[^`]+`(?:,? and |, )?)+)")
+                          r"`,? with|statement, with) ((?:`[^`]+`(?:,? and |, )?)+)")
 
 
 def statement_of(case: Case, i: int) -> ast.AST | None:

@@ -360,9 +360,22 @@ class Trace:
 
 
 @dataclass(frozen=True)
+class ClaimIssue:
+    """One claim that rejects its sentence: `false` or `unverifiable`, why, the value the run has
+    against the value stated, and a sentence in the claim grammar that states the fact (when one does)."""
+
+    verdict: str
+    reason: str
+    expected: str = ""
+    stated: str = ""
+    hint: str = ""
+
+
+@dataclass(frozen=True)
 class SentenceCheck:
     """The verifier's verdict on one sentence: `verified`, `false` or `unverifiable`, and why
-    (for a false claim, the value the run has at the sentence's moment and the value stated)."""
+    (for a false claim, the value the run has at the sentence's moment and the value stated); the
+    first issue's reason, values and hint, and every issue of the sentence."""
 
     paragraph: int
     sentence: str
@@ -370,6 +383,8 @@ class SentenceCheck:
     reason: str = ""
     expected: str = ""
     stated: str = ""
+    hint: str = ""
+    issues: tuple[ClaimIssue, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def test_a_because_relation_is_the_comparison_the_line_makes(reason, accepted):
     report = verify(CART_TEXT.format(reason=reason), result)
     assert report.passed == accepted, report.failures
     if not accepted:
-        assert any("not a comparison line 2 makes" in f and "`len(cart) > 5`" in f for f in report.failures)
+        assert any("is not a comparison line 2 makes; its comparisons: `len(cart) > 5`" in f for f in report.failures)
 
 
 EVEN = "def f(count):\n    if count % 2 == 0:\n        return 'even'\n    return 'odd'\n"
@@ -153,3 +153,33 @@ Final answer: 1"""
 def test_each_comparison_of_a_chain_is_the_lines_own(operands, reason, accepted):
     report = verify(CHAIN_TEXT.format(operands=operands, reason=reason), trace(CHAIN, "f(2, 5)"))
     assert report.passed == accepted, report.failures
+
+
+LOOP = "def f(text):\n    n = 0\n    for char in text:\n        n += 1\n    return n\n"
+LOOP_TEXT = """The call enters `f` with `text = 'ab'`.
+
+Line 2 executes; now `n = 0`.
+
+Line 3 takes the next item of the `for` loop; iteration 1 begins with `char = 'a'`.
+
+Line 4 runs `n += 1`; `n` steps up from `0` to `1`.
+
+Line 3 takes the next item of the `for` loop; iteration 2 begins with {item}.
+
+Line 4 runs `n += 1`; `n` steps up from `1` to `2`.
+
+Line 3 returns to the head of the `for` loop; there are no more items, so the loop ends after 2 iterations and \
+execution continues at line 5.
+
+Line 5 returns `n`, with `n = 2`.
+
+`f` is done and returns `2`.
+
+Final answer: 2"""
+
+
+def test_an_iteration_begins_with_the_loops_own_names():
+    result = trace(LOOP, "f('ab')")
+    assert verify(LOOP_TEXT.format(item="`char = 'b'`"), result).passed
+    report = verify(LOOP_TEXT.format(item="`n = 1`"), result)  # true after line 3, but not what the loop takes
+    assert not report.passed and any("is not part of the code of line 3" in f for f in report.failures)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Callable
 
 from tracepile.authored import last_question
-from tracepile.model import (CallEvent, ExceptionEvent, FrameValues, LineEvent, ReturnEvent, SentenceCheck, Trace,
-                             Verification)
+from tracepile.model import (CallEvent, ClaimIssue, ExceptionEvent, FrameValues, LineEvent, ReturnEvent,
+                             SentenceCheck, Trace, Verification)
 from tracepile.tracer.analysis import CodeInfo, analyze
+from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (FLOW, HOLDS, LINE_CONTEXTS, Context, Finding, false,
                                                 unverifiable)
 from tracepile.verification.checks.calls import CallChecks
@@ -22,9 +23,10 @@ from tracepile.verification.claims import Claim, Sentence, parse
 from tracepile.verification.compare import describe
 from tracepile.verification.grammar import GRAMMAR_VERSION
 
-__all__ = ["Checker", "Finding", "FinalCheck", "false", "unverifiable", "verify"]
+__all__ = ["END_OF_TEXT", "Checker", "Finding", "FinalCheck", "false", "unverifiable", "verify"]
 
 FinalCheck = Callable[[str], Finding]
+END_OF_TEXT = "(end of text)"  # the sentence the text-wide findings (missing steps and facts) belong to
 
 
 ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "yield", "unwind", "summary"}  # claims that place a step
@@ -88,10 +90,11 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
             if start >= len(self.events):
                 return false(f"{what}, but the run has no step left to narrate")
             return false(f"{what}, but no such step follows; the next step of the run is "
-                         f"{describe(self.events[start])}", describe(self.events[start]), what)
+                         f"{describe(self.events[start])}", describe(self.events[start]), what,
+                         self.opening(start))
         if self.strict and index > start:
             self.skipped.append(false(f"missing step: {describe(self.events[start])} runs before this and is "
-                                      f"not narrated", describe(self.events[start]), what))
+                                      f"not narrated", describe(self.events[start]), what, self.opening(start)))
         event = self.events[index]
         if isinstance(event, LineEvent):
             self.replay_to(index - 1)
@@ -139,12 +142,19 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         bad = falses + [f for f in findings if f.verdict is None]
         verdict = "verified" if not bad else "false" if falses else "unverifiable"
         first = bad[0] if bad else HOLDS
+        issues = tuple(ClaimIssue("false" if f.verdict is False else "unverifiable", f.reason, f.expected, f.stated,
+                                  f.hint) for f in bad)
         self.results.append(SentenceCheck(sentence.paragraph, sentence.text, verdict, first.reason,
-                                          first.expected, first.stated))
+                                          first.expected, first.stated, first.hint, issues))
         quoted = sentence.text if len(sentence.text) <= 160 else sentence.text[:157] + "..."
         for finding in bad:
             target = self.failures if finding.verdict is False else self.unverifiable
             target.append(f"{finding.reason} (paragraph {sentence.paragraph + 1}: \"{quoted}\")")
+
+    def opening(self, index: int) -> str:
+        """The sentence that opens the paragraph of the step at `index`, as a hint."""
+        event = self.events[index]
+        return hints.opening(event, self.func.get(getattr(event, "frame", None), ""))
 
     def line_context(self, claim: Claim) -> LineEvent | Finding:
         if self.context.kind in LINE_CONTEXTS:
@@ -173,29 +183,46 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         return any(getattr(e, "frame", None) == frame for e in self.events[index + 1:])
 
     def result(self) -> Verification:
-        ending = Sentence(self.results[-1].paragraph if self.results else 0, "(end of text)")
+        ending = Sentence(self.results[-1].paragraph if self.results else 0, END_OF_TEXT)
         findings = []
         if not self.final_seen:
-            findings.append(false("the text has no final answer", "Final answer: ...", ""))
+            findings.append(false("the text has no final answer", "Final answer: ...", "",
+                                  self.final_hint()))
         if self.strict and not self.answered and self.answerable():
-            findings.append(false("missing fact: no sentence answers the problem's question",
-                                  last_question(self.problem), ""))
+            question = last_question(self.problem)
+            findings.append(false("missing fact: no sentence answers the problem's question", question, "",
+                                  hints.answer(question, self.trace.outcome.answer("call"))))
         left = [e for e in self.events[self.cursor + 1:]] if self.strict else []
         if left:
             findings.append(false(f"missing steps: {len(left)} steps of the run are not narrated, from "
-                                  f"{describe(left[0])}", describe(left[0]), "end of text"))
+                                  f"{describe(left[0])}", describe(left[0]), "end of text",
+                                  self.opening(self.cursor + 1)))
         for index, names in self.unstated.items():
             if names and self.finished(index):
-                event = self.events[index]
-                missing = "where execution goes next" if FLOW in names else f"the new value of `{min(names)}`"
-                findings.append(false(f"missing fact: no sentence states {missing} after line {event.line} "
-                                      f"(step {index + 1} of the run)", missing, ""))
+                findings.append(self.unstated_fact(index, names))
         if findings:
             self.close(ending, findings)
         return Verification(passed=not self.failures and not self.unverifiable, claims=self.claims,
                             checked=self.verified, failures=tuple(self.failures),
                             unverifiable=tuple(self.unverifiable), grammar_version=GRAMMAR_VERSION,
                             sentences=tuple(self.results))
+
+
+    def unstated_fact(self, index: int, names: set[str]) -> Finding:
+        """The missing fact of a narrated line: where execution goes, else the new value of each name no
+        sentence states (with the values the run has, as a hint)."""
+        event = self.events[index]
+        where = f"after line {event.line} (step {index + 1} of the run)"
+        if FLOW in names:
+            return false(f"missing fact: no sentence states where execution goes next {where}",
+                         "where execution goes next", "", hints.flow(event.line, event.next_line))
+        changed = dict(event.changes)
+        missing = sorted(names)
+        said = ", ".join(f"`{name}`" for name in missing)
+        values = ", ".join(f"{name} = {changed[name]}" for name in missing if name in changed)
+        return false(f"missing fact: no sentence states the new value{'s' if len(missing) > 1 else ''} of {said} "
+                     f"{where}", values, "", hints.new_values(event.line, [(n, changed[n]) for n in missing
+                                                                            if n in changed]))
 
 
 def _analysis(code: str) -> CodeInfo | None:

@@ -33,6 +33,11 @@ How a text is read:
   set phrases*); a span without ` = ` must be a name in scope, a part of the step's code or a name of
   the program, and a condition that is not part of the step must hold; a bare value (`` `3` ``) says
   nothing checkable and is rejected.
+- A reason is the line's own: the operands a sentence lists (`reads`, `computes with`, `uses`, `with`),
+  the sub-expressions it shows (`step by step, ...`), the names a loop iteration begins with and a
+  restated condition are parts of that line's code, and the sides of a `because` are the sides of a
+  comparison the line makes, related as that comparison or its negation (for `len(cart) > 5` coming
+  out False, `` `len(cart) = 0` is at most `5` `` holds; `` at most `4` ``, though true, is rejected).
 - Strict mode (the default) requires the whole run: every recorded step (line, call, return, yield,
   exception, output) narrated in order or inside a summary of loop iterations, the new value of every
   variable a narrated line changes, the outcome of every branch, and the final answer. A summary may

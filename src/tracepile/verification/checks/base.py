@@ -20,17 +20,18 @@ class Finding:
     reason: str = ""
     expected: str = ""
     stated: str = ""
+    hint: str = ""  # a sentence in the grammar that states the fact (hints.py), when there is one
 
 
 HOLDS = Finding(True)
 
 
-def false(reason: str, expected: str = "", stated: str = "") -> Finding:
-    return Finding(False, reason, expected, stated)
+def false(reason: str, expected: str = "", stated: str = "", hint: str = "") -> Finding:
+    return Finding(False, reason, expected, stated, hint)
 
 
-def unverifiable(reason: str) -> Finding:
-    return Finding(None, reason)
+def unverifiable(reason: str, hint: str = "") -> Finding:
+    return Finding(None, reason, hint=hint)
 
 
 @dataclass

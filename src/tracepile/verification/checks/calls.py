@@ -4,6 +4,7 @@ return or yield and where it goes back to, an exception raised or unwinding, out
 from __future__ import annotations
 
 from tracepile.model import CallEvent, ExceptionEvent, OutputEvent, ReturnEvent
+from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import exact, same_output, unfence
@@ -43,7 +44,7 @@ class CallChecks:
         self.context = Context("return", index)
         if "value" in claim.args and not exact(claim.args["value"], event.value):
             return false(f"`{func}` {verb} `{event.value}`, not `{claim.args['value']}`", event.value,
-                         claim.args["value"])
+                         claim.args["value"], hints.opening(event))
         if "back" in claim.args:
             return self.back_to(event.frame, claim.args["back"], claim.args["depth"])
         return HOLDS
@@ -126,4 +127,10 @@ class CallChecks:
             ok = text.strip() == expected.strip()
         else:
             ok = exact(text, expected)
-        return HOLDS if ok else false("wrong final answer", expected.strip()[:200], text.strip()[:200])
+        return HOLDS if ok else false("wrong final answer", expected.strip()[:200], text.strip()[:200],
+                                      self.final_hint())
+
+    def final_hint(self) -> str:
+        """The `Final answer:` paragraph the run gives, as a hint."""
+        outcome, kind = self.trace.outcome, self.trace.input.kind
+        return hints.final_answer(outcome.answer(kind), kind == "stdin" and outcome.exception is None)

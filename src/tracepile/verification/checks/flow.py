@@ -4,6 +4,7 @@ condition or assertion comes out, and which line runs next."""
 from __future__ import annotations
 
 from tracepile.model import ExceptionEvent, LineEvent
+from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (BRANCHING, DEFINES, FLOW, HOLDS, LINE_CONTEXTS, Context, Finding,
                                                 false, unverifiable)
 from tracepile.verification.checks.code import sub_expressions
@@ -79,11 +80,13 @@ class FlowChecks:
         expr, stated = claim.args["expr"], claim.args["truth"]
         source = self.source_of(event.line)
         if normal(expr) not in sub_expressions(source):
-            return false(f"`{expr}` is not part of the code of line {event.line}, `{source}`", source, expr)
+            return false(f"`{expr}` is not part of the code of line {event.line}, `{source}`", source, expr,
+                         self.condition_hint(event))
         verdict, actual = evaluate(expr, self.context.before or {}, dict(event.values))
         if verdict is None:
             return unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
-        return HOLDS if exact(stated, actual) else false(f"`{expr}` is {actual} at line {event.line}", actual, stated)
+        return HOLDS if exact(stated, actual) else false(f"`{expr}` is {actual} at line {event.line}", actual, stated,
+                                                         f"{hints.span(expr)} is {actual}")
 
     def claim_counts_as(self, claim: Claim) -> Finding:
         return self.stated_flow(self._counts_as(claim))
@@ -97,7 +100,8 @@ class FlowChecks:
             info = self.info.info(event.line) if self.info else None
             test = info.test if info and info.test else ""
             if normal(expr) != normal(test):
-                return false(f"`{expr.strip()}` is not the condition of line {event.line}", test, expr.strip())
+                return false(f"`{expr.strip()}` is not the condition of line {event.line}", test, expr.strip(),
+                             self.condition_hint(event))
             finding = self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "during",
                                              claim.text, claim.form))
             if finding.verdict is not True:
@@ -108,7 +112,20 @@ class FlowChecks:
         stated = claim.args["truthy"].lower() in ("true", "holds", "is met")
         return HOLDS if truthy == stated else \
             false(f"the condition at line {event.line} counts as {str(truthy).lower()}", str(truthy).lower(),
-                  claim.args["truthy"])
+                  claim.args["truthy"], f"the condition is {str(truthy).lower()}")
+
+    def condition_hint(self, event: LineEvent) -> str:
+        """How the line's condition came out, in the grammar's words: `c` is True, or `c = v`, which counts as true."""
+        info = self.info.info(event.line) if self.info else None
+        if info is None or not info.test:
+            return ""
+        verdict, actual = evaluate(info.test, self.context.before or {}, dict(event.values))
+        if verdict is not True:
+            return ""
+        if actual in ("True", "False"):
+            return f"{hints.span(info.test)} is {actual}"
+        taken, shown = self.branch_taken(event), hints.value(info.test, actual)
+        return f"{shown}, which counts as {str(taken).lower()}" if taken is not None and shown else ""
 
     def branch_taken(self, event: LineEvent) -> bool | None:
         info = self.info.info(event.line) if self.info else None
@@ -151,7 +168,8 @@ class FlowChecks:
         line, where = claim.args["line"], claim.args["where"]
         if event.next_line != line:
             return false(f"the text says line {line} runs next, but after line {event.line} line "
-                         f"{event.next_line} runs", str(event.next_line), str(line))
+                         f"{event.next_line} runs", str(event.next_line), str(line),
+                         f"line {event.next_line} runs next" if event.next_line is not None else "")
         info = self.info.info(event.line) if self.info else None
         body = info.body if info else frozenset()
         if where == "body" and line not in body or where == "skip" and line in body or \

@@ -6,14 +6,17 @@ from __future__ import annotations
 import ast
 
 from tracepile.model import LineEvent
+from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
 from tracepile.verification.checks.code import comparisons, states, sub_expressions, written
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal
 
-# forms whose listed values are the line's operands or the sub-expressions it computes (its own reasons)
-OPERAND_FORMS = frozenset({"operands", "computes", "if", "elif", "while", "assert", "return_stmt", "return_plain"})
+# forms whose listed values must be parts of the line's code: its operands, the sub-expressions it computes
+# (its own reasons), and the names a loop iteration begins with
+OWN_CODE_FORMS = frozenset({"operands", "computes", "if", "elif", "while", "assert", "return_stmt", "return_plain",
+                            "iteration"})
 
 
 class ValueChecks:
@@ -26,11 +29,12 @@ class ValueChecks:
         expr, stated, moment = claim.args["expr"], claim.args["value"], claim.moment
         if moment.startswith("auto"):
             return self.auto_value(claim)
-        if claim.form in OPERAND_FORMS and self.context.kind in LINE_CONTEXTS:
+        if claim.form in OWN_CODE_FORMS and self.context.kind in LINE_CONTEXTS:
             line = self.events[self.context.index].line
             source = self.source_of(line)
             if normal(expr) not in sub_expressions(source):
-                return false(f"`{expr}` is not part of the code of line {line}, `{source}`", source, expr)
+                return false(f"`{expr}` is not part of the code of line {line}, `{source}`", source, expr,
+                             self.operand_hint())
         state, recorded, where = self.state_at(moment)
         if state is None:
             return unverifiable(f"`{expr} = {stated}`: {where}")
@@ -46,8 +50,14 @@ class ValueChecks:
             other_state, other_recorded, other_where = self.state_at(other)
             if other_state is not None and exact(stated, evaluate(expr, other_state, other_recorded)[1] or ""):
                 return false(f"wrong moment: `{expr} = {stated}` holds {other_where}, but the sentence "
-                             f"speaks of the state {where}", actual, stated)
-        return false(f"`{expr}` is `{actual}` {where}, not `{stated}`", actual, stated)
+                             f"speaks of the state {where}", actual, stated, hints.value(expr, actual))
+        return false(f"`{expr}` is `{actual}` {where}, not `{stated}`", actual, stated, hints.value(expr, actual))
+
+    def operand_hint(self) -> str:
+        """One operand the line's run recorded, listed as the grammar lists operands."""
+        recorded = self.events[self.context.index].values
+        shown = hints.value(*recorded[0]) if recorded else ""
+        return f"reads {shown}" if shown else ""
 
     def state_at(self, moment: str) -> tuple[dict | None, dict, str]:
         """The state a moment names in the current context, recorded sub-expressions, and its words."""
@@ -157,8 +167,20 @@ class ValueChecks:
                     self.names_side(left, b) and self.names_side(right, a) and states(relation, op, swapped=True):
                 return HOLDS
         shown = ", ".join(f"`{written(c)}`" for c in made) or "none"
-        return false(f"`{left}` {relation} `{right}` is not a comparison line {event.line} makes (its comparisons: "
-                     f"{shown})", shown, f"{left} is {relation} {right}")
+        return false(f"\"`{left}` is {relation} `{right}`\" is not a comparison line {event.line} makes; its "
+                     f"comparisons: {shown}", shown, f"{left} is {relation} {right}", self.comparison_hint(made))
+
+    def comparison_hint(self, made: tuple[tuple[str, type, str], ...]) -> str:
+        """The line's first comparison said as a `because`, with the values its sides have before the line."""
+        if not made:
+            return ""
+        state, recorded, _ = self.state_at("before")
+        left, op, right = made[0]
+        values = [evaluate(expr, state or {}, recorded) for expr in (left, written(made[0]), right)]
+        if any(verdict is not True for verdict, _ in values) or values[1][1] not in ("True", "False"):
+            return ""
+        right_shown = right if literal(right) is not UNREADABLE else values[2][1]
+        return hints.relation(left, values[0][1], op, values[1][1] == "True", right, right_shown)
 
     def names_side(self, span: str, operand: str) -> bool:
         """Whether a relation's side names a comparison's operand: `operand = value`, or its value alone."""
