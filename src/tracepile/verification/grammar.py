@@ -42,7 +42,7 @@ FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for 
     "change": "grows grew falls fell doubles doubled halves halved triples tripled becomes became become "
               "increases increased decreases decreased rises rose drops dropped shrinks shrank climbs climbed "
               "increments incremented decrements decremented changes changed updates updated resets",
-    "control flow": "runs ran executes executed skips skipped enters entered leaves returns returned breaks "
+    "control flow": "prints printed outputs runs ran executes executed skips skipped enters entered leaves returns returned breaks "
                     "broke continues continued ends ended jumps jumped exits exited calls called raises raised "
                     "yields yielded finishes finished stops stopped terminates terminated repeats repeated "
                     "loops looped iterates iterated",
@@ -155,7 +155,7 @@ FORMS: tuple[Form, ...] = (
          example="Python cannot show the returned value, so the final answer gives its class and attributes instead."),
     Form("raises", r"(?:This|It) raises <S:text>", "raises", context="any",
          example="This raises `ValueError: bad`."),
-    Form("prints", r"(?:It|This) prints <S:text>", "prints", context="any", example="It prints `3`."),
+    Form("prints", r"(?:(?:It|This|it|this|which|and|so it|and it) )?prints <S:text>", "prints", context="any", example="It prints `3`."),
     Form("output_is", r"The output is <S:text>", "prints", context="any", example="The output is `3`."),
     Form("stretch_prints", r"Together they print <S:text>", "stretch_prints", context="summary",
          example="Together they print `'1\\n2\\n'`."),
@@ -224,7 +224,8 @@ FORMS: tuple[Form, ...] = (
          "during", needs=("step by step", "evaluates", "on the way", "working it out"),
          example="step by step, `a * a = 289` and `a * a % m = 44`"),
     Form("effects", r"(?:so|now|this sets|sets|after it,|which leaves|and leaves|leaves|leaving|the result is|"
-         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|resets|initialises|initializes) "
+         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|resets|initialises|initializes|"
+         r"(?:and |which )?(?:ends|ending|finishes|finishing) (?:up )?with) "
          r"<L:after>", "values", "after",
          needs=("so", "now", "sets", "after it", "leav", "result", "becom", "turns", "ends up", "initiali"),
          example="so `total = 6`"),
@@ -381,7 +382,8 @@ FORMS: tuple[Form, ...] = (
          r"final) (?:item|element|value|character|letter|entry|pair|number|word|key|tuple|string|iteration|pass|"
          r"round)\b", "ordinal", example="the second item"),
     Form("iteration_at", r"(?:(?:in|on|during|for|into|starting|begins|begin|starts|start) )?(?:the )?(?:loop )?"
-         r"(?:iteration|pass|round) (?:number )?<N:iteration>\b(?:,? (?:with|starting with|giving))?", "ordinal", needs=("iteration", "pass ", "round "),
+         r"(?:iteration|pass|round) (?:number )?<N:iteration>\b(?: of the (?:outer |inner )?(?:`for` |\x02 )?loop)?"
+         r"(?:,? (?:with|starting with|giving|begins with|starts with|begins|starts|runs))?", "ordinal", needs=("iteration", "pass ", "round "),
          example="in iteration 2"),
     Form("over", r"(?:(?:loops|iterates|goes|runs|walks|steps|moves) )?over <S:iterable>", "over", "before",
          example="over `legs = [(60, 30), (60, 60)]`"),

@@ -65,7 +65,7 @@ class WordingChecks:
             actual = after[1] if after[0] else before[1]
             return false(f"`{expr}` is `{actual}` at line {event.line} (before: `{before[1]}`, after: "
                           f"`{after[1]}`), not `{stated}`", actual, stated)
-        if at["after"] and cue != "before":
+        if at["after"] and not (cue == "before" and readable["before"]):
             self.unstated.get(self.context.index, set()).discard(normal(expr))
         return HOLDS
 
