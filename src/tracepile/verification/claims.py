@@ -7,8 +7,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, REPEAT_PHRASES, SLOT, SPAN,
-                                           SPAN_MARK, VALUE_MARK)
+from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, RELATION_WORDS, REPEAT_PHRASES, SLOT,
+                                           SPAN, SPAN_MARK, VALUE_MARK)
 from tracepile.verification.matcher import BY_PREFIX, find_forms
 
 SPAN_RE = re.compile(SPAN)
@@ -253,6 +253,8 @@ def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
             args[name] = tuple(int(number) for number in re.findall(r"\d+", match.group(group)))
         else:
             args[name] = bones.text[bones.original(start):bones.original(end)]
+    if "relation" in args:
+        args["relation"] = RELATION_WORDS.get(args["relation"], args["relation"])
     claims = [Claim(form.kind, args, form.moment,
                     bones.text[bones.original(match.start()):bones.original(match.end())], form.name)]
     for slot, item in values:

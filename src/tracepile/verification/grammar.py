@@ -226,7 +226,7 @@ FORMS: tuple[Form, ...] = (
     Form("effects", r"(?:so|now|this sets|sets|after it,|which leaves|and leaves|leaves|leaving|the result is|"
          r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|resets|initialises|initializes|"
          r"(?:and |which )?(?:ends|ending|finishes|finishing) (?:up )?with) "
-         r"<L:after>", "values", "after",
+         r"<L:after>(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |not in))", "values", "after",
          needs=("so", "now", "sets", "after it", "leav", "result", "becom", "turns", "ends up", "initiali"),
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
@@ -431,7 +431,20 @@ FORMS: tuple[Form, ...] = (
          r"input|result|text)(?: <S:name2>)?) is (?P<{p}negated>not |still |now |no longer )?empty", "is_empty",
          example="the list is not empty"),
 
+    Form("prints_value", r"(?:prints|outputs) (?:the (?:\w+ ){1,2}(?:held |stored )?in |the (?:\w+ )"
+         r"{1,2}|the value of )?,? ?<V:claim>", "prints_value", context="line", example="prints the count held in `n = 3`"),
+
+    Form("relation_verb", r"(?:(?:because|since|as) )?<S:left> (?:still )?(?P<{p}relation>matches|equals|differs from|"
+         r"exceeds|is above|is below|is under|is not equal to|is not below|is not above)(?: the value)? <S:right>",
+         "relation", "before", example="`word[length] = 'b'` matches `ch = 'b'`"),
+
 )
+
+# Relations said with a verb, as the relation they state (the `relation` check reads these words).
+RELATION_WORDS = {"matches": "equal to", "equals": "equal to", "differs from": "different from",
+                  "exceeds": "greater than", "is above": "greater than", "is below": "less than",
+                  "is under": "less than", "is not equal to": "different from", "is not below": "at least",
+                  "is not above": "at most"}
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
 

@@ -348,8 +348,10 @@ class WordingChecks:
                                       claim.text, claim.form))
         if shown.verdict is not True:
             return shown
-        try:
-            empty = len(ast.literal_eval(value.strip())) == 0
+        try:  # an empty container, or one of empty ones (`ten empty buckets, so `b = [[], []]``)
+            items = ast.literal_eval(value.strip())
+            empty = len(items) == 0 or not isinstance(items, (str, bytes)) and all(
+                isinstance(item, (list, tuple, dict, set, str)) and len(item) == 0 for item in items)
         except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
             empty = value.strip() in ("set()", "dict()", "list()", "tuple()", "deque([])", "Counter()")
         return HOLDS if empty else false(f"`{expr.strip()} = {value.strip()}` is not empty", value, "empty")
@@ -378,6 +380,18 @@ class WordingChecks:
         return None
 
     # ---------------------------------------------------------------- loops: ordinals, iterables, unpacking
+
+    def claim_prints_value(self, claim: Claim) -> Finding:
+        """`prints the count held in `n = 3``: the value holds before the line, and the line prints it
+        (a string as its text, any other value as Python writes it)."""
+        expr, _, value = claim.args["claim"].partition(" = ")
+        shown = self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "before",
+                                       claim.text, claim.form))
+        if shown.verdict is not True:
+            return shown
+        text = literal_value(value)
+        printed = text if isinstance(text, str) else value.strip()
+        return self.claim_prints(Claim("prints", {"text": printed + "\n"}, "", claim.text, claim.form))
 
     def claim_no_longer(self, claim: Claim) -> Finding:
         """`the condition no longer holds`: it is false now and was true at its previous check in this call."""
