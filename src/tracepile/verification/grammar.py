@@ -435,8 +435,20 @@ FORMS: tuple[Form, ...] = (
          r"{1,2}|the value of )?,? ?<V:claim>", "prints_value", context="line", example="prints the count held in `n = 3`"),
 
     Form("relation_verb", r"(?:(?:because|since|as) )?<S:left> (?:still )?(?P<{p}relation>matches|equals|differs from|"
-         r"exceeds|is above|is below|is under|is not equal to|is not below|is not above)(?: the value)? <S:right>",
+         r"exceeds|is above|is below|is under|is not equal to|is not below|is not above|is not greater than|is not "
+         r"larger than|is not bigger than|is not less than|is not smaller than|is not at least|is not at most|is not)"
+         r"(?: the value)? <S:right>",
          "relation", "before", example="`word[length] = 'b'` matches `ch = 'b'`"),
+
+    Form("body_skipped", r"(?:the |its )?(?:loop )?body does not run(?: at all)?(?! yet| until)", "body_skipped",
+         example="the loop body does not run at all"),
+    Form("def_body", r"(?:its|the|the function's) body does not run (?:yet|until (?:it is|the function is) called)",
+         "def_body", example="its body does not run until it is called"),
+    Form("part", r"the (?P<{p}which>first|second|left|right) (?:part|operand|half|clause|side)(?: of the condition)?"
+         r"(?: already| alone)? (?P<{p}verdict>holds|fails|is true|is false|is True|is False|settles it|decides it)",
+         "part", example="the first part already settles it"),
+    Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
+         "reads_all", example="reads all of standard input"),
 
 )
 
@@ -444,7 +456,9 @@ FORMS: tuple[Form, ...] = (
 RELATION_WORDS = {"matches": "equal to", "equals": "equal to", "differs from": "different from",
                   "exceeds": "greater than", "is above": "greater than", "is below": "less than",
                   "is under": "less than", "is not equal to": "different from", "is not below": "at least",
-                  "is not above": "at most"}
+                  "is not above": "at most", "is not greater than": "at most", "is not larger than": "at most",
+                  "is not bigger than": "at most", "is not less than": "at least", "is not smaller than": "at least",
+                  "is not at least": "less than", "is not at most": "greater than", "is not": "different from"}
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
 

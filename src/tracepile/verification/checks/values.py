@@ -120,6 +120,8 @@ class ValueChecks:
         if isinstance(event, Finding):
             return event
         name, stated = claim.args["name"], claim.args.get("value")
+        if " = " in name and stated is None:  # `key = 'aac'` stays the same
+            name, _, stated = (part.strip() for part in name.partition(" = "))
         before = evaluate(name, self.context.before or {}, {})
         after = evaluate(name, self.values.of(event.frame), {})
         if before[0] is None or after[0] is None:

@@ -393,6 +393,57 @@ class WordingChecks:
         printed = text if isinstance(text, str) else value.strip()
         return self.claim_prints(Claim("prints", {"text": printed + "\n"}, "", claim.text, claim.form))
 
+    def claim_body_skipped(self, claim: Claim) -> Finding:
+        """`the loop body does not run (at all)`: the narrated loop header or condition does not go into
+        its body."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if self.outcome(self.context.index) is not False:
+            return false(f"the body of line {event.line} runs", "it runs", "it does not run")
+        return HOLDS
+
+    def claim_def_body(self, claim: Claim) -> Finding:
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        info = self.info.info(event.line) if self.info else None
+        return HOLDS if info is not None and info.kind in ("def", "class") else \
+            false(f"line {event.line} defines no function", info.kind if info else "", "def")
+
+    def claim_part(self, claim: Claim) -> Finding:
+        """`the first part already settles it`: the line's condition is an `and`/`or`, and its first (or
+        second) operand has that truth before the line runs; settling means it decides the whole."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        info = self.info.info(event.line) if self.info else None
+        try:
+            test = ast.parse(info.test, mode="eval").body if info and info.test else None
+        except (SyntaxError, ValueError):
+            test = None
+        if not isinstance(test, ast.BoolOp):
+            return false(f"the condition at line {event.line} has no parts", info.test if info else "", claim.text)
+        operand = ast.unparse(test.values[0 if claim.args["which"] in ("first", "left") else -1])
+        verdict, value = evaluate(operand, self.context.before or {}, dict(event.values))
+        if verdict is None:
+            return unverifiable(f"`{operand}` cannot be evaluated at line {event.line}")
+        truth = value == "True" if value in ("True", "False") else bool(literal_value(value))
+        said = claim.args["verdict"].lower()
+        if said in ("settles it", "decides it"):  # `or` is settled by a true first part, `and` by a false one
+            ok = claim.args["which"] in ("first", "left") and truth == isinstance(test.op, ast.Or)
+        else:
+            ok = truth == (said in ("holds", "is true"))
+        return HOLDS if ok else false(f"`{operand}` is {truth} at line {event.line}", str(truth), said)
+
+    def claim_reads_all(self, claim: Claim) -> Finding:
+        """`reads all of standard input`: the line reads, and nothing is read after it."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        later = any(isinstance(e, LineEvent) and e.reads for e in self.events[self.context.index + 1:])
+        return HOLDS if event.reads and not later else false(f"line {event.line} does not read all of the input")
+
     def claim_no_longer(self, claim: Claim) -> Finding:
         """`the condition no longer holds`: it is false now and was true at its previous check in this call."""
         outcome = self.claim_counts_as(Claim("counts_as", {"truthy": "false"}, "", claim.text, claim.form))
