@@ -238,3 +238,82 @@ def test_a_script_reading_standard_input_in_natural_words():
     for paragraph, ok in ((natural, True), (natural.replace("`t = 1`", "`t = 2`"), False)):
         text = "\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:])
         assert verify(text, result).passed is ok, paragraph
+
+
+# ---------------------------------------------------------------- more checked shapes strong writers use
+
+SCRIPT = '''import sys
+
+
+def main():
+    # read every number
+    data = sys.stdin.read().split()
+    nums = sorted(int(x) for x in data)
+    seen = []
+    while nums and nums[0] < 0:
+        nums.pop(0)
+    if seen or nums[0] > 5:
+        print(len(nums))
+    print(nums[0])
+
+
+main()
+'''
+# paragraphs: 0 start, 1 line 1, 2 line 4, 3 line 16, 4 call, 5 line 6, 6 line 7, 7 line 8, 8 line 9, 9 line 11,
+# 10 line 13, 11 return, 12 end, 13 final answer
+
+
+@pytest.fixture(scope="module")
+def script():
+    result = trace(SCRIPT, ProgramInput("stdin", "3 1 2\n"))
+    text = narrate(result).response
+    assert verify(text, result).passed
+    return result, text.split("\n\n")
+
+
+@pytest.mark.parametrize("index, paragraph, ok", [
+    (2, "Line 4 defines the function `main`; its body does not run until it is called.", True),
+    (3, "Line 16 runs `main()`; its body does not run until it is called.", False),
+    (5, "Line 6 reads all of standard input: `sys.stdin.read() = '3 1 2\\n'`, so `data = ['3', '1', '2']`.", True),
+    (5, 'Line 6 splits the input, so `data = [\'3\', \'1\', \'2\']`. The comment at line 5 says: "read every number".',
+     True),
+    (5, 'Line 6 splits the input, so `data = [\'3\', \'1\', \'2\']`, as "read each number" says.', False),
+    (6, "Line 7 converts and orders the numbers; once sorted, `nums = [1, 2, 3]`.", True),
+    (6, "Line 7 converts the numbers; once sorted, `nums = [3, 1, 2]`.", False),
+    (7, "Line 8 starts an empty list, `seen = []`.", True),
+    (8, "Line 9 checks the loop condition `nums and nums[0] < 0`; the list is not empty, but `nums[0] = 1` is not "
+        "less than `0`, so the loop body does not run at all and execution continues at line 11.", True),
+    (8, "Line 9 checks the loop condition `nums and nums[0] < 0`; the list is empty, so the loop body does not run "
+        "at all and execution continues at line 11.", False),
+    (9, "Line 11 checks the condition `seen or nums[0] > 5`; the first part fails and `nums[0] = 1` is not greater "
+        "than `5`, so the whole condition is False and execution continues at line 13.", True),
+    (9, "Line 11 checks the condition `seen or nums[0] > 5`; the first part already settles it, so the whole "
+        "condition is False and execution continues at line 13.", False),
+    (10, "Line 13 prints the front number, `nums[0] = 1`.", True),
+    (10, "Line 13 prints the front number, `nums[1] = 2`.", False),
+    (10, "Line 13 prints the largest number, `nums[0] = 1`.", False),  # a fact word among a form's free words
+])
+def test_checked_shapes_of_natural_prose(script, index, paragraph, ok):
+    result, paragraphs = script
+    text = "\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:])
+    report = verify(text, result)
+    assert report.passed is ok, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
+
+
+@pytest.mark.parametrize("paragraph, ok", [
+    ("Line 8 reads `x = 5` and moves `total` up from `0` to `5`.", True),
+    ("Line 8 reads `x = 5` and moves `total` down from `0` to `5`.", False),
+    ("Line 8 reads `x = 5`; `total` goes from `0` to `5`.", True),
+    ("Line 8 reads `x = 5`; `total` goes from `0` to `6`.", False),
+])
+def test_moves_in_any_direction_word(run, paragraph, ok):
+    (accepted if ok else rejected)(run, 7, paragraph)
+
+
+@pytest.mark.parametrize("paragraph, ok", [
+    ("Line 7 checks the condition `x > 2`; `x = 5` exceeds `2`, so line 8 runs next.", True),
+    ("Line 7 checks the condition `x > 2`; `x = 5` is not greater than `2`, so line 8 runs next.", False),
+    ("Line 7 checks the condition `x > 2`; `x = 5` matches `2`, so line 8 runs next.", False),
+])
+def test_relations_said_with_a_verb(run, paragraph, ok):
+    (accepted if ok else rejected)(run, 6, paragraph)

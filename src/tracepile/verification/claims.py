@@ -111,7 +111,10 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
     for match in find_forms(bones.bones):
         prefix = match.lastgroup
         _free(text[bones.original(last):bones.original(match.start())], sentence, names)
-        sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, bones)
+        made = _claims(BY_PREFIX[prefix], match, prefix, bones)
+        sentence.claims += made
+        if "free" in made[0].args:  # the free words a form lets in are read like any free wording
+            _stray(made[0].args["free"] or "", sentence, names)
         last = match.end()
     _free(text[bones.original(last):], sentence, names)
     if sentence.stray and names:

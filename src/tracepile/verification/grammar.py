@@ -397,12 +397,12 @@ FORMS: tuple[Form, ...] = (
     Form("assigns_value", r"(?:assigns|stores|puts|writes) <S:value> (?:to|in|into) <S:target>", "becomes", "after",
          fixed={"verb": "is set to"}, needs=("assigns", "stores", "puts", "writes"),
          example="stores `9` in `arr[2]`"),
-    Form("empty", r"(?:an? )?empty(?: [a-z]+){0,3}[,:]? (?:so |and )?<V:claim>", "empty", "auto",
+    Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?<V:claim>", "empty", "auto",
          example="an empty dictionary, `groups = {}`"),
 
     Form("moves", r"<S:name> (?:goes|changes|moves|jumps|switches|is updated|is changed) from <S:old> to <S:new>",
          "change", "after", fixed={"direction": "changes"}, example="`last` goes from `None` to `3`"),
-    Form("sorted", r"(?:once |when |after being |is |are |in )?sorted(?: order)?(?: [a-z]+){0,3}[,:]? "
+    Form("sorted", r"(?:once |when |after being |is |are |in )?sorted(?: order)?(?P<{p}free>(?: [a-z]+){0,3})[,:]? "
          r"(?:so |and |gives |is )?<V:claim>", "sorted", "auto", example="once sorted, `a = [1, 2, 5]`"),
     Form("already", r"<S:name> (?:was|is) already(?: at| set to| equal to)? <S:value>", "stays", "after",
          example="`c` was already `1`"),
@@ -431,8 +431,8 @@ FORMS: tuple[Form, ...] = (
          r"input|result|text)(?: <S:name2>)?) is (?P<{p}negated>not |still |now |no longer )?empty", "is_empty",
          example="the list is not empty"),
 
-    Form("prints_value", r"(?:prints|outputs) (?:the (?:\w+ ){1,2}(?:held |stored )?in |the (?:\w+ )"
-         r"{1,2}|the value of )?,? ?<V:claim>", "prints_value", context="line", example="prints the count held in `n = 3`"),
+    Form("prints_value", r"(?:prints|outputs) (?:the (?P<{p}free>(?:[a-z]+ ){0,2}[a-z]+)(?: (?:held|stored) in| "
+         r"of)?,? )?<V:claim>", "prints_value", context="line", example="prints the count held in `n = 3`"),
 
     Form("relation_verb", r"(?:(?:because|since|as) )?<S:left> (?:still )?(?P<{p}relation>matches|equals|differs from|"
          r"exceeds|is above|is below|is under|is not equal to|is not below|is not above|is not greater than|is not "

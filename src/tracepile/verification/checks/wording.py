@@ -197,6 +197,9 @@ class WordingChecks:
                 test = ast.parse(info.test or "", mode="eval").body if info else None
             except (SyntaxError, ValueError):
                 test = None
+            if isinstance(test, ast.BoolOp):  # `nums and nums[0] < 0`: the one operand that is a bare name
+                named = [v for v in test.values if isinstance(v, ast.Name)]
+                test = named[0] if len(named) == 1 else test
             while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) or \
                     isinstance(test, ast.Call) and ast.unparse(test.func) == "len" and len(test.args) == 1:
                 test = test.operand if isinstance(test, ast.UnaryOp) else test.args[0]
