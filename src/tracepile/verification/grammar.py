@@ -24,7 +24,7 @@ MOMENTS = {
 # Facts are closed, wording is open: outside a claim a sentence may use any word except these, which
 # state facts on their own (with numbers, code spans and the names of the program and its problem).
 FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for category, words in {
-    "truth": "true false truthy falsy holds hold held fails failed passes succeeds succeeded correct wrong yes",
+    "truth": "true false truthy falsy holds hold fails failed passes succeeds succeeded correct wrong yes",
     "comparison": "equal equals unequal greater larger bigger smaller less lower higher more fewer least most "
                   "exceeds exceeded exceed than above below under same different differs differ match matches "
                   "matched maximum minimum largest smallest biggest greatest lowest highest",
