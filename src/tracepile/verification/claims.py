@@ -122,6 +122,9 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
         sentence.stray = [w for w in sentence.stray if not (w.lower() in names and w.lower() in shown
                                                             and w.lower() not in FACT_WORD_SET)]
     sentence.claims += repeats
+    for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans
+        if claim.kind == "same_source":
+            claim.args["spans"] = tuple(bones.spans)
     return sentence
 
 

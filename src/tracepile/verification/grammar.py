@@ -452,6 +452,11 @@ FORMS: tuple[Form, ...] = (
     Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
          "reads_all", example="reads all of standard input"),
 
+    Form("same_source", r"(?:read off |taken from |from |in |again from )?the same (?:sentence|formula|equation|text|"
+         r"phrase|statement|quote)", "same_source", example="from the same sentence"),
+    Form("scales", r"(?P<{p}verb>doubles|halves|triples) (?:it|the (?P<{p}free>[a-z]+(?: [a-z]+)?)|<S:operand>)",
+         "scales", example="doubles the distance"),
+
 )
 
 # Relations said with a verb, as the relation they state (the `relation` check reads these words).

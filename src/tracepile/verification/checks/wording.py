@@ -6,7 +6,8 @@ from __future__ import annotations
 import ast
 from functools import lru_cache
 
-from tracepile.authored import comments, name_words, quoted_from, squeeze, stems
+from tracepile.authored import comments, mentions_number, name_words, quoted_from, squeeze, stems
+from tracepile.authored import sentences as problem_sentences
 from tracepile.model import CallEvent, LineEvent, ReturnEvent
 from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
@@ -289,6 +290,12 @@ class WordingChecks:
     # ---------------------------------------------------------------- repetition: the step's earlier runs
 
     def claim_repeat(self, claim: Claim) -> Finding:
+        if claim.args["how"] in ("again", "once again") and self.last_quote is not None and \
+                any(c.kind == "quote" for c in getattr(self, "sentence_claims", ())):
+            return HOLDS  # `again from "..."`: another quote, after an earlier one
+        return self.repeat(claim)
+
+    def repeat(self, claim: Claim) -> Finding:
         """again / once more / as before (ran earlier in this frame with the same outcome), this time (ran
         earlier), for the first time (never before in this frame, or not with this outcome), no longer
         (the previous run had the other outcome)."""
@@ -399,6 +406,37 @@ class WordingChecks:
             self.shown_output = (self.paragraph, self.cursor)
         return found
 
+    def claim_same_source(self, claim: Claim) -> Finding:
+        """`from the same sentence`: words were quoted before, from a problem sentence that mentions every
+        number the sentence's values state."""
+        if self.last_quote is None:
+            return false("nothing was quoted before this sentence", "", claim.text)
+        source = next((s for s in problem_sentences(self.problem) if squeeze(self.last_quote) in squeeze(s)),
+                      self.last_quote)
+        stated = [span.partition(" = ")[2].strip() for span in claim.args.get("spans", ()) if " = " in span]
+        missing = [v for v in stated if number_of(v) is not None and not mentions_number(source, v)]
+        return false(f"the quoted words do not mention `{missing[0]}`", source, missing[0]) if missing else HOLDS
+
+    def claim_scales(self, claim: Claim) -> Finding:
+        """`doubles the distance`: the line's code multiplies by 2 (halves: divides by 2; triples: by 3)."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        factor = {"doubles": 2, "halves": 2, "triples": 3}[claim.args["verb"]]
+        ops = (ast.Div, ast.FloorDiv) if claim.args["verb"] == "halves" else (ast.Mult,)
+        try:
+            tree = ast.parse(self.source_of(event.line).strip().rstrip(":") or "0")
+        except SyntaxError:
+            tree = None
+        found = tree is not None and any(
+            isinstance(node, ast.BinOp) and isinstance(node.op, ops) and any(
+                isinstance(side, ast.Constant) and side.value == factor for side in
+                ((node.right,) if ops != (ast.Mult,) else (node.left, node.right)))
+            or isinstance(node, ast.AugAssign) and isinstance(node.op, ops) and isinstance(node.value, ast.Constant)
+            and node.value.value == factor for node in ast.walk(tree))
+        return HOLDS if found else false(f"line {event.line} does not {claim.args['verb'][:-1]} a value",
+                                         self.source_of(event.line), claim.text)
+
     def claim_body_skipped(self, claim: Claim) -> Finding:
         """`the loop body does not run (at all)`: the narrated loop header or condition does not go into
         its body."""
@@ -469,7 +507,7 @@ class WordingChecks:
         outcome = self.claim_counts_as(Claim("counts_as", {"truthy": "false"}, "", claim.text, claim.form))
         if outcome.verdict is not True:
             return outcome
-        return self.claim_repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
+        return self.repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
 
     def claim_line_late(self, claim: Claim) -> Finding:
         """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later
@@ -588,6 +626,11 @@ class WordingChecks:
         if not content <= known:
             return []
         return [name for name in names if stems(" ".join(name_words(name))) & content]
+
+
+def number_of(text: str) -> int | float | None:
+    value = literal_value(text)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def literal_value(text: str):
