@@ -360,3 +360,9 @@ def test_scaling_words_and_quotes_from_the_same_sentence(index, paragraph, ok):
     text = "\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:])
     report = verify(text, result, problem=TRIP_PROBLEM)
     assert report.passed is ok, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
+
+
+def test_again_for_a_line_that_decides_nothing_repeats_an_earlier_effect(run):
+    accepted(run, 12, "Line 8 adds the item again: `total` grows from `5` to `12`.")
+    rejected(run, 12, "Line 8 adds the item, and `total` comes out as `12` again.")  # the first run gave `5`
+    rejected(run, 7, "Line 8 adds the item again: `total` grows from `0` to `5`.")  # its first run

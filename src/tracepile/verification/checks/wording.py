@@ -331,8 +331,10 @@ class WordingChecks:
         if how == "no longer":
             return HOLDS if now is not None and previous != now else \
                 false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
-        if how == "this time" or now is None:
+        if how == "this time":
             return HOLDS
+        if now is None:
+            return self.same_effect(claim, runs)
         if how == "as before":
             return HOLDS if previous == now else \
                 false(f"the previous run of line {event.line} had another outcome", str(previous), how)
@@ -376,6 +378,37 @@ class WordingChecks:
         if any(squeeze(said) in squeeze(c.text) for c in comments(self.trace.code).values()):
             return HOLDS
         return false("no problem text, comment or output has these words", "", text)
+
+    def same_effect(self, claim: Claim, runs: list[int]) -> Finding:
+        """`again` for a line that decides nothing: an earlier run of the line gave the names the
+        sentence states the same new values, and moved them the same way (``g` drops again`)."""
+        event = self.events[self.context.index]
+        changed = dict(event.changes)
+        stated = [tuple(p.strip() for p in span.partition(" = ")[::2]) for span in claim.args.get("spans", ())
+                  if " = " in span]
+        stated += [(c.args.get("expr") or c.args.get("target"), c.args["value"]) for c in
+                   getattr(self, "sentence_claims", ()) if "value" in c.args and (c.args.get("expr") or c.args.get("target"))]
+        stated = [(name, value) for name, value in stated if name in changed]
+        moves = [c for c in getattr(self, "sentence_claims", ()) if c.kind == "change" and c.args.get("name") in changed]
+        for run in runs:
+            earlier = dict(self.events[run].changes)
+            if not all(name in earlier and exact(value, earlier[name]) for name, value in stated):
+                continue
+            before = self.befores.get(run, {})
+            if all(self.moved_alike(c.args["name"], before.get(c.args["name"]), earlier.get(c.args["name"])) for c in moves):
+                return HOLDS
+        return false(f"no earlier run of line {event.line} had the effect this sentence repeats",
+                     "a first effect", claim.args["how"])
+
+    def moved_alike(self, name: str, old: str | None, new: str | None) -> bool:
+        """Whether `name` moved from `old` to `new` the way it moves at the current step."""
+        event = self.events[self.context.index]
+        now_old, now_new = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        values = [number_of(v) if v is not None else None for v in (old, new, now_old, now_new)]
+        if None in values:
+            return False
+        a, b, c, d = values
+        return (b > a) == (d > c) and (b < a) == (d < c)
 
     def outcome(self, index: int) -> bool | None:
         """Whether a line's condition holds (the loop goes on), or None for a line that decides nothing."""
