@@ -388,8 +388,13 @@ class WordingChecks:
                   if " = " in span]
         stated += [(c.args.get("expr") or c.args.get("target"), c.args["value"]) for c in
                    getattr(self, "sentence_claims", ()) if "value" in c.args and (c.args.get("expr") or c.args.get("target"))]
+        computed = [(normal(name), value) for name, value in stated if name not in changed]
         stated = [(name, value) for name, value in stated if name in changed]
         moves = [c for c in getattr(self, "sentence_claims", ()) if c.kind == "change" and c.args.get("name") in changed]
+        for run in runs:  # `computes `i - 1 = 1` once more`: a sub-expression with the value it had before
+            recorded = {normal(expr): value for expr, value in self.events[run].values}
+            if computed and all(expr in recorded and exact(value, recorded[expr]) for expr, value in computed):
+                return HOLDS
         for run in runs:
             earlier = dict(self.events[run].changes)
             if not all(name in earlier and exact(value, earlier[name]) for name, value in stated):
@@ -560,7 +565,7 @@ class WordingChecks:
         number = claim.args.get("iteration", ORDINALS.get(word))
         if self.context.kind == "summary":
             first = self.events[self.context.index].loop[2]
-            last = self.events[self.context.end].loop[2] - 1
+            last = self.last_of_stretch(self.context.end)
             ok = number is not None and first <= number <= last
             return HOLDS if ok else false(f"the summary covers iterations {first} to {last}",
                                               f"{first} to {last}", str(number or word))
