@@ -15,6 +15,8 @@ from tracepile.verification.compare import evaluate, exact, normal, normal_state
 
 ORDINALS = {word: k for k, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+OUTCOME_KINDS = {"counts_as", "truth", "next", "iteration", "loop_end", "loop_done", "body_skipped", "no_longer",
+                 "assertion", "ordinal"}  # claims that state where a condition or loop header sends execution
 CHANGING = {"becomes", "now becomes", "changes to", "turns into", "is updated to", "is changed to", "is reassigned to"}
 STOP = frozenset("the a an of in on at to for by and or is are was were that this it its with from as per each "
                  "does do how much many what which who when".split())
@@ -73,6 +75,9 @@ class WordingChecks:
     def claim_natural_value(self, claim: Claim) -> Finding:
         """`expr` is / gives / equals `v`: a value claim whose moment is read as for a bare span."""
         moment = "auto:before" if claim.args["verb"] == "was" else "auto"
+        if " = " in claim.args["expr"] and claim.args["verb"] in ("is", "equals"):  # `a = 1` equals `b = 1`
+            return self.claim_relation(Claim("relation", {"left": claim.args["expr"], "right": claim.args["value"],
+                                                          "relation": "equal to"}, "before", claim.text, claim.form))
         args = {"expr": claim.args["expr"], "value": claim.args["value"]}
         return self.auto_value(Claim("value", args, moment, claim.text, claim.form))
 
@@ -99,6 +104,10 @@ class WordingChecks:
             if shown.verdict is not True:
                 return shown
             stated = stated.strip()
+        elif literal_value(stated) is None and \
+                normal_statement(f"{target} = {stated}") == normal_statement(self.source_of(event.line)):
+            self.unstated.get(self.context.index, set()).discard(normal(target))
+            return HOLDS  # `rebinds `input` to `sys.stdin.readline``: the line's own assignment, said in words
         elif literal_value(stated) is None:  # `sets `c` to `capacity``: the expression's value before the step
             verdict, value = evaluate(stated, self.context.before or {}, dict(event.values))
             if verdict is None:
@@ -335,6 +344,9 @@ class WordingChecks:
             return HOLDS
         if now is None:
             return self.same_effect(claim, runs)
+        outcome_stated = any(c.kind in OUTCOME_KINDS for c in getattr(self, "sentence_claims", ()))
+        if how != "as before" and not outcome_stated:
+            return HOLDS  # `calls `trace(r, c, 0)` again`: the line ran before; no outcome is repeated
         if how == "as before":
             return HOLDS if previous == now else \
                 false(f"the previous run of line {event.line} had another outcome", str(previous), how)
