@@ -233,6 +233,18 @@ class PhraseChecks:
             return outcome
         return self.repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
 
+    def claim_for_back(self, claim: Claim) -> Finding:
+        """`goes back to the `for` loop`: the line is a `for` header that this run of its loop reached
+        before (not its first arrival, as for a loop with nothing to iterate over)."""
+        found = self.claim_statement(Claim("statement", {"kinds": ("for",)}, "", claim.text, claim.form))
+        if found.verdict is not True:
+            return found
+        event = self.events[self.context.index]
+        earlier = any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop and e.loop[:2] == event.loop[:2]
+                      for e in self.events[:self.context.index]) if event.loop else False
+        return HOLDS if earlier else false(f"line {event.line} is reached here for the first time in this run of "
+                                           "its loop", "first arrival", "goes back")
+
     def claim_line_late(self, claim: Claim) -> Finding:
         """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later
         in a paragraph, the line the paragraph narrates."""
