@@ -84,13 +84,13 @@ def test_a_wrong_condition_outcome_and_next_line_are_corrected_by_their_hints():
 
 def test_every_issue_of_a_sentence_is_kept_and_numbered_false_ones_first():
     text, result = cart_text()
-    bad = text.replace("at most `5`, so", "at most `4` again, so").replace("Final answer: 0", "Final answer: 1")
+    bad = text.replace("at most `5`, so", "at most `4` twice, so").replace("Final answer: 0", "Final answer: 1")
     report = verify(bad, result)
     check = next(s for s in report.sentences if s.sentence.startswith("Line 2"))
     assert [i.verdict for i in check.issues] == ["false", "unverifiable"]
     lines = feedback(report).splitlines()
     assert [line[:3] for line in lines[1:]] == ["1. ", "2. ", "3. "]
-    assert ": unverifiable: unverifiable words outside any claim: again. Say it with a form" in lines[3]
+    assert ": unverifiable: unverifiable words outside any claim: twice. Say it with a form" in lines[3]
     assert "wrong final answer (the run has '0', the text says '1'). State it as: 'Final answer: 0'." in lines[2]
 
 

@@ -10,16 +10,16 @@ from importlib import resources
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace
 from tracepile.narration.text import code
 
-PROMPT_VERSION = "llm-coe-2"  # 2: sentence forms taken from the verifier's grammar
+PROMPT_VERSION = "llm-coe-3"  # 3: grammar 3.0, facts closed and wording open (the fact words, not a phrasebook)
 MODES = ("narrate", "rewrite")
 
 SYSTEM = "You explain, step by step, how a Python program runs on one input."
 NARRATE_ASK = ("Facts recorded while this input ran, in execution order (state the values each step shows):\n\n"
                "{facts}\n\nWrite the Chain of Execution for this run.")
 REWRITE_ASK = ("Here is a correct Chain of Execution for this run:\n\n{template}\n\nRewrite it in natural, varied "
-               "English. Keep each paragraph's opening (`Line N`, `Back at line N`, `Iterations a to b ...`), every "
-               "code span exactly as written, the control-flow phrases and the final answer paragraph; change only "
-               "the wording around them.")
+               "English. Keep its meaning: one paragraph per step, each naming its step (`Line N`, `Back at line N`, "
+               "`Iterations a to b ...`, the function a call enters), every code span exactly as written, and the "
+               "final answer paragraph; reword and reorder the rest freely, without adding facts.")
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ def claim_grammar() -> str:
 
     rules = resources.files("tracepile.llm").joinpath("claim_grammar.md").read_text(encoding="utf-8").strip()
     examples = "\n".join(f"- {form.example}" for form in FORMS if form.example)
-    return (f"{rules}\n\nThe only sentence shapes the checker accepts (claim grammar {GRAMMAR_VERSION}), "
-            f"one example each; combine them with words such as so, then, and, because:\n{examples}")
+    return (f"{rules}\n\nThe sentence shapes the checker reads (claim grammar {GRAMMAR_VERSION}), one example "
+            f"each; a fact word outside them is rejected, any other wording is free:\n{examples}")
 
 
 CLAIM_GBNF = r"""

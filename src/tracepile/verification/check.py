@@ -17,7 +17,9 @@ from tracepile.verification.checks.flow import FlowChecks
 from tracepile.verification.checks.language import LanguageChecks
 from tracepile.verification.checks.loops import LoopChecks
 from tracepile.verification.checks.questions import QuestionChecks
+from tracepile.verification.checks.phrases import PhraseChecks
 from tracepile.verification.checks.values import ValueChecks
+from tracepile.verification.checks.wording import WordingChecks, program_names
 from tracepile.verification.claims import Claim, Sentence, parse
 from tracepile.verification.compare import describe
 from tracepile.verification.grammar import GRAMMAR_VERSION
@@ -28,7 +30,11 @@ FinalCheck = Callable[[str], Finding]
 END_OF_TEXT = "(end of text)"  # the sentence the text-wide findings (missing steps and facts) belong to
 
 
-class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks):
+ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "yield", "unwind", "summary"}  # claims that place a step
+
+
+class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,
+              PhraseChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence; each claim kind
     is checked by the method `claim_<kind>` of its family's mixin (checks/)."""
 
@@ -38,6 +44,7 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         self.problem = problem  # the word problem the program solves, if any (quotes are checked against it)
         self.events = trace.events
         self.info = _analysis(trace.code)
+        self.program_names = program_names(trace.code, problem)
         self.cursor = -1  # index of the last event narrated
         self.replayed = -1  # events up to this index are applied to `values`
         self.values = FrameValues()
@@ -59,6 +66,7 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         self.claims = self.verified = 0
         self.failures: list[str] = []
         self.unverifiable: list[str] = []
+        self.last_quote: str | None = None  # the latest words quoted from the problem or the program
 
     def replay_to(self, index: int) -> None:
         """Apply every event up to and including `index` to frame values and the frame stack."""
@@ -105,7 +113,8 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         findings = []
         if sentence.final is not None:
             findings.append(self.claim_final(sentence.final))
-        for claim in sentence.claims:
+        self.sentence_claims = sentence.claims
+        for claim in self.in_order(sentence):
             findings.append(self.check(claim))
             findings += self.skipped
             self.skipped.clear()
@@ -114,9 +123,22 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
             findings.append(unverifiable(f"unverifiable words outside any claim: {words}"))
         self.close(sentence, findings)
 
+    def in_order(self, sentence: Sentence) -> list[Claim]:
+        """The claims in reading order, except that a paragraph's opening sentence may name its step
+        after other clauses (`With `x = 3`, line 5 runs`): the step is placed first."""
+        claims = sentence.claims
+        if self.context.kind != "none":
+            return claims
+        first = next((i for i, c in enumerate(claims) if c.kind in ANCHORS), 0)
+        return [claims[first]] + claims[:first] + claims[first + 1:] if first else claims
+
     def check(self, claim: Claim) -> Finding:
         try:
-            return getattr(self, f"claim_{claim.kind}")(claim)
+            finding = getattr(self, f"claim_{claim.kind}")(claim)
+            quote = claim.args.get("quote") or claim.kind == "quote" and claim.args.get("text")
+            if quote and finding.verdict is True:
+                self.last_quote = quote  # what `the same sentence` and `again from "..."` refer to
+            return finding
         except (RecursionError, MemoryError):
             return unverifiable(f"{claim.text} is too deep to check")
 
@@ -222,4 +244,5 @@ def verify(text: str, trace: Trace, strict: bool = True, *, final_check: FinalCh
     """Check every sentence of a CoE `text` against `trace`. Strict (default): every step of the run
     must be narrated in order. `final_check` replaces the check of the `Final answer:` paragraph;
     `problem` is the word problem of the program record, which quotes of it are checked against."""
-    return Checker(trace, strict, final_check, problem).run(parse(text))
+    checker = Checker(trace, strict, final_check, problem)
+    return checker.run(parse(text, checker.program_names))

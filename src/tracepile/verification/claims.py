@@ -1,18 +1,29 @@
 """Reading a Chain-of-Execution text, whoever wrote it: paragraphs, sentences, the claims of each
-sentence (forms of grammar.py) and every token a sentence carries outside a claim."""
+sentence (forms of grammar.py, and the code spans and repetition words outside them) and its stray fact words."""
 
 from __future__ import annotations
 
+import builtins
+import keyword
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from tracepile.verification.grammar import (CONNECTIVES, FINAL, KEYWORD_SPANS, PUNCTUATION, SLOT, SPAN, SPAN_MARK,
-                                           VALUE_MARK)
+from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, RELATION_WORDS, REPEAT_PHRASES, SLOT,
+                                           SPAN, SPAN_MARK, VALUE_MARK)
 from tracepile.verification.matcher import BY_PREFIX, find_forms
 
 SPAN_RE = re.compile(SPAN)
-TOKEN = re.compile(rf"{SPAN}|[A-Za-z_][A-Za-z_']*|\d[\d.]*|\S")
+WORD = re.compile(r"[A-Za-z_][A-Za-z_']*|\d[\d.]*|[=<>+*/%^|&~\[\]{}#$@\\]")  # words, numbers, code symbols
+REPEAT = re.compile(r",? ?(?<![\w`])(" + "|".join(REPEAT_PHRASES) + r")(?![\w`]),?", re.I)
+NOT_NAMES = frozenset(w.lower() for w in keyword.kwlist + dir(builtins))  # keywords and builtins name nothing
+SEQUENCE = re.compile(r",|\s*`")  # `first, ...` or `first `a = 1`, then ...`: an order of steps, no ordinal
+QUOTE = re.compile(r'"([^"`\n]+)"')  # a quotation in free wording: of the problem, a comment or the output
+REPEAT_WORDS = ("again", "once more", "this time", "as before", "first time")
+# The word before a value span that says which moment it speaks of (skipping `and` and commas of a list).
+CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "after", "leaving": "after",
+        "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
+        "initially": "before", "from": "before"}
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
 # per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
 SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(SLOT, form.pattern))
@@ -75,33 +86,142 @@ def sentences(paragraph: str) -> list[str]:
 def _protected(paragraph: str) -> list[tuple[int, int]]:
     regions = [(m.start(), m.end()) for m in re.finditer(r"^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$", paragraph, re.M)]
     regions += [(m.start(), m.end()) for m in SPAN_RE.finditer(paragraph)]
+    if '"' in paragraph:
+        regions += [(m.start(), m.end()) for m in QUOTE.finditer(paragraph)
+                    if not any(a <= m.start() < b for a, b in regions)]
     return regions
 
 
-def parse(text: str) -> list[Sentence]:
-    """Every sentence of `text` with its claims; the final answer paragraph is one sentence."""
+def parse(text: str, names: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Every sentence of `text` with its claims; the final answer paragraph is one sentence. `names`:
+    the program's and the problem's names, which are fact words outside a claim (lower case)."""
     out = []
     for number, paragraph in enumerate(p.strip() for p in paragraphs(text) if p.strip()):
         final = FINAL.match(paragraph)
         if final:
             out.append(Sentence(number, paragraph, final=final.group(1)))
             continue
-        out += [read_sentence(number, s) for s in sentences(paragraph)]
+        out += [read_sentence(number, s, names) for s in sentences(paragraph)]
     return out
 
 
-def read_sentence(paragraph: int, text: str) -> Sentence:
+def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()) -> Sentence:
+    """The claims of one sentence in reading order: its forms, then per stretch of free wording the
+    repetition phrases and code spans it holds; the fact words left over are its stray tokens."""
     sentence = Sentence(paragraph, text)
+    text, repeats = _repeats(text)
     bones = Skeleton(text)
-    rest, last = [], 0
-    for match in find_forms(bones.bones):
+    last = 0
+    for match in _forms_of(bones.bones):
         prefix = match.lastgroup
-        sentence.claims += _claims(BY_PREFIX[prefix], match, prefix, bones)
-        rest.append(text[bones.original(last):bones.original(match.start())])
+        _free(text[bones.original(last):bones.original(match.start())], sentence, names)
+        made = _claims(BY_PREFIX[prefix], match, prefix, bones)
+        sentence.claims += made
+        if "free" in made[0].args:  # the free words a form lets in are read like any free wording
+            _stray(made[0].args["free"] or "", sentence, names)
         last = match.end()
-    rest.append(text[bones.original(last):])
-    sentence.stray = [t for t in TOKEN.findall(" ".join(rest)) if not _connective(t)]
+    _free(text[bones.original(last):], sentence, names)
+    if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`)
+        shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z_]\w*", span)} - NOT_NAMES
+        sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
+    sentence.claims += repeats
+    for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans
+        if claim.kind in ("same_source", "repeat"):
+            claim.args["spans"] = tuple(bones.spans)
     return sentence
+
+
+def _forms_of(bones: str) -> list[re.Match]:
+    """The form matches of a skeleton; a sentence that opens with a capital the grammar writes in lower
+    case (`Execution continues at line 7`) is read as it would be in mid-sentence."""
+    matches = list(find_forms(bones))
+    if (not matches or matches[0].start() != 0) and bones[:1].isupper():
+        lowered = list(find_forms(bones[0].lower() + bones[1:]))
+        if lowered and lowered[0].start() == 0:
+            return lowered
+    return matches
+
+
+def _repeats(text: str) -> tuple[str, list[Claim]]:
+    """The sentence without its repetition phrases (outside code spans), and one claim per phrase."""
+    lower = text.lower()
+    if not any(word in lower for word in REPEAT_WORDS):
+        return text, []
+    spans = [(m.start(), m.end()) for m in SPAN_RE.finditer(text)]
+    claims, kept, last = [], [], 0
+    for match in REPEAT.finditer(text):
+        if any(a <= match.start(1) < b for a, b in spans):
+            continue
+        how = match.group(1).lower()
+        shown = tuple(unspan(m.group(0)) for m in SPAN_RE.finditer(text))
+        claims.append(Claim("repeat", {"how": how, "spans": shown}, "", how, "repeat"))
+        head, tail = text[last:match.start()].rstrip(" "), text[match.end():]
+        kept.append(head + ("" if not head or not tail or tail[:1] in ",;.:" else " "))
+        last = match.end() + len(tail) - len(tail.lstrip(" "))
+    if not claims:
+        return text, []
+    kept.append(text[last:])
+    stripped = "".join(kept).strip()
+    return (stripped[:1].upper() + stripped[1:] if text[:1].isupper() else stripped), claims
+
+
+def _free(words: str, sentence: Sentence, names: frozenset[str]) -> None:
+    """Read a stretch of free wording: repetition phrases and code spans become claims; fact words
+    (grammar.FACT_WORDS, numbers, code symbols, the program's names) are kept as stray."""
+    if not words.strip():
+        return
+    if '"' in words:
+        words = _quotes(words, sentence)
+    last = 0
+    for match in SPAN_RE.finditer(words):
+        _stray(words[last:match.start()] + " `", sentence, names)
+        content = unspan(match.group(0))
+        last = match.end()
+        if content in KEYWORD_SPANS:
+            continue
+        if " = " in content:
+            expr, _, stated = content.partition(" = ")
+            moment = _cue(words[:match.start()])
+            sentence.claims.append(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, moment,
+                                         match.group(0), "free_value"))
+        else:
+            sentence.claims.append(Claim("mention", {"expr": content}, "", match.group(0), "mention"))
+    _stray(words[last:], sentence, names)
+
+
+def _quotes(words: str, sentence: Sentence) -> str:
+    """Quotations outside code spans become quote claims; the words without them."""
+    spans = [(m.start(), m.end()) for m in SPAN_RE.finditer(words)]
+    kept, last = [], 0
+    for match in QUOTE.finditer(words):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        sentence.claims.append(Claim("quote", {"text": match.group(1)}, "", match.group(0), "quote"))
+        kept += [words[last:match.start()], " "]
+        last = match.end()
+    return "".join(kept) + words[last:]
+
+
+def _stray(words: str, sentence: Sentence, names: frozenset[str]) -> None:
+    sentence.stray += [m.group(0) for m in WORD.finditer(words) if _fact(m.group(0), names)
+                       and not (m.group(0).lower() == "first" and SEQUENCE.match(words, m.end()))]
+    # (a stretch before a code span ends in a backtick, so `first `k` items` reads as an order of steps)
+
+
+def _fact(word: str, names: frozenset[str]) -> bool:
+    lower = word.lower()
+    return not word[0].isalpha() and word[0] != "_" or lower in FACT_WORD_SET or lower in names \
+        or lower.endswith("n't")
+
+
+def _cue(before: str) -> str:
+    """`auto`, or `auto:after` / `auto:before` when the word before a value span names its moment."""
+    for word in reversed(re.findall(r"[A-Za-z]+", before)[-4:]):
+        if word.lower() in CUES:
+            return "auto:" + CUES[word.lower()]
+        if word.lower() != "and":
+            break
+    return "auto"
 
 
 class Skeleton:
@@ -134,10 +254,6 @@ class Skeleton:
         return self.spans[bisect_left(self.marks, start):bisect_left(self.marks, end)]
 
 
-def _connective(token: str) -> bool:
-    return token.lower() in CONNECTIVES or token in PUNCTUATION
-
-
 def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
     """The claims one form match makes: its own, plus one value claim per `x = v` of its lists."""
     args, values = dict(form.fixed), []
@@ -157,6 +273,8 @@ def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
             args[name] = tuple(int(number) for number in re.findall(r"\d+", match.group(group)))
         else:
             args[name] = bones.text[bones.original(start):bones.original(end)]
+    if "relation" in args:
+        args["relation"] = RELATION_WORDS.get(args["relation"], args["relation"])
     claims = [Claim(form.kind, args, form.moment,
                     bones.text[bones.original(match.start()):bones.original(match.end())], form.name)]
     for slot, item in values:

@@ -3,27 +3,36 @@ cannot drift apart (a test compares them). Regenerate: `python -m tracepile.veri
 
 from __future__ import annotations
 
-from tracepile.verification.grammar import (CONNECTIVES, EXAMPLE_CALL, EXAMPLE_CODE, EXAMPLE_TEXT, FORMS, GRAMMAR_VERSION,
-                                      MOMENTS, PUNCTUATION, REJECTED_EXAMPLES)
+from tracepile.verification.grammar import (EXAMPLE_CALL, EXAMPLE_CODE, EXAMPLE_TEXT, FACT_WORDS, FORMS, FREE_EXAMPLES,
+                                           GRAMMAR_VERSION, MOMENTS, REJECTED_EXAMPLES, REPEAT_PHRASES)
 
 INTRO = """\
-A Chain-of-Execution text passes the verifier only if **every sentence** is fully accounted for by
-the claim forms below plus connective words from a closed vocabulary, and every claim holds in the
-recorded run at the moment it speaks of. Any other token — a number, a name, a code span, a truth or
-comparison word, a negation — makes its sentence *unverifiable*, and one unverifiable or false
-sentence rejects the whole text. The verifier reports `grammar_version` and, for each sentence, its
-verdict (`verified`, `false`, `unverifiable`), the reason, and the expected and stated values.
+Facts are closed, wording is open. A Chain-of-Execution text passes the verifier only if **every
+token that can state a fact** belongs to a claim that holds in the recorded run at the moment it
+speaks of: code spans, numbers, code symbols, the fact words listed below (truth and comparison,
+negation, quantifiers, counts and ordinals, repetition and persistence, change, control flow) and the
+names of the program and of its problem. Every other word is free wording ("afterwards", "converts",
+"splitting it yields", "builds", "collects") and is not checked. A fact token outside any claim makes
+its sentence *unverifiable*, and one unverifiable or false sentence rejects the whole text. The
+verifier reports `grammar_version` and, for each sentence, its verdict (`verified`, `false`,
+`unverifiable`), the reason, and the expected and stated values.
 
 How a text is read:
 
 - Paragraphs are separated by blank lines; a paragraph narrates one step of the run. Sentences end
   with a full stop followed by a space or a line break (full stops inside code spans do not count).
-- A paragraph that narrates a line starts with `Line N`; one that comes back to a line after a call
-  starts with `Back at line N,`. Claims about the line (values, conditions, where execution goes)
-  follow in the same paragraph.
+- A paragraph that narrates a line names it in its first sentence (`Line N`, `Now line N runs`,
+  `On line N, ...`); one that comes back to a line after a call starts with `Back at line N,`. A call
+  paragraph names the function (`The call enters `f` with ...`, `Now `f` is called with ...`). The
+  step may be named after other clauses of the opening sentence; claims about the step follow in
+  the same paragraph, in any order.
 - Facts are Markdown code spans: `` `x = 3` `` states a value, `` `a < b` is True `` a condition.
   Values are Python literals and compare exactly: `8.0` is not `8`, `True` is not `1`. A value the
   run recorded only in part is written with the marker `…(+N)` exactly as recorded.
+- A code span outside the forms is a claim too: `` `x = v` `` is a value claim (see *Moments without
+  set phrases*); a span without ` = ` must be a name in scope, a part of the step's code or a name of
+  the program, and a condition that is not part of the step must hold; a bare value (`` `3` ``) says
+  nothing checkable and is rejected.
 - A reason is the line's own: the operands a sentence lists (`reads`, `computes with`, `uses`, `with`),
   the sub-expressions it shows (`step by step, ...`), the names a loop iteration begins with and a
   restated condition are parts of that line's code, and the sides of a `because` are the sides of a
@@ -37,10 +46,43 @@ How a text is read:
   scripts).
 """
 
+MOMENT_RULES = """\
+## Moments without set phrases
+
+A value span in free wording (`` `t = 2` `` after "so afterwards", or "the result is `a = 0.3`") is
+read as follows, in a line paragraph:
+
+1. **Cue.** When the word before it (skipping `and` and commas of a list) is a cue, the span speaks
+   of that moment: `now`, `afterwards`, `after`, `leaving`, `making` name the state after the step;
+   `with`, `before`, `was`, `previously`, `initially`, `from` the state before it (sub-expressions the
+   step evaluates count as before). A span false at its cue's moment is false (*wrong moment* when
+   it holds at the other).
+2. **No cue.** A span true at exactly one of the two moments is read as that moment; true at both,
+   it is true. A span true at neither is false.
+3. **New values.** A span true after the step states the new value of the name it names (strict
+   mode requires one per name the step changes) unless its cue is a before-cue. An item or
+   attribute (`` `arr[2]` becomes `9` ``) states its object's new value when it is exactly the one
+   item or attribute the line assigns.
+
+In a call paragraph a span speaks of the arguments on entry; in a summary, of the state after the
+summarised iterations; elsewhere it cannot be read and is unverifiable.
+
+## Repetition and persistence
+
+| words | checked against |
+|---|---|
+| again, once again, once more | the step's line ran earlier (in this call, else in an earlier call of the function; for a call or return paragraph: the function was called or left earlier; for a line that runs for the first time, a call it shows ran earlier in this call; with a quotation, an earlier quotation): a condition or loop header had the same outcome at an earlier run (unless the sentence also says *this time*), and any other line gave the names the sentence states the same new values and moved them the same way at an earlier run |
+| as before | as *again*, with the same outcome at the line's previous run |
+| this time | the line ran earlier in this call |
+| for the first time | the line did not run earlier in this call (for a condition: not with this outcome) |
+| the condition no longer holds | the condition is false now and was true at its previous check in this call |
+| stays (at), remains, is still, is unchanged, keeps its value | any name or expression in scope has the same value before and after the step (and the value stated) |
+"""
+
 
 def render() -> str:
     parts = [f"# The TracePile claim grammar, version {GRAMMAR_VERSION}\n", INTRO, _example(), _moments(),
-             _forms(), _vocabulary(), _rejected()]
+             MOMENT_RULES, _forms(), _vocabulary(), _rejected()]
     return "\n".join(parts)
 
 
@@ -78,10 +120,16 @@ def _html(text: str) -> str:
 
 
 def _vocabulary() -> str:
-    words = ", ".join(f"`{w}`" for w in sorted(CONNECTIVES))
-    marks = " ".join(f"`{p}`" for p in sorted(PUNCTUATION))
-    return (f"## Connective vocabulary\n\nOutside claims a sentence may contain only these words (any case): "
-            f"{words}; and these marks: {marks}.\n")
+    rows = [f"| {category} | {', '.join(f'`{w}`' for w in sorted(words))} |" for category, words in FACT_WORDS.items()]
+    phrases = ", ".join(f"`{p.split('(')[0]}`" for p in REPEAT_PHRASES)
+    free = "\n".join(f"| {sentence} | {why} |" for sentence, why in FREE_EXAMPLES)
+    return ("## Fact words\n\nOutside a claim these words (any case), numbers, code symbols (`= < > + * / % ^ | & ~ "
+            "[ ] { } # $ @`) and the names of the program (its variables, parameters, functions, classes and "
+            "attributes, two letters or more) and of its problem (its proper names) make a sentence "
+            f"unverifiable. The repetition phrases {phrases} are claims of their own, checked as above.\n\n"
+            "| kind | words |\n|---|---|\n" + "\n".join(rows) + "\n\n## Free wording\n\nEvery other word is free. "
+            "These sentences are accepted where their claims hold:\n\n| sentence | claims read |\n|---|---|\n"
+            + free + "\n")
 
 
 def _rejected() -> str:

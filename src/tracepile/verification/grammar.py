@@ -1,12 +1,12 @@
 """The published claim grammar: every sentence form the verifier reads, the moment of the run each
-speaks of, and the closed vocabulary of connective words. docs/claims.md is generated from here."""
+speaks of, and the closed list of fact words (all other wording is free). docs/claims.md is generated here."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "2.7"
+GRAMMAR_VERSION = "3.0"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -15,16 +15,46 @@ MOMENTS = {
     "after": "the state once the step has finished",
     "entry": "the arguments a call starts with",
     "stretch": "the state once a summarised stretch of iterations has finished",
+    "auto": "a value span of free wording: the moment its cue names (a word before it: `now`, `afterwards`, "
+            "`after` name the state after the step; `with`, `before`, `was`, `from` the state before), else the "
+            "moment at which it is true (see Moments without set phrases)",
     "": "no value: a fact about control flow, the code, or output",
 }
 
-# Words that may appear outside a claim. Nothing here states a fact on its own: no numbers,
-# names, truth or comparison words (true, false, empty, equal, larger, never, all, none, not, ...).
-CONNECTIVES = frozenset("""
-a an the so then and because therefore thus hence here this that it its we which now next
-step runs executes
-""".split())
-PUNCTUATION = frozenset(".,;:()-")
+# Facts are closed, wording is open: outside a claim a sentence may use any word except these, which
+# state facts on their own (with numbers, code spans and the names of the program and its problem).
+FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for category, words in {
+    "truth": "true false truthy falsy holds hold fails failed passes succeeds succeeded correct wrong yes",
+    "comparison": "equal equals unequal greater larger bigger smaller less lower higher more fewer least most "
+                  "exceeds exceeded exceed than above below under same different differs differ match matches "
+                  "matched maximum minimum largest smallest biggest greatest lowest highest",
+    "property": "empty sorted unsorted even odd positive negative nonzero prime divisible palindrome unique "
+                "duplicate duplicates missing present absent exists exist found valid invalid reversed infinite "
+                "already yet always ever",
+    "negation": "not no never neither nor none nothing cannot can't isn't doesn't don't didn't won't wasn't "
+                "aren't hasn't haven't without n't",
+    "quantifier": "all every only both each any some either whole entire everything",
+    "count": "zero one two three four five six seven eight nine ten eleven twelve twenty hundred thousand once "
+             "twice thrice times single double triple half dozen first second third fourth fifth sixth seventh "
+             "eighth ninth tenth last final penultimate previous",
+    "repetition": "again still stays stay stayed remains remain remained unchanged longer anymore keeps kept "
+                  "retains",
+    "change": "grows grew falls fell doubles doubled halves halved triples tripled becomes became become "
+              "increases increased decreases decreased rises rose drops dropped shrinks shrank climbs climbed "
+              "increments incremented decrements decremented changes changed updates updated resets",
+    "control flow": "prints printed outputs runs ran executes executed skips skipped enters entered leaves returns returned breaks "
+                    "broke continues continued ends ended jumps jumped exits exited calls called raises raised "
+                    "yields yielded finishes finished stops stopped terminates terminated repeats repeated "
+                    "loops looped iterates iterated",
+}.items()}
+FACT_WORD_SET = frozenset().union(*FACT_WORDS.values())
+# Repetition phrases are claims of their own, about the step's earlier runs (checked, not free wording).
+REPEAT_PHRASES = ("for the first time", "once again", "once more", "this time", "as before", "again")
+# Words a paragraph may open with before it names its line (`Now line 5 ...`, `On line 5, ...`).
+OPENERS = (r"(?:Now|Next|Then|Here|After that|Afterwards|Moving on|Continuing|Meanwhile|At this point|"
+           r"Execution (?:moves|returns|goes|comes|passes|jumps) (?:on )?to|Control (?:moves|returns|passes|goes) "
+           r"(?:on )?to|We (?:reach|move on to|move to|come to|arrive at|get to|go to|are at|are now at)|"
+           r"The program (?:moves on to|reaches|comes to))")
 
 SPAN = r"(?:(?<!`)`[^`\n]+`(?!`)|(?<!`)`` (?:[^`\n]|(?<!`)`(?!`))+? ``(?!`))"  # a Markdown code span
 # Forms are matched on a sentence's skeleton, where each code span is one mark: a value span
@@ -59,6 +89,7 @@ class Form:
     fixed: dict = field(default_factory=dict)  # constant arguments of the claim
     example: str = ""
     context: str = "line"  # the paragraph kind it belongs to (documentation)
+    needs: tuple[str, ...] = ()  # words one of which every match holds (for patterns without a fixed word)
 
     def regex(self, prefix: str) -> str:
         def slot(match: re.Match) -> str:
@@ -77,11 +108,14 @@ _SHAPES = {"S": "`expr`", "V": "`expr = value`", "L": "`x = v`, ... and `y = w`"
            "N": "N", "NS": "N, ... and M", "FENCE": "```text```"}
 
 _BULLET = r"^(?:[-*] )?"
-_BACK = r"(?:, and execution goes back to line <N:back> \(depth <N:depth>\))?"
+_BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?)?"
 
 FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ anchors: which step a paragraph narrates
-    Form("line", _BULLET + r"Line <N:line>\b", "line", example="Line 4 runs.", context="line"),
+    Form("line", _BULLET + r"(?:" + OPENERS + r"[,:]? (?:[Ll]ine|on line|at line)|Line|On line|At line|In line) <N:line>\b(?:(?: then| now)? (?:runs|"
+         r"executes|is executed|is run|is reached)(?: next)?(?=[,;.:]|$| (?:and|so|now|then|with|again|once|this|for|"
+         r"as)\b))?", "line", needs=("ine ",),
+         example="Now line 4 runs.", context="line"),
     Form("back", _BULLET + r"Back at line <N:line>,", "back",
          example="Back at line 4, so `y = 9`.", context="back"),
     Form("summary_same", _BULLET + r"Iterations <N:first> to <N:last> of the loop at line <N:loop> "
@@ -98,14 +132,19 @@ FORMS: tuple[Form, ...] = (
          context="call", example="The script starts running from the top."),
     Form("script_end", r"The script reaches its end", "return", fixed={"func": "<module>"},
          context="return", example="The script reaches its end."),
-    Form("call", r"(?:We enter|The call enters|Calling) <S:func>(?: \(depth <N:depth>\))? with <L:entry>",
+    Form("call", r"(?P<{p}opening>(?:We (?:enter|step into|call)|The call enters|Calling|Entering|Execution enters|"
+         r"(?:A|The) (?:new |first |recursive )?call to|The function) )?<S:func>(?: \(depth <N:depth>\))?"
+         r"(?({p}opening)(?: (?:is called|is entered|is invoked|begins|starts))?| (?:is called|is entered|is invoked))"
+         r",? with <L:entry>",
          "call", moment="entry", context="call", example="We enter `f` (depth 2) with `n = 3`."),
     Form("call_no_args", r"We enter <S:func>(?: \(depth <N:depth>\))?, which takes no arguments", "call",
          fixed={"no_args": True}, context="call", example="We enter `main`, which takes no arguments."),
     Form("resume", r"The generator <S:func> resumes where it left off", "resume", context="call",
          example="The generator `gen` resumes where it left off."),
-    Form("return", r"(?:So |The call to )?<S:func>(?: is done and)? returns <S:value>" + _BACK, "return",
-         context="return", example="So `f` returns `6`, and execution goes back to line 9 (depth 1)."),
+    Form("return", r"(?:So |The call to )?<S:func>(?: (?:is done|finishes|ends) and)? (?:returns|gives back|hands "
+         r"back|passes back|sends back)(?: the value)? <S:value>" + _BACK, "return",
+         context="return", needs=("returns", " back"),
+         example="So `f` returns `6`, and execution goes back to line 9 (depth 1)."),
     Form("yield", r"<S:func> yields <S:value>, handing control back to its caller" + _BACK, "yield",
          context="return", example="`gen` yields `1`, handing control back to its caller."),
     Form("unwind", r"The exception is not caught inside <S:func>, so it leaves <S:func2>", "unwind",
@@ -117,7 +156,7 @@ FORMS: tuple[Form, ...] = (
          example="Python cannot show the returned value, so the final answer gives its class and attributes instead."),
     Form("raises", r"(?:This|It) raises <S:text>", "raises", context="any",
          example="This raises `ValueError: bad`."),
-    Form("prints", r"(?:It|This) prints <S:text>", "prints", context="any", example="It prints `3`."),
+    Form("prints", r"(?:(?:It|This|it|this|which|and|so it|and it) )?prints <S:text>", "prints", context="any", example="It prints `3`."),
     Form("output_is", r"The output is <S:text>", "prints", context="any", example="The output is `3`."),
     Form("module_prints", r"Before the call, the module's top-level code runs once; line <N:line> prints <S:text>",
          "prints", context="any", example="Before the call, the module's top-level code runs once; line 7 prints `4`."),
@@ -147,8 +186,10 @@ FORMS: tuple[Form, ...] = (
          {"kinds": ("while",)}, example="checks the loop condition `i < n` with `i = 0` and `n = 3`"),
     Form("assert", r"asserts <S:test>(?: with <L:before>)?", "statement", "before", {"kinds": ("assert",)},
          example="asserts `n >= 0` with `n = 3`"),
-    Form("for", r"(?:goes back to|returns to the head of|takes the next item of|advances|moves) the `for` loop"
-         r"(?: on)?", "statement",
+    Form("for_back", r"(?:goes back to|returns to the head of|comes back to|is back at) the `for` loop", "for_back",
+         example="goes back to the `for` loop"),
+    Form("for", r"(?:takes the next item of|advances|moves|starts|begins|enters|reaches|runs|is the head of|heads) "
+         r"the `for` loop(?: on)?", "statement",
          fixed={"kinds": ("for",)}, example="advances the `for` loop"),
     Form("inline_loop", r"runs the one-line loop <S:source>", "statement", fixed={"kinds": ("inline_loop",)},
          example="runs the one-line loop `for c in s: n += 1`"),
@@ -181,18 +222,25 @@ FORMS: tuple[Form, ...] = (
     Form("runs_source", r"runs <S:source>", "statement", example="runs `print(x)`"),
     # ------------------------------------------------ values
     Form("operands", r"(?:computes with|reads|uses) <L:before>", "values", "before",
+         needs=("computes with", "reads", "uses"),
          example="reads `total = 4` and `x = 2`"),
     Form("computes", r"(?:step by step,|Python evaluates|on the way,|working it out,) <L:during>", "values",
-         "during", example="step by step, `a * a = 289` and `a * a % m = 44`"),
-    Form("effects", r"(?:so|now|this sets|sets|after it,) <L:after>", "values", "after",
+         "during", needs=("step by step", "evaluates", "on the way", "working it out"),
+         example="step by step, `a * a = 289` and `a * a % m = 44`"),
+    Form("effects", r"(?:so|now|this sets|sets|after it,|which leaves|and leaves|leaves|leaving|the result is|"
+         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|resets|initialises|initializes|"
+         r"(?:and |which )?(?:ends|ending|finishes|finishing) (?:up )?with) "
+         r"<L:after>(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |not in))", "values", "after",
+         needs=("so", "now", "sets", "after it", "leav", "result", "becom", "turns", "ends up", "initiali"),
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
     # ------------------------------------------------ conditions
-    Form("truth", r"<S:expr> is (?P<{p}truth>True|False)\b", "truth", "during",
+    Form("truth", r"<S:expr>(?: is| is also| comes out| evaluates to| turns out)? (?P<{p}truth>True|False)\b", "truth", "during",
          example="`a > b` is True"),
     Form("counts_as", r"<V:claim>, which counts as (?P<{p}truthy>true|false)\b", "counts_as", "during",
          example="`len(s) = 0`, which counts as false"),
-    Form("taken", r"the condition is (?P<{p}truthy>true|false)\b", "counts_as", example="the condition is true"),
+    Form("taken", r"the (?:whole |entire |full )?condition (?:is|holds|comes out|evaluates to) "
+         r"(?P<{p}truthy>true|false|True|False)\b", "counts_as", example="the condition is true"),
     Form("assertion", r"the assertion (?P<{p}outcome>passes|fails)", "assertion",
          example="the assertion passes"),
     # ------------------------------------------------ control flow
@@ -215,7 +263,8 @@ FORMS: tuple[Form, ...] = (
          fixed={"where": "skip"}, example="the loop ends and execution continues at line 7"),
     Form("continues", r"execution continues at line <N:line>", "next", fixed={"where": "any"},
          example="execution continues at line 7"),
-    Form("iteration", r"(?:this is )?iteration <N:iteration>(?: begins with|,? starts:|, with) "
+    Form("iteration", r"(?:this is )?iteration <N:iteration>(?: begins with|,? starts:|, with| starts with|"
+         r" begins:| begins,| starts,)? "
          r"(?:<L:after>|the next item)", "iteration", "after", example="iteration 2 begins with `i = 1`"),
     Form("loop_end", r"there are no more items, so the loop ends after <N:count> iterations?", "loop_end",
          example="there are no more items, so the loop ends after 3 iterations"),
@@ -284,7 +333,7 @@ FORMS: tuple[Form, ...] = (
          "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
     Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
          example="reads 120 characters from standard input"),
-    Form("mutating_call", r"calls <S:call>(?:, which returns <S:value>)?", "mutating_call", "during",
+    Form("mutating_call", r"(?:calls|calling) <S:call>(?:,? which returns <S:value>)?", "mutating_call", "during",
          example="calls `q.popleft()`, which returns `3`"),
     # ------------------------------------------------ issue 11, varied language: meanings, comments, context
     Form("problem_quote", r'^The problem says "(?P<{p}quote>[^"`]+)", (?:which is where|and that is where|and this is '
@@ -301,10 +350,17 @@ FORMS: tuple[Form, ...] = (
     Form("comment", r'^The comment (?:at|on) line <N:line> (?:says|reads|explains): "(?P<{p}text>[^"`]+)"',
          "comment", context="line", example='The comment at line 5 says: "skip the header".'),
     Form("change", r"<S:name> (?P<{p}direction>grows|goes up|increases|rises|climbs|shrinks|goes down|decreases|"
-         r"drops|falls|doubles|steps up|steps down|is multiplied)(?: by <S:delta>)?,? from <S:old> to <S:new>", "change",
-         "after", example="`total` grows by `4`, from `3` to `7`"),
-    Form("stays", r"<S:name> (?:stays|remains) at <S:value>", "stays", "after", example="`best` stays at `9`"),
-    Form("relation", r"because <S:left> is (?P<{p}relation>greater than|less than|at least|at most|equal to|"
+         r"drops|falls|doubles|halves|steps up|steps down|is multiplied)(?: by <S:delta>)?(?:,? from <S:old>)?"
+         r"(?:,? to <S:new>)?", "change",
+         "after", needs=("grows", "goes ", "increases", "rises", "climbs", "shrinks", "decreases", "drops", "falls", "doubles", "halves", "steps ", "multiplied"),
+         example="`total` grows by `4`, from `3` to `7`"),
+    Form("stays", r"<S:name> (?:(?:stays|remains|is still|still is|still holds|still equals|is left|keeps its "
+         r"value|keeps the value|is unchanged|stays unchanged|remains unchanged|is left unchanged)(?: at| as|,)? "
+         r"<S:value>|(?:stays the same|is unchanged|remains unchanged|stays unchanged|keeps its value|does not "
+         r"change|is not changed|is untouched|is left unchanged|still holds the same value))", "stays", "after",
+         needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched"),
+         example="`best` stays at `9`"),
+    Form("relation", r"(?:(?:because|since|as) )?<S:left>(?: is|,? which is|,)? (?:still )?(?P<{p}relation>greater than|less than|at least|at most|equal to|"
          r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
          example="because `x = 3` is greater than `1`"),
     Form("because_value", r"because <V:operand>(?=[,;]|$)", "because_value", "before",
@@ -316,7 +372,105 @@ FORMS: tuple[Form, ...] = (
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
          "which was true"),
+    # ------------------------------------------------ grammar 3.0: natural wording of values, moments and loops
+    Form("becomes", r"<S:target> (?P<{p}verb>becomes|now becomes|changes to|turns into|is updated to|is changed to|"
+         r"is reassigned to|is now|now is|now holds|now equals|is set to|ends up as|ends up at|takes the value|"
+         r"gets the value|is bound to|is rebound to) <S:value>", "becomes", "after",
+         needs=("becomes", "changes", "turns", "updated", "changed", "reassigned", "now", "set to", "ends up", "takes the", "gets the", "bound to"),
+         example="`arr[2]` becomes `9`"),
+    Form("natural_value", r"<S:expr> (?P<{p}verb>is|was|gives|gave|returned|evaluates to|comes to|comes out as|comes out to|"
+         r"works out to|equals|holds|has the value|results in|produces|is computed as) <S:value>", "natural_value",
+         "auto", needs=(" is ", " was ", "gives", "gave", "returned", "evaluates", "comes", "works out", "equals", "holds", "has the value", "results", "produces", "computed"),
+         example="`int(input())` gives `2`"),
+    Form("ordinal", r"the (?P<{p}ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|"
+         r"final) (?:item|element|value|character|letter|entry|pair|number|word|key|tuple|string|iteration|pass|"
+         r"round)\b", "ordinal", example="the second item"),
+    Form("iteration_at", r"(?:(?:in|on|during|for|into|starting|begins|begin|starts|start) )?(?:the )?(?:loop )?"
+         r"(?:iteration|pass|round) (?:number )?<N:iteration>\b(?: of the (?:outer |inner )?(?:`for` |\x02 )?loop)?"
+         r"(?:,? (?:with|starting with|giving|begins with|starts with|begins|starts|runs))?", "ordinal", needs=("iteration", "pass ", "round "),
+         example="in iteration 2"),
+    Form("over", r"(?:(?:loops|iterates|goes|runs|walks|steps|moves) )?over <S:iterable>", "over", "before",
+         example="over `legs = [(60, 30), (60, 60)]`"),
+    Form("starred", r"the starred name(?: <S:name>)? (?:collects|gathers|takes|gets|receives|captures|holds) "
+         r"(?:everything|all the items|all the values|the items|the values|the rest|the remaining items|whatever is "
+         r"left)(?P<{p}where> between the first and the last(?: items?| ones?| values?)?| in between| in the middle| "
+         r"after the first(?: items?| ones?| values?)?| before the last(?: items?| ones?| values?)?)?", "starred",
+         example="the starred name collects everything between the first and the last item"),
+    Form("sets_to", r"(?:sets|assigns|initializes|initialises|resets|updates|changes|rebinds|binds) <S:target> to "
+         r"<S:value>", "becomes", "after", fixed={"verb": "is set to"}, example="sets `total` to `0`"),
+    Form("assigns_value", r"(?:assigns|stores|puts|writes) <S:value> (?:to|in|into) <S:target>", "becomes", "after",
+         fixed={"verb": "is set to"}, needs=("assigns", "stores", "puts", "writes"),
+         example="stores `9` in `arr[2]`"),
+    Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?<V:claim>", "empty", "auto",
+         example="an empty dictionary, `groups = {}`"),
+
+    Form("moves", r"<S:name> (?:goes|changes|moves|jumps|switches|is updated|is changed) from <S:old> to <S:new>",
+         "change", "after", fixed={"direction": "changes"}, example="`last` goes from `None` to `3`"),
+    Form("sorted", r"(?:once |when |after being |is |are |in )?sorted(?: order)?(?P<{p}free>(?: [a-z]+){0,3})[,:]? "
+         r"(?:so |and |gives |is )?<V:claim>", "sorted", "auto", example="once sorted, `a = [1, 2, 5]`"),
+    Form("already", r"<S:name> (?:was|is) already(?: at| set to| equal to)? <S:value>", "stays", "after",
+         example="`c` was already `1`"),
+    Form("comment_line", r"(?:the )?comment (?:at|on|in) line <N:line>", "comment_line",
+         example="the comment at line 7"),
+    Form("loop_after", r"the loop ends after <N:count> iterations?", "loop_end",
+         example="the loop ends after 1 iteration"),
+
+    Form("loop_done", r"(?:the|this|that|its) (?:`for` |`while` )?loop (?:ends|is over|finishes|is done|stops|"
+         r"terminates|is exhausted|is finished|has finished|exits|runs out)|there are no (?:more )?items left|"
+         r"no items remain", "loop_done", needs=("loop", "items"),
+         example="the loop is over"),
+    Form("moving", r"(?:moving|moves|bringing|brings|taking|takes|pushing|pushes|sending|sends) <S:name>"
+         r"(?P<{p}way> up| down)? from <S:old> to <S:new>", "change", "after", fixed={"direction": "changes"},
+         example="moving `p` up from `2` to `3`"),
+
+    Form("holds", r"the (?:whole |entire )?condition (?P<{p}truthy>holds|does not hold|fails|is met|is not met)\b",
+         "counts_as", example="the condition holds"),
+    Form("line_late", r"(?<=, )line <N:line>\b(?! runs next)", "line_late", context="line",
+         example="With `x = 7`, line 8 adds it"),
+
+    Form("no_longer", r"the (?:whole |entire )?condition (?:no longer holds|is no longer (?:true|met|satisfied))",
+         "no_longer", example="the condition no longer holds"),
+
+    Form("is_empty", r"(?:<S:name>|the (?:list|queue|dictionary|dict|set|string|stack|heap|deque|sequence|array|"
+         r"input|result|text)(?: <S:name2>)?) is (?P<{p}negated>not |still |now |no longer )?empty", "is_empty",
+         example="the list is not empty"),
+
+    Form("prints_value", r"(?:prints|outputs) (?:the (?P<{p}free>(?:[a-z]+ ){0,2}[a-z]+)(?: (?:held|stored) in| "
+         r"of)?,? )?<V:claim>", "prints_value", context="line", example="prints the count held in `n = 3`"),
+
+    Form("relation_verb", r"(?:(?:because|since|as) )?<S:left> (?:still )?(?P<{p}relation>matches|equals|differs from|"
+         r"exceeds|is above|is below|is under|is not equal to|no larger than|no greater than|no more than|no "
+         r"less than|no smaller than|is not below|is not above|is not greater than|is not "
+         r"larger than|is not bigger than|is not less than|is not smaller than|is not at least|is not at most|is not)"
+         r"(?: the value)? <S:right>",
+         "relation", "before", example="`word[length] = 'b'` matches `ch = 'b'`"),
+
+    Form("body_skipped", r"(?:the |its )?(?:loop )?body does not run(?: at all)?(?! yet| until)", "body_skipped",
+         example="the loop body does not run at all"),
+    Form("def_body", r"(?:its|the|the function's) body does not run (?:yet|until (?:it is|the function is) called)",
+         "def_body", example="its body does not run until it is called"),
+    Form("part", r"(?:the (?P<{p}which>first|second|left|right) (?:part|operand|half|clause|side)(?: of the condition)?"
+         r"(?: already| alone)?|(?P<{p}all>both|neither) (?:parts?|operands?|sides?|halves))"
+         r" (?P<{p}verdict>holds?|fails?|is true|is false|is True|is False|are true|are false|settles it|decides it)",
+         "part", example="the first part already settles it"),
+    Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
+         "reads_all", example="reads all of standard input"),
+
+    Form("same_source", r"(?:read off |taken from |from |in |again from )?the same (?:sentence|formula|equation|text|"
+         r"phrase|statement|quote)", "same_source", example="from the same sentence"),
+    Form("scales", r"(?P<{p}verb>doubles|halves|triples) (?:it|the (?P<{p}free>[a-z]+(?: [a-z]+)?)|<S:operand>)",
+         "scales", example="doubles the distance"),
+
 )
+
+# Relations said with a verb, as the relation they state (the `relation` check reads these words).
+RELATION_WORDS = {"matches": "equal to", "equals": "equal to", "differs from": "different from",
+                  "exceeds": "greater than", "is above": "greater than", "is below": "less than",
+                  "is under": "less than", "is not equal to": "different from", "is not below": "at least",
+                  "is not above": "at most", "is not greater than": "at most", "is not larger than": "at most",
+                  "is not bigger than": "at most", "is not less than": "at least", "is not smaller than": "at least",
+                  "is not at least": "less than", "no larger than": "at most", "no greater than": "at most",
+                  "no more than": "at most", "no less than": "at least", "no smaller than": "at least", "is not at most": "greater than", "is not": "different from"}
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
 
@@ -347,12 +501,27 @@ The call to `f` returns `3`.
 
 Final answer: 3"""
 
+# Sentences of free wording the grammar accepts where their claims hold (documentation and tests).
+FREE_EXAMPLES = (
+    ("Line 1 reads from standard input: the call gives `input() = '2'`, which converts to `int(input()) = 2`, so "
+     "afterwards `t = 2`.", "the line; three value spans, the last a new value"),
+    ("Line 17 runs `s2 += \"y\"`; now `s2 = 'xy'`, and `s` stays at `'x'`.",
+     "the line; its statement; a new value; a name that keeps its value"),
+    ("Line 11 checks the condition `n` with `n = 2`; again the condition is true.",
+     "the line; the condition; a value before; an earlier check with the same outcome"),
+    ("Line 8 takes the next item of the `for` loop over `legs = [(60, 30), (60, 60)]`.",
+     "the line; the loop's iterable and its value"),
+    ("Line 10 writes `9` into `arr[2]`, so `arr[2]` becomes `9`.", "an item the line assigns, and its change"),
+)
+
 # Sentences the grammar rejects, and why (documentation and tests).
 REJECTED_EXAMPLES = (
-    ("At this point x is 7.", "plain words carry facts (`x`, `7`) outside any claim"),
-    ("Line 4 runs. `x == 7`", "a code span that is not part of a claim form"),
+    ("At this point x is 7.", "a name of the program and a number outside any claim"),
+    ("Line 4 runs; then x equals 7.", "a name of the program, a comparison and a number outside a claim"),
     ("Line 4 runs; `x` is 7.", "a number outside a claim"),
-    ("Line 4 does not set `x = 3`.", "negation is not part of the grammar"),
-    ("Line 4 runs; all values are equal.", "quantifiers and comparisons are not part of the grammar"),
+    ("Line 4 does not set `x = 3`.", "negation outside a claim"),
+    ("Line 4 runs; all values are equal.", "a quantifier and a comparison outside a claim"),
     ("Iterations 3 to 8 of the loop at line 2 work the same way.", "an unchecked similarity claim"),
+    ("At this point the list is already sorted.", "property words outside a claim"),
+    ("Line 5 runs again for the last time.", "an ordinal outside a claim"),
 )

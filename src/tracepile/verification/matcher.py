@@ -38,6 +38,7 @@ def required_words(pattern: str) -> str | None:
 
 
 REQUIRED = tuple(required_words(form.pattern) for form in FORMS)
+NEEDS = tuple(form.needs for form in FORMS)
 
 
 @lru_cache(maxsize=2048)
@@ -59,6 +60,8 @@ DIGITS = re.compile(r"\d+")
 
 @lru_cache(maxsize=8192)
 def _candidates(words: str) -> tuple[int, ...]:
-    """The forms whose required words occur in a skeleton (its digits left out: sentences that differ
-    only in numbers share the answer)."""
-    return tuple(i for i, required in enumerate(REQUIRED) if required is None or required in words)
+    """The forms whose required words (or one of the words they need) occur in a skeleton (its digits
+    left out: sentences that differ only in numbers share the answer)."""
+    return tuple(i for i, required in enumerate(REQUIRED)
+                 if (required in words if required is not None else
+                     not NEEDS[i] or any(need in words for need in NEEDS[i])))

@@ -109,7 +109,7 @@ class FlowChecks:
         truthy = self.branch_taken(event)
         if truthy is None:
             return unverifiable(f"line {event.line} has no condition")
-        stated = claim.args["truthy"] == "true"
+        stated = claim.args["truthy"].lower() in ("true", "holds", "is met")
         return HOLDS if truthy == stated else \
             false(f"the condition at line {event.line} counts as {str(truthy).lower()}", str(truthy).lower(),
                   claim.args["truthy"], f"the condition is {str(truthy).lower()}")

@@ -3,7 +3,7 @@ the code, and the answer to the problem's question, each against the program rec
 
 from __future__ import annotations
 
-from tracepile.authored import (comments_about, comments_before_def, last_question, mentions_number, name_words,
+from tracepile.authored import (comments, comments_about, comments_before_def, last_question, mentions_number,
                                 quoted_from, shares_word, squeeze, without_full_stop)
 from tracepile.model import LineEvent
 from tracepile.verification.checks.base import HOLDS, Finding, false, split_claim
@@ -33,12 +33,13 @@ class LanguageChecks:
         if isinstance(event, Finding):
             return event
         words = tuple(claim.args["words"].split())
-        names = [name for name in self.assigns(event) if name_words(name) == words]
+        names = self.meaning_names(event, words)
         if not names:
             return false(f"no name bound at line {event.line} reads as \"{claim.args['words']}\"",
                          ", ".join(self.assigns(event)), claim.args["words"])
-        return self.claim_value(Claim("value", {"expr": names[0], "value": claim.args["value"]}, "after",
-                                      claim.text, claim.form))
+        findings = [self.claim_value(Claim("value", {"expr": name, "value": claim.args["value"]}, "after",
+                                           claim.text, claim.form)) for name in names]
+        return next((f for f in findings if f.verdict is True), findings[0])
 
     def claim_problem_mention(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
@@ -75,7 +76,10 @@ class LanguageChecks:
             and self.trace.outcome.exception is None and self.trace.outcome.value is not None
 
     def claim_comment(self, claim: Claim) -> Finding:
-        if self.context.kind == "call":  # comments above the `def` of the function entered
+        if self.context.kind == "none" or self.context.kind == "call" and \
+                self.events[self.context.index].func == "<module>":  # before a step: any comment of the program
+            found = list(comments(self.trace.code).values())
+        elif self.context.kind == "call":  # comments above the `def` of the function entered
             event = self.events[self.context.index]
             found = comments_before_def(self.trace.code, event.line)
         else:
