@@ -108,7 +108,7 @@ _SHAPES = {"S": "`expr`", "V": "`expr = value`", "L": "`x = v`, ... and `y = w`"
            "N": "N", "NS": "N, ... and M", "FENCE": "```text```"}
 
 _BULLET = r"^(?:[-*] )?"
-_BACK = r"(?:, and execution goes back to line <N:back> \(depth <N:depth>\))?"
+_BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?)?"
 
 FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ anchors: which step a paragraph narrates

@@ -99,6 +99,8 @@ class WordingChecks:
                 return shown
             stated = stated.strip()
         elif literal_value(stated) is None:  # `sets `c` to `capacity``: the expression's value before the step
+            if self.binds_to(event, target, stated):
+                return HOLDS
             verdict, value = evaluate(stated, self.context.before or {}, dict(event.values))
             if verdict is None:
                 return unverifiable(f"`{stated}` cannot be evaluated at line {event.line}")
@@ -472,7 +474,7 @@ class WordingChecks:
         number = claim.args.get("iteration", ORDINALS.get(word))
         if self.context.kind == "summary":
             first = self.events[self.context.index].loop[2]
-            last = self.events[self.context.end].loop[2] - 1
+            last = self.context.last
             ok = number is not None and first <= number <= last
             return HOLDS if ok else false(f"the summary covers iterations {first} to {last}",
                                               f"{first} to {last}", str(number or word))
