@@ -42,7 +42,6 @@ class Context:
     index: int = -1
     end: int = -1
     before: dict | None = None
-    last: int = -1  # a summary's last iteration
 
 
 def split_claim(span: str) -> tuple[str, str]:

@@ -53,7 +53,6 @@ class CallChecks:
         return self.claim_return(claim, yielded=True)
 
     def back_to(self, frame: int, line: int, depth: int | None) -> Finding:
-        """Execution goes back to `line` of the caller (at `depth`, when the text gives one)."""
         caller = self.caller.get(frame)
         index = self.last_line.get(caller)
         actual = self.events[index].line if index is not None else None
@@ -86,10 +85,14 @@ class CallChecks:
 
     def claim_prints(self, claim: Claim) -> Finding:
         text = claim.args["text"]
+        shown = getattr(self, "shown_output", None)  # the output a `prints `x = v`` of this paragraph took
+        if shown is not None and shown[0] == self.paragraph and shown[1] == self.cursor and \
+                same_output(text, self.events[shown[1]].text):
+            return HOLDS  # said again in other words
         following = self.cursor + 1 < len(self.events) and isinstance(self.events[self.cursor + 1], OutputEvent)
         if not following and self.cursor >= 0 and isinstance(self.events[self.cursor], OutputEvent) and \
                 same_output(text, self.events[self.cursor].text):
-            return HOLDS  # the output just narrated, said again (`Line 6 prints `n = 3`. The output is `3`.`)
+            return HOLDS  # the output just narrated, said again in a later sentence or paragraph
         index = self.take(OutputEvent, lambda e: True, f"`{text}` is printed")
         if isinstance(index, Finding):
             return index

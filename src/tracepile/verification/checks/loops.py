@@ -21,14 +21,16 @@ class LoopChecks:
             self.context = Context("lost")
             return start
         key = self.events[start].loop[:2]
-        end = self.stretch_end(start, key, last)
+        end = next((i for i in range(start, len(self.events)) if isinstance(self.events[i], LineEvent)
+                    and self.events[i].loop in (key + (last + 1,), key + (0,))), None)
+        if end is not None and self.events[end].loop[2] == 0 and self.last_of_stretch(end) != last:
+            end = None  # a stretch that reaches the loop's end must end with its last iteration
         if end is None or last < first:
             self.context = Context("lost")
-            return false(f"the loop at line {loop} has neither an iteration {last + 1} nor its end after the "
-                         "summarised ones")
+            return false(f"the loop at line {loop} has no iteration {last + 1} after the summarised ones")
         self.replay_to(end - 1)
         self.cursor = end - 1
-        self.context = Context("summary", start, end, last=last)
+        self.context = Context("summary", start, end)
         if claim.args["same"] and not same_path(self.events, start, end, key):
             return false(f"iterations {first} to {last} of the loop at line {loop} take different paths",
                          "different paths", "the same path")
@@ -40,19 +42,15 @@ class LoopChecks:
                              "sets of lines", str(paths), str(claim.args["paths"]))
         return HOLDS
 
-    def stretch_end(self, start: int, key: tuple[int, int], last: int) -> int | None:
-        """The event that follows iteration `last` of the loop (line, activation) begun at `start`: the
-        header of iteration `last + 1`, or the loop's exiting check when `last` is its final iteration."""
-        frame, seen = self.events[start].frame, self.events[start].loop[2]
-        for i in range(start + 1, len(self.events)):
-            event = self.events[i]
-            if isinstance(event, LineEvent) and event.frame == frame and event.loop and event.loop[:2] == key:
-                if event.loop[2] == 0:
-                    return i if seen == last else None
-                if event.loop[2] == last + 1:
-                    return i
-                seen = event.loop[2]
-        return None
+    def last_of_stretch(self, end: int) -> int:
+        """The last iteration of a summarised stretch that ends at event `end`: the iteration before the
+        one `end` begins, or, where `end` finds the loop over, the loop's last iteration."""
+        event = self.events[end]
+        if event.loop[2] > 0:
+            return event.loop[2] - 1
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        return self.loop_sizes.get((event.frame,) + event.loop[:2], 0)
 
     def claim_iteration_group(self, claim: Claim) -> Finding:
         """`in iterations 4 and 7, it runs lines 3 and 4` (or `in the other N iterations`): exactly the lines
@@ -99,7 +97,7 @@ class LoopChecks:
     def claim_after_iteration(self, claim: Claim) -> Finding:
         if self.context.kind != "summary":
             return unverifiable("`after iteration k` belongs to a summary of iterations")
-        last = self.context.last
+        last = self.last_of_stretch(self.context.end)
         if claim.args["iteration"] != last:
             return false(f"the summary ends after iteration {last}", str(last), str(claim.args["iteration"]))
         if claim.args.get("unchanged"):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import ast
 from functools import lru_cache
 
-from tracepile.authored import comments, name_words, quoted_from, squeeze, stems
+from tracepile.authored import comments, mentions_number, name_words, quoted_from, squeeze, stems
+from tracepile.authored import sentences as problem_sentences
 from tracepile.model import CallEvent, LineEvent, ReturnEvent
 from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
@@ -291,6 +292,12 @@ class WordingChecks:
     # ---------------------------------------------------------------- repetition: the step's earlier runs
 
     def claim_repeat(self, claim: Claim) -> Finding:
+        if claim.args["how"] in ("again", "once again") and self.last_quote is not None and \
+                any(c.kind == "quote" for c in getattr(self, "sentence_claims", ())):
+            return HOLDS  # `again from "..."`: another quote, after an earlier one
+        return self.repeat(claim)
+
+    def repeat(self, claim: Claim) -> Finding:
         """again / once more / as before (ran earlier in this frame with the same outcome), this time (ran
         earlier), for the first time (never before in this frame, or not with this outcome), no longer
         (the previous run had the other outcome)."""
@@ -326,8 +333,10 @@ class WordingChecks:
         if how == "no longer":
             return HOLDS if now is not None and previous != now else \
                 false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
-        if how == "this time" or now is None:
+        if how == "this time":
             return HOLDS
+        if now is None:
+            return self.same_effect(claim, runs)
         if how == "as before":
             return HOLDS if previous == now else \
                 false(f"the previous run of line {event.line} had another outcome", str(previous), how)
@@ -372,6 +381,42 @@ class WordingChecks:
             return HOLDS
         return false("no problem text, comment or output has these words", "", text)
 
+    def same_effect(self, claim: Claim, runs: list[int]) -> Finding:
+        """`again` for a line that decides nothing: an earlier run of the line gave the names the
+        sentence states the same new values, and moved them the same way (``g` drops again`)."""
+        event = self.events[self.context.index]
+        changed = dict(event.changes)
+        stated = [tuple(p.strip() for p in span.partition(" = ")[::2]) for span in claim.args.get("spans", ())
+                  if " = " in span]
+        stated += [(c.args.get("expr") or c.args.get("target"), c.args["value"]) for c in
+                   getattr(self, "sentence_claims", ()) if "value" in c.args and (c.args.get("expr") or c.args.get("target"))]
+        computed = [(normal(name), value) for name, value in stated if name not in changed]
+        stated = [(name, value) for name, value in stated if name in changed]
+        moves = [c for c in getattr(self, "sentence_claims", ()) if c.kind == "change" and c.args.get("name") in changed]
+        for run in runs:  # `computes `i - 1 = 1` once more`: a sub-expression with the value it had before
+            recorded = {normal(expr): value for expr, value in self.events[run].values}
+            if computed and all(expr in recorded and exact(value, recorded[expr]) for expr, value in computed):
+                return HOLDS
+        for run in runs:
+            earlier = dict(self.events[run].changes)
+            if not all(name in earlier and exact(value, earlier[name]) for name, value in stated):
+                continue
+            before = self.befores.get(run, {})
+            if all(self.moved_alike(c.args["name"], before.get(c.args["name"]), earlier.get(c.args["name"])) for c in moves):
+                return HOLDS
+        return false(f"no earlier run of line {event.line} had the effect this sentence repeats",
+                     "a first effect", claim.args["how"])
+
+    def moved_alike(self, name: str, old: str | None, new: str | None) -> bool:
+        """Whether `name` moved from `old` to `new` the way it moves at the current step."""
+        event = self.events[self.context.index]
+        now_old, now_new = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        values = [number_of(v) if v is not None else None for v in (old, new, now_old, now_new)]
+        if None in values:
+            return False
+        a, b, c, d = values
+        return (b > a) == (d > c) and (b < a) == (d < c)
+
     def outcome(self, index: int) -> bool | None:
         """Whether a line's condition holds (the loop goes on), or None for a line that decides nothing."""
         event = self.events[index]
@@ -396,7 +441,41 @@ class WordingChecks:
             return shown
         text = literal_value(value)
         printed = text if isinstance(text, str) else value.strip()
-        return self.claim_prints(Claim("prints", {"text": printed + "\n"}, "", claim.text, claim.form))
+        found = self.claim_prints(Claim("prints", {"text": printed + "\n"}, "", claim.text, claim.form))
+        if found.verdict is True:
+            self.shown_output = (self.paragraph, self.cursor)
+        return found
+
+    def claim_same_source(self, claim: Claim) -> Finding:
+        """`from the same sentence`: words were quoted before, from a problem sentence that mentions every
+        number the sentence's values state."""
+        if self.last_quote is None:
+            return false("nothing was quoted before this sentence", "", claim.text)
+        source = next((s for s in problem_sentences(self.problem) if squeeze(self.last_quote) in squeeze(s)),
+                      self.last_quote)
+        stated = [span.partition(" = ")[2].strip() for span in claim.args.get("spans", ()) if " = " in span]
+        missing = [v for v in stated if number_of(v) is not None and not mentions_number(source, v)]
+        return false(f"the quoted words do not mention `{missing[0]}`", source, missing[0]) if missing else HOLDS
+
+    def claim_scales(self, claim: Claim) -> Finding:
+        """`doubles the distance`: the line's code multiplies by 2 (halves: divides by 2; triples: by 3)."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        factor = {"doubles": 2, "halves": 2, "triples": 3}[claim.args["verb"]]
+        ops = (ast.Div, ast.FloorDiv) if claim.args["verb"] == "halves" else (ast.Mult,)
+        try:
+            tree = ast.parse(self.source_of(event.line).strip().rstrip(":") or "0")
+        except SyntaxError:
+            tree = None
+        found = tree is not None and any(
+            isinstance(node, ast.BinOp) and isinstance(node.op, ops) and any(
+                isinstance(side, ast.Constant) and side.value == factor for side in
+                ((node.right,) if ops != (ast.Mult,) else (node.left, node.right)))
+            or isinstance(node, ast.AugAssign) and isinstance(node.op, ops) and isinstance(node.value, ast.Constant)
+            and node.value.value == factor for node in ast.walk(tree))
+        return HOLDS if found else false(f"line {event.line} does not {claim.args['verb'][:-1]} a value",
+                                         self.source_of(event.line), claim.text)
 
     def claim_body_skipped(self, claim: Claim) -> Finding:
         """`the loop body does not run (at all)`: the narrated loop header or condition does not go into
@@ -429,6 +508,14 @@ class WordingChecks:
             test = None
         if not isinstance(test, ast.BoolOp):
             return false(f"the condition at line {event.line} has no parts", info.test if info else "", claim.text)
+        said = claim.args["verdict"].lower()
+        if claim.args.get("all"):  # `both parts hold`, `neither part holds`: every operand's truth
+            truths = [self.truth_of(ast.unparse(v), event) for v in test.values]
+            if None in truths:
+                return unverifiable(f"the parts of `{info.test}` cannot be evaluated at line {event.line}")
+            wanted = (claim.args["all"] == "both") == (said in ("hold", "holds", "are true", "is true"))
+            return HOLDS if all(t == wanted for t in truths) else \
+                false(f"the parts of `{info.test}` are {truths}", str(truths), claim.text)
         operand = ast.unparse(test.values[0 if claim.args["which"] in ("first", "left") else -1])
         verdict, value = evaluate(operand, self.context.before or {}, dict(event.values))
         if verdict is None:
@@ -440,6 +527,12 @@ class WordingChecks:
         else:
             ok = truth == (said in ("holds", "is true"))
         return HOLDS if ok else false(f"`{operand}` is {truth} at line {event.line}", str(truth), said)
+
+    def truth_of(self, expr: str, event: LineEvent) -> bool | None:
+        verdict, value = evaluate(expr, self.context.before or {}, dict(event.values))
+        if verdict is None:
+            return None
+        return value == "True" if value in ("True", "False") else bool(literal_value(value))
 
     def claim_reads_all(self, claim: Claim) -> Finding:
         """`reads all of standard input`: the line reads, and nothing is read after it."""
@@ -454,7 +547,7 @@ class WordingChecks:
         outcome = self.claim_counts_as(Claim("counts_as", {"truthy": "false"}, "", claim.text, claim.form))
         if outcome.verdict is not True:
             return outcome
-        return self.claim_repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
+        return self.repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
 
     def claim_line_late(self, claim: Claim) -> Finding:
         """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later
@@ -474,7 +567,7 @@ class WordingChecks:
         number = claim.args.get("iteration", ORDINALS.get(word))
         if self.context.kind == "summary":
             first = self.events[self.context.index].loop[2]
-            last = self.context.last
+            last = self.last_of_stretch(self.context.end)
             ok = number is not None and first <= number <= last
             return HOLDS if ok else false(f"the summary covers iterations {first} to {last}",
                                               f"{first} to {last}", str(number or word))
@@ -575,6 +668,11 @@ class WordingChecks:
         return [name for name in names if stems(" ".join(name_words(name))) & content]
 
 
+def number_of(text: str) -> int | float | None:
+    value = literal_value(text)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def literal_value(text: str):
     """The Python literal `text` writes, or None."""
     try:
@@ -601,6 +699,10 @@ def _parts_of(source: str) -> frozenset[str]:
             out.add(node.name)
         elif isinstance(node, ast.arg):
             out.add(node.arg)
+        elif isinstance(node, ast.alias):
+            out.add(node.asname or node.name)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
     if len(tree.body) == 1 and not isinstance(tree.body[0], (ast.For, ast.While, ast.If, ast.FunctionDef)):
         out.add(ast.unparse(tree.body[0]))
     return frozenset(out)
