@@ -143,3 +143,37 @@ def test_a_return_may_say_where_execution_goes_back_without_the_depth(run):
     rejected(run, 23, 24, "So `visit` returns `False`, and execution goes back to line 15.")
     rejected(run, 23, 24, "So `visit` returns `False`, and execution goes back to line 16 (depth 2).")
     rejected(run, 23, 24, "So `visit` returns `True`, and execution goes back to line 16.")
+
+
+BREAKS = '''def f(xs):
+    total = 0
+    for x in xs:
+        total += x
+        if total > 3:
+            break
+    for y in xs:
+        if y == 2:
+            return y
+    return 0
+'''
+# the template text's paragraphs: 2, 5, 8 iterations 1-3 of the loop at line 3 (it breaks in iteration 3);
+# 12, 14 iterations 1-2 of the loop at line 7 (its frame returns in iteration 2)
+
+
+def test_a_loop_left_by_break_or_return_has_a_last_iteration():
+    result = trace(BREAKS, "f([1, 2, 3, 4])")
+    paragraphs = narrate(result).response.split("\n\n")
+
+    def passes(index: int, paragraph: str) -> bool:
+        return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result).passed
+
+    assert passes(8, "Line 3 moves the `for` loop on; iteration 3 starts: `x = 3`; it is the last iteration of the loop.")
+    assert not passes(5, "Line 3 advances the `for` loop; iteration 2 starts: `x = 2`; it is the last iteration of "
+                         "the loop.")
+    assert passes(2, "Line 3 advances the `for` loop; iteration 1 starts: `x = 1`; the loop runs 3 iterations in all.")
+    assert not passes(2, "Line 3 advances the `for` loop; iteration 1 starts: `x = 1`; the loop runs 4 iterations in "
+                         "all.")
+    assert passes(14, "Line 7 advances the `for` loop; this is iteration 2, with `y = 2`; it is the last iteration "
+                      "of the loop.")
+    assert not passes(12, "Line 7 moves the `for` loop on; this is iteration 1, with `y = 1`; it is the last iteration "
+                          "of the loop.")
