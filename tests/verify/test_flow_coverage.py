@@ -177,3 +177,17 @@ def test_a_loop_left_by_break_or_return_has_a_last_iteration():
                       "of the loop.")
     assert not passes(12, "Line 7 moves the `for` loop on; this is iteration 1, with `y = 1`; it is the last iteration "
                           "of the loop.")
+
+
+def test_a_call_an_exception_leaves_returns_no_value():
+    code = "def check(age):\n    if age < 0:\n        raise ValueError('negative')\n    return age\n"
+    result = trace(code, "check(-1)")
+    text = narrate(result).response
+    unwind = next(p for p in text.split("\n\n") if p.startswith("The exception is not caught"))
+
+    def passes(paragraph: str) -> bool:
+        return verify(text.replace(unwind, paragraph), result).passed
+
+    assert passes("The exception is not caught inside `check`, so it leaves `check`, and the call returns no value.")
+    assert not passes("The exception is not caught inside `check`, so it leaves `check`, and the call returns `-1`.")
+    assert not passes("The exception is not caught inside `check`, so it leaves `main`, and the call returns no value.")
