@@ -12,7 +12,8 @@ from functools import lru_cache
 QUOTE_BANNED = re.compile(r'["`]|\.\s|^\W*$|^(?:type:|noqa|pragma|fmt:|pylint|TODO|FIXME|-\*-)', re.I)
 IMPORT = re.compile(r"(?:import|from)\s+[\w.]+")
 NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-SENTENCE = re.compile(r"(?:[^.?!]|\.\.\.|[.?!](?=\S))+(?:[.?!](?=\s|$)|$)")  # "3.5" and "..." end none
+# a sentence ends at . ? or ! unless a digit, another stop, or a lower-case word follows (`$2.50`, `1 * ... * 12`)
+SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?=[\d.]|\s+[a-z0-9*(]))+(?:[.?!]+|$)")
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,7 @@ def squeeze(text: str) -> str:
 
 
 def sentences(problem: str) -> list[str]:
-    """The sentences of a problem text, stripped (a full stop or mark before a non-space, as in `3.5`, and an
-    ellipsis end none)."""
+    """The sentences of a problem text, stripped (a full stop between digits does not end one)."""
     return [s.strip() for s in SENTENCE.findall(" ".join(problem.split())) if s.strip()]
 
 

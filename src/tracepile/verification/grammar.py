@@ -113,7 +113,8 @@ _BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?
 FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ anchors: which step a paragraph narrates
     Form("line", _BULLET + r"(?:" + OPENERS + r"[,:]? (?:[Ll]ine|on line|at line)|Line|On line|At line|In line) <N:line>\b(?:(?: then| now)? (?:runs|"
-         r"executes|is executed|is run|is reached)(?: next)?(?! ?[\x01\x02]))?", "line", needs=("ine ",),
+         r"executes|is executed|is run|is reached)(?: next)?(?=[,;.:]|$| (?:and|so|now|then|with|again|once|this|for|"
+         r"as)\b))?", "line", needs=("ine ",),
          example="Now line 4 runs.", context="line"),
     Form("back", _BULLET + r"Back at line <N:line>,", "back",
          example="Back at line 4, so `y = 9`.", context="back"),
@@ -184,9 +185,10 @@ FORMS: tuple[Form, ...] = (
          {"kinds": ("while",)}, example="checks the loop condition `i < n` with `i = 0` and `n = 3`"),
     Form("assert", r"asserts <S:test>(?: with <L:before>)?", "statement", "before", {"kinds": ("assert",)},
          example="asserts `n >= 0` with `n = 3`"),
-    Form("for", r"(?:goes back to|returns to the head of|takes the next item of|advances|moves|starts|begins|"
-         r"comes back to|is back at|enters|reaches|runs|is the head of|heads) the `for` loop"
-         r"(?: on)?", "statement",
+    Form("for_back", r"(?:goes back to|returns to the head of|comes back to|is back at) the `for` loop", "for_back",
+         example="goes back to the `for` loop"),
+    Form("for", r"(?:takes the next item of|advances|moves|starts|begins|enters|reaches|runs|is the head of|heads) "
+         r"the `for` loop(?: on)?", "statement",
          fixed={"kinds": ("for",)}, example="advances the `for` loop"),
     Form("inline_loop", r"runs the one-line loop <S:source>", "statement", fixed={"kinds": ("inline_loop",)},
          example="runs the one-line loop `for c in s: n += 1`"),
