@@ -281,9 +281,18 @@ def final_answer(case: Case):
 
 
 def delete_paragraph(case: Case):
+    """Still true: a `Back at line N` paragraph (no step of its own) whose every value a call's own
+    paragraphs already stated word for word (a closure's list the callee changed)."""
     if len(case.paragraphs) > 3:
         i = case.rng.randrange(1, len(case.paragraphs) - 1)
-        return case.text(case.paragraphs[:i] + case.paragraphs[i + 1:]), False
+        deleted = case.paragraphs[i]
+        back = re.fullmatch(r"Back at line (\d+), this sets [^;]*\.", deleted)
+        if not back:
+            return case.text(case.paragraphs[:i] + case.paragraphs[i + 1:]), False
+        start = max((j for j in range(i) if case.paragraphs[j].startswith(f"Line {back.group(1)} ")), default=i)
+        said = {m.group(0) for p in case.paragraphs[start + 1:i] for m in VALUE.finditer(p)}
+        repeats = all(m.group(0) in said for m in VALUE.finditer(deleted))
+        return case.text(case.paragraphs[:i] + case.paragraphs[i + 1:]), repeats
 
 
 def swap_values(case: Case):

@@ -206,6 +206,7 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
                                   f"{describe(left[0])}", describe(left[0]), "end of text",
                                   self.opening(self.cursor + 1)))
         for index, names in self.unstated.items():
+            names = {name for name in names if not self.stated_in_callee(index, name)}
             if names and self.finished(index):
                 findings.append(self.unstated_fact(index, names))
         if findings:
@@ -214,6 +215,22 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
                             checked=self.verified, failures=tuple(self.failures),
                             unverifiable=tuple(self.unverifiable), grammar_version=GRAMMAR_VERSION,
                             sentences=tuple(self.results))
+
+    def stated_in_callee(self, index: int, name: str) -> bool:
+        """Whether the new value of `name` after the line at `index` was stated inside a call the line
+        made: the last change of `name` in a nested frame (a closure's variable) is that value, and the
+        narrated line that made it stated it."""
+        event = self.events[index]
+        value = dict(event.changes).get(name)
+        last = None
+        for later in range(index + 1, len(self.events)):
+            step = self.events[later]
+            if getattr(step, "frame", None) == event.frame:
+                break
+            if isinstance(step, LineEvent) and name in dict(step.changes):
+                last = later
+        return value is not None and last is not None and dict(self.events[last].changes)[name] == value \
+            and last in self.unstated and name not in self.unstated[last]
 
     def unstated_fact(self, index: int, names: set[str]) -> Finding:
         """The missing fact of a narrated line: where execution goes, else the new value of each name no

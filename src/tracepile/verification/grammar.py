@@ -147,7 +147,8 @@ FORMS: tuple[Form, ...] = (
          example="So `f` returns `6`, and execution goes back to line 9 (depth 1)."),
     Form("yield", r"<S:func> yields <S:value>, handing control back to its caller" + _BACK, "yield",
          context="return", example="`gen` yields `1`, handing control back to its caller."),
-    Form("unwind", r"The exception is not caught inside <S:func>, so it leaves <S:func2>", "unwind",
+    Form("unwind", r"The exception is not caught inside <S:func>, so it leaves <S:func2>(?:,? and the call "
+         r"(?:returns no value|returns nothing|gives back no value))?", "unwind",
          context="return", example="The exception is not caught inside `f`, so it leaves `f`."),
     Form("shown", r"Python shows the returned value as <S:value>, which is the final answer", "shown",
          context="final", example="Python shows the returned value as `Temperature(36.6)`, which is the final answer."),

@@ -89,11 +89,15 @@ class CallChecks:
         if line is None and shown is not None and shown[0] == self.paragraph and shown[1] == self.cursor and \
                 same_output(text, self.events[shown[1]].text):
             return HOLDS  # said again in other words
-        if line is None:
-            index = self.take(OutputEvent, lambda e: True, f"`{text}` is printed")
-        else:  # printed by the module's top-level code before the call
+        if line is not None:  # printed by the module's top-level code before the call
             index = self.take(OutputEvent, lambda e: e.frame == 0 and e.line == line,
                               f"line {line} of the module's top-level code prints `{text}`")
+        else:
+            following = self.cursor + 1 < len(self.events) and isinstance(self.events[self.cursor + 1], OutputEvent)
+            if not following and self.cursor >= 0 and isinstance(self.events[self.cursor], OutputEvent) and \
+                    same_output(text, self.events[self.cursor].text):
+                return HOLDS  # the output just narrated, said again in a later sentence or paragraph
+            index = self.take(OutputEvent, lambda e: True, f"`{text}` is printed")
         if isinstance(index, Finding):
             return index
         actual = self.events[index].text

@@ -19,7 +19,7 @@ SYMBOLS = {ast.Gt: ">", ast.Lt: "<", ast.GtE: ">=", ast.LtE: "<=", ast.Eq: "==",
 
 
 @lru_cache(maxsize=4096)
-def _statement(source: str) -> ast.AST | None:
+def statement(source: str) -> ast.AST | None:
     """The parsed statement (a compound statement's header with an empty body), or None."""
     text = source.strip()
     if text.startswith("elif"):
@@ -35,7 +35,7 @@ def _statement(source: str) -> ast.AST | None:
 @lru_cache(maxsize=4096)
 def sub_expressions(source: str) -> frozenset[str]:
     """Every expression a statement's source contains, targets included, in canonical spelling."""
-    tree = _statement(source)
+    tree = statement(source)
     if tree is None:
         return frozenset()
     try:
@@ -48,7 +48,7 @@ def sub_expressions(source: str) -> frozenset[str]:
 def comparisons(source: str) -> tuple[tuple[str, type, str], ...]:
     """Each comparison a statement makes, as (left, operator, right) sources: one per operator of a
     chain (`0 < i < n` makes `0 < i` and `i < n`)."""
-    tree = _statement(source)
+    tree = statement(source)
     if tree is None:
         return ()
     found = []
@@ -74,3 +74,17 @@ def states(relation: str, op: type, swapped: bool) -> bool:
     if swapped:
         stated = MIRRORED.get(stated)
     return stated is not None and stated in (op, NEGATED.get(op))
+
+
+@lru_cache(maxsize=4096)
+def bound_source(source: str, name: str) -> str | None:
+    """The expression a plain assignment `name = expr` binds `name` to, in canonical spelling, or None."""
+    tree = statement(source)
+    node = tree.body[0] if tree is not None and len(tree.body) == 1 else None
+    if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name) \
+            or node.targets[0].id != name:
+        return None
+    try:
+        return ast.unparse(node.value)
+    except (ValueError, RecursionError, MemoryError):
+        return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from tracepile.model import ExceptionEvent, LineEvent
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (BRANCHING, DEFINES, FLOW, HOLDS, LINE_CONTEXTS, Context, Finding,
-                                                false, unverifiable)
+                                                false, number, unverifiable)
 from tracepile.verification.checks.code import sub_expressions
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal, normal_statement
@@ -99,7 +99,7 @@ class FlowChecks:
             expr, _, value = claim.args["claim"].partition(" = ")
             info = self.info.info(event.line) if self.info else None
             test = info.test if info and info.test else ""
-            if normal(expr) != normal(test):
+            if normal(expr) != normal(test) and not _size_of(expr, test, value, claim.args["truthy"]):
                 return false(f"`{expr.strip()}` is not the condition of line {event.line}", test, expr.strip(),
                              self.condition_hint(event))
             finding = self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "during",
@@ -203,3 +203,11 @@ class FlowChecks:
         if (claim.args["truthy"] == "true") != was:
             return false(f"the previous check was {str(was).lower()}", str(was).lower(), claim.args["truthy"])
         return HOLDS if was != now else false("the outcome is the same as at the previous check", "same", "flips")
+
+
+def _size_of(expr: str, test: str, value: str, truthy: str) -> bool:
+    """Whether `expr = value, which counts as <truthy>` restates a bare condition `test` through its size:
+    `expr` is `len(test)` and the stated size has the stated truth (`len(queue) = 0`, which counts as false)."""
+    size = number(value)
+    return normal(expr) == normal(f"len({test})") and isinstance(size, int) and \
+        (size != 0) == (truthy.lower() == "true")

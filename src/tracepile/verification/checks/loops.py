@@ -3,7 +3,7 @@ of several iterations (their paths, output, calls and the state after them)."""
 
 from __future__ import annotations
 
-from tracepile.model import CallEvent, LineEvent, OutputEvent
+from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.paths import iteration_lines, same_path
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
@@ -162,13 +162,27 @@ class LoopChecks:
         if not event.loop or event.loop[2] < 1:
             return false(f"line {event.line} does not start a loop iteration")
         key = (event.frame,) + event.loop[:2]
-        ended = any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop == key[1:] + (0,)
-                    for e in self.events[self.context.index:])
-        if not ended:
+        if not self.loop_left(self.context.index):
             return unverifiable(f"the loop at line {event.line} does not run out within the trace")
         if self.loop_sizes is None:
             self.loop_sizes = _loop_sizes(self.events)
         return self.loop_sizes.get(key, 0)
+
+    def loop_left(self, index: int) -> bool:
+        """Whether the loop whose header event is at `index` is left within the trace: its exiting check,
+        a line outside it (a `break`), or its frame returning or unwinding."""
+        header = self.events[index]
+        info = self.info.info(header.line) if self.info else None
+        body = info.body if info else frozenset()
+        for event in self.events[index + 1:]:
+            if getattr(event, "frame", None) != header.frame:
+                continue
+            if isinstance(event, ReturnEvent) and not event.yielded or isinstance(event, ExceptionEvent) and event.unwound:
+                return True
+            if isinstance(event, LineEvent) and (event.loop == header.loop[:2] + (0,) or
+                                                 event.line != header.line and event.line not in body):
+                return True
+        return False
 
 
 def _loop_sizes(events) -> dict[tuple[int, int, int], int]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
-from tracepile.model import LineEvent
+from tracepile.model import CallEvent, LineEvent
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
-from tracepile.verification.checks.code import comparisons, states, sub_expressions, written
+from tracepile.verification.checks.code import bound_source, comparisons, statement, states, sub_expressions, written
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal
 
@@ -269,10 +269,13 @@ class ValueChecks:
         call = normal(claim.args["call"])
         info = self.info.info(event.line) if self.info else None
         calls = _calls_in(info.source) if info else set()
-        if call not in calls and call in {c.partition("(")[0] for c in calls} and "value" not in claim.args:
-            return HOLDS  # `calls `bisect_left`` names the function a call of the line calls
-        if info is None or call not in calls:
+        if info is None or call not in calls and (call not in {c.partition("(")[0] for c in calls}
+                                                  or "value" in claim.args):
             return false(f"line {event.line} does not call `{call}`", info.source if info else "", call)
+        if not self.calls_made(call.partition("(")[0]):
+            return false(f"line {event.line} does not call `{call}` this time", "no call", call)
+        if call not in calls:
+            return HOLDS  # `calls `bisect_left`` names the function a call of the line calls
         recorded = next((value for expr, value in event.values if normal(expr) == call), None)
         stated = claim.args.get("value")
         if recorded is None:
@@ -283,14 +286,32 @@ class ValueChecks:
         return HOLDS
 
 
+    def binds_to(self, event: LineEvent, name: str, expr: str) -> bool:
+        """`binds `rd` to `sys.stdin.readline``: the line is the plain assignment `name = expr` and it
+        changed `name`, whose new value is then stated (whatever Python shows for it)."""
+        if normal(expr) != bound_source(self.source_of(event.line), name) or name not in dict(event.changes):
+            return False
+        self.unstated.get(self.context.index, set()).discard(name)
+        return True
+
+    def calls_made(self, func: str) -> bool:
+        """Whether the narrated step calls `func`, when `func` is a function of the program (a call of
+        it is traced); other callables (builtins, methods) are taken as called when the line holds the call."""
+        if not any(isinstance(e, CallEvent) and e.func == func for e in self.events):
+            return True
+        frame = self.events[self.context.index].frame
+        for event in self.events[self.context.index + 1:]:
+            if isinstance(event, CallEvent) and event.func == func and event.caller == frame:
+                return True
+            if getattr(event, "frame", None) == frame and not isinstance(event, CallEvent):
+                return False
+        return False
+
+
 def _calls_in(source: str) -> set[str]:
-    """Every call expression of a statement's source, in normal spelling."""
-    text = source.strip()
-    try:
-        tree = ast.parse(text + (" pass" if text.endswith(":") else ""))  # a compound statement's header
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return set()
-    return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    """Every call expression of a statement's source (a compound statement's header too), in normal spelling."""
+    tree = statement(source)
+    return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)} if tree else set()
 
 
 def _string(span: str) -> str | None:

@@ -109,6 +109,8 @@ class WordingChecks:
             self.unstated.get(self.context.index, set()).discard(normal(target))
             return HOLDS  # `rebinds `input` to `sys.stdin.readline``: the line's own assignment, said in words
         elif literal_value(stated) is None:  # `sets `c` to `capacity``: the expression's value before the step
+            if self.binds_to(event, target, stated):
+                return HOLDS
             verdict, value = evaluate(stated, self.context.before or {}, dict(event.values))
             if verdict is None:
                 return unverifiable(f"`{stated}` cannot be evaluated at line {event.line}")
