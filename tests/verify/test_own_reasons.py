@@ -183,3 +183,11 @@ def test_an_iteration_begins_with_the_loops_own_names():
     assert verify(LOOP_TEXT.format(item="`char = 'b'`"), result).passed
     report = verify(LOOP_TEXT.format(item="`n = 1`"), result)  # true after line 3, but not what the loop takes
     assert not report.passed and any("is not part of the code of line 3" in f for f in report.failures)
+
+
+def test_a_call_is_entered_with_its_own_arguments():
+    result = trace(LOOP, "f('ab')")
+    text = LOOP_TEXT.format(item="`char = 'b'`")
+    assert verify(text, result).passed
+    report = verify(text.replace("with `text = 'ab'`", "with `text = 'ab'` and `len(text) = 2`"), result)
+    assert not report.passed and any("`len(text)` is not an argument of `f`" in f for f in report.failures)

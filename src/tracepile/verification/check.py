@@ -207,7 +207,6 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
                             unverifiable=tuple(self.unverifiable), grammar_version=GRAMMAR_VERSION,
                             sentences=tuple(self.results))
 
-
     def unstated_fact(self, index: int, names: set[str]) -> Finding:
         """The missing fact of a narrated line: where execution goes, else the new value of each name no
         sentence states (with the values the run has, as a hint)."""

@@ -30,8 +30,8 @@ def false(reason: str, expected: str = "", stated: str = "", hint: str = "") -> 
     return Finding(False, reason, expected, stated, hint)
 
 
-def unverifiable(reason: str, hint: str = "") -> Finding:
-    return Finding(None, reason, hint=hint)
+def unverifiable(reason: str) -> Finding:
+    return Finding(None, reason)
 
 
 @dataclass

@@ -35,6 +35,12 @@ class ValueChecks:
             if normal(expr) not in sub_expressions(source):
                 return false(f"`{expr}` is not part of the code of line {line}, `{source}`", source, expr,
                              self.operand_hint())
+        if moment == "entry" and self.context.kind == "call":
+            event = self.events[self.context.index]
+            names = [name for name, _ in event.args]
+            if normal(expr) not in names:
+                return false(f"`{expr}` is not an argument of `{event.func}`", ", ".join(names), expr,
+                             hints.opening(event))
         state, recorded, where = self.state_at(moment)
         if state is None:
             return unverifiable(f"`{expr} = {stated}`: {where}")
