@@ -199,8 +199,16 @@ def check(args) -> None:
 
 
 def lies(args) -> None:
+    """Rejection per lie kind, over lies planted in honest texts that the verifier accepts (`--honest`)."""
     items = load_items(Path(args.items))
-    results = verdicts(read_rows(args.texts), items)
+    rows = read_rows(args.texts)
+    if args.honest:
+        honest = verdicts([r for r in read_rows([args.honest]) if r.get("review", "true") == "true"], items)
+        accepted = {(row["id"], row["mode"]) for row, _, result, _ in honest if result.passed}
+        print(f"lies planted in accepted honest texts: {sum((r['id'], r['mode']) in accepted for r in rows)}"
+              f" of {len(rows)}\n")
+        rows = [r for r in rows if (r["id"], r["mode"]) in accepted]
+    results = verdicts(rows, items)
     kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row, _, result, _ in results:
         kinds[row["kind"]][0] += not result.passed
@@ -237,6 +245,7 @@ def main() -> None:
         p.add_argument("texts", nargs="+")
         p.add_argument("--items", default="tests/data/gate/items.jsonl")
         p.add_argument("--json")
+        p.add_argument("--honest", help="(lies) the honest set: count only lies planted in texts it accepts")
         p.set_defaults(run=run)
     args = parser.parse_args()
     args.run(args)
