@@ -7,6 +7,7 @@ import ast
 import random
 import re
 
+from tracepile import updates
 from tracepile.authored import mentions_number, name_words, sentences, stems
 
 MAX_QUOTE_WORDS = 12
@@ -171,18 +172,23 @@ def _side(node: ast.expr, known: dict[str, str], kinds: tuple[type, ...]) -> str
     return f"`{value}`" if isinstance(node, ast.Constant) else f"`{source} = {value}`"
 
 
-def change(rng: random.Random, name: str, old: str, new: str, multiplies: bool = False) -> str | None:
-    """`total` grows by `4`, from `3` to `7` (ints only; a step of one, a doubling and, for a line that
-    multiplies, a whole factor have their own words)."""
+def change(rng: random.Random, name: str, old: str, new: str, kind: str = updates.OTHER) -> str | None:
+    """How a number moved, in words that match the line's update `kind` (updates.py): `total` grows by `4`,
+    from `3` to `7` for an addition; doubles, or is multiplied by a whole factor, for a multiplication; halves
+    for a division; any other update is a plain move, `best` goes from `3` to `7` (ints only)."""
     before, after = number(old), number(new)
     if not isinstance(before, int) or not isinstance(after, int) or before == after:
         return None
-    if multiplies and before not in (0, 1) and after % before == 0 and after // before > 2:
-        return f"`{name}` is multiplied by `{after // before}`, from `{old}` to `{new}`"
-    if after == before + 1 or after == before - 1:
-        verb = "steps up" if after > before else "steps down"
-        return f"`{name}` {verb} from `{old}` to `{new}`"
-    if before > 0 and after == 2 * before:
+    if kind == updates.ADDS:
+        if after == before + 1 or after == before - 1:
+            verb = "steps up" if after > before else "steps down"
+            return f"`{name}` {verb} from `{old}` to `{new}`"
+        verb = rng.choice(UP if after > before else DOWN)
+        return f"`{name}` {verb} by `{abs(after - before)}`, from `{old}` to `{new}`"
+    if kind == updates.MULTIPLIES and before > 0 and after == 2 * before:
         return f"`{name}` doubles, from `{old}` to `{new}`"
-    verb = rng.choice(UP if after > before else DOWN)
-    return f"`{name}` {verb} by `{abs(after - before)}`, from `{old}` to `{new}`"
+    if kind == updates.MULTIPLIES and before not in (0, 1) and after % before == 0 and after // before > 2:
+        return f"`{name}` is multiplied by `{after // before}`, from `{old}` to `{new}`"
+    if kind == updates.DIVIDES and after > 0 and before == 2 * after:
+        return f"`{name}` halves, from `{old}` to `{new}`"
+    return f"`{name}` goes from `{old}` to `{new}`"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from tracepile import updates
 from tracepile.authored import Comment, comments_about, comments_before_def, quotable, without_full_stop
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
@@ -585,7 +586,8 @@ class Narrator:
                          "; it is the last round of this loop")
 
     def moves(self, event: LineEvent, changes: list[tuple[str, str]]) -> dict[str, str]:
-        """Accumulator updates (`total += x`, `n = n * 2`) said as a move: `total` grows by `4`, from `3` to `7`."""
+        """Updates of a number said as a move in words that match the operation: `total` grows by `4`, from `3`
+        to `7` for `total += x`, `n` doubles for `n = n * 2`, `best` goes from `3` to `7` for `best = max(...)`."""
         info = self.info.info(event.line)
         if info is None or info.kind not in ("assign", "augassign"):
             return {}
@@ -593,7 +595,7 @@ class Narrator:
         found = {}
         for name, value in changes:
             if name in before and (info.kind == "augassign" or name in info.reads):
-                text = phrasing.change(self.rng, name, before[name], value, "*" in info.source)
+                text = phrasing.change(self.rng, name, before[name], value, updates.update_kind(info.source, name))
                 if text:
                     found[name] = text
         return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from tracepile.model import LineEvent
+from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, update_kind
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
@@ -107,6 +108,10 @@ class ValueChecks:
         if old is None or new is None:
             return unverifiable(f"`{name}` is not a number at line {event.line}")
         direction = claim.args["direction"]
+        wrong = _misnamed(direction, "delta" in claim.args, update_kind(self.source_of(event.line), name))
+        if wrong:
+            return false(f"line {event.line} {wrong}: \"`{name}` {direction}\" names another operation; say "
+                         f"`{name}` goes from `{before}` to `{after}`", wrong, direction)
         if direction == "is multiplied":
             factor = number(claim.args.get("delta", ""))
             if factor is None or new != old * factor:
@@ -307,3 +312,17 @@ def _moves(direction: str, old: float, new: float) -> bool:
         return new < old
     return {"doubles": old != 0 and new == 2 * old, "halves": old != 0 and 2 * new == old, "steps up": new == old + 1,
             "steps down": new == old - 1}.get(direction, False)
+
+
+# the update a change word names (updates.py); direction words without an amount name none
+OPERATION_WORDS = {"doubles": (MULTIPLIES,), "is multiplied": (MULTIPLIES,), "halves": (DIVIDES, MULTIPLIES),
+                   "steps up": (ADDS,), "steps down": (ADDS,)}
+UPDATE_WORDS = {ADDS: "adds to it or subtracts from it", MULTIPLIES: "multiplies it", DIVIDES: "divides it",
+                "other": "neither adds to it nor multiplies or divides it"}
+
+
+def _misnamed(direction: str, by_amount: bool, kind: str) -> str:
+    """What the line does instead, when the change word names another operation than the line's update
+    `kind` (`grows by 9` for `place *= base`, `doubles` for `s += x`), else ""."""
+    wanted = OPERATION_WORDS.get(direction, (ADDS,) if by_amount else None)
+    return UPDATE_WORDS[kind] if wanted is not None and kind not in wanted else ""
