@@ -267,6 +267,8 @@ class Narrator:
                     "while": "checks the loop condition", "assert": "asserts"}[kind]
             text = f"{what} {code(info.test)}"
             return text + (f" with {join(ops)}" if ops else "")
+        if kind == "for" and event.loop and event.loop[2] == 0 and not self.iterations.get(event.loop[:2]):
+            return "reaches the `for` loop"  # its first arrival in this run of the loop: nothing to go back to
         if kind == "for" and event.loop and event.loop[2] == 0:
             return self.pick("goes back to the `for` loop", "returns to the head of the `for` loop")
         if kind == "for":

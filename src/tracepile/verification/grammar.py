@@ -183,8 +183,8 @@ FORMS: tuple[Form, ...] = (
          {"kinds": ("while",)}, example="checks the loop condition `i < n` with `i = 0` and `n = 3`"),
     Form("assert", r"asserts <S:test>(?: with <L:before>)?", "statement", "before", {"kinds": ("assert",)},
          example="asserts `n >= 0` with `n = 3`"),
-    Form("for", r"(?:goes back to|returns to the head of|takes the next item of|advances|moves|starts|begins|"
-         r"comes back to|is back at|enters|reaches|runs|is the head of|heads) the `for` loop"
+    Form("for", r"(?:(?P<{p}back>goes back to|returns to the head of|comes back to|is back at)|takes the next item "
+         r"of|advances|moves|starts|begins|enters|reaches|runs|is the head of|heads) the `for` loop"
          r"(?: on)?", "statement",
          fixed={"kinds": ("for",)}, example="advances the `for` loop"),
     Form("inline_loop", r"runs the one-line loop <S:source>", "statement", fixed={"kinds": ("inline_loop",)},
