@@ -12,6 +12,7 @@ from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, Li
 from tracepile.narration import phrasing
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo
+from tracepile.tracer.paths import one_line_loops
 
 MAX_OPERAND_CHARS = 60
 MAX_SCALAR_CHARS = 24
@@ -117,7 +118,7 @@ class Narrator:
 
     def run(self) -> list[str]:
         events = self.events if self.stop_at is None else self.events[:self.stop_at + 1]
-        for item in plan(events, self.compression):
+        for item in plan(events, self.compression, one_line_loops(self.info)):
             if isinstance(item, Summary):
                 self.flush(item.frame)
                 self.summary(item)

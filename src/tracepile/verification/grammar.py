@@ -113,7 +113,7 @@ _BACK = r"(?:, and execution goes back to line <N:back> \(depth <N:depth>\))?"
 FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ anchors: which step a paragraph narrates
     Form("line", _BULLET + r"(?:" + OPENERS + r"[,:]? (?:[Ll]ine|on line|at line)|Line|On line|At line|In line) <N:line>\b(?:(?: then| now)? (?:runs|"
-         r"executes|is executed|is run|is reached)(?: next)?(?! ?[\x01\x02]))?", "line", needs=("ine ",),
+         r"executes|is executed|is run|is reached)(?: next)?(?! ?[\x01\x02]| the one-line loop| a loop written on one line))?", "line", needs=("ine ",),
          example="Now line 4 runs.", context="line"),
     Form("back", _BULLET + r"Back at line <N:line>,", "back",
          example="Back at line 4, so `y = 9`.", context="back"),
