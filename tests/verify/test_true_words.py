@@ -1,0 +1,161 @@
+"""Misleading wording the second readers found (issue 18, issue 19 item 7): change words that name another
+operation, 'goes back to the `for` loop' on its first arrival, 'the same path' over iterations whose one-line
+loops did different work. Each false sentence is rejected and the true wording accepted."""
+
+import pytest
+
+from tracepile.engine import trace
+from tracepile.narration import narrate
+from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, OTHER, update_kind
+from tracepile.verification import verify
+
+UPDATES = '''def f(base, x, m, pi):
+    place = 1
+    place *= base
+    s = 3
+    s += x
+    base = base * base % m
+    value = 123
+    value //= 10
+    idx = 2
+    idx += 2
+    total = 1800
+    total += 3600
+    k = 3
+    k = pi[k - 1]
+    h = 10
+    h %= 6
+    return place + s + base + value + idx + total + k + h
+'''
+
+
+@pytest.fixture(scope="module")
+def updates():
+    result = trace(UPDATES, "f(10, 3, 121, [0, 0, 1])")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    return result, text
+
+
+def swapped(run, old: str, new: str):
+    result, text = run
+    assert old in text, old
+    return verify(text.replace(old, new, 1), result)
+
+
+@pytest.mark.parametrize("source, name, kind", [
+    ("place *= base", "place", MULTIPLIES), ("s += x", "s", ADDS), ("x = x - 1", "x", ADDS), ("x = 1 + x", "x", ADDS),
+    ("x = 2 * x", "x", MULTIPLIES), ("value //= 10", "value", DIVIDES), ("base = base * base % m", "base", OTHER),
+    ("old_r, r = r, old_r - q * r", "old_r", OTHER), ("k = pi[k - 1]", "k", OTHER), ("h %= 7", "h", OTHER),
+    ("x = 1 - x", "x", OTHER), ("best = max(best, i)", "best", OTHER), ("for i in range(3):", "i", OTHER)])
+def test_the_update_a_line_makes_is_read_from_its_code(source, name, kind):
+    assert update_kind(source, name) == kind
+
+
+@pytest.mark.parametrize("line, name, old, new, false_words", [
+    (3, "place", 1, 10, ["grows by `9`", "goes up by `9`", "steps up"]),
+    (5, "s", 3, 6, ["doubles", "is multiplied by `2`"]),
+    (6, "base", 10, 100, ["grows by `90`", "is multiplied by `10`"]),
+    (8, "value", 123, 12, ["goes down by `111`", "drops by `111`"]),
+    (10, "idx", 2, 4, ["doubles", "is multiplied by `2`"]),
+    (12, "total", 1800, 5400, ["is multiplied by `3`"]),
+    (14, "k", 3, 1, ["falls by `2`", "shrinks by `2`"]),
+    (16, "h", 10, 4, ["goes down by `6`", "decreases by `6`"]),
+])
+def test_change_words_that_name_another_operation_are_rejected(updates, line, name, old, new, false_words):
+    result, text = updates
+    paragraph = next(p for p in text.split("\n\n") if p.startswith(f"Line {line} "))
+    said = paragraph[paragraph.index(f"`{name}` "):].rstrip(".")
+    for words in false_words:
+        report = swapped(updates, said, f"`{name}` {words}, from `{old}` to `{new}`")
+        assert not report.passed, words
+        assert any("names another operation" in s.reason for s in report.sentences if s.verdict == "false")
+    assert swapped(updates, said, f"`{name}` goes from `{old}` to `{new}`").passed
+    direction = "grows" if new > old else "drops"  # a direction without an amount names no operation
+    assert swapped(updates, said, f"`{name}` {direction}, from `{old}` to `{new}`").passed
+
+
+def test_change_words_that_match_the_operation_are_accepted(updates):
+    for true in ("`total` grows by `3600`, from `1800` to `5400`", "`total` goes up by `3600`, from `1800` to `5400`"):
+        paragraph = next(p for p in updates[1].split("\n\n") if p.startswith("Line 12 "))
+        said = paragraph[paragraph.index("`total` "):].rstrip(".")
+        assert swapped(updates, said, true).passed
+    paragraph = next(p for p in updates[1].split("\n\n") if p.startswith("Line 10 "))
+    said = paragraph[paragraph.index("`idx` "):].rstrip(".")
+    assert swapped(updates, said, "`idx` grows by `2`, from `2` to `4`").passed
+
+
+def test_the_template_says_moves_in_the_operation_s_words(updates):
+    text = updates[1]
+    assert "`place` goes from `1` to `10`" in text and "`base` goes from `10` to `100`" in text
+    assert "`value` goes from `123` to `12`" in text and "`k` goes from `3` to `1`" in text
+    assert "`idx` doubles" not in text and "`total` is multiplied" not in text
+
+
+MULTIPLY = '''def f(n):
+    total = 3
+    total *= 4
+    half = 8
+    half //= 2
+    return total + half
+'''
+
+
+def test_doubles_multiplied_and_halves_for_their_own_operations():
+    result = trace(MULTIPLY, "f(1)")
+    text = narrate(result).response
+    assert "`total` is multiplied by `4`, from `3` to `12`" in text and "`half` halves, from `8` to `4`" in text
+    assert verify(text, result).passed
+    assert not verify(text.replace("`half` halves", "`half` shrinks by `4`"), result).passed
+    assert not verify(text.replace("`total` is multiplied by `4`", "`total` grows by `9`"), result).passed
+
+
+LOOPS = '''def f(adj, u, seen):
+    seen.add(u)
+    for v in adj[u]:
+        if v not in seen:
+            f(adj, v, seen)
+    return len(seen)
+'''
+
+
+def test_a_for_loop_is_gone_back_to_only_after_its_header_ran_in_this_run():
+    result = trace(LOOPS, "f([[1], []], 0, set())")
+    text = narrate(result).response
+    first = "Line 3 reaches the `for` loop; there is nothing to iterate over"
+    assert first in text and verify(text, result).passed
+    for false_words in ("goes back to the `for` loop", "returns to the head of the `for` loop",
+                        "comes back to the `for` loop"):
+        report = verify(text.replace("reaches the `for` loop", false_words, 1), result)
+        assert not report.passed
+        assert any("first time" in s.reason for s in report.sentences if s.verdict == "false")
+    assert verify(text.replace("reaches the `for` loop", "enters the `for` loop", 1), result).passed
+    later = "Line 3 returns to the head of the `for` loop; there are no more items"
+    alternative = "Line 3 goes back to the `for` loop; there are no more items"
+    assert later in text or alternative in text  # after iteration 1 of the outer call's loop: true
+
+
+WINDOW = '''def f(a, k):
+    j = 0
+    best = 0
+    for i in range(len(a)):
+        while a[i] - a[j] > k: j += 1
+        best = max(best, i - j + 1)
+    return best
+'''
+
+
+def test_iterations_whose_one_line_loops_did_different_work_do_not_take_the_same_path():
+    result = trace(WINDOW, "f([1, 2, 3, 10, 11, 12], 2)")
+    text = narrate(result).response
+    assert verify(text, result).passed and "take the same path" not in text  # iteration 4 moves `j`, 3 and 5 do not
+    paragraphs = text.split("\n\n")
+    begin = next(i for i, p in enumerate(paragraphs) if "iteration 3" in p)
+    end = next(i for i, p in enumerate(paragraphs) if "iteration 6" in p)
+    summary = "Iterations 3 to 5 of the loop at line 4 take the same path; after iteration 5, `i = 4`, `best = 3` " \
+              "and `j = 3`."
+    false_text = "\n\n".join(paragraphs[:begin] + [summary] + paragraphs[end:])
+    assert not verify(false_text, result).passed
+    same = trace(WINDOW, "f([1, 2, 3, 4, 5, 6, 7, 8], 20)")  # the one-line loop never moves `j`
+    same_text = narrate(same).response
+    assert "take the same path" in same_text and verify(same_text, same).passed
