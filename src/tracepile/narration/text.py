@@ -533,7 +533,7 @@ class Narrator:
 
     def computed(self, name: str, value: str) -> str:
         """A computed quantity in its name's words, and where the problem speaks of it."""
-        words, found = phrasing.meaningful(name), phrasing.mention(self.problem, name)
+        words, found = phrasing.meaningful(name), phrasing.mention(self.problem, name, self.trace.code)
         text = " " + phrasing.meaning(self.rng, words, code(value)) if words else ""
         if found:
             text += f' The problem {self.pick("mentions", "refers to")} {self.pick("it", "this")} in "{found}".'
