@@ -108,7 +108,7 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
     text, repeats = _repeats(text)
     bones = Skeleton(text)
     last = 0
-    for match in find_forms(bones.bones):
+    for match in _forms_of(bones.bones):
         prefix = match.lastgroup
         _free(text[bones.original(last):bones.original(match.start())], sentence, names)
         made = _claims(BY_PREFIX[prefix], match, prefix, bones)
@@ -123,6 +123,17 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
                                                             and w.lower() not in FACT_WORD_SET)]
     sentence.claims += repeats
     return sentence
+
+
+def _forms_of(bones: str) -> list[re.Match]:
+    """The form matches of a skeleton; a sentence that opens with a capital the grammar writes in lower
+    case (`Execution continues at line 7`) is read as it would be in mid-sentence."""
+    matches = list(find_forms(bones))
+    if (not matches or matches[0].start() != 0) and bones[:1].isupper():
+        lowered = list(find_forms(bones[0].lower() + bones[1:]))
+        if lowered and lowered[0].start() == 0:
+            return lowered
+    return matches
 
 
 def _repeats(text: str) -> tuple[str, list[Claim]]:

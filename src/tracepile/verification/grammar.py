@@ -108,7 +108,7 @@ _SHAPES = {"S": "`expr`", "V": "`expr = value`", "L": "`x = v`, ... and `y = w`"
            "N": "N", "NS": "N, ... and M", "FENCE": "```text```"}
 
 _BULLET = r"^(?:[-*] )?"
-_BACK = r"(?:, and execution goes back to line <N:back> \(depth <N:depth>\))?"
+_BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?)?"
 
 FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ anchors: which step a paragraph narrates
@@ -356,7 +356,7 @@ FORMS: tuple[Form, ...] = (
          r"change|is not changed|is untouched|is left unchanged|still holds the same value))", "stays", "after",
          needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched"),
          example="`best` stays at `9`"),
-    Form("relation", r"(?:(?:because|since|as) )?<S:left> is (?:still )?(?P<{p}relation>greater than|less than|at least|at most|equal to|"
+    Form("relation", r"(?:(?:because|since|as) )?<S:left>(?: is|,? which is|,)? (?:still )?(?P<{p}relation>greater than|less than|at least|at most|equal to|"
          r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
          example="because `x = 3` is greater than `1`"),
     Form("because_value", r"because <V:operand>(?=[,;]|$)", "because_value", "before",
@@ -435,7 +435,8 @@ FORMS: tuple[Form, ...] = (
          r"of)?,? )?<V:claim>", "prints_value", context="line", example="prints the count held in `n = 3`"),
 
     Form("relation_verb", r"(?:(?:because|since|as) )?<S:left> (?:still )?(?P<{p}relation>matches|equals|differs from|"
-         r"exceeds|is above|is below|is under|is not equal to|is not below|is not above|is not greater than|is not "
+         r"exceeds|is above|is below|is under|is not equal to|no larger than|no greater than|no more than|no "
+         r"less than|no smaller than|is not below|is not above|is not greater than|is not "
          r"larger than|is not bigger than|is not less than|is not smaller than|is not at least|is not at most|is not)"
          r"(?: the value)? <S:right>",
          "relation", "before", example="`word[length] = 'b'` matches `ch = 'b'`"),
@@ -444,8 +445,9 @@ FORMS: tuple[Form, ...] = (
          example="the loop body does not run at all"),
     Form("def_body", r"(?:its|the|the function's) body does not run (?:yet|until (?:it is|the function is) called)",
          "def_body", example="its body does not run until it is called"),
-    Form("part", r"the (?P<{p}which>first|second|left|right) (?:part|operand|half|clause|side)(?: of the condition)?"
-         r"(?: already| alone)? (?P<{p}verdict>holds|fails|is true|is false|is True|is False|settles it|decides it)",
+    Form("part", r"(?:the (?P<{p}which>first|second|left|right) (?:part|operand|half|clause|side)(?: of the condition)?"
+         r"(?: already| alone)?|(?P<{p}all>both|neither) (?:parts?|operands?|sides?|halves))"
+         r" (?P<{p}verdict>holds?|fails?|is true|is false|is True|is False|are true|are false|settles it|decides it)",
          "part", example="the first part already settles it"),
     Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
          "reads_all", example="reads all of standard input"),
@@ -458,7 +460,8 @@ RELATION_WORDS = {"matches": "equal to", "equals": "equal to", "differs from": "
                   "is under": "less than", "is not equal to": "different from", "is not below": "at least",
                   "is not above": "at most", "is not greater than": "at most", "is not larger than": "at most",
                   "is not bigger than": "at most", "is not less than": "at least", "is not smaller than": "at least",
-                  "is not at least": "less than", "is not at most": "greater than", "is not": "different from"}
+                  "is not at least": "less than", "no larger than": "at most", "no greater than": "at most",
+                  "no more than": "at most", "no less than": "at least", "no smaller than": "at least", "is not at most": "greater than", "is not": "different from"}
 
 FINAL = re.compile(r"^(?:[-*] )?Final answer(?: \(standard output\))?:[ \t]*(.*)\Z", re.S)
 

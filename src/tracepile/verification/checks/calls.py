@@ -46,19 +46,19 @@ class CallChecks:
             return false(f"`{func}` {verb} `{event.value}`, not `{claim.args['value']}`", event.value,
                          claim.args["value"], hints.opening(event))
         if "back" in claim.args:
-            return self.back_to(event.frame, claim.args["back"], claim.args["depth"])
+            return self.back_to(event.frame, claim.args["back"], claim.args.get("depth"))
         return HOLDS
 
     def claim_yield(self, claim: Claim) -> Finding:
         return self.claim_return(claim, yielded=True)
 
-    def back_to(self, frame: int, line: int, depth: int) -> Finding:
+    def back_to(self, frame: int, line: int, depth: int | None) -> Finding:
         caller = self.caller.get(frame)
         index = self.last_line.get(caller)
         actual = self.events[index].line if index is not None else None
         if actual != line:
             return false(f"execution goes back to line {actual}, not line {line}", str(actual), str(line))
-        if self.depth.get(caller, 0) != depth:
+        if depth is not None and self.depth.get(caller, 0) != depth:
             return false(f"the caller runs at depth {self.depth.get(caller)}", str(self.depth.get(caller)),
                          str(depth))
         return HOLDS
@@ -85,6 +85,10 @@ class CallChecks:
 
     def claim_prints(self, claim: Claim) -> Finding:
         text = claim.args["text"]
+        shown = getattr(self, "shown_output", None)  # the output a `prints `x = v`` of this paragraph took
+        if shown is not None and shown[0] == self.paragraph and shown[1] == self.cursor and \
+                same_output(text, self.events[shown[1]].text):
+            return HOLDS  # said again in other words
         index = self.take(OutputEvent, lambda e: True, f"`{text}` is printed")
         if isinstance(index, Finding):
             return index

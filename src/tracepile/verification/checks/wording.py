@@ -394,7 +394,10 @@ class WordingChecks:
             return shown
         text = literal_value(value)
         printed = text if isinstance(text, str) else value.strip()
-        return self.claim_prints(Claim("prints", {"text": printed + "\n"}, "", claim.text, claim.form))
+        found = self.claim_prints(Claim("prints", {"text": printed + "\n"}, "", claim.text, claim.form))
+        if found.verdict is True:
+            self.shown_output = (self.paragraph, self.cursor)
+        return found
 
     def claim_body_skipped(self, claim: Claim) -> Finding:
         """`the loop body does not run (at all)`: the narrated loop header or condition does not go into
@@ -427,6 +430,14 @@ class WordingChecks:
             test = None
         if not isinstance(test, ast.BoolOp):
             return false(f"the condition at line {event.line} has no parts", info.test if info else "", claim.text)
+        said = claim.args["verdict"].lower()
+        if claim.args.get("all"):  # `both parts hold`, `neither part holds`: every operand's truth
+            truths = [self.truth_of(ast.unparse(v), event) for v in test.values]
+            if None in truths:
+                return unverifiable(f"the parts of `{info.test}` cannot be evaluated at line {event.line}")
+            wanted = (claim.args["all"] == "both") == (said in ("hold", "holds", "are true", "is true"))
+            return HOLDS if all(t == wanted for t in truths) else \
+                false(f"the parts of `{info.test}` are {truths}", str(truths), claim.text)
         operand = ast.unparse(test.values[0 if claim.args["which"] in ("first", "left") else -1])
         verdict, value = evaluate(operand, self.context.before or {}, dict(event.values))
         if verdict is None:
@@ -438,6 +449,12 @@ class WordingChecks:
         else:
             ok = truth == (said in ("holds", "is true"))
         return HOLDS if ok else false(f"`{operand}` is {truth} at line {event.line}", str(truth), said)
+
+    def truth_of(self, expr: str, event: LineEvent) -> bool | None:
+        verdict, value = evaluate(expr, self.context.before or {}, dict(event.values))
+        if verdict is None:
+            return None
+        return value == "True" if value in ("True", "False") else bool(literal_value(value))
 
     def claim_reads_all(self, claim: Claim) -> Finding:
         """`reads all of standard input`: the line reads, and nothing is read after it."""
@@ -599,6 +616,10 @@ def _parts_of(source: str) -> frozenset[str]:
             out.add(node.name)
         elif isinstance(node, ast.arg):
             out.add(node.arg)
+        elif isinstance(node, ast.alias):
+            out.add(node.asname or node.name)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            out.add(node.module)
     if len(tree.body) == 1 and not isinstance(tree.body[0], (ast.For, ast.While, ast.If, ast.FunctionDef)):
         out.add(ast.unparse(tree.body[0]))
     return frozenset(out)
