@@ -173,8 +173,11 @@ def givens(code: str) -> tuple[tuple[str, str], ...]:
 
 def states_other(problem: str, code: str, quote: str, name: str) -> str:
     """The given quantity (other than `name`, and not one `name` is named after: `pack_b` for
-    `packs_from_b`) whose stating clause `quote` quotes, or ""."""
+    `packs_from_b`) whose stating clause `quote` quotes, or "" (also when the quote asks for `name`)."""
     own = {w.rstrip("s") for w in name_words(name)}
+    asked = re.search(r"\bhow (?:many|much) (\w+(?: \w+)?)", quote.lower())
+    if asked and stems(asked.group(1)) & own:
+        return ""  # the question asks for it: "how many hours will they take to make 120 widgets"
     for other, value in givens(code):
         if other == name or {w.rstrip("s") for w in name_words(other)} <= own:
             continue

@@ -159,3 +159,66 @@ def test_iterations_whose_one_line_loops_did_different_work_do_not_take_the_same
     same = trace(WINDOW, "f([1, 2, 3, 4, 5, 6, 7, 8], 20)")  # the one-line loop never moves `j`
     same_text = narrate(same).response
     assert "take the same path" in same_text and verify(same_text, same).passed
+
+
+MACHINES = '''def solution():
+    rate_a = 12
+    rate_b = 8
+    target = 60
+    combined_rate = rate_a + rate_b
+    hours = target // combined_rate
+    return hours
+'''
+MACHINES_PROBLEM = ("Machine A makes 12 widgets per hour and machine B makes 8 widgets per hour. Working together, "
+                    "how many hours will they take to make 60 widgets?")
+STORES = '''def solution():
+    pack_a = 4
+    price_a = 5
+    pack_b = 10
+    price_b = 5
+    each_share = price_a + price_b
+    return each_share
+'''
+STORES_PROBLEM = ("Store A sells packs of 4 batteries for $5 a pack. Store B sells packs of 10 batteries for $5 a pack. "
+                  "How many dollars do the two packs cost together?")
+
+
+def narrated(code: str, problem: str):
+    result = trace(code, "solution()")
+    text = narrate(result, problem=problem).response
+    assert verify(text, result, problem=problem).passed
+    return result, text
+
+
+def test_a_mention_quotes_the_clause_of_the_quantity_not_of_another_given():
+    result, text = narrated(MACHINES, MACHINES_PROBLEM)
+    true = 'The problem refers to it in "how many hours will they take to make 60 widgets".'
+    said = next(s for s in ('The problem refers to it in "how many hours will they take to make 60 widgets".',
+                            'The problem mentions it in "how many hours will they take to make 60 widgets".',
+                            'The problem refers to this in "how many hours will they take to make 60 widgets".',
+                            'The problem mentions this in "how many hours will they take to make 60 widgets".')
+                if s in text)
+    assert "Machine A makes 12 widgets per hour\"." not in text.split("`hours = 3`")[-1]
+    assert verify(text.replace(said, true), result, problem=MACHINES_PROBLEM).passed
+    report = verify(text.replace(said, 'The problem refers to it in "Machine A makes 12 widgets per hour".'), result,
+                    problem=MACHINES_PROBLEM)
+    assert not report.passed
+    assert any("state `rate_a`" in s.reason for s in report.sentences if s.verdict == "false")
+
+
+def test_a_given_is_quoted_from_the_clause_that_states_it():
+    result, text = narrated(STORES, STORES_PROBLEM)
+    own = 'The problem says "Store B sells packs of 10 batteries for $5 a pack", and that is where `price_b = 5` comes from.'
+    paragraph = next(p for p in text.split("\n\n") if p.startswith("Line 5 "))
+    assert "Store B sells packs of 10 batteries for $5 a pack" in paragraph
+    base = text.replace(paragraph, "Line 5 runs; after it, `price_b = 5`. " + own)
+    assert verify(base, result, problem=STORES_PROBLEM).passed
+    wrong = own.replace("Store B sells packs of 10 batteries", "Store A sells packs of 4 batteries")
+    report = verify(base.replace(own, wrong), result, problem=STORES_PROBLEM)
+    assert not report.passed
+    assert any("not the clause that states `price_b`" in s.reason for s in report.sentences if s.verdict == "false")
+
+
+def test_names_that_open_with_each_or_per_are_not_read_as_the_each_share():
+    result, text = narrated(STORES, STORES_PROBLEM)
+    assert "the each share" not in text
