@@ -222,3 +222,28 @@ def test_a_given_is_quoted_from_the_clause_that_states_it():
 def test_names_that_open_with_each_or_per_are_not_read_as_the_each_share():
     result, text = narrated(STORES, STORES_PROBLEM)
     assert "the each share" not in text
+
+
+CLOSURE = '''def outer(xs):
+    k = 3
+    def inner(x):
+        return x * k
+    out = []
+    for x in xs:
+        out.append(inner(x))
+    return out
+'''
+
+
+def test_names_a_closure_sees_are_not_call_arguments():
+    result = trace(CLOSURE, "outer([1, 2])")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    opening = next(p for p in text.split("\n\n") if "`inner` (depth 2) with `x = 1`" in p)
+    assert "`k = 3`" not in opening
+    false_opening = opening.replace("with `x = 1`", "with `x = 1` and `k = 3`")
+    report = verify(text.replace(opening, false_opening, 1), result)
+    assert not report.passed
+    assert any("`k` is not an argument of `inner`" in s.reason for s in report.sentences if s.verdict == "false")
+    # line 4 may still say what `k` holds when it reads it
+    assert "`k = 3`" in next(p for p in text.split("\n\n") if p.startswith("Line 4 "))

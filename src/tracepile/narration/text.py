@@ -11,7 +11,7 @@ from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, Li
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
 from tracepile.narration.plan import Compression, Summary, plan
-from tracepile.tracer.analysis import CodeInfo, LineInfo
+from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments
 from tracepile.tracer.paths import one_line_loops
 
 MAX_OPERAND_CHARS = 60
@@ -401,7 +401,7 @@ class Narrator:
             self.add(f"The generator `{event.func}` resumes where it left off.")
             return
         self.values.apply(event)
-        args = join([claim(n, v) for n, v in event.args])
+        args = join([claim(n, v) for n, v in call_arguments(self.trace.code, event)])  # closures' names aside
         where = f" (depth {event.depth})" if event.depth > 1 else ""
         if event.func == "<module>":
             self.add("The script starts running from the top.")

@@ -4,6 +4,7 @@ return or yield and where it goes back to, an exception raised or unwinding, out
 from __future__ import annotations
 
 from tracepile.model import CallEvent, ExceptionEvent, OutputEvent, ReturnEvent
+from tracepile.tracer.analysis import call_arguments
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false
 from tracepile.verification.claims import Claim
@@ -23,8 +24,9 @@ class CallChecks:
         self.context = Context("call", index)
         if "depth" in claim.args and claim.args["depth"] != event.depth:
             return false(f"`{func}` runs at depth {event.depth}", str(event.depth), str(claim.args["depth"]))
-        if claim.args.get("no_args") and event.args:
-            return false(f"`{func}` takes arguments", ", ".join(n for n, _ in event.args), "no arguments")
+        arguments = call_arguments(self.trace.code, event)
+        if claim.args.get("no_args") and arguments:
+            return false(f"`{func}` takes arguments", ", ".join(n for n, _ in arguments), "no arguments")
         return HOLDS
 
     def claim_resume(self, claim: Claim) -> Finding:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 
 from tracepile.model import LineEvent
+from tracepile.tracer.analysis import call_arguments
 from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, update_kind
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
@@ -38,10 +39,11 @@ class ValueChecks:
                              self.operand_hint())
         if moment == "entry" and self.context.kind == "call":
             event = self.events[self.context.index]
-            names = [name for name, _ in event.args]
+            arguments = call_arguments(self.trace.code, event)
+            names = [name for name, _ in arguments]
             if normal(expr) not in names:
                 return false(f"`{expr}` is not an argument of `{event.func}`", ", ".join(names), expr,
-                             hints.opening(event))
+                             hints.opening(event, arguments=arguments))
         state, recorded, where = self.state_at(moment)
         if state is None:
             return unverifiable(f"`{expr} = {stated}`: {where}")
