@@ -697,7 +697,8 @@ def misnamed_operation(case: Case):
     """A move said with the words of another operation, its numbers true: `place` grows by `9` for
     `place *= base`, `s` doubles for `s += x`, `base` drops by `60` for `base = base * base % m`."""
     sites = [(i, m) for i, m in case.sites(MOVE) if all(type(literal_or_none(m.group(g))) is int for g in (4, 5))]
-    site = case.pick(sites)
+    other = [(i, m) for i, m in sites if operation(statement_of(case, i), m.group(1)) != "+"]
+    site = case.pick(other or sites)  # a line that does not add, where there is one
     if site is None:
         return None
     i, m = site
@@ -711,13 +712,15 @@ def misnamed_operation(case: Case):
         options.append(f"is multiplied by `{new // old}`")
     if new and old == 2 * new:
         options.append("halves")
-    words = case.rng.choice([w for w in options if not m.group(0).startswith(f"`{name}` {w}")] or options)
     kind = operation(statement_of(case, i), name)
-    still = words.startswith(("grows by", "drops by")) and kind == "+" or \
-        words == "doubles" and kind == "*" or words.startswith("is multiplied") and kind == "*" or \
-        words == "halves" and kind in ("*", "/")
+
+    def still(words: str) -> bool:
+        return words.startswith(("grows by", "drops by")) and kind == "+" or words == "doubles" and kind == "*" or \
+            words.startswith("is multiplied") and kind == "*" or words == "halves" and kind in ("*", "/")
+    options = [w for w in options if not m.group(0).startswith(f"`{name}` {w}")] or options
+    words = case.rng.choice([w for w in options if not still(w)] or options)  # a false one where there is one
     said = f"`{name}` {words}, from `{m.group(4)}` to `{m.group(5)}`"
-    return case.with_paragraph(i, case.paragraphs[i][:m.start()] + said + case.paragraphs[i][m.end():]), still
+    return case.with_paragraph(i, case.paragraphs[i][:m.start()] + said + case.paragraphs[i][m.end():]), still(words)
 
 
 FOR_OPENING = re.compile(r"^Line \d+ (reaches|takes the next item of|moves|advances|enters|starts) the `for` loop(?: on)?")
@@ -726,17 +729,17 @@ FOR_OPENING = re.compile(r"^Line \d+ (reaches|takes the next item of|moves|advan
 def loop_gone_back_to(case: Case):
     """`goes back to the `for` loop` for a header that has not run before in this run of its loop (its first
     arrival: an empty loop, or iteration 1)."""
-    site = case.pick(case.sites(FOR_OPENING))
+    def ran_before(i: int) -> bool:
+        event = case.trace.events[case.steps[i].event]
+        return not event.loop or any(isinstance(e, LineEvent) and e.loop and e.frame == event.frame
+                                     and e.loop[:2] == event.loop[:2] for e in case.trace.events[:case.steps[i].event])
+    sites = case.sites(FOR_OPENING)
+    site = case.pick([(i, m) for i, m in sites if not ran_before(i)] or sites)  # a first arrival where there is one
     if site is None:
         return None
     i, m = site
-    event = case.trace.events[case.steps[i].event]
-    if not event.loop:
-        return None
-    ran = [e.loop[2] for e in case.trace.events[:case.steps[i].event] if isinstance(e, LineEvent) and e.loop
-           and e.frame == event.frame and e.loop[:2] == event.loop[:2]]
     words = case.rng.choice(("goes back to the `for` loop", "returns to the head of the `for` loop"))
-    return case.with_paragraph(i, case.paragraphs[i][:m.start(1)] + words + case.paragraphs[i][m.end():]), bool(ran)
+    return case.with_paragraph(i, case.paragraphs[i][:m.start(1)] + words + case.paragraphs[i][m.end():]), ran_before(i)
 
 
 GIVEN_QUOTE = re.compile(r'The problem says "([^"]+)", (?:which is where|and that is where|and this is where) `(\w+) = ')

@@ -1,5 +1,5 @@
-"""How a line updates a name, read from the AST of its assignment: by adding, multiplying, dividing or
-otherwise. Change words must match it: `grows by` only for an addition, `doubles` only for a multiplication."""
+"""How a line updates a name, read from the AST of its code: by adding, multiplying, dividing or otherwise,
+and whether its own code changes the name at all (else a function it calls did, or an alias)."""
 
 from __future__ import annotations
 
@@ -49,3 +49,47 @@ def _is(node: ast.AST, name: str) -> bool:
 
 def _binds(node: ast.AST, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store) for n in ast.walk(node))
+
+
+MUTATING = frozenset({"append", "extend", "insert", "pop", "remove", "sort", "reverse", "clear", "appendleft",
+                      "extendleft", "popleft", "rotate", "add", "discard", "update", "setdefault", "popitem",
+                      "difference_update", "intersection_update", "symmetric_difference_update", "__setitem__"})
+
+
+@lru_cache(maxsize=4096)
+def changes_directly(source: str, name: str) -> bool:
+    """Whether the code `source` itself binds `name` or changes its object in place (an item or attribute
+    store or delete, an augmented assignment, a mutating method called on it); a change of `name` that a
+    line's code does not make was made inside a function it called (or through an alias). Unparsable
+    source (a compound statement's header) counts as changing it."""
+    try:
+        tree = ast.parse(source.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return True
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript)) and isinstance(node.ctx, (ast.Store, ast.Del)) \
+                and _root(node) == name:
+            return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING \
+                and _root(node.func.value) == name:
+            return True
+        if isinstance(node, (ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.FunctionDef,
+                             ast.AsyncFunctionDef, ast.ClassDef)):
+            return True  # binds names without a Name node in store context
+    return False
+
+
+def _root(node: ast.AST) -> str | None:
+    """The name an attribute/subscript chain starts from (`a` of `a.b[2]`)."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def root_name(expr: str) -> str | None:
+    """The name an expression's attribute/subscript chain starts from (`arr` of `arr[2]`), else None."""
+    try:
+        node = ast.parse(expr.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return _root(node)

@@ -247,3 +247,40 @@ def test_names_a_closure_sees_are_not_call_arguments():
     assert any("`k` is not an argument of `inner`" in s.reason for s in report.sentences if s.verdict == "false")
     # line 4 may still say what `k` holds when it reads it
     assert "`k = 3`" in next(p for p in text.split("\n\n") if p.startswith("Line 4 "))
+
+
+SIDE_EFFECT = '''def visit(adj, u, seen):
+    seen.add(u)
+    for v in adj[u]:
+        if v not in seen:
+            visit(adj, v, seen)
+    return len(seen)
+
+
+def count(adj):
+    seen = set()
+    n = visit(adj, 0, seen)
+    return n + len(seen)
+'''
+
+
+def test_a_callee_s_side_effect_is_credited_to_the_callee():
+    result = trace(SIDE_EFFECT, "count([[1], []])")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    said = "Back at line 5, `seen` is now `{0, 1}`, changed inside `visit`."
+    assert said in text
+    for false_sentence, reason in (
+            ("Back at line 5, this sets `seen = {0, 1}`.", "own code does not set `seen`"),
+            ("Back at line 5, `seen` is now `{0, 1}`, changed inside `count`.", "calls `visit`"),
+            ("Back at line 5, `seen` is now `{0, 2}`, changed inside `visit`.", "`seen`")):
+        report = verify(text.replace(said, false_sentence, 1), result)
+        assert not report.passed, false_sentence
+        assert any(reason in s.reason for s in report.sentences if s.verdict == "false"), false_sentence
+    for true_sentence in ("Back at line 5, now `seen = {0, 1}`.", "Back at line 5, so `seen = {0, 1}`."):
+        assert verify(text.replace(said, true_sentence, 1), result).passed
+    # at line 11 the call binds `n` itself (set by the line) and `seen` changed inside `visit`
+    back = next(p for p in text.split("\n\n") if p.startswith("Back at line 11,"))
+    assert "`seen` is now `{0, 1}`, changed inside `visit`" in back
+    assert not verify(text.replace(back, "Back at line 11, `n` is now `2`, changed inside `visit`, and "
+                                         "`seen` is now `{0, 1}`, changed inside `visit`.", 1), result).passed

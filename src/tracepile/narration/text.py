@@ -97,6 +97,7 @@ class Narrator:
         self.values = FrameValues()
         self.func: dict[int, str] = {}
         self.deferred: dict[int, tuple[LineEvent, LineInfo | None]] = {}
+        self.line_callees: dict[int, list[str]] = {}  # frame -> the functions its latest line called
         self.iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration
         self.has_callee = self._lines_with_callees()
         self.summaries = 0
@@ -199,6 +200,7 @@ class Narrator:
 
     def line(self, index: int, event: LineEvent) -> None:
         info = self.info.info(event.line)
+        self.line_callees[event.frame] = []
         self.last_line[event.frame] = event.line
         before = dict(self.values.of(event.frame))
         self.values.apply(event)
@@ -325,10 +327,20 @@ class Narrator:
         deleted = [n for n, v in event.changes if v == DELETED]
         moves = self.moves(event, changes)
         changes = [c for c in changes if c[0] not in moves]
+        info = self.info.info(event.line)
+        source = info.source if info else ""
+        # a change the line's own code does not make: a function it called made it (or an alias did)
+        indirect = [c for c in changes if source and not updates.changes_directly(source, c[0])]
+        changes = [c for c in changes if c not in indirect]
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
             parts.append(self.pick("so {}", "now {}", "this sets {}", "after it, {}").format(claims))
+        callees = sorted(set(self.line_callees.get(event.frame, ())))
+        if indirect and len(callees) == 1:
+            parts += [f"{code(n)} is now {code(v)}, changed inside `{callees[0]}`" for n, v in indirect]
+        elif indirect:
+            parts.append("now " + join([claim(n, v) for n, v in indirect]))
         parts += list(moves.values()) + self.unchanged(event, stated)
         if deleted:
             parts.append(f"{join([f'`{n}`' for n in deleted])} no longer exists")
@@ -401,6 +413,8 @@ class Narrator:
             self.add(f"The generator `{event.func}` resumes where it left off.")
             return
         self.values.apply(event)
+        if event.caller is not None:
+            self.line_callees.setdefault(event.caller, []).append(event.func)
         args = join([claim(n, v) for n, v in call_arguments(self.trace.code, event)])  # closures' names aside
         where = f" (depth {event.depth})" if event.depth > 1 else ""
         if event.func == "<module>":

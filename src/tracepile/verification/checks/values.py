@@ -7,7 +7,7 @@ import ast
 
 from tracepile.model import LineEvent
 from tracepile.tracer.analysis import call_arguments
-from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, update_kind
+from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, changes_directly, root_name, update_kind
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
@@ -37,6 +37,12 @@ class ValueChecks:
             if normal(expr) not in sub_expressions(source):
                 return false(f"`{expr}` is not part of the code of line {line}, `{source}`", source, expr,
                              self.operand_hint())
+        if claim.form == "sets_values" and self.context.kind in LINE_CONTEXTS:
+            line = self.events[self.context.index].line
+            source, root = self.source_of(line), root_name(expr)
+            if source and root and not changes_directly(source, root):
+                return false(f"line {line}'s own code does not set `{root}` (`{source}`): a function it calls or an "
+                             f"alias changed it; say `{root}` is now ..., changed inside the function", source, expr)
         if moment == "entry" and self.context.kind == "call":
             event = self.events[self.context.index]
             arguments = call_arguments(self.trace.code, event)
