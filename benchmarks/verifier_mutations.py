@@ -772,6 +772,23 @@ def quote_of_another_quantity(case: Case):
     return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, quote)), still
 
 
+CHANGED_INSIDE = re.compile(r"`([^`]+)` is now `([^`]+)`, changed inside `[^`]+`")
+
+
+def side_effect_credited_to_line(case: Case):
+    """`this sets `arr = [...]`` at a line whose callee changed `arr` (the template says `arr` is now `[...]`,
+    changed inside `quick_sort`): the change credited to the calling line."""
+    site = case.pick(case.sites(CHANGED_INSIDE))
+    if site is None:
+        return None
+    i, m = site
+    tree = statement_of(case, i)
+    name = m.group(1)
+    own = tree is None or any(isinstance(n, (ast.Name, ast.Attribute, ast.Subscript)) and isinstance(n.ctx, ast.Store)
+                              and ast.unparse(n).split("[")[0].split(".")[0] == name for n in ast.walk(tree))
+    return case.with_paragraph(i, splice(case.paragraphs[i], m, 0, f"this sets `{name} = {m.group(2)}`")), own
+
+
 def statement_of(case: Case, i: int) -> ast.AST | None:
     """The statement the paragraph's line starts (a header gets an empty body), parsed from the code."""
     line = case.trace.events[case.steps[i].event].line
@@ -959,6 +976,7 @@ MUTATIONS = {
     "change words of another operation (`grows by` for `*=`)": misnamed_operation,
     "\"goes back to the `for` loop\" on its first arrival": loop_gone_back_to,
     "a problem clause about another quantity quoted for a value": quote_of_another_quantity,
+    "a callee's change credited to the calling line (`this sets`)": side_effect_credited_to_line,
 }
 
 
