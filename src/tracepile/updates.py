@@ -57,11 +57,12 @@ MUTATING = frozenset({"append", "extend", "insert", "pop", "remove", "sort", "re
 
 
 @lru_cache(maxsize=4096)
-def changes_directly(source: str, name: str) -> bool:
+def changes_directly(source: str, name: str, defined: frozenset[str] = frozenset()) -> bool:
     """Whether the code `source` itself binds `name` or changes its object in place (an item or attribute
-    store or delete, an augmented assignment, a mutating method called on it); a change of `name` that a
-    line's code does not make was made inside a function it called (or through an alias). Unparsable
-    source (a compound statement's header) counts as changing it."""
+    store or delete, an augmented assignment, a mutating method called on it, a library function it is
+    passed to: `heapq.heappush(heap, x)`, any function not in `defined`, the program's own); a change of
+    `name` that a line's code does not make was made inside a function of the program it called (or
+    through an alias). Unparsable source (a compound statement's header) counts as changing it."""
     try:
         tree = ast.parse(source.strip())
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -73,10 +74,19 @@ def changes_directly(source: str, name: str) -> bool:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING \
                 and _root(node.func.value) == name:
             return True
+        if isinstance(node, ast.Call) and _called(node) not in defined and \
+                any(_root(arg) == name for arg in node.args + [k.value for k in node.keywords]):
+            return True
         if isinstance(node, (ast.Global, ast.Nonlocal, ast.Import, ast.ImportFrom, ast.FunctionDef,
                              ast.AsyncFunctionDef, ast.ClassDef)):
             return True  # binds names without a Name node in store context
     return False
+
+
+def _called(call: ast.Call) -> str | None:
+    """The name of the function a call calls (`f` of `f(x)` and of `self.f(x)`)."""
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
 
 
 def _root(node: ast.AST) -> str | None:

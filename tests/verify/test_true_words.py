@@ -284,3 +284,13 @@ def test_a_callee_s_side_effect_is_credited_to_the_callee():
     assert "`seen` is now `{0, 1}`, changed inside `visit`" in back
     assert not verify(text.replace(back, "Back at line 11, `n` is now `2`, changed inside `visit`, and "
                                          "`seen` is now `{0, 1}`, changed inside `visit`.", 1), result).passed
+
+
+@pytest.mark.parametrize("source, name, direct", [
+    ("visit(adj, v, seen)", "seen", False), ("seen.add(u)", "seen", True), ("arr[i], arr[j] = arr[j], arr[i]", "arr", True),
+    ("x = visit(arr)", "arr", False), ("x = visit(arr)", "x", True), ("for v in adj[u]:", "v", True),
+    ("heapq.heappush(heap, (d, v))", "heap", True), ("w, _, g = heapq.heappop(heap)", "heap", True),
+    ("self.visit(arr)", "arr", False), ("d[k] += 1", "d", True)])
+def test_whether_a_line_s_own_code_changes_a_name(source, name, direct):
+    from tracepile.updates import changes_directly
+    assert changes_directly(source, name, frozenset({"visit"})) is direct

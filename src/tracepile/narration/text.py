@@ -330,7 +330,8 @@ class Narrator:
         info = self.info.info(event.line)
         source = info.source if info else ""
         # a change the line's own code does not make: a function it called made it (or an alias did)
-        indirect = [c for c in changes if source and not updates.changes_directly(source, c[0])]
+        defined = frozenset(self.info.functions)
+        indirect = [c for c in changes if source and not updates.changes_directly(source, c[0], defined)]
         changes = [c for c in changes if c not in indirect]
         parts = []
         if changes:

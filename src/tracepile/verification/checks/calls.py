@@ -38,14 +38,9 @@ class CallChecks:
             return event
         name, func, line = claim.args["name"], claim.args["func"], event.line
         source, root = self.source_of(line), root_name(name)
-        if root is None or not source or changes_directly(source, root):
+        if root is None or not source or changes_directly(source, root, frozenset(self.info.functions if self.info else ())):
             return false(f"line {line}'s own code changes `{name}` (`{source}`)", source, func)
-        called = set()
-        for later in self.events[self.context.index + 1:]:
-            if getattr(later, "frame", None) == event.frame and isinstance(later, (LineEvent, ReturnEvent)):
-                break
-            if isinstance(later, CallEvent) and later.caller == event.frame:
-                called.add(later.func)
+        called = self.callees(self.context.index)
         if func not in called:
             return false(f"line {line} calls {', '.join(f'`{f}`' for f in sorted(called)) or 'no function'}",
                          ", ".join(sorted(called)), func)
@@ -54,6 +49,16 @@ class CallChecks:
             return false(f"`{root}` does not change at line {line}", after, claim.args["value"])
         return self.claim_value(Claim("value", {"expr": name, "value": claim.args["value"]}, "after", claim.text,
                                       claim.form))
+
+    def callees(self, index: int) -> set[str]:
+        """The functions of the program the line event at `index` called while it ran."""
+        event, called = self.events[index], set()
+        for later in self.events[index + 1:]:
+            if getattr(later, "frame", None) == event.frame and isinstance(later, (LineEvent, ReturnEvent)):
+                break
+            if isinstance(later, CallEvent) and later.caller == event.frame:
+                called.add(later.func)
+        return called
 
     def claim_resume(self, claim: Claim) -> Finding:
         func = claim.args["func"]

@@ -40,7 +40,8 @@ class ValueChecks:
         if claim.form == "sets_values" and self.context.kind in LINE_CONTEXTS:
             line = self.events[self.context.index].line
             source, root = self.source_of(line), root_name(expr)
-            if source and root and not changes_directly(source, root):
+            if source and root and self.callees(self.context.index) and \
+                    not changes_directly(source, root, frozenset(self.info.functions if self.info else ())):
                 return false(f"line {line}'s own code does not set `{root}` (`{source}`): a function it calls or an "
                              f"alias changed it; say `{root}` is now ..., changed inside the function", source, expr)
         if moment == "entry" and self.context.kind == "call":
