@@ -179,7 +179,8 @@ STORES = '''def solution():
     each_share = price_a + price_b
     return each_share
 '''
-STORES_PROBLEM = ("Store A sells packs of 4 batteries for $5 a pack. Store B sells packs of 10 batteries for $5 a pack. "
+STORES_PROBLEM = ("Store A sells packs of 4 batteries for $5 a pack. "
+                  "Store B sells packs of 10 batteries for $5 a pack. "
                   "How many dollars do the two packs cost together?")
 
 
@@ -208,7 +209,8 @@ def test_a_mention_quotes_the_clause_of_the_quantity_not_of_another_given():
 
 def test_a_given_is_quoted_from_the_clause_that_states_it():
     result, text = narrated(STORES, STORES_PROBLEM)
-    own = 'The problem says "Store B sells packs of 10 batteries for $5 a pack", and that is where `price_b = 5` comes from.'
+    own = ('The problem says "Store B sells packs of 10 batteries for $5 a pack", '
+           'and that is where `price_b = 5` comes from.')
     paragraph = next(p for p in text.split("\n\n") if p.startswith("Line 5 "))
     assert "Store B sells packs of 10 batteries for $5 a pack" in paragraph
     base = text.replace(paragraph, "Line 5 runs; after it, `price_b = 5`. " + own)
@@ -287,7 +289,8 @@ def test_a_callee_s_side_effect_is_credited_to_the_callee():
 
 
 @pytest.mark.parametrize("source, name, direct", [
-    ("visit(adj, v, seen)", "seen", False), ("seen.add(u)", "seen", True), ("arr[i], arr[j] = arr[j], arr[i]", "arr", True),
+    ("visit(adj, v, seen)", "seen", False), ("seen.add(u)", "seen", True),
+    ("arr[i], arr[j] = arr[j], arr[i]", "arr", True),
     ("x = visit(arr)", "arr", False), ("x = visit(arr)", "x", True), ("for v in adj[u]:", "v", True),
     ("heapq.heappush(heap, (d, v))", "heap", True), ("w, _, g = heapq.heappop(heap)", "heap", True),
     ("self.visit(arr)", "arr", False), ("d[k] += 1", "d", True)])

@@ -38,7 +38,8 @@ class CallChecks:
             return event
         name, func, line = claim.args["name"], claim.args["func"], event.line
         source, root = self.source_of(line), root_name(name)
-        if root is None or not source or changes_directly(source, root, frozenset(self.info.functions if self.info else ())):
+        defined = frozenset(self.info.functions if self.info else ())
+        if root is None or not source or changes_directly(source, root, defined):
             return false(f"line {line}'s own code changes `{name}` (`{source}`)", source, func)
         called = self.callees(self.context.index)
         if func not in called:
