@@ -297,3 +297,27 @@ def test_a_callee_s_side_effect_is_credited_to_the_callee():
 def test_whether_a_line_s_own_code_changes_a_name(source, name, direct):
     from tracepile.updates import changes_directly
     assert changes_directly(source, name, frozenset({"visit"})) is direct
+
+
+FUEL = '''def solution():
+    distance = 20
+    mpg = 20
+    gas_price = 3
+    round_trip = 2 * distance
+    gallons = round_trip // mpg
+    return gallons * gas_price
+'''
+FUEL_PROBLEM = ("Ana drives to a city 20 miles away and back home. Her car goes 20 miles per gallon of gas, and gas "
+                "costs $3 per gallon. How much does she spend on gas for the round trip, in dollars?")
+
+
+def test_a_given_whose_clause_the_words_cannot_tell_may_quote_either_clause_that_states_its_number():
+    result, text = narrated(FUEL, FUEL_PROBLEM)
+    paragraph = next(p for p in text.split("\n\n") if p.startswith("Line 2 "))
+    said = 'Line 2 runs; so `distance = 20`. The problem says "Ana drives to a city 20 miles away", which is where ' \
+           '`distance = 20` comes from.'
+    assert verify(text.replace(paragraph, said), result, problem=FUEL_PROBLEM).passed
+    either = said.replace("Ana drives to a city 20 miles away", "Her car goes 20 miles per gallon of gas")
+    assert verify(text.replace(paragraph, either), result, problem=FUEL_PROBLEM).passed  # (words cannot tell)
+    wrong = said.replace("Ana drives to a city 20 miles away", "gas costs $3 per gallon")
+    assert not verify(text.replace(paragraph, wrong), result, problem=FUEL_PROBLEM).passed

@@ -27,9 +27,10 @@ class LanguageChecks:
         finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "after", claim.text, claim.form))
         if finding.verdict is True and not mentions_number(quote, value):
             return false(f"the quoted words do not mention `{value}`", value, quote)
-        clause = stating_clause(self.problem, expr, value)
-        if finding.verdict is True and not (clause and quotes_clause(quote, clause)):
-            return false(f"the quoted words are not the clause that states `{expr}`", clause or "", quote)
+        clause = stating_clause(self.problem, expr, value)  # None: the words cannot tell which clause it is
+        other = "" if clause else states_other(self.problem, self.trace.code, quote, expr)
+        if finding.verdict is True and (clause and not quotes_clause(quote, clause) or other):
+            return false(f"the quoted words are not the clause that states `{expr}`", clause or other, quote)
         return finding
 
     def claim_name_meaning(self, claim: Claim) -> Finding:
