@@ -178,7 +178,9 @@ def read_rows(paths: list[str]) -> list[dict]:
 
 def check(args) -> None:
     items = load_items(Path(args.items))
-    results = verdicts(read_rows(args.texts), items)
+    rows = read_rows(args.texts)
+    flagged = [r for r in rows if r.get("review", "true") != "true"]
+    results = verdicts([r for r in rows if r.get("review", "true") == "true"], items)
     table: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for row, item, result, _ in results:
         for key in ((row["mode"], item["domain"]), (row["mode"], "all")):
@@ -194,6 +196,10 @@ def check(args) -> None:
         if not result.passed:
             reasons = list(result.failures) + list(result.unverifiable)
             print(f"- {row['id']} [{row['mode']}, {row.get('writer', '?')}]: " + " | ".join(reasons[:3]))
+    if flagged:
+        print(f"\nTexts a second writer judged not true (left out above), accepted by the gate:")
+        for row, _, result, _ in verdicts(flagged, items):
+            print(f"- {row['id']} [{row['mode']}, {row['review']}]: {'ACCEPTED' if result.passed else 'rejected'}")
     if args.json:
         Path(args.json).write_text(json.dumps({f"{m}/{d}": v for (m, d), v in table.items()}, indent=1))
 

@@ -13,7 +13,8 @@ from functools import lru_cache
 QUOTE_BANNED = re.compile(r'["`]|\.\s|^\W*$|^(?:type:|noqa|pragma|fmt:|pylint|TODO|FIXME|-\*-)', re.I)
 IMPORT = re.compile(r"(?:import|from)\s+[\w.]+")
 NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-SENTENCE = re.compile(r"[^.?!]+(?:[.?!](?!\d)|$)")
+# a sentence ends at . ? or ! unless a digit, another stop, or a lower-case word follows (`$2.50`, `1 * ... * 12`)
+SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?=[\d.]|\s+[a-z0-9*(]))+(?:[.?!]+|$)")
 CLAUSE_END = re.compile(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s")
 
 

@@ -317,3 +317,52 @@ def test_moves_in_any_direction_word(run, paragraph, ok):
 ])
 def test_relations_said_with_a_verb(run, paragraph, ok):
     (accepted if ok else rejected)(run, 6, paragraph)
+
+
+@pytest.mark.parametrize("paragraph, ok", [
+    ("Line 9 checks the loop condition `nums and nums[0] < 0`; the first part holds but the second part fails, so "
+     "the loop body does not run at all and execution continues at line 11.", True),
+    ("Line 9 checks the loop condition `nums and nums[0] < 0`; both parts hold, so the loop body does not run at "
+     "all and execution continues at line 11.", False),
+    ("Line 9 checks the loop condition `nums and nums[0] < 0`; with `nums[0] = 1` no less than `0`, the loop body "
+     "does not run at all and execution continues at line 11.", True),
+    ("Line 9 checks the loop condition `nums and nums[0] < 0`; with `nums[0] = 1` no larger than `0`, the loop "
+     "body does not run at all and execution continues at line 11.", False),
+])
+def test_parts_of_a_condition_and_relations_without_is(script, paragraph, ok):
+    result, paragraphs = script
+    text = "\n\n".join(paragraphs[:8] + [paragraph] + paragraphs[9:])
+    assert verify(text, result).passed is ok
+
+
+def test_a_return_may_go_back_without_its_depth(script):
+    result, paragraphs = script
+    for paragraph, ok in (("So `main` returns `None`, and execution goes back to line 16.", True),
+                          ("So `main` returns `None`, and execution goes back to line 15.", False)):
+        text = "\n\n".join(paragraphs[:11] + [paragraph] + paragraphs[12:])
+        assert verify(text, result).passed is ok
+
+
+TRIP = "def trip():\n    distance = 245\n    price = 2\n    round_trip = 2 * distance\n    return round_trip\n"
+TRIP_PROBLEM = "A town is 245 km away, and fuel costs 2 dollars per km. How far is the round trip?"
+
+
+@pytest.mark.parametrize("index, paragraph, ok", [
+    (3, "Line 4 doubles the distance: `2 * distance = 490`, so `round_trip = 490`.", True),
+    (3, "Line 4 halves the distance: `2 * distance = 490`, so `round_trip = 490`.", False),
+    (2, 'Line 3 sets `price = 2`, from the same sentence.', True),
+    (2, 'Line 3 sets `price = 3`, from the same sentence.', False),
+])
+def test_scaling_words_and_quotes_from_the_same_sentence(index, paragraph, ok):
+    result = trace(TRIP, "trip()")
+    paragraphs = narrate(result, problem=TRIP_PROBLEM).response.split("\n\n")
+    paragraphs[1] = 'Line 2 sets `distance = 245`, from "A town is 245 km away, and fuel costs 2 dollars per km".'
+    text = "\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:])
+    report = verify(text, result, problem=TRIP_PROBLEM)
+    assert report.passed is ok, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
+
+
+def test_again_for_a_line_that_decides_nothing_repeats_an_earlier_effect(run):
+    accepted(run, 12, "Line 8 adds the item again: `total` grows from `5` to `12`.")
+    rejected(run, 12, "Line 8 adds the item, and `total` comes out as `12` again.")  # the first run gave `5`
+    rejected(run, 7, "Line 8 adds the item again: `total` grows from `0` to `5`.")  # its first run

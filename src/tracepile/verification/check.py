@@ -64,6 +64,7 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         self.claims = self.verified = 0
         self.failures: list[str] = []
         self.unverifiable: list[str] = []
+        self.last_quote: str | None = None  # the latest words quoted from the problem or the program
 
     def replay_to(self, index: int) -> None:
         """Apply every event up to and including `index` to frame values and the frame stack."""
@@ -110,6 +111,7 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         findings = []
         if sentence.final is not None:
             findings.append(self.claim_final(sentence.final))
+        self.sentence_claims = sentence.claims
         for claim in self.in_order(sentence):
             findings.append(self.check(claim))
             findings += self.skipped
@@ -130,7 +132,11 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
 
     def check(self, claim: Claim) -> Finding:
         try:
-            return getattr(self, f"claim_{claim.kind}")(claim)
+            finding = getattr(self, f"claim_{claim.kind}")(claim)
+            quote = claim.args.get("quote") or claim.kind == "quote" and claim.args.get("text")
+            if quote and finding.verdict is True:
+                self.last_quote = quote  # what `the same sentence` and `again from "..."` refer to
+            return finding
         except (RecursionError, MemoryError):
             return unverifiable(f"{claim.text} is too deep to check")
 

@@ -3,6 +3,8 @@ sentence (forms of grammar.py, and the code spans and repetition words outside t
 
 from __future__ import annotations
 
+import builtins
+import keyword
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from tracepile.verification.matcher import BY_PREFIX, find_forms
 SPAN_RE = re.compile(SPAN)
 WORD = re.compile(r"[A-Za-z_][A-Za-z_']*|\d[\d.]*|[=<>+*/%^|&~\[\]{}#$@\\]")  # words, numbers, code symbols
 REPEAT = re.compile(r",? ?(?<![\w`])(" + "|".join(REPEAT_PHRASES) + r")(?![\w`]),?", re.I)
+NOT_NAMES = frozenset(w.lower() for w in keyword.kwlist + dir(builtins))  # keywords and builtins name nothing
 SEQUENCE = re.compile(r",|\s*`")  # `first, ...` or `first `a = 1`, then ...`: an order of steps, no ordinal
 QUOTE = re.compile(r'"([^"`\n]+)"')  # a quotation in free wording: of the problem, a comment or the output
 REPEAT_WORDS = ("again", "once more", "this time", "as before", "first time")
@@ -117,11 +120,13 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
             _stray(made[0].args["free"] or "", sentence, names)
         last = match.end()
     _free(text[bones.original(last):], sentence, names)
-    if sentence.stray and names:
-        shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z]+", span)}
-        sentence.stray = [w for w in sentence.stray if not (w.lower() in names and w.lower() in shown
-                                                            and w.lower() not in FACT_WORD_SET)]
+    if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`)
+        shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z_]\w*", span)} - NOT_NAMES
+        sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
     sentence.claims += repeats
+    for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans
+        if claim.kind in ("same_source", "repeat"):
+            claim.args["spans"] = tuple(bones.spans)
     return sentence
 
 

@@ -113,7 +113,8 @@ _BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?
 FORMS: tuple[Form, ...] = (
     # ------------------------------------------------ anchors: which step a paragraph narrates
     Form("line", _BULLET + r"(?:" + OPENERS + r"[,:]? (?:[Ll]ine|on line|at line)|Line|On line|At line|In line) <N:line>\b(?:(?: then| now)? (?:runs|"
-         r"executes|is executed|is run|is reached)(?: next)?(?! ?[\x01\x02]| the one-line loop| a loop written on one line))?", "line", needs=("ine ",),
+         r"executes|is executed|is run|is reached)(?: next)?(?=[,;.:]|$| (?:and|so|now|then|with|again|once|this|for|"
+         r"as)\b))?", "line", needs=("ine ",),
          example="Now line 4 runs.", context="line"),
     Form("back", _BULLET + r"Back at line <N:line>,", "back",
          example="Back at line 4, so `y = 9`.", context="back"),
@@ -456,6 +457,11 @@ FORMS: tuple[Form, ...] = (
          "part", example="the first part already settles it"),
     Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
          "reads_all", example="reads all of standard input"),
+
+    Form("same_source", r"(?:read off |taken from |from |in |again from )?the same (?:sentence|formula|equation|text|"
+         r"phrase|statement|quote)", "same_source", example="from the same sentence"),
+    Form("scales", r"(?P<{p}verb>doubles|halves|triples) (?:it|the (?P<{p}free>[a-z]+(?: [a-z]+)?)|<S:operand>)",
+         "scales", example="doubles the distance"),
 
 )
 

@@ -22,7 +22,9 @@ class LoopChecks:
             return start
         key = self.events[start].loop[:2]
         end = next((i for i in range(start, len(self.events)) if isinstance(self.events[i], LineEvent)
-                    and self.events[i].loop == key + (last + 1,)), None)
+                    and self.events[i].loop in (key + (last + 1,), key + (0,))), None)
+        if end is not None and self.events[end].loop[2] == 0 and self.last_of_stretch(end) != last:
+            end = None  # a stretch that reaches the loop's end must end with its last iteration
         if end is None or last < first:
             self.context = Context("lost")
             return false(f"the loop at line {loop} has no iteration {last + 1} after the summarised ones")
@@ -39,6 +41,16 @@ class LoopChecks:
                 return false(f"iterations {first} to {last} of the loop at line {loop} run {paths} different "
                              "sets of lines", str(paths), str(claim.args["paths"]))
         return HOLDS
+
+    def last_of_stretch(self, end: int) -> int:
+        """The last iteration of a summarised stretch that ends at event `end`: the iteration before the
+        one `end` begins, or, where `end` finds the loop over, the loop's last iteration."""
+        event = self.events[end]
+        if event.loop[2] > 0:
+            return event.loop[2] - 1
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        return self.loop_sizes.get((event.frame,) + event.loop[:2], 0)
 
     def claim_iteration_group(self, claim: Claim) -> Finding:
         """`in iterations 4 and 7, it runs lines 3 and 4` (or `in the other N iterations`): exactly the lines
@@ -85,7 +97,7 @@ class LoopChecks:
     def claim_after_iteration(self, claim: Claim) -> Finding:
         if self.context.kind != "summary":
             return unverifiable("`after iteration k` belongs to a summary of iterations")
-        last = self.events[self.context.end].loop[2] - 1
+        last = self.last_of_stretch(self.context.end)
         if claim.args["iteration"] != last:
             return false(f"the summary ends after iteration {last}", str(last), str(claim.args["iteration"]))
         if claim.args.get("unchanged"):

@@ -289,8 +289,9 @@ class ValueChecks:
 
 def _calls_in(source: str) -> set[str]:
     """Every call expression of a statement's source, in normal spelling."""
+    text = source.strip()
     try:
-        tree = ast.parse(source.strip())
+        tree = ast.parse(text + (" pass" if text.endswith(":") else ""))  # a compound statement's header
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     return {ast.unparse(node) for node in ast.walk(tree) if isinstance(node, ast.Call)}

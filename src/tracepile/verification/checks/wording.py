@@ -6,7 +6,8 @@ from __future__ import annotations
 import ast
 from functools import lru_cache
 
-from tracepile.authored import comments, name_words, quoted_from, squeeze, stems
+from tracepile.authored import comments, mentions_number, name_words, quoted_from, squeeze, stems
+from tracepile.authored import sentences as problem_sentences
 from tracepile.model import CallEvent, LineEvent, ReturnEvent
 from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
@@ -14,6 +15,8 @@ from tracepile.verification.compare import evaluate, exact, normal, normal_state
 
 ORDINALS = {word: k for k, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
+OUTCOME_KINDS = {"counts_as", "truth", "next", "iteration", "loop_end", "loop_done", "body_skipped", "no_longer",
+                 "assertion", "ordinal"}  # claims that state where a condition or loop header sends execution
 CHANGING = {"becomes", "now becomes", "changes to", "turns into", "is updated to", "is changed to", "is reassigned to"}
 STOP = frozenset("the a an of in on at to for by and or is are was were that this it its with from as per each "
                  "does do how much many what which who when".split())
@@ -72,6 +75,9 @@ class WordingChecks:
     def claim_natural_value(self, claim: Claim) -> Finding:
         """`expr` is / gives / equals `v`: a value claim whose moment is read as for a bare span."""
         moment = "auto:before" if claim.args["verb"] == "was" else "auto"
+        if " = " in claim.args["expr"] and claim.args["verb"] in ("is", "equals"):  # `a = 1` equals `b = 1`
+            return self.claim_relation(Claim("relation", {"left": claim.args["expr"], "right": claim.args["value"],
+                                                          "relation": "equal to"}, "before", claim.text, claim.form))
         args = {"expr": claim.args["expr"], "value": claim.args["value"]}
         return self.auto_value(Claim("value", args, moment, claim.text, claim.form))
 
@@ -98,6 +104,10 @@ class WordingChecks:
             if shown.verdict is not True:
                 return shown
             stated = stated.strip()
+        elif literal_value(stated) is None and \
+                normal_statement(f"{target} = {stated}") == normal_statement(self.source_of(event.line)):
+            self.unstated.get(self.context.index, set()).discard(normal(target))
+            return HOLDS  # `rebinds `input` to `sys.stdin.readline``: the line's own assignment, said in words
         elif literal_value(stated) is None:  # `sets `c` to `capacity``: the expression's value before the step
             verdict, value = evaluate(stated, self.context.before or {}, dict(event.values))
             if verdict is None:
@@ -289,6 +299,12 @@ class WordingChecks:
     # ---------------------------------------------------------------- repetition: the step's earlier runs
 
     def claim_repeat(self, claim: Claim) -> Finding:
+        if claim.args["how"] in ("again", "once again") and self.last_quote is not None and \
+                any(c.kind == "quote" for c in getattr(self, "sentence_claims", ())):
+            return HOLDS  # `again from "..."`: another quote, after an earlier one
+        return self.repeat(claim)
+
+    def repeat(self, claim: Claim) -> Finding:
         """again / once more / as before (ran earlier in this frame with the same outcome), this time (ran
         earlier), for the first time (never before in this frame, or not with this outcome), no longer
         (the previous run had the other outcome)."""
@@ -324,8 +340,13 @@ class WordingChecks:
         if how == "no longer":
             return HOLDS if now is not None and previous != now else \
                 false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
-        if how == "this time" or now is None:
+        if how == "this time":
             return HOLDS
+        if now is None:
+            return self.same_effect(claim, runs)
+        outcome_stated = any(c.kind in OUTCOME_KINDS for c in getattr(self, "sentence_claims", ()))
+        if how != "as before" and not outcome_stated:
+            return HOLDS  # `calls `trace(r, c, 0)` again`: the line ran before; no outcome is repeated
         if how == "as before":
             return HOLDS if previous == now else \
                 false(f"the previous run of line {event.line} had another outcome", str(previous), how)
@@ -370,6 +391,42 @@ class WordingChecks:
             return HOLDS
         return false("no problem text, comment or output has these words", "", text)
 
+    def same_effect(self, claim: Claim, runs: list[int]) -> Finding:
+        """`again` for a line that decides nothing: an earlier run of the line gave the names the
+        sentence states the same new values, and moved them the same way (``g` drops again`)."""
+        event = self.events[self.context.index]
+        changed = dict(event.changes)
+        stated = [tuple(p.strip() for p in span.partition(" = ")[::2]) for span in claim.args.get("spans", ())
+                  if " = " in span]
+        stated += [(c.args.get("expr") or c.args.get("target"), c.args["value"]) for c in
+                   getattr(self, "sentence_claims", ()) if "value" in c.args and (c.args.get("expr") or c.args.get("target"))]
+        computed = [(normal(name), value) for name, value in stated if name not in changed]
+        stated = [(name, value) for name, value in stated if name in changed]
+        moves = [c for c in getattr(self, "sentence_claims", ()) if c.kind == "change" and c.args.get("name") in changed]
+        for run in runs:  # `computes `i - 1 = 1` once more`: a sub-expression with the value it had before
+            recorded = {normal(expr): value for expr, value in self.events[run].values}
+            if computed and all(expr in recorded and exact(value, recorded[expr]) for expr, value in computed):
+                return HOLDS
+        for run in runs:
+            earlier = dict(self.events[run].changes)
+            if not all(name in earlier and exact(value, earlier[name]) for name, value in stated):
+                continue
+            before = self.befores.get(run, {})
+            if all(self.moved_alike(c.args["name"], before.get(c.args["name"]), earlier.get(c.args["name"])) for c in moves):
+                return HOLDS
+        return false(f"no earlier run of line {event.line} had the effect this sentence repeats",
+                     "a first effect", claim.args["how"])
+
+    def moved_alike(self, name: str, old: str | None, new: str | None) -> bool:
+        """Whether `name` moved from `old` to `new` the way it moves at the current step."""
+        event = self.events[self.context.index]
+        now_old, now_new = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        values = [number_of(v) if v is not None else None for v in (old, new, now_old, now_new)]
+        if None in values:
+            return False
+        a, b, c, d = values
+        return (b > a) == (d > c) and (b < a) == (d < c)
+
     def outcome(self, index: int) -> bool | None:
         """Whether a line's condition holds (the loop goes on), or None for a line that decides nothing."""
         event = self.events[index]
@@ -398,6 +455,37 @@ class WordingChecks:
         if found.verdict is True:
             self.shown_output = (self.paragraph, self.cursor)
         return found
+
+    def claim_same_source(self, claim: Claim) -> Finding:
+        """`from the same sentence`: words were quoted before, from a problem sentence that mentions every
+        number the sentence's values state."""
+        if self.last_quote is None:
+            return false("nothing was quoted before this sentence", "", claim.text)
+        source = next((s for s in problem_sentences(self.problem) if squeeze(self.last_quote) in squeeze(s)),
+                      self.last_quote)
+        stated = [span.partition(" = ")[2].strip() for span in claim.args.get("spans", ()) if " = " in span]
+        missing = [v for v in stated if number_of(v) is not None and not mentions_number(source, v)]
+        return false(f"the quoted words do not mention `{missing[0]}`", source, missing[0]) if missing else HOLDS
+
+    def claim_scales(self, claim: Claim) -> Finding:
+        """`doubles the distance`: the line's code multiplies by 2 (halves: divides by 2; triples: by 3)."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        factor = {"doubles": 2, "halves": 2, "triples": 3}[claim.args["verb"]]
+        ops = (ast.Div, ast.FloorDiv) if claim.args["verb"] == "halves" else (ast.Mult,)
+        try:
+            tree = ast.parse(self.source_of(event.line).strip().rstrip(":") or "0")
+        except SyntaxError:
+            tree = None
+        found = tree is not None and any(
+            isinstance(node, ast.BinOp) and isinstance(node.op, ops) and any(
+                isinstance(side, ast.Constant) and side.value == factor for side in
+                ((node.right,) if ops != (ast.Mult,) else (node.left, node.right)))
+            or isinstance(node, ast.AugAssign) and isinstance(node.op, ops) and isinstance(node.value, ast.Constant)
+            and node.value.value == factor for node in ast.walk(tree))
+        return HOLDS if found else false(f"line {event.line} does not {claim.args['verb'][:-1]} a value",
+                                         self.source_of(event.line), claim.text)
 
     def claim_body_skipped(self, claim: Claim) -> Finding:
         """`the loop body does not run (at all)`: the narrated loop header or condition does not go into
@@ -469,7 +557,7 @@ class WordingChecks:
         outcome = self.claim_counts_as(Claim("counts_as", {"truthy": "false"}, "", claim.text, claim.form))
         if outcome.verdict is not True:
             return outcome
-        return self.claim_repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
+        return self.repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
 
     def claim_line_late(self, claim: Claim) -> Finding:
         """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later
@@ -489,7 +577,7 @@ class WordingChecks:
         number = claim.args.get("iteration", ORDINALS.get(word))
         if self.context.kind == "summary":
             first = self.events[self.context.index].loop[2]
-            last = self.events[self.context.end].loop[2] - 1
+            last = self.last_of_stretch(self.context.end)
             ok = number is not None and first <= number <= last
             return HOLDS if ok else false(f"the summary covers iterations {first} to {last}",
                                               f"{first} to {last}", str(number or word))
@@ -588,6 +676,11 @@ class WordingChecks:
         if not content <= known:
             return []
         return [name for name in names if stems(" ".join(name_words(name))) & content]
+
+
+def number_of(text: str) -> int | float | None:
+    value = literal_value(text)
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def literal_value(text: str):
