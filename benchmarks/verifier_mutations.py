@@ -749,7 +749,7 @@ MENTION_QUOTE = re.compile(r'The problem (?:mentions|refers to) (?:it|this) in "
 def quote_of_another_quantity(case: Case):
     """A problem clause that states another given quoted for a value: the Store A clause for `price_b`,
     "Machine A makes 12 widgets per hour" for `hours`."""
-    from tracepile.authored import clauses, name_words, squeeze
+    from tracepile.authored import name_words, squeeze
     givens = [(i, m) for i, m in case.sites(GIVEN_QUOTE)]
     sites = givens + [(i, m) for i, m in case.sites(MENTION_QUOTE)]
     site = case.pick(sites)
@@ -760,7 +760,8 @@ def quote_of_another_quantity(case: Case):
     if not others:
         return None
     quote, owner = case.rng.choice(others)
-    same_clause = any(squeeze(m.group(1)) in squeeze(c) and squeeze(quote) in squeeze(c) for c in clauses(case.problem))
+    clauses = re.split(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s", " ".join(case.problem.split()))
+    same_clause = any(squeeze(m.group(1)) in squeeze(c) and squeeze(quote) in squeeze(c) for c in clauses)
     if m.re is GIVEN_QUOTE:
         still = same_clause
     else:  # a mention of a computed name: true when the quote is its own clause, asks for it, or is of a given
