@@ -366,3 +366,10 @@ def test_again_for_a_line_that_decides_nothing_repeats_an_earlier_effect(run):
     accepted(run, 12, "Line 8 adds the item again: `total` grows from `5` to `12`.")
     rejected(run, 12, "Line 8 adds the item, and `total` comes out as `12` again.")  # the first run gave `5`
     rejected(run, 7, "Line 8 adds the item again: `total` grows from `0` to `5`.")  # its first run
+
+
+def test_a_loop_with_nothing_to_iterate_over_is_reached_not_gone_back_to():
+    result = trace("def f(xs):\n    for x in xs:\n        pass\n    return 0\n", "f([])")
+    text = narrate(result).response
+    assert "Line 2 reaches the `for` loop" in text and verify(text, result).passed
+    assert not verify(text.replace("reaches the `for` loop", "goes back to the `for` loop"), result).passed

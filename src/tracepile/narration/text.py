@@ -261,6 +261,11 @@ class Narrator:
                  and not is_noise(value)]
         return join(shown[:MAX_COMPUTATIONS])
 
+    def iterated(self, event: LineEvent) -> bool:
+        """Whether the run of the loop that `event` ends had an iteration."""
+        return any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop and e.loop[:2] == event.loop[:2]
+                   and e.loop[2] > 0 for e in self.events)
+
     def opening(self, event: LineEvent, info: LineInfo | None, before: dict[str, str]) -> str:
         kind = info.kind if info else "other"
         if kind in ("if", "elif", "while", "assert"):
@@ -270,8 +275,8 @@ class Narrator:
                     "while": "checks the loop condition", "assert": "asserts"}[kind]
             text = f"{what} {code(info.test)}"
             return text + (f" with {join(ops)}" if ops else "")
-        if kind == "for" and event.loop and event.loop[2] == 0 and not self.iterations.get(event.loop[:2]):
-            return "reaches the `for` loop"  # its first arrival in this run of the loop: nothing to go back to
+        if kind == "for" and event.loop and event.loop[2] == 0 and not self.iterated(event):
+            return "reaches the `for` loop"  # a loop with nothing to iterate over is reached, not gone back to
         if kind == "for" and event.loop and event.loop[2] == 0:
             return self.pick("goes back to the `for` loop", "returns to the head of the `for` loop")
         if kind == "for":

@@ -17,6 +17,7 @@ from tracepile.verification.checks.flow import FlowChecks
 from tracepile.verification.checks.language import LanguageChecks
 from tracepile.verification.checks.loops import LoopChecks
 from tracepile.verification.checks.questions import QuestionChecks
+from tracepile.verification.checks.phrases import PhraseChecks
 from tracepile.verification.checks.values import ValueChecks
 from tracepile.verification.checks.wording import WordingChecks, program_names
 from tracepile.verification.claims import Claim, Sentence, parse
@@ -32,7 +33,8 @@ END_OF_TEXT = "(end of text)"  # the sentence the text-wide findings (missing st
 ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "yield", "unwind", "summary"}  # claims that place a step
 
 
-class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks):
+class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,
+              PhraseChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence; each claim kind
     is checked by the method `claim_<kind>` of its family's mixin (checks/)."""
 

@@ -86,8 +86,9 @@ def sentences(paragraph: str) -> list[str]:
 def _protected(paragraph: str) -> list[tuple[int, int]]:
     regions = [(m.start(), m.end()) for m in re.finditer(r"^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$", paragraph, re.M)]
     regions += [(m.start(), m.end()) for m in SPAN_RE.finditer(paragraph)]
-    regions += [(m.start(), m.end()) for m in QUOTE.finditer(paragraph)
-                if not any(a <= m.start() < b for a, b in regions)]
+    if '"' in paragraph:
+        regions += [(m.start(), m.end()) for m in QUOTE.finditer(paragraph)
+                    if not any(a <= m.start() < b for a, b in regions)]
     return regions
 
 

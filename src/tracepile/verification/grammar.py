@@ -184,9 +184,10 @@ FORMS: tuple[Form, ...] = (
          {"kinds": ("while",)}, example="checks the loop condition `i < n` with `i = 0` and `n = 3`"),
     Form("assert", r"asserts <S:test>(?: with <L:before>)?", "statement", "before", {"kinds": ("assert",)},
          example="asserts `n >= 0` with `n = 3`"),
-    Form("for", r"(?:(?P<{p}back>goes back to|returns to the head of|comes back to|is back at)|takes the next item "
-         r"of|advances|moves|starts|begins|enters|reaches|runs|is the head of|heads) the `for` loop"
-         r"(?: on)?", "statement",
+    Form("for_back", r"(?:goes back to|returns to the head of|comes back to|is back at) the `for` loop", "for_back",
+         example="goes back to the `for` loop"),
+    Form("for", r"(?:takes the next item of|advances|moves|starts|begins|enters|reaches|runs|is the head of|heads) "
+         r"the `for` loop(?: on)?", "statement",
          fixed={"kinds": ("for",)}, example="advances the `for` loop"),
     Form("inline_loop", r"runs the one-line loop <S:source>", "statement", fixed={"kinds": ("inline_loop",)},
          example="runs the one-line loop `for c in s: n += 1`"),

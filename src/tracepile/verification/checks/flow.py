@@ -50,9 +50,6 @@ class FlowChecks:
         kinds, args = claim.args.get("kinds"), claim.args
         if kinds and info.kind not in kinds:
             return false(f"line {event.line} is a `{info.kind}` statement", info.kind, "/".join(kinds))
-        if args.get("back") and not self.loop_ran_before(event):
-            return false(f"line {event.line} runs for the first time in this run of its loop; say it reaches the "
-                         "`for` loop", "first arrival", args["back"])
         if "test" in args and normal(args["test"]) != normal(info.test or ""):
             return false(f"line {event.line} tests `{info.test}`", info.test or "", args["test"])
         if "source" in args:

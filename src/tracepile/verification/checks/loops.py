@@ -108,17 +108,6 @@ class LoopChecks:
                 return false(f"`{changed[0]}` changes in these iterations", changed[0], "nothing changed")
         return HOLDS
 
-    def loop_ran_before(self, event: LineEvent) -> bool:
-        """Whether the loop header `event` already ran in this run (activation) of its loop: it starts
-        iteration 2 or later, or it ends a loop that iterated."""
-        if not event.loop:
-            return False
-        if event.loop[2] != 0:
-            return event.loop[2] >= 2
-        if self.loop_sizes is None:
-            self.loop_sizes = _loop_sizes(self.events)
-        return self.loop_sizes.get((event.frame,) + event.loop[:2], 0) > 0
-
     def iteration_is(self, event: LineEvent, number: int) -> Finding:
         actual = event.loop[2] if event.loop else None
         if actual != number:
