@@ -751,8 +751,7 @@ def quote_of_another_quantity(case: Case):
     "Machine A makes 12 widgets per hour" for `hours`."""
     from tracepile.authored import name_words, squeeze
     givens = [(i, m) for i, m in case.sites(GIVEN_QUOTE)]
-    sites = givens + [(i, m) for i, m in case.sites(MENTION_QUOTE)]
-    site = case.pick(sites)
+    site = case.pick(case.sites(MENTION_QUOTE) or givens)  # a mention where there is one: it quotes no number
     if site is None or len(givens) < 2:
         return None
     i, m = site
