@@ -555,7 +555,7 @@ def _paths(events, end: int, loop: int, first: int, last: int) -> list[tuple]:
 
 QUOTE = re.compile(r'(?:The problem says|The problem (?:mentions|refers to) (?:it|this) in|The comment (?:at|on) line (\d+) (?:says|reads|explains):) "([^"]+)"')
 MOVE = re.compile(r"`(\w+)` (grows|goes up|increases|rises|climbs|shrinks|goes down|decreases|drops|falls|doubles|"
-                  r"steps up|steps down)(?: by `([^`]+)`)?,? from `([^`]+)` to `([^`]+)`")
+                  r"halves|is multiplied|steps up|steps down|goes)(?: by `([^`]+)`)?,? from `([^`]+)` to `([^`]+)`")
 OPPOSITE = {"greater than": "at most", "larger than": "at most", "less than": "at least", "smaller than": "at least",
             "at least": "less than", "at most": "greater than", "equal to": "different from",
             "different from": "equal to"}
@@ -605,9 +605,10 @@ def wrong_move(case: Case):
     if site:
         i, m = site
         group = case.rng.choice([g for g in (2, 3, 4, 5) if m.group(g)])
-        if group == 2:
-            new = {"steps up": "steps down", "steps down": "steps up", "doubles": "shrinks"}.get(
-                m.group(2), "shrinks" if m.group(2) in ("grows", "goes up", "increases", "rises", "climbs") else "grows")
+        if group == 2:  # the opposite direction
+            up = literal_or_none(m.group(5)) > literal_or_none(m.group(4)) if all(
+                isinstance(literal_or_none(m.group(g)), (int, float)) for g in (4, 5)) else m.group(2) != "shrinks"
+            new = {"steps up": "steps down", "steps down": "steps up"}.get(m.group(2), "shrinks" if up else "grows")
         else:
             new = bump(m.group(group), case.rng)
         still = group != 2 and same(new, m.group(group))
@@ -681,6 +682,120 @@ BECAUSE = re.compile(r"because `([^`]+?) = ([^`]+)` is (" + "|".join(sorted(HOLD
                      r") `([^`]+)`")
 OPERAND_LIST = re.compile(r"(?:computes with|reads|uses|step by step,|Python evaluates|on the way,|working it out,|"
                           r"`,? with|statement, with) ((?:`[^`]+`(?:,? and |, )?)+)")
+
+
+def operation(tree: ast.AST | None, name: str) -> str:
+    """The oracle's reading of how a statement updates `name`: "+" (`x += e`, `x = x - e`), "*" or "/"
+    likewise, else "other"."""
+    ops = {ast.Add: "+", ast.Sub: "+", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "/"}
+    body = tree.body if tree is not None else []
+    if len(body) != 1:
+        return "other"
+    node = body[0]
+    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
+        return ops.get(type(node.op), "other")
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
+            and node.targets[0].id == name and isinstance(node.value, ast.BinOp):
+        left, right = (ast.unparse(side) for side in (node.value.left, node.value.right))
+        if left == name or right == name and isinstance(node.value.op, (ast.Add, ast.Mult)):
+            return ops.get(type(node.value.op), "other")
+    return "other"
+
+
+def misnamed_operation(case: Case):
+    """A move said with the words of another operation, its numbers true: `place` grows by `9` for
+    `place *= base`, `s` doubles for `s += x`, `base` drops by `60` for `base = base * base % m`."""
+    sites = [(i, m) for i, m in case.sites(MOVE) if all(type(literal_or_none(m.group(g))) is int for g in (4, 5))]
+    other = [(i, m) for i, m in sites if operation(statement_of(case, i), m.group(1)) != "+"]
+    site = case.pick(other or sites)  # a line that does not add, where there is one
+    if site is None:
+        return None
+    i, m = site
+    name, old, new = m.group(1), literal_or_none(m.group(4)), literal_or_none(m.group(5))
+    if old == new:
+        return None
+    options = [("grows" if new > old else "drops") + f" by `{abs(new - old)}`"]
+    if old and new == 2 * old:
+        options.append("doubles")
+    if old not in (0, 1) and new % old == 0 and new // old > 2:
+        options.append(f"is multiplied by `{new // old}`")
+    if new and old == 2 * new:
+        options.append("halves")
+    kind = operation(statement_of(case, i), name)
+
+    def still(words: str) -> bool:
+        return words.startswith(("grows by", "drops by")) and kind == "+" or words == "doubles" and kind == "*" or \
+            words.startswith("is multiplied") and kind == "*" or words == "halves" and kind in ("*", "/")
+    options = [w for w in options if not m.group(0).startswith(f"`{name}` {w}")] or options
+    words = case.rng.choice([w for w in options if not still(w)] or options)  # a false one where there is one
+    said = f"`{name}` {words}, from `{m.group(4)}` to `{m.group(5)}`"
+    return case.with_paragraph(i, case.paragraphs[i][:m.start()] + said + case.paragraphs[i][m.end():]), still(words)
+
+
+FOR_OPENING = re.compile(r"^Line \d+ (reaches|takes the next item of|moves|advances|enters|starts) the `for` loop(?: on)?")
+
+
+def loop_gone_back_to(case: Case):
+    """`goes back to the `for` loop` for a header that has not run before in this run of its loop (its first
+    arrival: an empty loop, or iteration 1)."""
+    def ran_before(i: int) -> bool:
+        event = case.trace.events[case.steps[i].event]
+        return not event.loop or any(isinstance(e, LineEvent) and e.loop and e.frame == event.frame
+                                     and e.loop[:2] == event.loop[:2] for e in case.trace.events[:case.steps[i].event])
+    sites = case.sites(FOR_OPENING)
+    site = case.pick([(i, m) for i, m in sites if not ran_before(i)] or sites)  # a first arrival where there is one
+    if site is None:
+        return None
+    i, m = site
+    words = case.rng.choice(("goes back to the `for` loop", "returns to the head of the `for` loop"))
+    return case.with_paragraph(i, case.paragraphs[i][:m.start(1)] + words + case.paragraphs[i][m.end():]), ran_before(i)
+
+
+GIVEN_QUOTE = re.compile(r'The problem says "([^"]+)", (?:which is where|and that is where|and this is where) `(\w+) = ')
+MENTION_QUOTE = re.compile(r'The problem (?:mentions|refers to) (?:it|this) in "([^"]+)"')
+
+
+def quote_of_another_quantity(case: Case):
+    """A problem clause that states another given quoted for a value: the Store A clause for `price_b`,
+    "Machine A makes 12 widgets per hour" for `hours`."""
+    from tracepile.authored import name_words, squeeze
+    givens = [(i, m) for i, m in case.sites(GIVEN_QUOTE)]
+    site = case.pick(case.sites(MENTION_QUOTE) or givens)  # a mention where there is one: it quotes no number
+    if site is None or len(givens) < 2:
+        return None
+    i, m = site
+    others = [(g.group(1), g.group(2)) for j, g in givens if g.group(1) != m.group(1)]
+    if not others:
+        return None
+    quote, owner = case.rng.choice(others)
+    clauses = re.split(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s", " ".join(case.problem.split()))
+    same_clause = any(squeeze(m.group(1)) in squeeze(c) and squeeze(quote) in squeeze(c) for c in clauses)
+    if m.re is GIVEN_QUOTE:
+        still = same_clause
+    else:  # a mention of a computed name: true when the quote is its own clause, asks for it, or is of a given
+        # the name is named after (`pack_b` for `packs_from_b`)
+        event = case.trace.events[case.steps[i].event]
+        names = [n for n, _ in event.changes]
+        still = same_clause or "how many" in quote.lower() or "how much" in quote.lower() or \
+            any(set(name_words(owner)) <= set(name_words(n)) for n in names)
+    return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, quote)), still
+
+
+CHANGED_INSIDE = re.compile(r"`([^`]+)` is now `([^`]+)`, changed inside `[^`]+`")
+
+
+def side_effect_credited_to_line(case: Case):
+    """`this sets `arr = [...]`` at a line whose callee changed `arr` (the template says `arr` is now `[...]`,
+    changed inside `quick_sort`): the change credited to the calling line."""
+    site = case.pick(case.sites(CHANGED_INSIDE))
+    if site is None:
+        return None
+    i, m = site
+    tree = statement_of(case, i)
+    name = m.group(1)
+    own = tree is None or any(isinstance(n, (ast.Name, ast.Attribute, ast.Subscript)) and isinstance(n.ctx, ast.Store)
+                              and ast.unparse(n).split("[")[0].split(".")[0] == name for n in ast.walk(tree))
+    return case.with_paragraph(i, splice(case.paragraphs[i], m, 0, f"this sets `{name} = {m.group(2)}`")), own
 
 
 def statement_of(case: Case, i: int) -> ast.AST | None:
@@ -867,6 +982,10 @@ MUTATIONS = {
     "a `because` about a name the condition does not use": name_not_compared,
     "a restated condition that is not the line's": other_condition,
     "an operand or sub-expression the line does not compute": other_operand,
+    "change words of another operation (`grows by` for `*=`)": misnamed_operation,
+    "\"goes back to the `for` loop\" on its first arrival": loop_gone_back_to,
+    "a problem clause about another quantity quoted for a value": quote_of_another_quantity,
+    "a callee's change credited to the calling line (`this sets`)": side_effect_credited_to_line,
 }
 
 

@@ -3,6 +3,7 @@ question its problem text asks. The narrator quotes them and the verifier checks
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 import tokenize
@@ -14,6 +15,7 @@ IMPORT = re.compile(r"(?:import|from)\s+[\w.]+")
 NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # a sentence ends at . ? or ! unless a digit, another stop, or a lower-case word follows (`$2.50`, `1 * ... * 12`)
 SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?=[\d.]|\s+[a-z0-9*(]))+(?:[.?!]+|$)")
+CLAUSE_END = re.compile(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s")
 
 
 @dataclass(frozen=True)
@@ -118,3 +120,69 @@ def quoted_from(problem: str, quote: str) -> bool:
 def mentions_number(text: str, value: str) -> bool:
     """Whether `value` (a number as Python writes it) occurs in `text` as a whole number token."""
     return re.search(rf"(?<![\d.]){re.escape(value)}(?![\d]|\.\d)", text) is not None
+
+
+def clauses(problem: str) -> list[str]:
+    """The clauses of a problem text (pieces between commas, full stops, `and`, ...), space-normalised."""
+    out = []
+    for sentence in sentences(" ".join(problem.split())):
+        start = 0
+        for match in CLAUSE_END.finditer(sentence):
+            out.append(sentence[start:match.start()].strip())
+            start = match.end()
+        out.append(sentence[start:].strip())
+    return [c for c in out if c]
+
+
+def stating_clause(problem: str, name: str, value: str) -> str | None:
+    """The clause of the problem that states `value` for `name`: the only clause mentioning the number, or
+    of several, the one sharing most words with the name (`price_b` and "Store B sells ..."); None when
+    none does or the choice is ambiguous."""
+    found = [c for c in clauses(problem) if mentions_number(c, value)]
+    if len(found) > 1:
+        wanted = {w.rstrip("s") for w in name_words(name)}
+        scores = [len(wanted & {w.rstrip("s") for w in re.findall(r"[a-z]+", c.lower())}) for c in found]
+        best = max(scores)
+        found = [c for c, score in zip(found, scores) if score == best] if best else []
+    return found[0] if len(found) == 1 else None
+
+
+def quotes_clause(quote: str, clause: str) -> bool:
+    """Whether `quote` lies within `clause` or holds the whole of it (case and spacing aside)."""
+    return squeeze(quote) in squeeze(clause) or squeeze(clause) in squeeze(quote)
+
+
+@lru_cache(maxsize=256)
+def givens(code: str) -> tuple[tuple[str, str], ...]:
+    """The program's given numbers: each name bound once, to a number literal (`rate_a = 12`), with the
+    number as Python writes it."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return ()
+    found: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                value = ast.literal_eval(node.value)
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                value = None
+            number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            found.setdefault(node.targets[0].id, []).append(repr(value) if number else "")
+    return tuple((name, values[0]) for name, values in found.items() if len(values) == 1 and values[0])
+
+
+def states_other(problem: str, code: str, quote: str, name: str) -> str:
+    """The given quantity (other than `name`, and not one `name` is named after: `pack_b` for
+    `packs_from_b`) whose stating clause `quote` quotes, or "" (also when the quote asks for `name`)."""
+    own = {w.rstrip("s") for w in name_words(name)}
+    asked = re.search(r"\bhow (?:many|much) (\w+(?: \w+)?)", quote.lower())
+    if asked and stems(asked.group(1)) & own:
+        return ""  # the question asks for it: "how many hours will they take to make 120 widgets"
+    for other, value in givens(code):
+        if other == name or {w.rstrip("s") for w in name_words(other)} <= own:
+            continue
+        clause = stating_clause(problem, other, value)
+        if clause and quotes_clause(quote, clause):
+            return other
+    return ""

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import ast
 import random
-import re
 
-from tracepile.authored import mentions_number, name_words, sentences, stems
+from tracepile import updates
+from tracepile.authored import clauses, mentions_number, name_words, stating_clause, states_other, stems
 
 MAX_QUOTE_WORDS = 12
 MAX_SIDE_CHARS = 40
-CLAUSE_END = re.compile(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s")
 # the words of a comparison that holds (True) or fails (False), per operator
 RELATION_WORDS = {
     ast.Gt: (("greater than", "larger than"), ("at most",)),
@@ -25,6 +24,9 @@ RELATION_WORDS = {
 }
 ORDERED = (ast.Gt, ast.Lt, ast.GtE, ast.LtE)  # relations shown between numbers only
 GENERIC = {"total", "count", "number", "result", "value", "answer", "each", "per", "the", "and", "new", "old", "left"}
+NO_ARTICLE = {"each", "every", "per", "all", "any", "both", "some", "no", "num", "many", "much", "few", "one", "two",
+              "three", "half", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+              "get", "set", "calc", "compute", "is", "has", "can", "should", "how"}
 UP, DOWN = ("grows", "goes up", "increases", "rises", "climbs"), ("shrinks", "goes down", "decreases", "drops", "falls")
 
 
@@ -38,31 +40,26 @@ def number(text: str) -> int | float | None:
 
 
 def problem_quote(problem: str, name: str, value: str) -> str | None:
-    """The clause of the problem text that gives `value` to `name`: the only clause mentioning the
-    number, or the one sharing most words with the name; None when that is ambiguous or absent."""
+    """The clause of the problem text that gives `value` to `name` (authored.stating_clause), cut to
+    MAX_QUOTE_WORDS around the number; None when that is ambiguous or absent."""
     if number(value) is None:
         return None
-    text = " ".join(problem.split())
-    clauses = [c for c in _clauses(text) if mentions_number(c, value)]
-    if len(clauses) > 1:
-        wanted = {w.rstrip("s") for w in name_words(name)}
-        scores = [len(wanted & {w.rstrip("s") for w in re.findall(r"[a-z]+", c.lower())}) for c in clauses]
-        best = max(scores)
-        clauses = [c for c, s in zip(clauses, scores) if s == best] if best else []
-    if len(clauses) != 1:
+    clause = stating_clause(problem, name, value)
+    if clause is None:
         return None
-    quote = _around(clauses[0], value)
+    quote = _around(clause, value)
     return quote if '"' not in quote and "`" not in quote else None
 
 
-def mention(problem: str, name: str) -> str | None:
+def mention(problem: str, name: str, code: str = "") -> str | None:
     """The clause of the problem that shares most words with `name` (words such as "total" or "number"
-    aside), cut to MAX_QUOTE_WORDS around the first shared word; None when no clause shares one."""
+    aside) and states no other given of `code` (authored.states_other: not "Machine A makes 12 widgets per
+    hour" for `hours`), cut to MAX_QUOTE_WORDS around the first shared word; None when no clause fits."""
     wanted = stems(" ".join(name_words(name))) - GENERIC
     best, found = 0, None
-    for clause in _clauses(" ".join(problem.split())):
+    for clause in clauses(problem):
         shared = len(wanted & stems(clause))
-        if shared > best:
+        if shared > best and not states_other(problem, code, clause, name):
             best, found = shared, clause
     if found is None or '"' in found or "`" in found:
         return None
@@ -70,18 +67,6 @@ def mention(problem: str, name: str) -> str | None:
     at = next(i for i, w in enumerate(words) if stems(w) & wanted)
     start = max(0, min(at - MAX_QUOTE_WORDS // 2, len(words) - MAX_QUOTE_WORDS))
     return " ".join(words[start:start + MAX_QUOTE_WORDS])
-
-
-def _clauses(text: str) -> list[str]:
-    """Pieces of the (space-normalised) text between clause boundaries, verbatim."""
-    out = []
-    for sentence in sentences(text):
-        start = 0
-        for match in CLAUSE_END.finditer(sentence):
-            out.append(sentence[start:match.start()].strip())
-            start = match.end()
-        out.append(sentence[start:].strip())
-    return [c for c in out if c]
 
 
 def _around(clause: str, value: str) -> str:
@@ -96,9 +81,10 @@ def _around(clause: str, value: str) -> str:
 
 def meaningful(name: str) -> tuple[str, ...]:
     """The words of a name worth saying in prose (`total_cookies` -> total cookies), or () for
-    one-word, short or cryptic names (`n`, `off1`, `tuesday`: "the tuesday" reads badly)."""
+    one-word, short or cryptic names (`n`, `off1`, `tuesday`: "the tuesday" reads badly) and names that
+    open with a word "the" cannot stand before (`each_share`: "the each share")."""
     words = name_words(name)
-    if len(words) < 2 or any(len(w) < 3 for w in words):
+    if len(words) < 2 or any(len(w) < 3 for w in words) or words[0] in NO_ARTICLE:
         return ()
     return words
 
@@ -171,18 +157,23 @@ def _side(node: ast.expr, known: dict[str, str], kinds: tuple[type, ...]) -> str
     return f"`{value}`" if isinstance(node, ast.Constant) else f"`{source} = {value}`"
 
 
-def change(rng: random.Random, name: str, old: str, new: str, multiplies: bool = False) -> str | None:
-    """`total` grows by `4`, from `3` to `7` (ints only; a step of one, a doubling and, for a line that
-    multiplies, a whole factor have their own words)."""
+def change(rng: random.Random, name: str, old: str, new: str, kind: str = updates.OTHER) -> str | None:
+    """How a number moved, in words that match the line's update `kind` (updates.py): `total` grows by `4`,
+    from `3` to `7` for an addition; doubles, or is multiplied by a whole factor, for a multiplication; halves
+    for a division; any other update is a plain move, `best` goes from `3` to `7` (ints only)."""
     before, after = number(old), number(new)
     if not isinstance(before, int) or not isinstance(after, int) or before == after:
         return None
-    if multiplies and before not in (0, 1) and after % before == 0 and after // before > 2:
-        return f"`{name}` is multiplied by `{after // before}`, from `{old}` to `{new}`"
-    if after == before + 1 or after == before - 1:
-        verb = "steps up" if after > before else "steps down"
-        return f"`{name}` {verb} from `{old}` to `{new}`"
-    if before > 0 and after == 2 * before:
+    if kind == updates.ADDS:
+        if after == before + 1 or after == before - 1:
+            verb = "steps up" if after > before else "steps down"
+            return f"`{name}` {verb} from `{old}` to `{new}`"
+        verb = rng.choice(UP if after > before else DOWN)
+        return f"`{name}` {verb} by `{abs(after - before)}`, from `{old}` to `{new}`"
+    if kind == updates.MULTIPLIES and before > 0 and after == 2 * before:
         return f"`{name}` doubles, from `{old}` to `{new}`"
-    verb = rng.choice(UP if after > before else DOWN)
-    return f"`{name}` {verb} by `{abs(after - before)}`, from `{old}` to `{new}`"
+    if kind == updates.MULTIPLIES and before not in (0, 1) and after % before == 0 and after // before > 2:
+        return f"`{name}` is multiplied by `{after // before}`, from `{old}` to `{new}`"
+    if kind == updates.DIVIDES and after > 0 and before == 2 * after:
+        return f"`{name}` halves, from `{old}` to `{new}`"
+    return f"`{name}` goes from `{old}` to `{new}`"

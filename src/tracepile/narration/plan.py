@@ -43,9 +43,11 @@ class Summary:
     groups: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()  # mixed paths: (iterations, lines they run)
 
 
-def plan(events: tuple[Event, ...], compression: Compression) -> list[int | Summary]:
-    """The narration order: event indices, with long loops' middle iterations summarised."""
-    skips = _skips(events, compression)
+def plan(events: tuple[Event, ...], compression: Compression,
+         inline: frozenset[int] = frozenset()) -> list[int | Summary]:
+    """The narration order: event indices, with long loops' middle iterations summarised (`inline`: the
+    program's one-line loops, paths.one_line_loops)."""
+    skips = _skips(events, compression, inline)
     items: list[int | Summary] = []
     index = 0
     while index < len(events):
@@ -60,7 +62,7 @@ def plan(events: tuple[Event, ...], compression: Compression) -> list[int | Summ
     return items
 
 
-def _skips(events, compression: Compression) -> dict[int, tuple[int, Summary]]:
+def _skips(events, compression: Compression, inline: frozenset[int]) -> dict[int, tuple[int, Summary]]:
     starts: dict[tuple[int, int, int], list[int]] = {}  # (frame, loop line, activation) -> starts
     for index, event in enumerate(events):
         if isinstance(event, LineEvent) and event.loop and event.loop[2] >= 1:
@@ -72,23 +74,24 @@ def _skips(events, compression: Compression) -> dict[int, tuple[int, Summary]]:
         if n <= keep:
             continue
         middle = (compression.head + 1, n - compression.tail)
-        for first, last in _stretches(events, iteration_starts, middle, (line, activation)):
+        for first, last in _stretches(events, iteration_starts, middle, (line, activation), inline):
             begin, end = iteration_starts[first - 1], iteration_starts[last]
             if any(b <= begin < e for b, (e, _) in skips.items()):
                 continue  # inside a stretch that an outer loop already summarises
             if not _self_contained(events, begin, end, frame):
                 continue  # a generator loop interleaved with its consumer: narrate it in full
-            skips[begin] = (end, _summarise(events, begin, end, frame, line, activation, first, last))
+            skips[begin] = (end, _summarise(events, begin, end, frame, line, activation, first, last, inline))
     return skips
 
 
-def _stretches(events, starts: list[int], middle: tuple[int, int], loop: tuple[int, int]) -> list[tuple[int, int]]:
+def _stretches(events, starts: list[int], middle: tuple[int, int], loop: tuple[int, int],
+               inline: frozenset[int]) -> list[tuple[int, int]]:
     """The stretches of the middle iterations to summarise: its same-path runs, or the whole middle when
     those runs would leave at least MIN_MIXED iterations in full and its iterations run two to MAX_GROUPS
     different sets of lines (alternating paths are then summarised by path, iteration by iteration;
     iterations that run the same lines but differ inside their calls stay with same-path runs)."""
     first, last = middle
-    runs = _same_path_runs(events, starts, first, last, loop)
+    runs = _same_path_runs(events, starts, first, last, loop, inline)
     left = (last - first + 1) - sum(b - a + 1 for a, b in runs)
     if left < MIN_MIXED:
         return runs
@@ -97,10 +100,10 @@ def _stretches(events, starts: list[int], middle: tuple[int, int], loop: tuple[i
 
 
 def _same_path_runs(events, starts: list[int], first: int, last: int,
-                    loop: tuple[int, int]) -> list[tuple[int, int]]:
+                    loop: tuple[int, int], inline: frozenset[int]) -> list[tuple[int, int]]:
     """Maximal runs (first, last) of at least MIN_RUN consecutive iterations in first..last that take
     the same path; the iterations between runs take a path of their own and are narrated in full."""
-    paths = iteration_paths(events, starts[first - 1], starts[last], loop)
+    paths = iteration_paths(events, starts[first - 1], starts[last], loop, inline)
     runs, run_start = [], first
     for iteration in range(first + 1, last + 2):
         if iteration > last or paths[iteration - first] != paths[run_start - first]:
@@ -118,7 +121,7 @@ def _self_contained(events, begin: int, end: int, frame: int) -> bool:
 
 
 def _summarise(events, begin: int, end: int, frame: int, line: int, activation: int, first: int,
-               last: int) -> Summary:
+               last: int, inline: frozenset[int]) -> Summary:
     state: dict[str, str] = {}
     output = []
     calls: dict[str, int] = {}
@@ -129,7 +132,7 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
             output.append(event.text)
         elif isinstance(event, CallEvent) and not event.resumed:
             calls[event.func] = calls.get(event.func, 0) + 1
-    same = same_path(events, begin, end, (line, activation))
+    same = same_path(events, begin, end, (line, activation), inline)
     return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end,
                    same, tuple(calls.items()), () if same else _groups(events, begin, end, (line, activation)))
 

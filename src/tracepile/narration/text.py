@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import random
 
+from tracepile import updates
 from tracepile.authored import Comment, comments_about, comments_before_def, quotable, without_full_stop
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
 from tracepile.narration.plan import Compression, Summary, plan
-from tracepile.tracer.analysis import CodeInfo, LineInfo
+from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments
+from tracepile.tracer.paths import one_line_loops
 
 MAX_OPERAND_CHARS = 60
 MAX_SCALAR_CHARS = 24
@@ -95,6 +97,7 @@ class Narrator:
         self.values = FrameValues()
         self.func: dict[int, str] = {}
         self.deferred: dict[int, tuple[LineEvent, LineInfo | None]] = {}
+        self.line_callees: dict[int, list[str]] = {}  # frame -> the functions its latest line called
         self.iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration
         self.has_callee = self._lines_with_callees()
         self.summaries = 0
@@ -116,7 +119,7 @@ class Narrator:
 
     def run(self) -> list[str]:
         events = self.events if self.stop_at is None else self.events[:self.stop_at + 1]
-        for item in plan(events, self.compression):
+        for item in plan(events, self.compression, one_line_loops(self.info)):
             if isinstance(item, Summary):
                 self.flush(item.frame)
                 self.summary(item)
@@ -197,6 +200,7 @@ class Narrator:
 
     def line(self, index: int, event: LineEvent) -> None:
         info = self.info.info(event.line)
+        self.line_callees[event.frame] = []
         self.last_line[event.frame] = event.line
         before = dict(self.values.of(event.frame))
         self.values.apply(event)
@@ -328,10 +332,21 @@ class Narrator:
         deleted = [n for n, v in event.changes if v == DELETED]
         moves = self.moves(event, changes)
         changes = [c for c in changes if c[0] not in moves]
+        info = self.info.info(event.line)
+        source = info.source if info else ""
+        # a change the line's own code does not make: a function it called made it (or an alias did)
+        defined = frozenset(self.info.functions)
+        indirect = [c for c in changes if source and not updates.changes_directly(source, c[0], defined)]
+        changes = [c for c in changes if c not in indirect]
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
             parts.append(self.pick("so {}", "now {}", "this sets {}", "after it, {}").format(claims))
+        callees = sorted(set(self.line_callees.get(event.frame, ())))
+        if indirect and len(callees) == 1:
+            parts += [f"{code(n)} is now {code(v)}, changed inside `{callees[0]}`" for n, v in indirect]
+        elif indirect:
+            parts.append("now " + join([claim(n, v) for n, v in indirect]))
         parts += list(moves.values()) + self.unchanged(event, stated)
         if deleted:
             parts.append(f"{join([f'`{n}`' for n in deleted])} no longer exists")
@@ -404,7 +419,9 @@ class Narrator:
             self.add(f"The generator `{event.func}` resumes where it left off.")
             return
         self.values.apply(event)
-        args = join([claim(n, v) for n, v in event.args])
+        if event.caller is not None:
+            self.line_callees.setdefault(event.caller, []).append(event.func)
+        args = join([claim(n, v) for n, v in call_arguments(self.trace.code, event)])  # closures' names aside
         where = f" (depth {event.depth})" if event.depth > 1 else ""
         if event.func == "<module>":
             self.add("The script starts running from the top.")
@@ -540,7 +557,7 @@ class Narrator:
 
     def computed(self, name: str, value: str) -> str:
         """A computed quantity in its name's words, and where the problem speaks of it."""
-        words, found = phrasing.meaningful(name), phrasing.mention(self.problem, name)
+        words, found = phrasing.meaningful(name), phrasing.mention(self.problem, name, self.trace.code)
         text = " " + phrasing.meaning(self.rng, words, code(value)) if words else ""
         if found:
             text += f' The problem {self.pick("mentions", "refers to")} {self.pick("it", "this")} in "{found}".'
@@ -596,7 +613,8 @@ class Narrator:
                          "; it is the last round of this loop")
 
     def moves(self, event: LineEvent, changes: list[tuple[str, str]]) -> dict[str, str]:
-        """Accumulator updates (`total += x`, `n = n * 2`) said as a move: `total` grows by `4`, from `3` to `7`."""
+        """Updates of a number said as a move in words that match the operation: `total` grows by `4`, from `3`
+        to `7` for `total += x`, `n` doubles for `n = n * 2`, `best` goes from `3` to `7` for `best = max(...)`."""
         info = self.info.info(event.line)
         if info is None or info.kind not in ("assign", "augassign"):
             return {}
@@ -604,7 +622,7 @@ class Narrator:
         found = {}
         for name, value in changes:
             if name in before and (info.kind == "augassign" or name in info.reads):
-                text = phrasing.change(self.rng, name, before[name], value, "*" in info.source)
+                text = phrasing.change(self.rng, name, before[name], value, updates.update_kind(info.source, name))
                 if text:
                     found[name] = text
         return found

@@ -68,6 +68,31 @@ def analyze(code: str) -> CodeInfo:
     return CodeInfo(builder.lines, builder.owner, builder.functions, source_lines)
 
 
+@lru_cache(maxsize=1024)
+def parameters(code: str, line: int) -> frozenset[str] | None:
+    """The parameter names of the function defined at `line` (None when no `def` starts there: a lambda,
+    a comprehension). A call's recorded locals also hold the names a closure sees; these are not arguments."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    found = None
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and \
+                min([d.lineno for d in node.decorator_list] + [node.lineno]) <= line <= node.lineno:
+            spec = node.args
+            names = [a.arg for a in spec.posonlyargs + spec.args + spec.kwonlyargs]
+            names += [a.arg for a in (spec.vararg, spec.kwarg) if a is not None]
+            found = (found or frozenset()) | frozenset(names)
+    return found
+
+
+def call_arguments(code: str, event) -> tuple[tuple[str, str], ...]:
+    """The arguments a CallEvent bound: its recorded locals less the enclosing names a closure sees."""
+    names = parameters(code, event.line)
+    return event.args if names is None else tuple((n, v) for n, v in event.args if n in names)
+
+
 class _Builder:
     def __init__(self, source_lines: list[str]):
         self.src = source_lines

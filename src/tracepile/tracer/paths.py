@@ -1,14 +1,24 @@
 """The path one loop iteration takes through the code: lines with their branch outcomes, calls,
-returns, exceptions and output, so two iterations can be compared without any text."""
+returns, exceptions, output and what its one-line loops did, so two iterations can be compared without text."""
 
 from __future__ import annotations
 
 from tracepile.model import CallEvent, Event, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
+from tracepile.tracer.analysis import CodeInfo
 
 
-def step_signature(event: Event, base_depth: int) -> tuple:
-    """What an event contributes to a path: where it runs and where it goes, never its values."""
+def one_line_loops(info: CodeInfo | None) -> frozenset[int]:
+    """The lines holding a loop written on one line (`while a[i] - a[j] > k: j += 1`)."""
+    return frozenset(line for line, found in info.lines.items() if found.kind == "inline_loop") if info else frozenset()
+
+
+def step_signature(event: Event, base_depth: int, inline: frozenset[int] = frozenset()) -> tuple:
+    """What an event contributes to a path: where it runs and where it goes, never its values, except
+    at a one-line loop (a line of `inline`): no back end reports how often its body ran, so the bindings
+    it changed stand for that (iterations whose one-line loops changed other values take other paths)."""
     if isinstance(event, LineEvent):
+        if event.line in inline:
+            return ("line", event.depth - base_depth, event.line, event.next_line, event.changes)
         return ("line", event.depth - base_depth, event.line, event.next_line)
     if isinstance(event, CallEvent):
         return ("call", event.depth - base_depth, event.func, event.resumed)
@@ -21,7 +31,8 @@ def step_signature(event: Event, base_depth: int) -> tuple:
     return ("other",)
 
 
-def iteration_paths(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int]) -> list[tuple]:
+def iteration_paths(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int],
+                    inline: frozenset[int] = frozenset()) -> list[tuple]:
     """The path of each iteration in events[begin:end] of the loop (line, activation) of one frame;
     an iteration starts at its loop header event."""
     base = events[begin]
@@ -31,13 +42,14 @@ def iteration_paths(events: tuple[Event, ...], begin: int, end: int, loop: tuple
                 and event.loop[:2] == loop:
             paths.append([])
         if paths:
-            paths[-1].append(step_signature(event, base.depth))
+            paths[-1].append(step_signature(event, base.depth, inline))
     return [tuple(p) for p in paths]
 
 
-def same_path(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int]) -> bool:
-    """Whether every iteration in the stretch takes exactly the same path."""
-    return len(set(iteration_paths(events, begin, end, loop))) <= 1
+def same_path(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int],
+              inline: frozenset[int] = frozenset()) -> bool:
+    """Whether every iteration in the stretch takes exactly the same path (`inline`: one_line_loops)."""
+    return len(set(iteration_paths(events, begin, end, loop, inline))) <= 1
 
 
 def iteration_lines(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int]) -> dict[int, tuple[int, ...]]:

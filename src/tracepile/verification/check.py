@@ -8,7 +8,7 @@ from typing import Callable
 from tracepile.authored import last_question
 from tracepile.model import (CallEvent, ClaimIssue, ExceptionEvent, FrameValues, LineEvent, ReturnEvent,
                              SentenceCheck, Trace, Verification)
-from tracepile.tracer.analysis import CodeInfo, analyze
+from tracepile.tracer.analysis import CodeInfo, analyze, call_arguments
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (FLOW, HOLDS, LINE_CONTEXTS, Context, Finding, false,
                                                 unverifiable)
@@ -162,7 +162,8 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
     def opening(self, index: int) -> str:
         """The sentence that opens the paragraph of the step at `index`, as a hint."""
         event = self.events[index]
-        return hints.opening(event, self.func.get(getattr(event, "frame", None), ""))
+        arguments = call_arguments(self.trace.code, event) if isinstance(event, CallEvent) else None
+        return hints.opening(event, self.func.get(getattr(event, "frame", None), ""), arguments)
 
     def line_context(self, claim: Claim) -> LineEvent | Finding:
         if self.context.kind in LINE_CONTEXTS:

@@ -41,7 +41,15 @@ How a text is read:
 - Strict mode (the default) requires the whole run: every recorded step (line, call, return, yield,
   exception, output) narrated in order or inside a summary of loop iterations, the new value of every
   variable a narrated line changes, the outcome of every branch, and the final answer. A summary may
-  say that iterations *take the same path* only if they run the same lines, branches and calls.
+  say that iterations *take the same path* only if they run the same lines, branches and calls, and
+  their one-line loops (`while a[i] - a[j] > k: j += 1`) change the same values.
+- Change words name the operation the line makes on the name (read from its code): an amount (`grows
+  by`, `goes down by`, `falls by`, ...) and `steps up`/`steps down` only for an addition or subtraction
+  (`x += e`, `x = x - e`); `doubles` and `is multiplied by` only for a multiplication; `halves` only for a
+  multiplication or division. Any other update (`x = x * x % m`, a swap, `k = pi[k - 1]`, `//`, `%`) is
+  said as a move: `` `x` goes from `a` to `b` `` (`grows`, `drops` without an amount give only the direction).
+- A `for` header *goes back to* / *returns to the head of* / *comes back to* its loop only when it already
+  ran in this run of the loop; on its first arrival it *reaches* (or *enters*) the `for` loop.
 - The last paragraph is `Final answer: ...` (`Final answer (standard output):` and a fenced block for
   scripts).
 """

@@ -228,11 +228,14 @@ FORMS: tuple[Form, ...] = (
     Form("computes", r"(?:step by step,|Python evaluates|on the way,|working it out,) <L:during>", "values",
          "during", needs=("step by step", "evaluates", "on the way", "working it out"),
          example="step by step, `a * a = 289` and `a * a % m = 44`"),
-    Form("effects", r"(?:so|now|this sets|sets|after it,|which leaves|and leaves|leaves|leaving|the result is|"
-         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|resets|initialises|initializes|"
+    Form("sets_values", r"(?:this sets|sets|resets|initialises|initializes) <L:after>(?!,? (?:which )?is (?:still )?"
+         r"(?:greater|less|at least|at most|equal|different|smaller|larger|in |not in))", "values", "after",
+         needs=("sets", "initiali"), example="this sets `total = 6`"),
+    Form("effects", r"(?:so|now|after it,|which leaves|and leaves|leaves|leaving|the result is|"
+         r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|"
          r"(?:and |which )?(?:ends|ending|finishes|finishing) (?:up )?with) "
          r"<L:after>(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |not in))", "values", "after",
-         needs=("so", "now", "sets", "after it", "leav", "result", "becom", "turns", "ends up", "initiali"),
+         needs=("so", "now", "after it", "leav", "result", "becom", "turns", "ends up"),
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
     # ------------------------------------------------ conditions
@@ -374,6 +377,8 @@ FORMS: tuple[Form, ...] = (
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
          "which was true"),
     # ------------------------------------------------ grammar 3.0: natural wording of values, moments and loops
+    Form("changed_inside", r"<S:name> is now <S:value>, changed (?:inside|in|by) (?:the call to )?<S:func>",
+         "changed_inside", "after", example="`arr` is now `[1, 2, 5]`, changed inside `quick_sort`"),
     Form("becomes", r"<S:target> (?P<{p}verb>becomes|now becomes|changes to|turns into|is updated to|is changed to|"
          r"is reassigned to|is now|now is|now holds|now equals|is set to|ends up as|ends up at|takes the value|"
          r"gets the value|is bound to|is rebound to) <S:value>", "becomes", "after",

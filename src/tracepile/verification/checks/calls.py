@@ -3,7 +3,9 @@ return or yield and where it goes back to, an exception raised or unwinding, out
 
 from __future__ import annotations
 
-from tracepile.model import CallEvent, ExceptionEvent, OutputEvent, ReturnEvent
+from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
+from tracepile.tracer.analysis import call_arguments
+from tracepile.updates import changes_directly, root_name
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false
 from tracepile.verification.claims import Claim
@@ -23,9 +25,41 @@ class CallChecks:
         self.context = Context("call", index)
         if "depth" in claim.args and claim.args["depth"] != event.depth:
             return false(f"`{func}` runs at depth {event.depth}", str(event.depth), str(claim.args["depth"]))
-        if claim.args.get("no_args") and event.args:
-            return false(f"`{func}` takes arguments", ", ".join(n for n, _ in event.args), "no arguments")
+        arguments = call_arguments(self.trace.code, event)
+        if claim.args.get("no_args") and arguments:
+            return false(f"`{func}` takes arguments", ", ".join(n for n, _ in arguments), "no arguments")
         return HOLDS
+
+    def claim_changed_inside(self, claim: Claim) -> Finding:
+        """`arr` is now `[...]`, changed inside `quick_sort`: the value after the step, a change the line's own
+        code does not make, and `quick_sort` called by the line."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name, func, line = claim.args["name"], claim.args["func"], event.line
+        source, root = self.source_of(line), root_name(name)
+        defined = frozenset(self.info.functions if self.info else ())
+        if root is None or not source or changes_directly(source, root, defined):
+            return false(f"line {line}'s own code changes `{name}` (`{source}`)", source, func)
+        called = self.callees(self.context.index)
+        if func not in called:
+            return false(f"line {line} calls {', '.join(f'`{f}`' for f in sorted(called)) or 'no function'}",
+                         ", ".join(sorted(called)), func)
+        before, after = (self.context.before or {}).get(root), self.values.of(event.frame).get(root)
+        if before is not None and after is not None and exact(before, after):
+            return false(f"`{root}` does not change at line {line}", after, claim.args["value"])
+        return self.claim_value(Claim("value", {"expr": name, "value": claim.args["value"]}, "after", claim.text,
+                                      claim.form))
+
+    def callees(self, index: int) -> set[str]:
+        """The functions of the program the line event at `index` called while it ran."""
+        event, called = self.events[index], set()
+        for later in self.events[index + 1:]:
+            if getattr(later, "frame", None) == event.frame and isinstance(later, (LineEvent, ReturnEvent)):
+                break
+            if isinstance(later, CallEvent) and later.caller == event.frame:
+                called.add(later.func)
+        return called
 
     def claim_resume(self, claim: Claim) -> Finding:
         func = claim.args["func"]

@@ -23,9 +23,9 @@ def value(expr: str, actual: str) -> str:
     return span(f"{expr} = {actual}") if len(actual) <= MAX_HINT_VALUE and "\n" not in actual else ""
 
 
-def opening(event: Event, func: str = "") -> str:
+def opening(event: Event, func: str = "", arguments: tuple | None = None) -> str:
     """The sentence that starts the paragraph of a step (`func`: the frame's function, for an exception
-    that leaves it)."""
+    that leaves it; `arguments`: a call's own arguments, when the caller knows them)."""
     if isinstance(event, LineEvent):
         changes = [value(name, actual) for name, actual in event.changes if actual != DELETED]
         return f"Line {event.line} ...; so {_join(changes)}." if changes and all(changes) else f"Line {event.line} ..."
@@ -34,9 +34,10 @@ def opening(event: Event, func: str = "") -> str:
             return f"The generator `{event.func}` resumes where it left off."
         if event.func == "<module>":
             return "The script starts running from the top."
-        if not event.args:
+        arguments = event.args if arguments is None else arguments
+        if not arguments:
             return f"We enter `{event.func}`, which takes no arguments."
-        args = [value(name, actual) for name, actual in event.args]
+        args = [value(name, actual) for name, actual in arguments]
         return f"We enter `{event.func}` with {_join(args)}." if all(args) else f"We enter `{event.func}` with ..."
     if isinstance(event, ReturnEvent):
         if event.func == "<module>":

@@ -4,7 +4,8 @@ the code, and the answer to the problem's question, each against the program rec
 from __future__ import annotations
 
 from tracepile.authored import (comments, comments_about, comments_before_def, last_question, mentions_number,
-                                quoted_from, shares_word, squeeze, without_full_stop)
+                                quoted_from, quotes_clause, shares_word, squeeze, states_other, stating_clause,
+                                without_full_stop)
 from tracepile.model import LineEvent
 from tracepile.verification.checks.base import HOLDS, Finding, false, split_claim
 from tracepile.verification.claims import Claim
@@ -26,6 +27,10 @@ class LanguageChecks:
         finding = self.claim_value(Claim("value", {"expr": expr, "value": value}, "after", claim.text, claim.form))
         if finding.verdict is True and not mentions_number(quote, value):
             return false(f"the quoted words do not mention `{value}`", value, quote)
+        clause = stating_clause(self.problem, expr, value)  # None: the words cannot tell which clause it is
+        other = "" if clause else states_other(self.problem, self.trace.code, quote, expr)
+        if finding.verdict is True and (clause and not quotes_clause(quote, clause) or other):
+            return false(f"the quoted words are not the clause that states `{expr}`", clause or other, quote)
         return finding
 
     def claim_name_meaning(self, claim: Claim) -> Finding:
@@ -48,8 +53,12 @@ class LanguageChecks:
         quote = claim.args["quote"]
         if not quoted_from(self.problem, quote):
             return false("the problem text has no such words", "", quote)
-        if not any(shares_word(name, quote) for name in self.assigns(event)):
+        names = [name for name in self.assigns(event) if shares_word(name, quote)]
+        if not names:
             return false(f"the quote names nothing line {event.line} binds", ", ".join(self.assigns(event)), quote)
+        others = [states_other(self.problem, self.trace.code, quote, name) for name in names]
+        if all(others):
+            return false(f"the quoted words state `{others[0]}`, not `{names[0]}`", others[0], quote)
         return HOLDS
 
     def assigns(self, event: LineEvent) -> tuple[str, ...]:

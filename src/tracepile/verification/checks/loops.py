@@ -4,7 +4,7 @@ of several iterations (their paths, output, calls and the state after them)."""
 from __future__ import annotations
 
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
-from tracepile.tracer.paths import iteration_lines, same_path
+from tracepile.tracer.paths import iteration_lines, one_line_loops, same_path
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import same_output
@@ -31,7 +31,7 @@ class LoopChecks:
         self.replay_to(end - 1)
         self.cursor = end - 1
         self.context = Context("summary", start, end)
-        if claim.args["same"] and not same_path(self.events, start, end, key):
+        if claim.args["same"] and not same_path(self.events, start, end, key, one_line_loops(self.info)):
             return false(f"iterations {first} to {last} of the loop at line {loop} take different paths",
                          "different paths", "the same path")
         self.grouped = set()

@@ -7,6 +7,8 @@ import ast
 from dataclasses import replace
 
 from tracepile.model import CallEvent, LineEvent
+from tracepile.tracer.analysis import call_arguments
+from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, changes_directly, root_name, update_kind
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
@@ -36,12 +38,20 @@ class ValueChecks:
             if normal(expr) not in sub_expressions(source):
                 return false(f"`{expr}` is not part of the code of line {line}, `{source}`", source, expr,
                              self.operand_hint())
+        if claim.form == "sets_values" and self.context.kind in LINE_CONTEXTS:
+            line = self.events[self.context.index].line
+            source, root = self.source_of(line), root_name(expr)
+            if source and root and self.callees(self.context.index) and \
+                    not changes_directly(source, root, frozenset(self.info.functions if self.info else ())):
+                return false(f"line {line}'s own code does not set `{root}` (`{source}`): a function it calls or an "
+                             f"alias changed it; say `{root}` is now ..., changed inside the function", source, expr)
         if moment == "entry" and self.context.kind == "call":
             event = self.events[self.context.index]
-            names = [name for name, _ in event.args]
+            arguments = call_arguments(self.trace.code, event)
+            names = [name for name, _ in arguments]
             if normal(expr) not in names:
                 return false(f"`{expr}` is not an argument of `{event.func}`", ", ".join(names), expr,
-                             hints.opening(event))
+                             hints.opening(event, arguments=arguments))
         state, recorded, where = self.state_at(moment)
         if state is None:
             return unverifiable(f"`{expr} = {stated}`: {where}")
@@ -111,6 +121,10 @@ class ValueChecks:
         if old is None or new is None:
             return unverifiable(f"`{name}` is not a number at line {event.line}")
         direction = claim.args["direction"]
+        wrong = _misnamed(direction, "delta" in claim.args, update_kind(self.source_of(event.line), name))
+        if wrong:
+            return false(f"line {event.line} {wrong}: \"`{name}` {direction}\" names another operation; say "
+                         f"`{name}` goes from `{before}` to `{after}`", wrong, direction)
         if direction == "is multiplied":
             factor = number(claim.args.get("delta", ""))
             if factor is None or new != old * factor:
@@ -339,3 +353,17 @@ def _moves(direction: str, old: float, new: float) -> bool:
         return new < old
     return {"doubles": old != 0 and new == 2 * old, "halves": old != 0 and 2 * new == old, "steps up": new == old + 1,
             "steps down": new == old - 1}.get(direction, False)
+
+
+# the update a change word names (updates.py); direction words without an amount name none
+OPERATION_WORDS = {"doubles": (MULTIPLIES,), "is multiplied": (MULTIPLIES,), "halves": (DIVIDES, MULTIPLIES),
+                   "steps up": (ADDS,), "steps down": (ADDS,)}
+UPDATE_WORDS = {ADDS: "adds to it or subtracts from it", MULTIPLIES: "multiplies it", DIVIDES: "divides it",
+                "other": "neither adds to it nor multiplies or divides it"}
+
+
+def _misnamed(direction: str, by_amount: bool, kind: str) -> str:
+    """What the line does instead, when the change word names another operation than the line's update
+    `kind` (`grows by 9` for `place *= base`, `doubles` for `s += x`), else ""."""
+    wanted = OPERATION_WORDS.get(direction, (ADDS,) if by_amount else None)
+    return UPDATE_WORDS[kind] if wanted is not None and kind not in wanted else ""
