@@ -197,7 +197,7 @@ def check(args) -> None:
             reasons = list(result.failures) + list(result.unverifiable)
             print(f"- {row['id']} [{row['mode']}, {row.get('writer', '?')}]: " + " | ".join(reasons[:3]))
     if flagged:
-        print(f"\nTexts a second writer judged not true (left out above), accepted by the gate:")
+        print(f"\nTexts a second writer judged not true (left out above), and the gate's verdict on each:")
         for row, _, result, _ in verdicts(flagged, items):
             print(f"- {row['id']} [{row['mode']}, {row['review']}]: {'ACCEPTED' if result.passed else 'rejected'}")
     if args.json:
