@@ -103,7 +103,7 @@ def test_launch_script_sets_no_partition_or_time_unless_asked_and_cancels_depend
                          slurm={"venv_path": str(venv)})
     layout = Layout(tmp_path / "out")
     plan(config, layout)
-    executor = make_executor(config, make_pipeline(config, layout, [0, 1]), 2, layout)
+    executor = make_executor(config, make_pipeline(config, layout), 2, layout)
     script = executor.get_launch_file_contents(executor.get_sbatch_args(max_array=2), "launch")
     assert "--partition" not in script and "--time" not in script and "--qos" not in script
     assert "#SBATCH --kill-on-invalid-dep=yes" in script and "#SBATCH --array=0-1" in script
