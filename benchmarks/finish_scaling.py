@@ -103,7 +103,7 @@ def write_task(work: Path, rank: int, part: list[tuple], rng: np.random.Generato
                       "provenance": {"source": "synthetic", "license": "MIT", "tool": "bench", "seed": 1,
                                      "python": "3.11", "tracer": "t", "question": "", "answer_note": ""}})
     (work / "signatures" / f"{rank:05d}.jsonl").write_text("".join(s + "\n" for s in signatures))
-    pq.write_table(pa.Table.from_pylist(table, schema=SAMPLE_SCHEMA), work / "shards" / f"{rank:05d}.parquet")
+    pq.write_table(pa.Table.from_pylist(table, schema=SAMPLE_SCHEMA), work / "shards" / f"000_{rank:05d}.parquet")
 
 
 # ---------------------------------------------------------------- the two finishing steps, each in its own process
@@ -188,7 +188,7 @@ def reference_table(folder: Path) -> pa.Table:
     tables = []
     for path in sorted((folder / "_work" / "shards").glob("*.parquet")):
         table = pq.read_table(path)
-        rank = int(path.stem)
+        rank = int(path.stem.split("_")[-1])
         tables.append(table.filter(pa.array([result.keep(rank, i) for i in range(table.num_rows)])))
     return pa.concat_tables(tables)
 

@@ -55,7 +55,7 @@ def synthetic_build(out: Path, shards: int = 20, rows: int = 30, seed: int = 5) 
                           "provenance": {"source": "test"}})
         (out / f"_work/signatures/{shard:05d}.jsonl").write_text("".join(line + "\n" for line in lines))
         if shard != 3:  # a task that kept no sample writes no shard (and no signatures)
-            pq.write_table(pa.Table.from_pylist(table, schema=SAMPLE_SCHEMA), out / f"_work/shards/{shard:05d}.parquet")
+            pq.write_table(pa.Table.from_pylist(table, schema=SAMPLE_SCHEMA), out / f"_work/shards/000_{shard:05d}.parquet")
         else:
             (out / f"_work/signatures/{shard:05d}.jsonl").write_text("")
 
@@ -71,7 +71,7 @@ def reference(out: Path, cap: int) -> tuple[pa.Table, dict, object]:
     kept = []
     for path in sorted((out / "_work/shards").glob("*.parquet")):
         table = pq.read_table(path)
-        kept.append(table.filter(pa.array([result.keep(int(path.stem), i) for i in range(table.num_rows)])))
+        kept.append(table.filter(pa.array([result.keep(int(path.stem.split("_")[-1]), i) for i in range(table.num_rows)])))
     return pa.concat_tables(kept), result
 
 

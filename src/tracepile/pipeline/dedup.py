@@ -407,21 +407,31 @@ class WriteData(FinishStage):
         output = RollingParquet(data, f"train-{rank:05d}", ROWS_PER_SHARD)
         rejected = []
         for shard in plan.shards(rank):
-            path = Path(plan.work) / "shards" / f"{shard:05d}.parquet"
-            if not path.exists():
-                continue  # a task that kept no sample writes no shard
             index = 0
-            for batch in pq.ParquetFile(path).iter_batches(batch_size=2048):
-                keep = [position(shard, index + i) not in dropped for i in range(batch.num_rows)]
-                for i in (i for i, kept in enumerate(keep) if not kept):
-                    row = batch.slice(i, 1).select(["id", "program_id", "input", "domain"]).to_pylist()[0]
-                    rejected.append(json.dumps({**row, "reason": "duplicate",
-                                                "detail": dropped[position(shard, index + i)]}, ensure_ascii=False))
-                output.write(batch.filter(pa.array(keep)))
-                index += batch.num_rows
+            for path in shard_files(plan, shard):
+                for batch in pq.ParquetFile(path).iter_batches(batch_size=2048):
+                    keep = [position(shard, index + i) not in dropped for i in range(batch.num_rows)]
+                    for i in (i for i, kept in enumerate(keep) if not kept):
+                        row = batch.slice(i, 1).select(["id", "program_id", "input", "domain"]).to_pylist()[0]
+                        rejected.append(json.dumps({**row, "reason": "duplicate", "detail": dropped[
+                            position(shard, index + i)]}, ensure_ascii=False))
+                    output.write(batch.filter(pa.array(keep)))
+                    index += batch.num_rows
+            signed = sum(1 for _ in open(Path(plan.work) / "signatures" / f"{shard:05d}.jsonl", "rb"))
+            if index != signed:
+                raise ValueError(f"task {shard} wrote {index} samples but {signed} signatures: rerun the build")
         rows = output.close()
         write_lines(rejects / f"dedup-{rank:05d}.jsonl", rejected)
         return {"dropped": len(rejected), "rows": rows}
+
+
+def shard_files(plan: FinishPlan, shard: int) -> list[Path]:
+    """The Parquet files a task wrote, in order: datatrove names them `000_<rank>.parquet`, `001_...`
+    past its size limit; a task that kept no sample wrote none."""
+    files = []
+    while (path := Path(plan.work) / "shards" / f"{len(files):03d}_{shard:05d}.parquet").exists():
+        files.append(path)
+    return files
 
 
 class RollingParquet:
