@@ -203,24 +203,30 @@ def finish(config: BuildConfig, layout: Layout, command: str, tasks: int) -> dic
 
 def run_finish_stages(config: BuildConfig, layout: Layout, plan_) -> None:
     """Run each finishing stage's unfinished tasks, in order; raises BuildFailed when one is left undone."""
+    import contextlib
+
     from tracepile.pipeline.dedup import stage_steps
 
-    for stage, step, tasks in stage_steps(plan_):
-        if len(completed_ranks(layout, stage)) == tasks:
-            continue
-        here = config if config.executor != "slurm" else replace(config, executor="local")
-        if config.executor == "ray":
+    here = config if config.executor != "slurm" else replace(config, executor="local")  # in the finishing job
+    with contextlib.ExitStack() as stack:
+        if here.executor == "ray":
             from tracepile.pipeline.ray_cluster import attached
 
-            with attached(config.ray):
+            stack.enter_context(attached(config.ray))
+        for stage, step, tasks in stage_steps(plan_):
+            if len(completed_ranks(layout, stage)) < tasks:
                 run_tasks(make_executor(here, [step], tasks, layout, stage))
-        else:
-            run_tasks(make_executor(here, [step], tasks, layout, stage))
-        missing = [TaskStatus(rank, "failed", None, f"finishing stage {stage}: no completion mark",
-                              str(stage_logs(layout, stage) / f"logs/task_{rank:05d}.log"))
-                   for rank in range(tasks) if rank not in completed_ranks(layout, stage)]
-        if missing:
-            raise BuildFailed(BuildStatus(tuple(missing)), tasks, f"the finishing stage {stage} did not complete")
+                raise_for_failed_stage(layout, stage, tasks)
+
+
+def raise_for_failed_stage(layout: Layout, stage: str, tasks: int) -> None:
+    """Raise BuildFailed when a task of a finishing stage left no completion mark."""
+    done = completed_ranks(layout, stage)
+    missing = [TaskStatus(rank, "failed", None, f"finishing stage {stage}: no completion mark",
+                          str(stage_logs(layout, stage) / f"logs/task_{rank:05d}.log"))
+               for rank in range(tasks) if rank not in done]
+    if missing:
+        raise BuildFailed(BuildStatus(tuple(missing)), tasks, f"the finishing stage {stage} did not complete")
 
 
 def stage_logs(layout: Layout, stage: str | None) -> Path:

@@ -401,8 +401,11 @@ class WriteData(FinishStage):
         plan = self.plan
         data, rejects = Path(plan.out) / "data", Path(plan.out) / "rejects"
         data.mkdir(parents=True, exist_ok=True)
-        for stale in data.glob(f"train-{rank:05d}-*.parquet"):
-            stale.unlink()
+        stale = list(data.glob(f"train-{rank:05d}-*"))
+        if rank == 0:  # what a one-process finishing step of an earlier version wrote
+            stale += [*data.glob("train-*-of-*.parquet"), *rejects.glob("dedup.jsonl")]
+        for path in stale:
+            path.unlink()
         dropped = read_drops(plan, rank)
         output = RollingParquet(data, f"train-{rank:05d}", ROWS_PER_SHARD)
         rejected = []
