@@ -411,7 +411,9 @@ def make_executor(config: BuildConfig, pipeline: list, tasks: int, layout: Layou
     if config.executor == "local":
         from datatrove.executor import LocalPipelineExecutor
 
-        return LocalPipelineExecutor(workers=min(config.worker_count, tasks), **common)
+        # a finishing stage's tasks are short: forking spares each worker seconds of imports
+        fork = {"start_method": "fork"} if stage is not None else {}
+        return LocalPipelineExecutor(workers=min(config.worker_count, tasks), **fork, **common)
     if config.executor == "ray":
         from tracepile.pipeline.ray_cluster import make_ray_executor
 
