@@ -9,7 +9,7 @@ import json
 import os
 import resource
 from dataclasses import asdict, dataclass
-from itertools import groupby
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -309,7 +309,8 @@ class FindPairs(FinishStage):
 
 class JoinClusters(FinishStage):
     """One task: joins the similar pairs of all bands transitively; each cluster is named by its earliest
-    code, and `roots.tsv` maps every code of a cluster of several codes to that name."""
+    code, and `roots.tsv` maps every code of a cluster of several codes to that name. Its memory grows
+    with the distinct codes that have near duplicates (programs, not samples)."""
 
     name = "clusters"
 
@@ -376,16 +377,10 @@ class CapClusters(FinishStage):
         drops = Drops(self.plan, f"cap-{part:03d}")
         lines = sorted_lines(sorted((self.plan.folder / "keys" / f"{part:03d}").glob("*.tsv")))
         for root, members in groupby((line.split("\t") for line in lines), key=lambda fields: fields[0]):
-            for _, _, pos in _beyond(members, self.plan.cap):
+            for _, _, pos in islice(members, self.plan.cap, None):
                 drops.add(pos, f"near-duplicate cluster {root[:12]} over cap {self.plan.cap}")
         drops.flush()
         return {"near_duplicates": drops.count}
-
-
-def _beyond(members: Iterator, cap: int) -> Iterator:
-    for number, member in enumerate(members):
-        if number >= cap:
-            yield member
 
 
 class WriteData(FinishStage):
