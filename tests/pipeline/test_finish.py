@@ -178,3 +178,29 @@ def test_a_small_default_build_keeps_the_reference_set(tmp_path, monkeypatch):
     kept, result = reference(tmp_path, cap=4)
     assert result.near_duplicates > 0 and written(tmp_path).equals(kept)
     assert manifest["samples"] == kept.num_rows and manifest["dedup"]["dropped"] == len(result.dropped_at)
+
+
+def test_on_slurm_each_finishing_stage_is_submitted_afterok_the_one_before(tmp_path, monkeypatch):
+    import datatrove.executor.slurm as datatrove_slurm
+
+    from tracepile.pipeline.build import make_executor, make_pipeline, plan, planned_tasks
+    from tracepile.pipeline.slurm import submit_stages
+
+    launched = []
+
+    def sbatch(script, job_id_retriever, *args):
+        launched.append(args)
+        return str(100 + len(launched))
+
+    monkeypatch.setattr(datatrove_slurm, "launch_slurm_job", sbatch)
+    programs = tmp_path / "programs.jsonl"
+    programs.write_text(json.dumps({"id": "p", "code": "def f(x):\n    return x\n", "calls": ["f(1)", "f(2)"]}))
+    config = BuildConfig(programs=str(programs), inputs_per_task=1, executor="slurm", eval_sets=[])
+    layout = Layout(tmp_path / "out")
+    plan(config, layout)
+    tasks = make_executor(config, make_pipeline(config, layout), planned_tasks(layout), layout)
+    tasks.job_id = "99"  # as if the task array had been submitted
+    jobs = submit_stages(tasks, layout)
+    arrays = [args for args in launched if args and "RUN_OFFSET" in args[0]]  # datatrove adds a stats job per array
+    assert len(jobs) == len(arrays) == 6
+    assert [args[1] for args in arrays] == [f"--dependency=afterok:{job}" for job in ["99", *jobs[:-1]]]
