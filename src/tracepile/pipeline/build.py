@@ -418,10 +418,10 @@ def make_executor(config: BuildConfig, pipeline: list, tasks: int, layout: Layou
         from tracepile.pipeline.ray_cluster import make_ray_executor
 
         return make_ray_executor(config, common)
-    from tracepile.pipeline.slurm import SlurmExecutor, slurm_options
+    from tracepile.pipeline.slurm import SlurmExecutor, StageExecutor, slurm_options
 
     options = slurm_options(config.slurm)
-    return SlurmExecutor(workers=config.workers or -1, time=options["time"], partition=options["partition"],
+    return (SlurmExecutor if stage is None else StageExecutor)(workers=config.workers or -1, time=options["time"], partition=options["partition"],
                          cpus_per_task=options["cpus_per_task"], mem_per_cpu_gb=options["mem_per_cpu_gb"],
                          job_name=options["job_name"] + (f"-{stage}" if stage else ""), qos=options["qos"], venv_path=options["venv_path"],
                          env_command=options["env_command"], sbatch_args=dict(options["sbatch_args"]),

@@ -33,6 +33,14 @@ class SlurmExecutor(SlurmPipelineExecutor):
         return {**args, "kill-on-invalid-dep": "yes"}
 
 
+class StageExecutor(SlurmExecutor):
+    """The executor of a finishing stage: its tasks record their counts themselves (_work/finish/counts),
+    so no datatrove stats-merging job follows each stage's array."""
+
+    def launch_merge_stats(self) -> None:
+        return None
+
+
 def slurm_options(given: dict) -> dict:
     """The config's `slurm:` block over the defaults, with the venv's activation script resolved."""
     options = {**DEFAULTS, **given}
