@@ -156,12 +156,17 @@ def measured(args: list[str]) -> dict:
 
 
 def child(argv: list[str]) -> None:
+    """One step in a fresh process (the generator's memory must not count towards a measured step's)."""
+    from tracepile.pipeline.dedup import peak_rss_of_process
+
     which, folder, out, extra = argv[0], Path(argv[1]), Path(argv[2]), argv[3:]
-    if which == "new":
+    if which == "generate":
+        report = {"tasks": generate(folder, int(extra[0]))}
+    elif which == "new":
         report = run_new(folder, out, int(extra[0]), int(extra[1]))
     else:
         report = run_old(folder, out, extra[0])
-    report["main_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report["main_rss_mb"] = peak_rss_of_process()  # VmHWM: ru_maxrss would count the parent's at exec
     report["children_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(report))
 
@@ -207,13 +212,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--root", default=None)
     parser.add_argument("--keep", action="store_true", help="keep the generated folders")
+    parser.add_argument("--reuse", action="store_true", help="reuse generated folders kept by --keep")
     args = parser.parse_args()
     root = Path(args.root or tempfile.mkdtemp(prefix="finish-scaling-"))
     for size in args.sizes:
         folder = root / f"s{size}"
-        shutil.rmtree(folder, ignore_errors=True)
+        for previous in (folder / "new", folder / "old", folder / "_work" / "finish"):
+            shutil.rmtree(previous, ignore_errors=True)
         started = time.perf_counter()
-        tasks = generate(folder, size)
+        if args.reuse and (folder / "_work" / "signatures").is_dir():
+            tasks = len(list((folder / "_work" / "signatures").glob("*.jsonl")))
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+            tasks = measured(["generate", str(folder), "-", str(size)])["tasks"]
         print(f"\n{size} samples: {tasks} task shards generated in {time.perf_counter() - started:.0f} s "
               f"({sum(f.stat().st_size for f in (folder / '_work').rglob('*') if f.is_file()) / 1e6:.0f} MB)")
         new = measured(["new", str(folder), str(folder / "new"), str(tasks), str(args.workers)])
@@ -221,7 +232,7 @@ def main() -> None:
               f"largest worker {new['children_rss_mb']:.0f} MB; per stage {json.dumps(new['stage_rss_mb'])}; "
               f"tasks {json.dumps(new['tasks_per_stage'])}")
         print(f"    dedup: {json.dumps(new['dedup'])}")
-        kept = data_table(folder / "new")
+        kept = data_table(folder / "new") if size <= max(args.old_up_to, args.check_up_to) else None
         if size <= args.old_up_to:
             old = measured(["old", str(folder), str(folder / "old"), args.old_commit])
             print(f"  before (one process, {args.old_commit}): {old['wall_s']} s, peak RSS {old['main_rss_mb']:.0f} MB")

@@ -103,6 +103,18 @@ def peak_rss_mb(plan: FinishPlan) -> dict[str, float]:
     return peaks
 
 
+def peak_rss_of_process() -> float:
+    """This process's peak RSS in MB: VmHWM, which (unlike ru_maxrss) does not count the memory of the
+    process that exec'd it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 class FinishStage(PipelineStep):
     """One stage of the finishing step; each task records its counts and its process's peak RSS."""
 
@@ -114,7 +126,7 @@ class FinishStage(PipelineStep):
 
     def run(self, data=None, rank: int = 0, world_size: int = 1):
         counts = self.work(rank)
-        counts["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        counts["max_rss_mb"] = peak_rss_of_process()
         write_lines(self.plan.folder / "counts" / f"{self.name}-{rank:05d}.json", [json.dumps(counts)])
         for key, value in counts.items():
             if key != "max_rss_mb":
