@@ -219,10 +219,11 @@ def query_jobs(job_ids: list[str]) -> dict[str, JobRecord]:
         accounting = None
     if accounting is not None and accounting.returncode == 0:
         records.update(parse_sacct(accounting.stdout))
-    for job in dict.fromkeys(job_ids):
-        live = run_slurm(["scontrol", "-o", "show", "job", job])
-        if live.returncode == 0:
-            records.update(parse_scontrol(live.stdout))
+    live = run_slurm(["scontrol", "-o", "show", "job"])  # one call for all the build's jobs
+    if live.returncode == 0:
+        wanted = set(job_ids)
+        records.update({key: record for key, record in parse_scontrol(live.stdout).items()
+                        if key.split("_")[0] in wanted})
     return records
 
 
