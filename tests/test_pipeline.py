@@ -35,7 +35,7 @@ def test_build_writes_a_loadable_sharded_corpus(reference):
     out, manifest = reference
     rows = samples(out)
     assert manifest["samples"] == len(rows) >= 28
-    assert manifest["tasks"] > 2 and [f["path"] for f in manifest["files"]] == ["data/train-00000-of-00001.parquet"]
+    assert manifest["tasks"] > 2 and [f["path"] for f in manifest["files"]] == ["data/train-00000-000.parquet"]
     assert {r["domain"] for r in rows} == {"algorithms", "competition", "math"}
     assert all(r["verified"] and r["response"] for r in rows)
     kinds = {r["kind"] for r in rows}
@@ -155,18 +155,17 @@ def test_ray_executor_produces_the_same_samples(reference, tmp_path):
 
 
 def test_slurm_submission_is_generated(tmp_path):
-    from tracepile.pipeline.build import Layout, make_executor, make_pipeline, plan
-    from tracepile.pipeline.steps import task_items
+    from tracepile.pipeline.build import Layout, make_executor, make_pipeline, plan, planned_tasks
 
     config = BuildConfig(**{**SMALL, "executor": "slurm",
                             "slurm": {"partition": "cpu-long", "time": "02:00:00", "mem_per_cpu_gb": 4}})
     layout = Layout(tmp_path)
     plan(config, layout)
-    starts = task_items(str(layout.programs), config.inputs_per_task)
-    executor = make_executor(config, make_pipeline(config, layout, starts), len(starts), layout)
-    args = executor.get_sbatch_args(max_array=len(starts))
+    tasks = planned_tasks(layout)
+    executor = make_executor(config, make_pipeline(config, layout), tasks, layout)
+    args = executor.get_sbatch_args(max_array=tasks)
     script = executor.get_launch_file_contents(args, "python -m tracepile.launch")
-    assert f"#SBATCH --array=0-{len(starts) - 1}" in script
+    assert f"#SBATCH --array=0-{tasks - 1}" in script
     assert "#SBATCH --partition=cpu-long" in script and "#SBATCH --time=02:00:00" in script
     assert "#SBATCH --job-name=tracepile" in script and "--mem-per-cpu=4G" in script
 

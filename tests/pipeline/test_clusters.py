@@ -84,6 +84,9 @@ def test_slurm_build_equals_the_local_build(reference, slurm, slurm_config, tmp_
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["samples"] == len(rows(reference)) and manifest["config"]["executor"] == "slurm"
     assert (out / "README.md").exists()
+    stage_jobs = submissions(out)[0]["stage_jobs"]  # one array job per finishing stage, each afterok the last
+    assert len(stage_jobs) == 6 and all((out / "_logs/finish" / stage / "completions").is_dir()
+                                        for stage in ("index", "pairs", "clusters", "keys", "cap", "write"))
     again = tracepile(["build", "--out", str(out), "--executor", "slurm", "--config", str(slurm_config), *FLAGS],
                       slurm.env)
     assert again.returncode == 0, again.stderr

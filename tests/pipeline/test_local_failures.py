@@ -34,5 +34,5 @@ def test_failed_local_task_is_named_and_the_rerun_redoes_only_it(tmp_path):
     rerun = tracepile(command)
     assert rerun.returncode == 0, rerun.stderr
     assert {p.name: p.stat().st_mtime_ns for p in (out / "_logs/completions").iterdir() if p.name in marks} == marks
-    assert pq.read_table(out / "data/train-00000-of-00001.parquet").num_rows > 0
+    assert pq.read_table(out / "data/train-00000-000.parquet").num_rows > 0
     assert "3 tasks: 3 done; finished" in tracepile(["status", str(out)]).stdout

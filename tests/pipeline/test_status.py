@@ -63,6 +63,20 @@ def test_a_task_slurm_forgot_without_a_mark_failed_and_a_completed_one_without_a
     assert not finished.active and finished.to_redo == [] and finished.summary() == "2 tasks: 2 done; finished"
 
 
+def test_finishing_stages_show_their_progress_and_their_jobs_keep_the_build_active():
+    submission = Submission("10", "19", (0, 1), "/logs", ("13", "14"))
+    assert Submission.from_dict(submission.to_dict()) == submission
+    older = {k: v for k, v in submission.to_dict().items() if k != "stage_jobs"}  # recorded before the stages
+    assert Submission.from_dict(older).stage_jobs == ()
+    done = task_statuses(2, {0, 1}, [submission], {})
+    stages = (("index", 1, 1), ("pairs", 4, 10), ("clusters", 0, 1))
+    status = BuildStatus(done, JobRecord("19", "PENDING", "0:0", "Dependency"), stages=stages,
+                         stage_jobs=(JobRecord("14_3", "RUNNING"),))
+    assert status.active and status.summary() == ("2 tasks: 2 done; finishing job 19 pending (finishing stages: "
+                                                  "index 1/1, pairs 4/10, clusters 0/1)")
+    assert not BuildStatus(done, stages=stages, stage_jobs=(JobRecord("14_3", "COMPLETED"),)).active
+
+
 def test_build_failed_lists_each_failed_task_with_its_log():
     statuses = task_statuses(3, {0, 2}, [Submission("10", "12", (0, 1, 2), "/logs")],
                              {"10_1": JobRecord("10_1", "CANCELLED", "0:15")})
@@ -103,7 +117,7 @@ def test_launch_script_sets_no_partition_or_time_unless_asked_and_cancels_depend
                          slurm={"venv_path": str(venv)})
     layout = Layout(tmp_path / "out")
     plan(config, layout)
-    executor = make_executor(config, make_pipeline(config, layout, [0, 1]), 2, layout)
+    executor = make_executor(config, make_pipeline(config, layout), 2, layout)
     script = executor.get_launch_file_contents(executor.get_sbatch_args(max_array=2), "launch")
     assert "--partition" not in script and "--time" not in script and "--qos" not in script
     assert "#SBATCH --kill-on-invalid-dep=yes" in script and "#SBATCH --array=0-1" in script

@@ -7,7 +7,7 @@ import json
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -17,7 +17,7 @@ from tracepile.pipeline.config import BuildConfig, ConfigError
 from tracepile.pipeline.schema import SAMPLE_SCHEMA, reject_row, sample_row
 from tracepile.pipeline.status import BuildFailed, BuildStatus, TaskStatus
 from tracepile.pipeline.steps import (KeepVerified, MakeSamples, QualitySettings, QuestionSettings,
-                                      ReadPrograms, WriteSignatures, task_items)
+                                      ReadPrograms, TaskIndex, WriteSignatures, index_tasks, task_count)
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,10 @@ class Layout:
     @property
     def programs(self) -> Path:
         return self.work / "programs.jsonl"
+
+    @property
+    def task_index(self) -> Path:
+        return self.work / "tasks.idx"  # each task's byte range in programs.jsonl
 
     @property
     def shards(self) -> Path:
@@ -84,19 +88,19 @@ def build(config: BuildConfig, out: str | Path, command: str = "", progress: boo
     refuse_if_held_by_slurm(layout)
     plan(config, layout)
     (layout.work / "command.txt").write_text(command)
-    starts = task_items(str(layout.programs), config.inputs_per_task)
+    tasks = planned_tasks(layout)
     layout.progress.mkdir(parents=True, exist_ok=True)
-    pipeline = make_pipeline(config, layout, starts)
+    pipeline = make_pipeline(config, layout)
     if config.executor == "ray":
         from tracepile.pipeline.ray_cluster import run_on_ray
 
-        run_on_ray(config, pipeline, len(starts), layout, progress)
+        run_on_ray(config, pipeline, tasks, layout, progress)
     else:
-        executor = make_executor(config, pipeline, len(starts), layout)
+        executor = make_executor(config, pipeline, tasks, layout)
         with ProgressLine(layout.progress, planned_inputs(layout), enabled=progress):
             run_tasks(executor)
-    raise_for_failed_tasks(layout, len(starts))
-    return finish(config, layout, command, len(starts))
+    raise_for_failed_tasks(layout, tasks)
+    return finish(config, layout, command, tasks)
 
 
 def run_tasks(executor) -> None:
@@ -116,8 +120,9 @@ def raise_for_failed_tasks(layout: Layout, tasks: int) -> None:
         raise BuildFailed(BuildStatus(tuple(missing)), tasks)
 
 
-def completed_ranks(layout: Layout) -> set[int]:
-    folder = layout.logs / "completions"
+def completed_ranks(layout: Layout, stage: str | None = None) -> set[int]:
+    """The ranks with a completion mark, of the build's tasks or of a finishing stage."""
+    folder = stage_logs(layout, stage) / "completions"
     return {int(path.name) for path in folder.iterdir() if path.name.isdigit()} if folder.exists() else set()
 
 
@@ -135,8 +140,6 @@ def refuse_if_held_by_slurm(layout: Layout) -> None:
 def build_status(out: str | Path, finish_ready: bool = True) -> BuildStatus:
     """Where a build stands (for Slurm: what its jobs are doing); with `finish_ready`, a build whose tasks
     are all done and whose jobs are gone gets its dataset, manifest and card written here."""
-    from dataclasses import replace
-
     layout = Layout(Path(out).resolve())
     if not (layout.work / "plan.json").exists():
         raise FileNotFoundError(f"{out} holds no planned build (no _work/plan.json)")
@@ -147,9 +150,9 @@ def build_status(out: str | Path, finish_ready: bool = True) -> BuildStatus:
     else:
         config = BuildConfig.from_dict(json.loads((layout.work / "config.json").read_text()))
         done = completed_ranks(layout)
-        tasks = len(task_items(str(layout.programs), config.inputs_per_task))
-        status = BuildStatus(tuple(TaskStatus(rank, "done" if rank in done else "unfinished") for rank in range(tasks)),
-                             finished=layout.manifest.exists())
+        status = BuildStatus(tuple(TaskStatus(rank, "done" if rank in done else "unfinished")
+                                   for rank in range(planned_tasks(layout))),
+                             finished=layout.manifest.exists(), stages=finish_progress(layout))
     if finish_ready and not status.finished and not status.active and not status.to_redo:
         finish_recorded(layout.out)
         status = replace(status, finished=True)
@@ -160,19 +163,82 @@ def planned_inputs(layout: Layout) -> int:
     return json.loads((layout.work / "plan.json").read_text())["inputs"]
 
 
-def finish(config: BuildConfig, layout: Layout, command: str, tasks: int) -> dict:
-    """The global step once every task is done: deduplicate into data/, write the manifest and card."""
-    from tracepile.pipeline.dedup import deduplicate_corpus
+def planned_tasks(layout: Layout) -> int:
+    """The build's task count, from its task index (written by the plan; older plans get one here)."""
+    if not layout.task_index.exists():
+        config = BuildConfig.from_dict(json.loads((layout.work / "config.json").read_text()))
+        index_tasks(layout.programs, layout.task_index, config.inputs_per_task)
+    return task_count(str(layout.task_index))
 
-    dedup = deduplicate_corpus(layout, config.dedup_cap)
-    return write_manifest(config, layout, command, tasks, dedup)
+
+def finish_plan(config: BuildConfig, layout: Layout):
+    """How the finishing step splits this build (recorded once, under _work/finish/plan.json)."""
+    from tracepile.pipeline.dedup import FinishPlan
+
+    wanted = FinishPlan.make(layout, planned_tasks(layout), config.inputs_per_task, config.dedup_cap)
+    if FinishPlan.load(layout.work) != wanted:
+        wanted.save()
+    return wanted
+
+
+def finish_progress(layout: Layout) -> tuple[tuple[str, int, int], ...]:
+    """(stage, tasks done, tasks) of each finishing stage; empty before the finishing step is planned."""
+    from tracepile.pipeline.dedup import FinishPlan, STAGES
+
+    plan_ = FinishPlan.load(layout.work)
+    if plan_ is None:
+        return ()
+    return tuple((stage, len(completed_ranks(layout, stage)), plan_.world(stage)) for stage in STAGES)
+
+
+def finish(config: BuildConfig, layout: Layout, command: str, tasks: int) -> dict:
+    """The global step once every task is done: the finishing stages (deduplication into data/) on the
+    build's executor, skipping the tasks already done, then the manifest and card."""
+    from tracepile.pipeline.dedup import dedup_counts
+
+    plan_ = finish_plan(config, layout)
+    run_finish_stages(config, layout, plan_)
+    return write_manifest(config, layout, command, tasks, dedup_counts(plan_))
+
+
+def run_finish_stages(config: BuildConfig, layout: Layout, plan_) -> None:
+    """Run each finishing stage's unfinished tasks, in order; raises BuildFailed when one is left undone."""
+    import contextlib
+
+    from tracepile.pipeline.dedup import stage_steps
+
+    here = config if config.executor != "slurm" else replace(config, executor="local")  # in the finishing job
+    with contextlib.ExitStack() as stack:
+        if here.executor == "ray":
+            from tracepile.pipeline.ray_cluster import attached
+
+            stack.enter_context(attached(config.ray))
+        for stage, step, tasks in stage_steps(plan_):
+            if len(completed_ranks(layout, stage)) < tasks:
+                run_tasks(make_executor(here, [step], tasks, layout, stage))
+                raise_for_failed_stage(layout, stage, tasks)
+
+
+def raise_for_failed_stage(layout: Layout, stage: str, tasks: int) -> None:
+    """Raise BuildFailed when a task of a finishing stage left no completion mark."""
+    done = completed_ranks(layout, stage)
+    missing = [TaskStatus(rank, "failed", None, f"finishing stage {stage}: no completion mark",
+                          str(stage_logs(layout, stage) / f"logs/task_{rank:05d}.log"))
+               for rank in range(tasks) if rank not in done]
+    if missing:
+        raise BuildFailed(BuildStatus(tuple(missing)), tasks, f"the finishing stage {stage} did not complete")
+
+
+def stage_logs(layout: Layout, stage: str | None) -> Path:
+    """datatrove's logging folder of the build's tasks (stage None) or of a finishing stage."""
+    return layout.logs if stage is None else layout.logs / "finish" / stage
 
 
 def finish_recorded(out: str | Path) -> dict:
     """`finish` for a planned build whose tasks are all done, from what its folder records."""
     layout = Layout(Path(out))
     config = BuildConfig.from_dict(json.loads((layout.work / "config.json").read_text()))
-    tasks = len(task_items(str(layout.programs), config.inputs_per_task))
+    tasks = planned_tasks(layout)
     raise_for_failed_tasks(layout, tasks)
     command_file = layout.work / "command.txt"
     return finish(config, layout, command_file.read_text() if command_file.exists() else "", tasks)
@@ -201,23 +267,29 @@ def plan(config: BuildConfig, layout: Layout) -> None:
     layout.rejects.mkdir(parents=True, exist_ok=True)
     inputs = records = 0
     tmp = layout.programs.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8") as handle, \
+    index_tmp = layout.task_index.with_suffix(".tmp")
+    with tmp.open("wb") as handle, index_tmp.open("wb") as index, \
             (layout.rejects / "records.jsonl").open("w", encoding="utf-8") as rejected:
+        tasks = TaskIndex(index, config.inputs_per_task)
         for item in _programs(config):
             if isinstance(item, dict):
                 rejected.write(json.dumps(item, ensure_ascii=False) + "\n")
                 continue
             for chunk in split(item, config.inputs_per_task):
-                handle.write(json.dumps({"inputs": len(chunk.inputs), "program": chunk.to_dict()},
-                                        ensure_ascii=False) + "\n")
+                line = (json.dumps({"inputs": len(chunk.inputs), "program": chunk.to_dict()},
+                                   ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
+                handle.write(line)
+                tasks.add(len(chunk.inputs), len(line))
                 inputs += len(chunk.inputs)
                 records += 1
+        task_total = tasks.close()
     if records == 0:
         raise ConfigError("the build has no usable program records (see rejects/records.jsonl)")
     eval_sets = prepare_decontamination(config, layout)
     tmp.replace(layout.programs)
+    index_tmp.replace(layout.task_index)
     config_path.write_text(json.dumps(wanted, indent=2))
-    (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records,
+    (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records, "tasks": task_total,
                                                        "eval_sets": eval_sets}))
 
 
@@ -309,7 +381,7 @@ def split(program: Program, size: int) -> Iterator[Program]:
 # ---------------------------------------------------------------- pipeline and executors
 
 
-def make_pipeline(config: BuildConfig, layout: Layout, starts: list[int]) -> list:
+def make_pipeline(config: BuildConfig, layout: Layout) -> list:
     from datatrove.pipeline.writers import JsonlWriter, ParquetWriter
 
     rejects = JsonlWriter(str(layout.rejects), output_filename="${rank}.jsonl", compression=None,
@@ -319,7 +391,7 @@ def make_pipeline(config: BuildConfig, layout: Layout, starts: list[int]) -> lis
     quality = QualitySettings(config.token_budget, config.tokenizer,
                               str(layout.decontam) if layout.decontam.exists() else None)
     return [
-        ReadPrograms(str(layout.programs), starts),
+        ReadPrograms(str(layout.programs), str(layout.task_index)),
         MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress), quality,
                     QuestionSettings(config.questions_per_trace, tuple(config.question_kinds)),
                     config.rewrites_per_program, str(layout.rewrites)),
@@ -330,22 +402,28 @@ def make_pipeline(config: BuildConfig, layout: Layout, starts: list[int]) -> lis
     ]
 
 
-def make_executor(config: BuildConfig, pipeline: list, tasks: int, layout: Layout):
-    common = dict(pipeline=pipeline, tasks=tasks, logging_dir=str(layout.logs), skip_completed=True)
+def make_executor(config: BuildConfig, pipeline: list, tasks: int, layout: Layout, stage: str | None = None,
+                  depends=None):
+    """The build's executor for its tasks (stage None) or for a finishing stage, after `depends`."""
+    common = dict(pipeline=pipeline, tasks=tasks, logging_dir=str(stage_logs(layout, stage)), skip_completed=True)
+    if depends is not None:
+        common["depends"] = depends
     if config.executor == "local":
         from datatrove.executor import LocalPipelineExecutor
 
-        return LocalPipelineExecutor(workers=config.worker_count, **common)
+        # a finishing stage's tasks are short: forking spares each worker seconds of imports
+        fork = {"start_method": "fork"} if stage is not None else {}
+        return LocalPipelineExecutor(workers=min(config.worker_count, tasks), **fork, **common)
     if config.executor == "ray":
         from tracepile.pipeline.ray_cluster import make_ray_executor
 
         return make_ray_executor(config, common)
-    from tracepile.pipeline.slurm import SlurmExecutor, slurm_options
+    from tracepile.pipeline.slurm import SlurmExecutor, StageExecutor, slurm_options
 
     options = slurm_options(config.slurm)
-    return SlurmExecutor(workers=config.workers or -1, time=options["time"], partition=options["partition"],
+    return (SlurmExecutor if stage is None else StageExecutor)(workers=config.workers or -1, time=options["time"], partition=options["partition"],
                          cpus_per_task=options["cpus_per_task"], mem_per_cpu_gb=options["mem_per_cpu_gb"],
-                         job_name=options["job_name"], qos=options["qos"], venv_path=options["venv_path"],
+                         job_name=options["job_name"] + (f"-{stage}" if stage else ""), qos=options["qos"], venv_path=options["venv_path"],
                          env_command=options["env_command"], sbatch_args=dict(options["sbatch_args"]),
                          requeue=options["requeue"], max_array_size=-1, **common)
 

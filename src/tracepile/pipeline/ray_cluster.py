@@ -3,6 +3,7 @@ worker node before any task runs, and run the tasks with datatrove's Ray executo
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -23,6 +24,19 @@ def run_on_ray(config, pipeline: list, tasks: int, layout, progress: bool) -> No
         executor = make_executor(config, pipeline, tasks, layout)
         with ProgressLine(layout.progress, planned_inputs(layout), enabled=progress):
             run_tasks(executor)
+    finally:
+        if attached_here:
+            ray.shutdown()
+
+
+@contextlib.contextmanager
+def attached(options: dict):
+    """This process attached to Ray for the duration (detached after, if it attached here)."""
+    import ray
+
+    attached_here = connect(options)
+    try:
+        yield
     finally:
         if attached_here:
             ray.shutdown()

@@ -33,6 +33,14 @@ class SlurmExecutor(SlurmPipelineExecutor):
         return {**args, "kill-on-invalid-dep": "yes"}
 
 
+class StageExecutor(SlurmExecutor):
+    """The executor of a finishing stage: its tasks record their counts themselves (_work/finish/counts),
+    so no datatrove stats-merging job follows each stage's array."""
+
+    def launch_merge_stats(self) -> None:
+        return None
+
+
 def slurm_options(given: dict) -> dict:
     """The config's `slurm:` block over the defaults, with the venv's activation script resolved."""
     options = {**DEFAULTS, **given}
@@ -118,17 +126,39 @@ def submit(executor: SlurmExecutor, options: dict, layout, tasks: int) -> Submis
     if executor.job_id not in (None, -1):
         tasks_job = str(executor.job_id)
         ranks = tuple(json.loads((layout.logs / "ranks_to_run.json").read_text()))
+    stage_jobs: list[str] = []
     try:
-        finish_job = submit_finish(options, layout, tasks_job)
-    except ConfigError:
-        if tasks_job:  # unrecorded jobs would run again after a rerun's submission
-            run_slurm(["scancel", tasks_job])
-        raise
-    submission = Submission(tasks_job, finish_job, ranks, executor.slurm_logs_folder)
+        stage_jobs = submit_stages(executor, layout)
+        finish_job = submit_finish(options, layout, (stage_jobs or [tasks_job])[-1])
+    except (ConfigError, subprocess.CalledProcessError) as exc:
+        for job in [tasks_job, *stage_jobs]:  # unrecorded jobs would run again after a rerun's submission
+            if job:
+                run_slurm(["scancel", job])
+        if isinstance(exc, ConfigError):
+            raise
+        raise ConfigError(f"sbatch refused a finishing stage (exit status {exc.returncode}, see above)") from None
+    submission = Submission(tasks_job, finish_job, ranks, executor.slurm_logs_folder, tuple(stage_jobs))
     record = read_record(layout) or {"tasks": tasks, "submissions": []}
     record["submissions"].append(submission.to_dict())
     write_record(layout, record)
     return submission
+
+
+def submit_stages(tasks_executor: SlurmExecutor, layout) -> list[str]:
+    """Submit the finishing stages' unfinished tasks as array jobs, each `afterok` the one before (the
+    first after the tasks); returns the ids of the jobs submitted (a finished stage submits none)."""
+    from tracepile.pipeline.build import finish_plan, make_executor
+    from tracepile.pipeline.config import BuildConfig
+    from tracepile.pipeline.dedup import stage_steps
+
+    config = BuildConfig.from_dict(json.loads((layout.work / "config.json").read_text()))
+    previous, jobs = tasks_executor, []
+    for stage, step, tasks in stage_steps(finish_plan(config, layout)):
+        previous = make_executor(config, [step], tasks, layout, stage, depends=previous)
+        previous.launch_job()
+        if previous.job_id not in (None, -1):
+            jobs.append(str(previous.job_id))
+    return jobs
 
 
 def submit_finish(options: dict, layout, after: str | None) -> str:
@@ -169,9 +199,14 @@ def slurm_status(layout, record: dict) -> BuildStatus:
 
     submissions = [Submission.from_dict(s) for s in record["submissions"]]
     latest = submissions[-1]
-    jobs = query_jobs([s.tasks_job for s in submissions if s.tasks_job] + [latest.finish_job])
+    from tracepile.pipeline.build import finish_progress
+
+    jobs = query_jobs([s.tasks_job for s in submissions if s.tasks_job] + list(latest.stage_jobs) +
+                      [latest.finish_job])
     statuses = task_statuses(record["tasks"], completed_ranks(layout), submissions, jobs)
-    return BuildStatus(statuses, jobs.get(latest.finish_job), layout.manifest.exists())
+    stage_jobs = tuple(job for key, job in jobs.items() if key.split("_")[0] in latest.stage_jobs)
+    return BuildStatus(statuses, jobs.get(latest.finish_job), layout.manifest.exists(), finish_progress(layout),
+                       stage_jobs)
 
 
 def query_jobs(job_ids: list[str]) -> dict[str, JobRecord]:
@@ -184,10 +219,11 @@ def query_jobs(job_ids: list[str]) -> dict[str, JobRecord]:
         accounting = None
     if accounting is not None and accounting.returncode == 0:
         records.update(parse_sacct(accounting.stdout))
-    for job in dict.fromkeys(job_ids):
-        live = run_slurm(["scontrol", "-o", "show", "job", job])
-        if live.returncode == 0:
-            records.update(parse_scontrol(live.stdout))
+    live = run_slurm(["scontrol", "-o", "show", "job"])  # one call for all the build's jobs
+    if live.returncode == 0:
+        wanted = set(job_ids)
+        records.update({key: record for key, record in parse_scontrol(live.stdout).items()
+                        if key.split("_")[0] in wanted})
     return records
 
 
@@ -235,13 +271,13 @@ def build_on_slurm(config, layout, command: str, progress: bool, detach: bool) -
 
 def submit_build(config, options: dict, layout, command: str) -> Submission:
     from tracepile.pipeline.build import make_executor, make_pipeline
-    from tracepile.pipeline.steps import task_items
+    from tracepile.pipeline.build import planned_tasks
 
     (layout.work / "command.txt").write_text(command)
-    starts = task_items(str(layout.programs), config.inputs_per_task)
+    tasks = planned_tasks(layout)
     layout.progress.mkdir(parents=True, exist_ok=True)
-    executor = make_executor(config, make_pipeline(config, layout, starts), len(starts), layout)
-    return submit(executor, options, layout, len(starts))
+    executor = make_executor(config, make_pipeline(config, layout), tasks, layout)
+    return submit(executor, options, layout, tasks)
 
 
 def wait_for_build(layout, record: dict, planned: int, poll_s: float, progress: bool) -> dict:

@@ -28,20 +28,23 @@ class JobRecord:
 
 @dataclass(frozen=True)
 class Submission:
-    """One submission of a build: the array job (array index i runs `ranks[i]`) and its finishing job."""
+    """One submission of a build: the array job (array index i runs `ranks[i]`), the array jobs of the
+    finishing stages (each after the one before) and the finishing job that writes the manifest."""
 
     tasks_job: str | None
     finish_job: str
     ranks: tuple[int, ...]
     logs: str  # folder of the Slurm logs, `<job>_<index>.out`
+    stage_jobs: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {"tasks_job": self.tasks_job, "finish_job": self.finish_job, "ranks": list(self.ranks),
-                "logs": self.logs}
+                "logs": self.logs, "stage_jobs": list(self.stage_jobs)}
 
     @classmethod
     def from_dict(cls, data: dict) -> Submission:
-        return cls(data["tasks_job"], data["finish_job"], tuple(data["ranks"]), data["logs"])
+        return cls(data["tasks_job"], data["finish_job"], tuple(data["ranks"]), data["logs"],
+                   tuple(data.get("stage_jobs", ())))
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,14 @@ class TaskStatus:
 
 @dataclass(frozen=True)
 class BuildStatus:
-    """All tasks of a build, the finishing step's state and whether the manifest is written."""
+    """All tasks of a build, the finishing step's state and whether the manifest is written; `stages`:
+    (name, tasks done, tasks) of each finishing stage once planned, `stage_jobs` their Slurm array jobs."""
 
     tasks: tuple[TaskStatus, ...]
     finish: JobRecord | None = None
     finished: bool = False
+    stages: tuple[tuple[str, int, int], ...] = ()
+    stage_jobs: tuple[JobRecord, ...] = ()
 
     def count(self, state: str) -> int:
         return sum(task.state == state for task in self.tasks)
@@ -79,7 +85,8 @@ class BuildStatus:
     @property
     def active(self) -> bool:
         """Whether the scheduler still holds work of this build (tasks or the finishing job)."""
-        return any(t.state in ("queued", "running") for t in self.tasks) or bool(self.finish and self.finish.active)
+        return any(t.state in ("queued", "running") for t in self.tasks) or bool(self.finish and self.finish.active) \
+            or any(job.active for job in self.stage_jobs)
 
     @property
     def to_redo(self) -> list[int]:
@@ -94,9 +101,11 @@ class BuildStatus:
         return f"{len(self.tasks)} tasks: {', '.join(counts)}; {ending}"
 
     def _finish_state(self) -> str:
+        stages = [f"{name} {done}/{total}" for name, done, total in self.stages]
+        progress = f" (finishing stages: {', '.join(stages)})" if any(done for _, done, _ in self.stages) else ""
         if self.finish is None:
-            return "dataset not written yet"
-        return f"finishing job {self.finish.job_id} {self.finish.state.lower()}"
+            return "dataset not written yet" + progress
+        return f"finishing job {self.finish.job_id} {self.finish.state.lower()}" + progress
 
 
 class BuildFailed(RuntimeError):

@@ -108,16 +108,54 @@ class QuestionSettings:
         return found
 
 
-def task_items(path: str, inputs_per_task: int) -> list[int]:
-    """The first line index of each task: tasks hold consecutive records of ~inputs_per_task inputs."""
-    starts, load = [], inputs_per_task
-    with open(path, encoding="utf-8") as handle:
-        for index, line in enumerate(handle):
-            if load >= inputs_per_task:
-                starts.append(index)
-                load = 0
-            load += max(1, json.loads(line)["inputs"])
-    return starts
+class TaskIndex:
+    """Where each task's program records start in programs.jsonl: one 8-byte offset per task, then the
+    file's end. Tasks hold consecutive records of ~inputs_per_task inputs; the plan writes the index
+    (a binary file handle) as it writes the records, and a task reads only its own two offsets."""
+
+    def __init__(self, handle, inputs_per_task: int):
+        self.handle, self.inputs_per_task = handle, inputs_per_task
+        self.load, self.size, self.tasks = inputs_per_task, 0, 0
+
+    def add(self, inputs: int, length: int) -> None:
+        """Account for the next record: `inputs` inputs, `length` bytes."""
+        if self.load >= self.inputs_per_task:
+            self.handle.write(self.size.to_bytes(8, "little"))
+            self.tasks += 1
+            self.load = 0
+        self.load += max(1, inputs)
+        self.size += length
+
+    def close(self) -> int:
+        """Write the end of the records; returns the number of tasks."""
+        self.handle.write(self.size.to_bytes(8, "little"))
+        return self.tasks
+
+
+def index_tasks(programs: Path, index: Path, inputs_per_task: int) -> int:
+    """Write the task index of an already planned programs.jsonl (streaming); returns the task count."""
+    tmp = index.with_name(index.name + ".tmp")
+    with open(programs, "rb") as records, open(tmp, "wb") as handle:
+        tasks = TaskIndex(handle, inputs_per_task)
+        for line in records:
+            tasks.add(json.loads(line)["inputs"], len(line))
+        count = tasks.close()
+    os.replace(tmp, index)
+    return count
+
+
+def task_range(index: str, rank: int) -> tuple[int, int]:
+    """The byte range of a task's records in programs.jsonl."""
+    with open(index, "rb") as handle:
+        handle.seek(rank * 8)
+        raw = handle.read(16)
+    if len(raw) != 16:
+        raise IndexError(f"task {rank} is not in the task index {index}")
+    return int.from_bytes(raw[:8], "little"), int.from_bytes(raw[8:], "little")
+
+
+def task_count(index: str) -> int:
+    return max(0, os.path.getsize(index) // 8 - 1)
 
 
 class ReadPrograms(PipelineStep):
@@ -126,20 +164,16 @@ class ReadPrograms(PipelineStep):
     name = "read programs"
     type = "📖 - READER"
 
-    def __init__(self, path: str, starts: list[int]):
+    def __init__(self, path: str, index: str):
         super().__init__()
-        self.path, self.starts = path, starts
+        self.path, self.index = path, index
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        first = self.starts[rank]
-        last = self.starts[rank + 1] if rank + 1 < len(self.starts) else None
-        with open(self.path, encoding="utf-8") as handle:
-            for index, line in enumerate(handle):
-                if index < first:
-                    continue
-                if last is not None and index >= last:
-                    break
-                record = json.loads(line)
+        start, end = task_range(self.index, rank)
+        with open(self.path, "rb") as handle:
+            handle.seek(start)
+            while handle.tell() < end:
+                record = json.loads(handle.readline())
                 self.stat_update("programs")
                 yield Document(text=record["program"]["code"], id=record["program"]["id"],
                                metadata={"program": record["program"]})

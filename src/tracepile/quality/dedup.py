@@ -125,7 +125,8 @@ def shard_signatures(samples: Iterable[Sample], shard: int,
 
 
 def deduplicate(signatures: Iterable[Signature], config: DedupConfig = DedupConfig()) -> DedupResult:
-    """Exact duplicates first (the earliest (shard, index) is kept), then near-duplicate clusters of
+    """The whole corpus in one process (builds run the same decisions in stages: pipeline/dedup.py).
+    Exact duplicates first (the earliest (shard, index) is kept), then near-duplicate clusters of
     the survivors' codes (MinHash LSH candidates confirmed by estimated Jaccard, joined transitively),
     then the cap per cluster. The same signatures give the same result whatever order they come in."""
     sigs = sorted(signatures, key=lambda s: (s.shard, s.index))
@@ -193,7 +194,22 @@ def deduplicate(signatures: Iterable[Signature], config: DedupConfig = DedupConf
 
 
 def _rank(sample_id: str, seed: int) -> bytes:
+    """A cluster over the cap keeps the samples whose (this, shard, index) sort first."""
     return hashlib.blake2b(f"{seed}\x00{sample_id}".encode(), digest_size=8).digest()
+
+
+cap_rank = _rank
+
+
+def lsh_bands(config: DedupConfig) -> tuple[int, int]:
+    """(bands, rows per band) of the LSH index: two codes are candidates when all values of one band agree."""
+    lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
+    return lsh.b, lsh.r
+
+
+def similar(a: tuple[int, ...], b: tuple[int, ...], config: DedupConfig) -> bool:
+    """Whether two MinHash signatures estimate a Jaccard similarity of at least the threshold."""
+    return sum(x == y for x, y in zip(a, b)) / len(a) >= config.threshold
 
 
 def _lean(sig: Signature, config: DedupConfig) -> LeanMinHash:
