@@ -30,10 +30,11 @@ was seen; none was changed after):
   unseen programs' samples are the out-of-distribution test. Inside the seen programs that have two or
   more inputs, half of the inputs (hashed) are held out, keeping at least one for training: the
   in-distribution test (math programs have one input each, so this set comes from algorithms).
-- Context: a byte-level BPE tokenizer (4,096 tokens) trained with `tokenizers` on the training samples;
+- Context: a byte-level BPE tokenizer (at most 4,096 tokens) trained with `tokenizers` on the training samples;
   only samples whose prompt and response fit 1,024 tokens (less 16 for the chat markup) are kept.
-- Model: a Llama-style decoder, hidden 256, 6 layers, 8 heads, MLP 512, tied embeddings (about 4.9M
-  parameters; the count is printed), from scratch, a fresh initialisation per seed (seeds 0, 1, 2).
+- Model: a Llama-style decoder, hidden 256, 8 layers, 8 heads, MLP 512, tied embeddings (5.9-6.3M
+  parameters with the vocabulary the data supports; the count is printed), from scratch, a fresh
+  initialisation per seed (seeds 0, 1, 2).
 - Arms: CoE (prompt -> CoE -> answer, loss on the completion), I/O-only (prompt -> "Final answer: ..."),
   no-trace (the prompt as a plain document, unpacked, one per row). Each arm sees the same programs and
   inputs, 8 rows per step, for the same number of optimizer steps (= the same epochs, 3). Tokens per step
@@ -95,11 +96,11 @@ class Size:
 
 
 SIZES = {
-    "smoke": Size(samples=40, steps=6, batch_size=4, learning_rate=3e-3, max_length=768, seeds=(0, 1),
+    "smoke": Size(samples=40, steps=6, batch_size=4, learning_rate=3e-3, max_length=256, seeds=(0, 1),
                   test_items=8, eval_batch=8, model={"vocab_size": 512}),
     "cpu": Size(samples=4000, steps=0, epochs=3, warmup=0.05, batch_size=8, learning_rate=1e-3, max_length=1024,
                 seeds=(0, 1, 2), test_items=150, eval_batch=16,
-                model={"vocab_size": 4096, "hidden": 256, "layers": 6, "heads": 8}),
+                model={"vocab_size": 4096, "hidden": 256, "layers": 8, "heads": 8}),
     "gpu": Size(samples=3000, steps=300, batch_size=16, learning_rate=1e-4, max_length=1536, seeds=(0, 1, 2),
                 test_items=200, eval_batch=100),
 }
@@ -136,20 +137,22 @@ def main(argv=None) -> dict:
     rows = []
     if args.mode != "cpu":  # a random model from scratch needs no reference row
         rows.append(score_row("base (untrained)", None, [evaluate_model(base, tasks, caps, "coe", size, args.sandbox)]))
-    train_s, eval_s = [], []
+    step_cpu_s, eval_cpu_s = {}, {}
     for arm, (fmt, _) in ARMS.items():
         runs = []
         for seed in size.seeds:
             seed_base = seeded(base, seed, args.out / "bases" / f"seed-{seed}") if args.mode == "cpu" else base
-            tick = time.time()
+            tick = time.process_time()
             model, steps = train_arm(fmt, exports[arm], seed_base, size, seed, args.out / "runs" / f"{arm}-{seed}")
-            train_s.append((time.time() - tick) / steps)
-            tick = time.time()
+            step_cpu_s.setdefault(arm, []).append((time.process_time() - tick) / steps)
+            tick = time.process_time()
             runs.append(evaluate_model(model, tasks, caps, arm, size, args.sandbox))
-            eval_s.append(time.time() - tick)
+            eval_cpu_s.setdefault(arm, []).append((time.process_time() - tick) / sum(map(len, tasks.values())))
         rows.append(score_row(arm, size.seeds, runs))
-    timing |= {"train_s_per_step": round(statistics.median(train_s), 2), "eval_s_per_model": round(statistics.median(eval_s), 1),
-               "total_s": round(time.time() - started, 1)}
+    timing |= {"total_s": round(time.time() - started, 1),
+               "cpu_s_per_step": {a: round(statistics.median(v), 2) for a, v in step_cpu_s.items()},
+               "cpu_s_per_eval_item": {a: round(statistics.median(v), 2) for a, v in eval_cpu_s.items()},
+               "full_size_estimate_min": full_size_estimate(SIZES[args.mode], exports, step_cpu_s, eval_cpu_s)}
     table = {"mode": args.mode + (" (dry run at smoke size)" if args.dry_run else ""), "size": size.__dict__,
              "steps_per_arm": steps, "caps": caps, "tasks": {t: len(items) for t, items in tasks.items()},
              "rows": rows, "timing": timing}
@@ -304,6 +307,19 @@ def train_arm(fmt: str, data: Path, base: dict, size: Size, seed: int, out: Path
     return {"model": report.model_dir, "gguf_file": None}, steps
 
 
+def full_size_estimate(size: Size, exports: dict, step_cpu_s: dict, eval_cpu_s: dict, cores: int = 2) -> float:
+    """ESTIMATED minutes of training and evaluation at `size` on `cores` idle cores, from this run's CPU
+    seconds per step and per evaluated item (process time, so other users' load does not count),
+    assuming the cores are used fully; the corpus build is not included."""
+    total = 0.0
+    for arm, (fmt, _) in ARMS.items():
+        steps = size.steps or math.ceil(size.epochs * _rows(exports[arm], fmt) / size.batch_size)
+        items = 2 * size.test_items
+        total += len(size.seeds) * (steps * statistics.median(step_cpu_s[arm])
+                                    + items * statistics.median(eval_cpu_s[arm]))
+    return round(total / cores / 60, 1)
+
+
 def _rows(data: Path, fmt: str) -> int:
     return sum(1 for _ in (data / fmt / "train.jsonl").open())
 
@@ -388,7 +404,8 @@ def print_table(table: dict) -> None:
     for row in table["rows"]:
         for task in _task_names(table):
             cell = row[task]
-            print(f"{row['arm']:<18} {task:<20} {cell['per_seed']} {cell['mean']} [{cell['ci95'][0]}, {cell['ci95'][1]}]")
+            low, high = cell["ci95"]
+            print(f"{row['arm']:<18} {task:<20} {cell['per_seed']} {cell['mean']} [{low}, {high}]")
         print(f"{row['arm']:<18} {'truncated at cap %':<20} {row['truncated %']}")
     print(f"timing: {table['timing']}")
 
@@ -405,7 +422,8 @@ def plot(table: dict, path: Path) -> None:
     figure, axis = plt.subplots(figsize=(1.6 * len(tasks) + 2, 3.8))
     for k, row in enumerate(rows):
         means = [row[t]["mean"] for t in tasks]
-        errors = [[m - row[t]["ci95"][0] for m, t in zip(means, tasks)], [row[t]["ci95"][1] - m for m, t in zip(means, tasks)]]
+        errors = [[m - row[t]["ci95"][0] for m, t in zip(means, tasks)],
+                  [row[t]["ci95"][1] - m for m, t in zip(means, tasks)]]
         axis.bar([i + k * width for i in range(len(tasks))], means, width, yerr=errors, capsize=3, label=row["arm"])
     axis.set_xticks([i + 0.4 - width / 2 for i in range(len(tasks))], tasks, rotation=15)
     axis.set(ylabel="exact match %", title=f"Efficacy ({table['mode']})")
