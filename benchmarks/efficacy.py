@@ -24,7 +24,7 @@ the held-out trace-QA split of the smoke and GPU modes uses the corpus's answer 
 
 CPU mode (`--mode cpu`), what it does and how each setting was fixed (all before any test accuracy
 was seen; none was changed after):
-- Data: a default build of 4,000 samples (or `--corpus`), its CoE samples from the math and algorithms
+- Data: a default build of 2,000 samples (or `--corpus`), its CoE samples from the math and algorithms
   domains whose answer is a call's return value (competition programs read stdin and only ~9% of them
   fit the context, so they are left out). Programs (by family) are split 80/20 into seen and unseen; the
   unseen programs' samples are the out-of-distribution test. Inside the seen programs that have two or
@@ -37,15 +37,16 @@ was seen; none was changed after):
   initialisation per seed (seeds 0, 1, 2).
 - Arms: CoE (prompt -> CoE -> answer, loss on the completion), I/O-only (prompt -> "Final answer: ..."),
   no-trace (the prompt as a plain document, unpacked, one per row). Each arm sees the same programs and
-  inputs, 8 rows per step, for the same number of optimizer steps (= the same epochs, 3). Tokens per step
+  inputs, 8 rows per step, for the same number of optimizer steps (= the same epochs, 1). Tokens per step
   differ: the CoE arm's completions are ~5-10x longer than the I/O-only answers, so it gets more
   supervised tokens per step; the no-trace arm gets loss on the prompt text. That is the point of the
   comparison (the same examples, with or without the execution spelled out), and the same rows, steps
   and epochs keep data exposure equal; tokens are not equalised.
 - Optimisation: AdamW, learning rate 1e-3 with 5% warmup then linear decay (the usual setting for
   ~10M-parameter transformers trained from scratch, e.g. nanoGPT's small configs and Lee et al. 2023),
-  no weight decay, 3 epochs (chosen from the time budget, not from any score).
-- Evaluation: up to 150 items per test set (`--eval-items`), greedy, 16 prompts per batch.
+  no weight decay, 1 epoch (~60 steps: all the 90-minute budget allows; chosen from the time budget,
+  not from any score, and likely too little training for any arm to answer: a null result is possible).
+- Evaluation: up to 100 items per test set (`--eval-items`), greedy, 16 prompts per batch.
 - Budget: ESTIMATE, not a measurement of a full run: ~85 minutes on 2 idle cores (build ~10, training
   and evaluation of 9 models ~75), extrapolated from a timed reduced run (see `timing` in efficacy.json,
   which prints its own extrapolation).
@@ -98,8 +99,8 @@ class Size:
 SIZES = {
     "smoke": Size(samples=40, steps=6, batch_size=4, learning_rate=3e-3, max_length=256, seeds=(0, 1),
                   test_items=8, eval_batch=8, model={"vocab_size": 512}),
-    "cpu": Size(samples=4000, steps=0, epochs=3, warmup=0.05, batch_size=8, learning_rate=1e-3, max_length=1024,
-                seeds=(0, 1, 2), test_items=150, eval_batch=16,
+    "cpu": Size(samples=2000, steps=0, epochs=1, warmup=0.05, batch_size=8, learning_rate=1e-3, max_length=1024,
+                seeds=(0, 1, 2), test_items=100, eval_batch=16,
                 model={"vocab_size": 4096, "hidden": 256, "layers": 8, "heads": 8}),
     "gpu": Size(samples=3000, steps=300, batch_size=16, learning_rate=1e-4, max_length=1536, seeds=(0, 1, 2),
                 test_items=200, eval_batch=100),
