@@ -46,10 +46,11 @@ was seen; none was changed after):
   ~10M-parameter transformers trained from scratch, e.g. nanoGPT's small configs and Lee et al. 2023),
   no weight decay, 1 epoch (~60 steps: all the 90-minute budget allows; chosen from the time budget,
   not from any score, and likely too little training for any arm to answer: a null result is possible).
-- Evaluation: up to 100 items per test set (`--eval-items`), greedy, 16 prompts per batch.
-- Budget: ESTIMATE, not a measurement of a full run: ~85 minutes on 2 idle cores (build ~10, training
-  and evaluation of 9 models ~75), extrapolated from a timed reduced run (see `timing` in efficacy.json,
-  which prints its own extrapolation).
+- Evaluation: up to 64 items per test set (`--eval-items`), greedy, 16 prompts per batch.
+- Budget: an ESTIMATE, not a measurement of a full run: ~85 minutes on 2 idle cores (build ~5,
+  training ~52, evaluation ~26), extrapolated from a reduced run (3 steps, 6 items, 1 seed) on a
+  2,000-sample build, timed on 2 cores shared with other jobs (load ~12) and scaled by the CPU share it
+  got; full runs print their own CPU-time extrapolation as `timing.full_size_estimate_min`.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ SIZES = {
     "smoke": Size(samples=40, steps=6, batch_size=4, learning_rate=3e-3, max_length=256, seeds=(0, 1),
                   test_items=8, eval_batch=8, model={"vocab_size": 512}),
     "cpu": Size(samples=2000, steps=0, epochs=1, warmup=0.05, batch_size=8, learning_rate=1e-3, max_length=1024,
-                seeds=(0, 1, 2), test_items=100, eval_batch=16,
+                seeds=(0, 1, 2), test_items=64, eval_batch=16,
                 model={"vocab_size": 4096, "hidden": 256, "layers": 8, "heads": 8}),
     "gpu": Size(samples=3000, steps=300, batch_size=16, learning_rate=1e-4, max_length=1536, seeds=(0, 1, 2),
                 test_items=200, eval_batch=100),
