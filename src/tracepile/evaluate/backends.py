@@ -24,8 +24,11 @@ class Sampling:
 
 @dataclass(frozen=True)
 class Generation:
+    """The texts of one prompt; `tokens` (local models) counts each text's generated tokens."""
+
     texts: tuple[str, ...]
     error: str | None = None
+    tokens: tuple[int, ...] = ()
 
 
 @dataclass
@@ -78,9 +81,10 @@ class LocalBackend:
     def describe(self) -> dict:
         return {"backend": "local", "model": self.model, "gguf_file": self.gguf_file}
 
-    def generate(self, prompts: list[str], sampling: Sampling) -> list[Generation]:
+    def generate(self, prompts: list[str], sampling: Sampling, answer_prefix: str = "") -> list[Generation]:
+        """Greedy or sampled continuations; `answer_prefix` opens every reply (a direct-answer probe)."""
         model, tokenizer = self._load()
-        texts = [self._render(tokenizer, p) for p in prompts]
+        texts = [self._render(tokenizer, p) + answer_prefix for p in prompts]
         out = []
         for start in range(0, len(texts), self.batch_size):
             out += self._batch(model, tokenizer, texts[start:start + self.batch_size], sampling)
@@ -127,7 +131,15 @@ class LocalBackend:
                                     stop_strings=list(sampling.stop) or None, tokenizer=tokenizer)
         width = encoded["input_ids"].shape[1]
         decoded = tokenizer.batch_decode(output[:, width:], skip_special_tokens=True)
-        return [Generation(tuple(decoded[i * sampling.n:(i + 1) * sampling.n])) for i in range(len(texts))]
+        counts = [_generated_tokens(row, {tokenizer.eos_token_id, tokenizer.pad_token_id}) for row in output[:, width:]]
+        return [Generation(tuple(decoded[i * sampling.n:(i + 1) * sampling.n]), None,
+                           tuple(counts[i * sampling.n:(i + 1) * sampling.n])) for i in range(len(texts))]
+
+
+def _generated_tokens(row, ends: set) -> int:
+    """Tokens generated before the first end-of-text or padding token (the whole row if none)."""
+    ids = row.tolist()
+    return next((i for i, token in enumerate(ids) if token in ends), len(ids))
 
 
 def sampling_dict(sampling: Sampling) -> dict:

@@ -33,6 +33,10 @@ def final_answer(generation: str) -> str:
     return wording.unfence(text.strip("\n").rstrip())
 
 
+def has_final_answer(generation: str) -> bool:
+    return bool(_FINAL.search(generation))
+
+
 def answers_match(kind: str, predicted: str, gold: str) -> bool:
     """Whether a predicted answer equals the verified one, in the form the corpus states for `kind`."""
     if kind in _PARSED:

@@ -39,6 +39,7 @@ class TrainConfig:
     save_total_limit: int = 2
     logging_steps: int = 1
     bf16: bool = False
+    packing: bool = True  # CPT: pack whole samples into sequences; False: one sample per sequence
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

@@ -85,7 +85,7 @@ def sft_arguments(sft_config_class, config: TrainConfig, stage: str, out: Path):
         warmup_steps=config.warmup, weight_decay=config.weight_decay, seed=config.seed,
         save_strategy="steps", save_steps=config.save_steps, save_total_limit=config.save_total_limit,
         logging_steps=config.logging_steps, report_to="none", bf16=config.bf16,
-        max_length=config.max_length, packing=cpt, packing_strategy="bfd", dataset_text_field="text",
+        max_length=config.max_length, packing=cpt and config.packing, packing_strategy="bfd", dataset_text_field="text",
         completion_only_loss=None if cpt else True, dataloader_num_workers=0,
         disable_tqdm=False, log_level="warning")
 

@@ -1,5 +1,5 @@
-"""A tiny randomly initialised Llama with a small BPE tokenizer trained on given texts (offline),
-saved as a model folder: for smoke runs of train/eval/efficacy on a CPU in seconds."""
+"""A small randomly initialised Llama with a BPE tokenizer trained on given texts (offline), saved as
+a model folder: for smoke runs in seconds and for from-scratch efficacy runs on a CPU."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ CHAT_TEMPLATE = ("{% for m in messages %}<|{{ m['role'] }}|>\n{{ m['content'] }}
 
 
 def make_tiny_model(texts: Iterable[str], out: str | Path, *, vocab_size: int = 512, hidden: int = 64,
-                    layers: int = 2, heads: int = 4, seed: int = 0) -> Path:
+                    layers: int = 2, heads: int = 4, seed: int = 0, context: int = 4096) -> Path:
     """Train a byte-level BPE tokenizer on `texts`, build a small Llama for it, save both in `out`."""
     import torch
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
@@ -30,9 +30,21 @@ def make_tiny_model(texts: Iterable[str], out: str | Path, *, vocab_size: int = 
     torch.manual_seed(seed)
     config = LlamaConfig(vocab_size=len(tokenizer), hidden_size=hidden, intermediate_size=hidden * 2,
                          num_hidden_layers=layers, num_attention_heads=heads, num_key_value_heads=heads,
-                         max_position_embeddings=4096, pad_token_id=tokenizer.pad_token_id,
+                         max_position_embeddings=context, pad_token_id=tokenizer.pad_token_id,
                          eos_token_id=tokenizer.eos_token_id, bos_token_id=tokenizer.bos_token_id,
                          tie_word_embeddings=True)
     LlamaForCausalLM(config).save_pretrained(out)
     tokenizer.save_pretrained(out)
+    return out
+
+
+def reinitialised(model_dir: str | Path, out: str | Path, seed: int) -> Path:
+    """A copy of a model folder (config and tokenizer) with fresh random weights drawn from `seed`."""
+    import torch
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
+
+    out = Path(out)
+    torch.manual_seed(seed)
+    AutoModelForCausalLM.from_config(AutoConfig.from_pretrained(model_dir)).save_pretrained(out)
+    AutoTokenizer.from_pretrained(model_dir).save_pretrained(out)
     return out
