@@ -264,7 +264,8 @@ def narrate(
     _quiet_datatrove()
     price = {k: v for k, v in (("prompt", price_prompt), ("completion", price_completion)) if v}
     _narrate_run(corpus, out, None, endpoint=endpoint, model=model, mode=mode, paths=paths, policy=policy,
-                 repair_rounds=repair_rounds, fallback=fallback, temperature=temperature, max_tokens=max_tokens, seed=seed, limit=limit,
+                 repair_rounds=repair_rounds, fallback=fallback, temperature=temperature, max_tokens=max_tokens,
+                 seed=seed, limit=limit,
                  concurrency=concurrency, api_key_env=api_key_env, price=price,
                  cache=str(cache) if cache else None, grammar=grammar)
 

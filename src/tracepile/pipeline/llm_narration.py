@@ -514,7 +514,7 @@ def per_kept_sample(usage: Counter, samples: int, price: dict) -> dict | None:
 def repair_card_lines(manifest: dict) -> str:
     """The card's paragraph on repair: acceptance by round and the spend per kept sample."""
     repair, each = manifest["repair"], manifest["per_kept_sample"]
-    rounds = ", ".join(f"round {r}: {n} (cumulative {manifest['repair']['cumulative_rate_by_round'][r]})"
+    rounds = ", ".join(f"round {r}: {n} (cumulative {repair['cumulative_rate_by_round'][r]})"
                        for r, n in repair["accepted_by_round"].items())
     text = (f"Rejected paths were sent back to the model with the verifier's reasons for up to {repair['rounds']} "
             f"repair rounds ({repair['requests']} repair requests). Inputs accepted by round (0 = first answer): "
@@ -540,7 +540,8 @@ def narration_card(manifest: dict) -> str:
             f"the verifier against its real execution trace"
             + (f"; {manifest['fallback_samples']} are template fallbacks" if manifest["fallback_samples"] else "")
             + ".\n\n| mode | domain | input kind | inputs | accepted | rate |\n|---|---|---|---|---|---|\n"
-            f"{rows}\n\n{repair_card_lines(manifest)}Tokens: {usage.get('prompt_tokens', 0)} prompt, {usage.get('completion_tokens', 0)} "
+            f"{rows}\n\n{repair_card_lines(manifest)}"
+            f"Tokens: {usage.get('prompt_tokens', 0)} prompt, {usage.get('completion_tokens', 0)} "
             f"completion over {usage.get('requests', 0)} requests ({usage.get('cache_hits', 0)} from the cache). "
             f"Cost: {spent}.\n\nMade with `{manifest['command'] or manifest['tool']}`.\n")
 
