@@ -251,8 +251,9 @@ def _repaired(previous: PathResult, result: ChatResult, round_: int) -> PathResu
     """The path after one repair turn: the new answer with the tokens of every turn so far; a failed request
     keeps the previous text and reasons, with the failure added, and ends the path's repair."""
     if result.error is not None:
-        return _with(previous, reasons=previous.reasons + (f"repair round {round_} request failed: {result.error}",),
-                     feedback="", attempts=previous.attempts + result.attempts)
+        failed = f"repair round {round_} request failed: {result.error}"
+        return _with(previous, reasons=previous.reasons + (failed,), feedback="",
+                     attempts=previous.attempts + result.attempts)
     answer = _paths_of(result, start=previous.index, seed=previous.seed or 0)[0]
     return _with(answer, seed=previous.seed, rounds=round_, attempts=previous.attempts + result.attempts,
                  verify_s=previous.verify_s, verifications=previous.verifications,
