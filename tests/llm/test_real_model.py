@@ -51,7 +51,7 @@ def test_smollm2_narration_keeps_only_verified_texts_and_rejects_with_reasons(sm
     for reject in rejects:
         assert reject["reason"] in ("no verified path", "request failed") and reject["detail"]
         if reject["reason"] == "no verified path":
-            assert reject["detail"].startswith("path 0 (after 1 repair round): "), "each rejected path had a repair turn"
+            assert reject["detail"].startswith("path 0 (after 1 repair round): "), "every path had a repair turn"
         assert reject["claim_failures"], "a rejected input must say why each path failed"
     print(mode, json.dumps({k: manifest[k] for k in ("acceptance", "paths", "repair", "usage", "rates",
                                                      "top_path_failures")}))

@@ -124,7 +124,8 @@ def test_a_truncated_answer_is_told_so_and_repaired(item, verifier):
 
     with StubServer(script) as stub:
         [result] = run(stub, [item], verifier, max_tokens=300)
-    assert len(stub.requests) == 2 and "cut off at the limit of 300 tokens" in stub.requests[1]["messages"][-1]["content"]
+    assert len(stub.requests) == 2
+    assert "cut off at the limit of 300 tokens" in stub.requests[1]["messages"][-1]["content"]
     assert [p.rounds for p in result.kept] == [1]
 
 
