@@ -72,7 +72,7 @@ def run_mode(source: Path, out: Path, endpoint: str, mode: str, grammar: str | N
                            examples=args.examples, max_fact_lines=args.max_fact_lines,
                            repair_rounds=args.repair_rounds,
                            max_tokens=args.max_tokens, temperature=0.7, seed=args.seed, limit=args.inputs,
-                           concurrency=1, timeout_s=600, inputs_per_task=10)
+                           concurrency=1, timeout_s=1200, inputs_per_task=1)  # one input per task: kept if stopped
     started = time.monotonic()
     manifest = narrate_corpus(source, config, out / (mode + ("-grammar" if grammar else "")), progress=False)
     manifest["wall_s"] = time.monotonic() - started
