@@ -109,4 +109,5 @@ def test_cli_repair_rounds_zero_sends_no_repair(corpus, tmp_path):
     assert result.exit_code == 0, result.output
     manifest = json.loads((tmp_path / "x" / "manifest.json").read_text())
     assert manifest["repair"]["accepted_by_round"] == {"0": 0} and manifest["samples"] == 0
+    assert "Rejected paths were not repaired (repair rounds 0)." in (tmp_path / "x" / "README.md").read_text()
     assert len(stub.requests) == manifest["inputs"] == len(rejects_of(tmp_path / "x")) > 0

@@ -316,7 +316,8 @@ def _sample_document(row: dict, item: NarrationInput, config: NarrateConfig, pat
         "sampling": json.dumps(config.settings().sampling(), sort_keys=True),
         "path": path.index if path else None, "seed": path.seed if path else None,
         "attempts": result.usage.attempts, "cached": bool(path and path.cached),
-        "prompt_tokens": path.prompt_tokens if path else 0, "completion_tokens": path.completion_tokens if path else 0,
+        "prompt_tokens": path.prompt_tokens if path else 0,
+        "completion_tokens": path.completion_tokens if path else 0,
         "repair_rounds": path.rounds if path else None,
     }
     sample = {"id": narrated_id(row["id"], config.mode, path.index if path else None),
@@ -514,6 +515,8 @@ def per_kept_sample(usage: Counter, samples: int, price: dict) -> dict | None:
 def repair_card_lines(manifest: dict) -> str:
     """The card's paragraph on repair: acceptance by round and the spend per kept sample."""
     repair, each = manifest["repair"], manifest["per_kept_sample"]
+    if not repair["rounds"]:
+        return "Rejected paths were not repaired (repair rounds 0).\n\n"
     rounds = ", ".join(f"round {r}: {n} (cumulative {repair['cumulative_rate_by_round'][r]})"
                        for r, n in repair["accepted_by_round"].items())
     text = (f"Rejected paths were sent back to the model with the verifier's reasons for up to {repair['rounds']} "
