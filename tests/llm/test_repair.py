@@ -84,6 +84,8 @@ def test_a_model_that_never_fixes_is_rejected_after_r_rounds_with_reasons(item, 
     assert path.rounds == 3 and path.verifications == 4 and not path.verified
     assert result.detail.startswith("path 0 (after 3 repair rounds): ") and "`total = 4`" in result.detail
     assert all(b["messages"][-2]["content"] == lie(item.template) for b in stub.requests[1:])
+    seeds = [b["seed"] for b in stub.requests]
+    assert seeds == [seeds[0] + r for r in range(4)], "each round asks with a new seed, not the same request again"
 
 
 def test_tokens_are_accounted_exactly_over_every_turn(item, verifier):

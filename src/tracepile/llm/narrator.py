@@ -229,7 +229,7 @@ async def repair_paths(chat: tuple[dict, ...], paths: list[PathResult], usage: U
         todo = [i for i, p in enumerate(paths) if not p.verified and p.feedback]
         if not todo:
             break
-        requests = [_repair_request(chat, paths[i], settings) for i in todo]
+        requests = [_repair_request(chat, paths[i], settings, round_) for i in todo]
         results = await asyncio.gather(*(client.complete(r) for r in requests))
         answers = []
         for i, result in zip(todo, results):
@@ -241,10 +241,12 @@ async def repair_paths(chat: tuple[dict, ...], paths: list[PathResult], usage: U
     return paths, usage
 
 
-def _repair_request(chat: tuple[dict, ...], path: PathResult, settings: NarrationSettings) -> ChatRequest:
+def _repair_request(chat: tuple[dict, ...], path: PathResult, settings: NarrationSettings,
+                    round_: int) -> ChatRequest:
+    """Round r asks with the path's seed + r, so a model that repeats its text is not asked the same request."""
     return ChatRequest(model=settings.model, messages=repair_messages(chat, path.text, path.feedback),
                        temperature=settings.temperature, top_p=settings.top_p, max_tokens=settings.max_tokens,
-                       n=1, seed=path.seed, extra=settings.extra)
+                       n=1, seed=None if path.seed is None else path.seed + round_, extra=settings.extra)
 
 
 def _repaired(previous: PathResult, result: ChatResult, round_: int) -> PathResult:
