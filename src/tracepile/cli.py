@@ -199,6 +199,7 @@ def build(
     paths: int = typer.Option(4, help="With --narrator llm: sampled paths per input."),
     max_events: Optional[int] = typer.Option(None, "--max-events", min=1,
                                              help="Trace events per run (overrides the config's limits)."),
+    repair_rounds: int = typer.Option(2, "--repair-rounds", help="With --narrator llm: follow-up turns that send a rejected path's failing sentences back to the model (0: none)."),
 ) -> None:
     """Build a verified CoE corpus as sharded Parquet; interrupt and re-run to resume.
 
@@ -224,7 +225,8 @@ def build(
         fail("--detach only applies to --executor slurm (local and Ray builds run in this process)")
     _quiet_datatrove()
     if narrator == "llm":
-        _narrate_run(None, out, build_config, endpoint=endpoint, model=model, paths=paths)
+        _narrate_run(None, out, build_config, endpoint=endpoint, model=model, paths=paths,
+                     repair_rounds=repair_rounds)
         return
     try:
         manifest = run_build(build_config, out, command=" ".join(["tracepile", *sys.argv[1:]]), detach=detach)
@@ -266,6 +268,7 @@ def narrate(
     mode: str = typer.Option("narrate", help="narrate (write the CoE from the trace) or rewrite (reword the template CoE)."),
     paths: int = typer.Option(4, help="Sampled paths per input."),
     policy: str = typer.Option("best", help="best (most checked claims per token) or all (every distinct verified path)."),
+    repair_rounds: int = typer.Option(2, "--repair-rounds", help="Follow-up turns that send a rejected path's failing sentences and the verifier's reasons back to the model for a corrected text (0: none)."),
     fallback: bool = typer.Option(False, help="Keep the template text, marked as such, when no path verifies."),
     temperature: float = typer.Option(0.8, help="Sampling temperature."),
     max_tokens: int = typer.Option(2048, help="Completion tokens per path (a longer answer is rejected)."),
@@ -285,7 +288,8 @@ def narrate(
     _quiet_datatrove()
     price = {k: v for k, v in (("prompt", price_prompt), ("completion", price_completion)) if v}
     _narrate_run(corpus, out, None, endpoint=endpoint, model=model, mode=mode, paths=paths, policy=policy,
-                 fallback=fallback, temperature=temperature, max_tokens=max_tokens, seed=seed, limit=limit,
+                 repair_rounds=repair_rounds, fallback=fallback, temperature=temperature, max_tokens=max_tokens,
+                 seed=seed, limit=limit,
                  concurrency=concurrency, api_key_env=api_key_env, price=price,
                  cache=str(cache) if cache else None, grammar=grammar)
 

@@ -33,9 +33,14 @@ def example(name: str, domain: str = "algorithms") -> Example:
 
 
 def input_of(body: dict, items: list[NarrationInput]) -> NarrationInput:
-    """Which input a request is about: the one whose question opens the last user message."""
-    last = body["messages"][-1]["content"]
-    return next(item for item in items if last.startswith(item.question))
+    """Which input a request is about: the one whose question opens the last user message that opens with a
+    question (a repair turn follows the ask)."""
+    return next(item for text in asks(body) for item in items if text.startswith(item.question))
+
+
+def asks(body: dict) -> list[str]:
+    """The request's user messages, last first."""
+    return [m["content"] for m in reversed(body["messages"]) if m["role"] == "user"]
 
 
 def rows_of(folder) -> list[dict]:

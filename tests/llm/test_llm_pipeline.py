@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from llm_helpers import rejects_of, rows_of
+from llm_helpers import asks, rejects_of, rows_of
 from stub_server import StubServer, completion, error
 
 from tracepile.engine import trace, verify
@@ -27,8 +27,7 @@ def templates(source, edit=lambda row, text: text, delay_s=0.0):
     rows = source_rows(Path(source), None)
 
     def script(body, index):
-        last = body["messages"][-1]["content"]
-        row = next(r for r in rows if last.startswith(r["prompt"]))
+        row = next(r for text in asks(body) for r in rows if text.startswith(r["prompt"]))
         reply = completion([edit(row, row["response"])] * body["n"], prompt_tokens=50)
         reply.delay_s = delay_s
         return reply
@@ -120,7 +119,8 @@ def test_false_claims_are_rejected_with_reasons_and_the_rest_kept(template_corpu
     math = [r for r in source_rows(template_corpus, None) if r["domain"] == "math"]
     assert len(rejects) == len(math) > 0 and manifest["samples"] == manifest["inputs"] - len(math)
     for reject in rejects:
-        assert reject["reason"] == "no verified path" and reject["detail"].startswith("path 0: ")
+        assert reject["reason"] == "no verified path"
+        assert reject["detail"].startswith("path 0 (after 2 repair rounds): "), "each rejected path was repaired twice"
         assert any("wrong final answer" in failure and "12345" in failure for failure in reject["claim_failures"])
     assert manifest["acceptance"]["narrate|math|call"]["rate"] == 0.0
     assert any("wrong final answer" in reason and "12345" in reason for reason in manifest["top_path_failures"])

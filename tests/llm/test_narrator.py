@@ -70,7 +70,7 @@ def test_a_false_value_claim_rejects_with_the_claim_as_reason(items, pool, verif
     with StubServer(answering(items[:1], lambda t: t.replace("`total = 3`", "`total = 4`"))) as stub:
         [result] = run(stub, items[:1], pool, verifier)
     assert result.kept == () and result.reason == "no verified path"
-    assert "`total = 4`" in result.detail and result.detail.startswith("path 0: ")
+    assert "`total = 4`" in result.detail and result.detail.startswith("path 0 (after 2 repair rounds): ")
     assert all(not p.verified and any("total = 4" in r for r in p.reasons) for p in result.paths)
 
 

@@ -15,6 +15,17 @@ from pathlib import Path
 import httpx
 
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+# Starts llama_cpp.server with llama.cpp's extra CPU buffer types (weight repacking, AMX) turned off: some
+# builds crash on prompts of more than one token on CPUs that report AMX; the server has no flag for it.
+PLAIN_BUFFERS_LAUNCHER = (
+    "import runpy, llama_cpp.llama_cpp as binding\n"
+    "default = binding.llama_model_default_params\n"
+    "def plain():\n"
+    "    params = default()\n"
+    "    params.use_extra_bufts = False\n"
+    "    return params\n"
+    "binding.llama_model_default_params = plain\n"
+    "runpy.run_module('llama_cpp.server', run_name='__main__', alter_sys=True)\n")
 
 
 class ServerError(RuntimeError):
@@ -42,11 +53,14 @@ class LocalServer:
     """`with LocalServer(model_path) as server:` serves the model at `server.endpoint` until the block ends."""
 
     def __init__(self, model: str | Path, *, n_ctx: int = 4096, threads: int | None = None,
-                 startup_s: float = 180.0):
+                 startup_s: float = 180.0, extra_buffers: bool = True):
+        """`extra_buffers=False` turns off llama.cpp's weight repacking and AMX buffers (slower where they
+        work; needed where the build crashes in them)."""
         if importlib.util.find_spec("llama_cpp") is None:
             raise ServerError("the local server needs llama-cpp-python: pip install 'llama-cpp-python[server]'")
         self.model, self.port, self.startup_s = Path(model), free_port(), startup_s
-        self.command = [sys.executable, "-m", "llama_cpp.server", "--model", str(self.model), "--host", "127.0.0.1",
+        launch = ["-m", "llama_cpp.server"] if extra_buffers else ["-c", PLAIN_BUFFERS_LAUNCHER]
+        self.command = [sys.executable, *launch, "--model", str(self.model), "--host", "127.0.0.1",
                         "--port", str(self.port), "--n_ctx", str(n_ctx),
                         "--n_threads", str(threads or min(4, os.cpu_count() or 1))]
         self.process: subprocess.Popen | None = None

@@ -33,7 +33,7 @@ NARRATION = pa.struct([
     ("narrator", pa.string()), ("model", pa.string()), ("endpoint", pa.string()), ("prompt_version", pa.string()),
     ("mode", pa.string()), ("sampling", pa.string()), ("path", pa.int64()), ("seed", pa.int64()),
     ("attempts", pa.int64()), ("cached", pa.bool_()), ("prompt_tokens", pa.int64()),
-    ("completion_tokens", pa.int64()),
+    ("completion_tokens", pa.int64()), ("repair_rounds", pa.int64()),
 ])
 NARRATED_SCHEMA = SAMPLE_SCHEMA.append(pa.field("narration", NARRATION))
 RUNTIME_ONLY = ("concurrency", "timeout_s", "max_retries", "workers", "api_key_env", "cache")
@@ -316,7 +316,9 @@ def _sample_document(row: dict, item: NarrationInput, config: NarrateConfig, pat
         "sampling": json.dumps(config.settings().sampling(), sort_keys=True),
         "path": path.index if path else None, "seed": path.seed if path else None,
         "attempts": result.usage.attempts, "cached": bool(path and path.cached),
-        "prompt_tokens": result.usage.prompt_tokens, "completion_tokens": path.tokens if path else 0,
+        "prompt_tokens": path.prompt_tokens if path else 0,
+        "completion_tokens": path.completion_tokens if path else 0,
+        "repair_rounds": path.rounds if path else None,
     }
     sample = {"id": narrated_id(row["id"], config.mode, path.index if path else None),
               "program_id": row["program_id"], "input": row["input"], "input_kind": row["input_kind"],
@@ -366,7 +368,10 @@ class Tally:
         self.counts["paths"] += len(result.paths)
         self.counts["verified_paths"] += sum(p.verified for p in result.paths)
         self.counts["truncated_paths"] += sum(p.finish_reason == "length" for p in result.paths)
-        self.counts["verified_texts"] += sum(p.verify_s > 0 for p in result.paths)
+        self.counts["verified_texts"] += sum(p.verifications for p in result.paths)
+        self.counts["repaired_paths"] += sum(p.verified and p.rounds > 0 for p in result.paths)
+        if result.kept:
+            self.counts[f"accepted_round_{result.accepted_round}"] += 1
         self.usage.update(asdict(result.usage))
         self.usage["verify_ms"] += round(1000 * sum(p.verify_s for p in result.paths))
         self._group(row, accepted=bool(result.kept))
@@ -381,6 +386,7 @@ class Tally:
         counts[1] += accepted
 
     def write(self, layout: NarrateLayout, rank: int) -> None:
+        """This task's accounting and progress files."""
         layout.accounting.mkdir(parents=True, exist_ok=True)
         data = {"counts": self.counts, "groups": self.groups, "rejected": self.rejected, "usage": self.usage,
                 "failures": dict(self.failures.most_common(50)), "seconds": self.seconds}
@@ -469,7 +475,8 @@ def write_narration_manifest(layout: NarrateLayout, config: NarrateConfig, plan:
         "paths": {"sampled": counts["paths"], "verified": counts["verified_paths"],
                   "truncated": counts["truncated_paths"]},
         "rejected": dict(sorted(totals["rejected"].items())), "usage": dict(usage),
-        "cost": cost(usage, config.price),
+        "cost": cost(usage, config.price), "repair": repair_summary(counts, usage, config.repair_rounds),
+        "per_kept_sample": per_kept_sample(usage, sum(f["rows"] for f in files), config.price),
         "rates": {"seconds": round(seconds, 2), "requests_per_s": round(usage["requests"] / seconds, 3),
                   "completion_tokens_per_s": round(usage["paid_completion_tokens"] / seconds, 2),
                   "verify_ms_per_text": round(usage["verify_ms"] / max(counts["verified_texts"], 1), 2)},
@@ -479,6 +486,47 @@ def write_narration_manifest(layout: NarrateLayout, config: NarrateConfig, plan:
     (layout.out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     (layout.out / "README.md").write_text(narration_card(manifest))
     return manifest
+
+
+def repair_summary(counts: Counter, usage: Counter, rounds: int) -> dict:
+    """Inputs accepted at each repair round (0: the first answer) and cumulatively, and the repair turns' cost."""
+    inputs = counts["inputs"]
+    by_round, cumulative, total = {}, {}, 0
+    for round_ in range(rounds + 1):
+        accepted = counts[f"accepted_round_{round_}"]
+        total += accepted
+        by_round[str(round_)] = accepted
+        cumulative[str(round_)] = round(total / inputs, 4) if inputs else None
+    return {"rounds": rounds, "accepted_by_round": by_round, "cumulative_rate_by_round": cumulative,
+            "repaired_paths": counts["repaired_paths"], "requests": usage["repair_requests"],
+            "prompt_tokens": usage["repair_prompt_tokens"], "completion_tokens": usage["repair_completion_tokens"]}
+
+
+def per_kept_sample(usage: Counter, samples: int, price: dict) -> dict | None:
+    """All tokens spent (first answers, repairs, rejected paths; cached or not) and their cost, per kept sample."""
+    if not samples:
+        return None
+    spent = cost(usage, price)
+    return {"prompt_tokens": round(usage["prompt_tokens"] / samples, 1),
+            "completion_tokens": round(usage["completion_tokens"] / samples, 1),
+            "usd": round(spent["usd_without_cache"] / samples, 6) if spent else None}
+
+
+def repair_card_lines(manifest: dict) -> str:
+    """The card's paragraph on repair: acceptance by round and the spend per kept sample."""
+    repair, each = manifest["repair"], manifest["per_kept_sample"]
+    if not repair["rounds"]:
+        return "Rejected paths were not repaired (repair rounds 0).\n\n"
+    rounds = ", ".join(f"round {r}: {n} (cumulative {repair['cumulative_rate_by_round'][r]})"
+                       for r, n in repair["accepted_by_round"].items())
+    text = (f"Rejected paths were sent back to the model with the verifier's reasons for up to {repair['rounds']} "
+            f"repair rounds ({repair['requests']} repair requests). Inputs accepted by round (0 = first answer): "
+            f"{rounds}.")
+    if each:
+        usd = f", ${each['usd']}" if each["usd"] is not None else ""
+        text += (f" Per kept sample: {each['prompt_tokens']} prompt and {each['completion_tokens']} completion "
+                 f"tokens{usd} (all requests, rejected paths and repairs included).")
+    return text + "\n\n"
 
 
 def narration_card(manifest: dict) -> str:
@@ -495,7 +543,8 @@ def narration_card(manifest: dict) -> str:
             f"the verifier against its real execution trace"
             + (f"; {manifest['fallback_samples']} are template fallbacks" if manifest["fallback_samples"] else "")
             + ".\n\n| mode | domain | input kind | inputs | accepted | rate |\n|---|---|---|---|---|---|\n"
-            f"{rows}\n\nTokens: {usage.get('prompt_tokens', 0)} prompt, {usage.get('completion_tokens', 0)} "
+            f"{rows}\n\n{repair_card_lines(manifest)}"
+            f"Tokens: {usage.get('prompt_tokens', 0)} prompt, {usage.get('completion_tokens', 0)} "
             f"completion over {usage.get('requests', 0)} requests ({usage.get('cache_hits', 0)} from the cache). "
             f"Cost: {spent}.\n\nMade with `{manifest['command'] or manifest['tool']}`.\n")
 
