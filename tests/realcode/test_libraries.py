@@ -23,6 +23,16 @@ MATH = ("import numpy as np\nfrom sympy import symbols, solve\n\n"
         "    return int(a.sum()), roots\n")
 
 
+@pytest.fixture(scope="module", params=["none", "bwrap"])
+def executor(request):
+    if request.param == "none":
+        yield None
+        return
+    ex = bwrap_executor()
+    yield ex
+    ex.close()
+
+
 def test_numpy_and_sympy_programs_run_and_verify(executor):
     program = Program(id="m", code=MATH, calls=("f(4)",))
     sample = make_sample(program, program.inputs[0], executor=executor)
