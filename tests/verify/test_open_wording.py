@@ -373,3 +373,13 @@ def test_a_loop_with_nothing_to_iterate_over_is_reached_not_gone_back_to():
     text = narrate(result).response
     assert "Line 2 reaches the `for` loop" in text and verify(text, result).passed
     assert not verify(text.replace("reaches the `for` loop", "goes back to the `for` loop"), result).passed
+
+
+def test_repetition_words_inside_a_quotation_are_the_quotation_s_own():
+    code = "def f(xs):\n    total = 0\n    for x in xs:\n        # same value: add it again\n        total += x\n    return total\n"
+    result = trace(code, "f([2, 3])")
+    text = narrate(result).response
+    assert '"same value: add it again"' in text and verify(text, result).passed
+    first = text.index("Line 4 checks") if "Line 4 checks" in text else text.index("Line 5")
+    planted = text[:first] + text[first:].replace("Line 5 ", "Line 5 again ", 1)
+    assert not verify(planted, result).passed, "an 'again' outside the quotation is still a checked claim"

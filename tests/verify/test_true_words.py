@@ -321,3 +321,14 @@ def test_a_given_whose_clause_the_words_cannot_tell_may_quote_either_clause_that
     assert verify(text.replace(paragraph, either), result, problem=FUEL_PROBLEM).passed  # (words cannot tell)
     wrong = said.replace("Ana drives to a city 20 miles away", "gas costs $3 per gallon")
     assert not verify(text.replace(paragraph, wrong), result, problem=FUEL_PROBLEM).passed
+
+
+def test_a_set_a_call_changes_and_puts_back_in_another_order_is_not_said_changed_inside_it():
+    from pathlib import Path
+
+    import tracepile
+    code = (Path(tracepile.__file__).parent / "sources/bundled/algorithms/n_queens.py").read_text()
+    result = trace(code, "n_queens(4)")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    assert "`columns` is now `{1, 3}`, changed inside" not in text

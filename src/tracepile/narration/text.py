@@ -13,6 +13,7 @@ from tracepile.narration import phrasing
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments
 from tracepile.tracer.paths import one_line_loops
+from tracepile.values import Unparsable, parse_value
 
 MAX_OPERAND_CHARS = 60
 MAX_SCALAR_CHARS = 24
@@ -343,10 +344,14 @@ class Narrator:
             claims = join([claim(n, v) for n, v in changes])
             parts.append(self.pick("so {}", "now {}", "this sets {}", "after it, {}").format(claims))
         callees = sorted(set(self.line_callees.get(event.frame, ())))
-        if indirect and len(callees) == 1:
-            parts += [f"{code(n)} is now {code(v)}, changed inside `{callees[0]}`" for n, v in indirect]
-        elif indirect:
-            parts.append("now " + join([claim(n, v) for n, v in indirect]))
+        before = self.line_before.get(event.frame, {})
+        restored = [c for c in indirect if _same_value(before.get(c[0]), c[1])]  # changed in a call, put back
+        changed = [c for c in indirect if c not in restored]
+        if changed and len(callees) == 1:
+            parts += [f"{code(n)} is now {code(v)}, changed inside `{callees[0]}`" for n, v in changed]
+            changed = []
+        if changed or restored:
+            parts.append("now " + join([claim(n, v) for n, v in changed + restored]))
         parts += list(moves.values()) + self.unchanged(event, stated)
         if deleted:
             parts.append(f"{join([f'`{n}`' for n in deleted])} no longer exists")
@@ -637,3 +642,14 @@ class Narrator:
         return [f"{code(name)} {self.pick('stays', 'remains')} at {code(now[name])}" for name in info.assigns
                 if name not in changed and name not in stated and name in before and name in now
                 and before[name] == now[name] and len(now[name]) <= MAX_SCALAR_CHARS and not is_noise(now[name])]
+
+
+def _same_value(before: str | None, after: str) -> bool:
+    """Whether two renderings denote equal values of one type (a set may render in another order)."""
+    if before is None or before == after:
+        return before == after
+    try:
+        old, new = parse_value(before), parse_value(after)
+    except Unparsable:
+        return False
+    return type(old) is type(new) and old == new

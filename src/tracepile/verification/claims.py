@@ -147,7 +147,8 @@ def _repeats(text: str) -> tuple[str, list[Claim]]:
     lower = text.lower()
     if not any(word in lower for word in REPEAT_WORDS):
         return text, []
-    spans = [(m.start(), m.end()) for m in SPAN_RE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in SPAN_RE.finditer(text)]  # code spans and quotations keep their words
+    spans += [(m.start(), m.end()) for m in QUOTE.finditer(text)]
     claims, kept, last = [], [], 0
     for match in REPEAT.finditer(text):
         if any(a <= match.start(1) < b for a, b in spans):
