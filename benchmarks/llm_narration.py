@@ -31,8 +31,8 @@ def main() -> None:
     parser.add_argument("--out", default="/tmp/tracepile-llm-bench")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--repair-rounds", type=int, default=2, help="repair turns per rejected path (0: none)")
-    parser.add_argument("--no-extra-buffers", action="store_true",
-                        help="serve SmolLM2 without llama.cpp's weight repacking/AMX buffers (for builds that crash)")
+    parser.add_argument("--extra-buffers", action="store_true",
+                        help="serve SmolLM2 with llama.cpp's weight repacking/AMX buffers (faster; some builds crash)")
     parser.add_argument("--threads", type=int, help="llama.cpp threads for SmolLM2 (1 is fastest on a busy machine)")
     parser.add_argument("--show-repairs", type=int, default=3, help="repair turns to print per mode")
     parser.add_argument("--grammar", choices=["llama.cpp", "vllm"],
@@ -45,7 +45,7 @@ def main() -> None:
     source = out / "template"
     build(BuildConfig(samples=int(args.inputs * 1.2) + 5, seed=args.seed, questions_per_trace=0, sandbox="none"),
           source, progress=False)
-    with serve(args.endpoint, extra_buffers=not args.no_extra_buffers, threads=args.threads) as endpoint:
+    with serve(args.endpoint, extra_buffers=args.extra_buffers, threads=args.threads) as endpoint:
         runs = [(mode, None) for mode in args.modes] + [(mode, args.grammar) for mode in args.modes if args.grammar]
         results = {mode + ("+grammar" if grammar else ""): run_mode(source, out, endpoint, mode, grammar, args)
                    for mode, grammar in runs}
@@ -56,7 +56,7 @@ def main() -> None:
 
 
 @contextlib.contextmanager
-def serve(endpoint: str | None, extra_buffers: bool = True, threads: int | None = None):
+def serve(endpoint: str | None, extra_buffers: bool = False, threads: int | None = None):
     if endpoint:
         yield endpoint
         return

@@ -16,7 +16,7 @@ from tracepile.pipeline.llm_narration import NarrateConfig, narrate_corpus
 
 @pytest.fixture(scope="module")
 def smollm2():
-    with LocalServer(smollm2_path(), n_ctx=4096, extra_buffers=False) as server:  # works on every CPU build
+    with LocalServer(smollm2_path(), n_ctx=4096) as server:
         yield server
 
 

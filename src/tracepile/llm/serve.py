@@ -53,9 +53,10 @@ class LocalServer:
     """`with LocalServer(model_path) as server:` serves the model at `server.endpoint` until the block ends."""
 
     def __init__(self, model: str | Path, *, n_ctx: int = 4096, threads: int | None = None,
-                 startup_s: float = 180.0, extra_buffers: bool = True):
-        """`extra_buffers=False` turns off llama.cpp's weight repacking and AMX buffers (slower where they
-        work; needed where the build crashes in them)."""
+                 startup_s: float = 180.0, extra_buffers: bool = False):
+        """`extra_buffers=True` turns on llama.cpp's weight repacking and AMX buffers: faster where they work,
+        but some CPU builds of llama-cpp-python crash in them on any prompt of more than one token, so they
+        are off unless asked for."""
         if importlib.util.find_spec("llama_cpp") is None:
             raise ServerError("the local server needs llama-cpp-python: pip install 'llama-cpp-python[server]'")
         self.model, self.port, self.startup_s = Path(model), free_port(), startup_s
