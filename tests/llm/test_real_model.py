@@ -16,7 +16,7 @@ from tracepile.pipeline.llm_narration import NarrateConfig, narrate_corpus
 
 @pytest.fixture(scope="module")
 def smollm2():
-    with LocalServer(smollm2_path(), n_ctx=4096) as server:
+    with LocalServer(smollm2_path(), n_ctx=8192) as server:  # a repair turn: prompt + text + feedback
         yield server
 
 
