@@ -9,22 +9,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sandbox"))
 
-from sandbox_support import bwrap_executor  # noqa: E402
+from sandbox_support import both_executors  # noqa: E402,F401 (fixture)
 from tracepile.engine import make_sample  # noqa: E402
 from tracepile.model import Program  # noqa: E402
 from tracepile.pipeline import BuildConfig, build  # noqa: E402
 
 PRINTS_AT_IMPORT = "def f(x):\n    return x\n\nprint(4)\n"
-
-
-@pytest.fixture(scope="module", params=["none", "bwrap"])
-def executor(request):
-    if request.param == "none":
-        yield None
-        return
-    ex = bwrap_executor()
-    yield ex
-    ex.close()
 
 
 @pytest.mark.parametrize("call", ["g(1)", "f(1, (", "f.missing(1)"])

@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sandbox"))
 
-from sandbox_support import bwrap_executor  # noqa: E402
+from sandbox_support import both_executors, bwrap_executor  # noqa: E402,F401 (fixture)
 from tracepile.engine import make_sample, trace  # noqa: E402
 from tracepile.model import Program  # noqa: E402
 from tracepile.sandbox.bwrap import interpreter  # noqa: E402
@@ -21,16 +21,6 @@ pytest.importorskip("sympy")
 MATH = ("import numpy as np\nfrom sympy import symbols, solve\n\n"
         "def f(n):\n    a = np.arange(n)\n    x = symbols('x')\n    roots = solve(x**2 - 4, x)\n"
         "    return int(a.sum()), roots\n")
-
-
-@pytest.fixture(scope="module", params=["none", "bwrap"])
-def executor(request):
-    if request.param == "none":
-        yield None
-        return
-    ex = bwrap_executor()
-    yield ex
-    ex.close()
 
 
 def test_numpy_and_sympy_programs_run_and_verify(executor):

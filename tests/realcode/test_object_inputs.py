@@ -8,7 +8,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sandbox"))
 
-from sandbox_support import bwrap_executor  # noqa: E402
+from sandbox_support import both_executors  # noqa: E402,F401 (fixture)
 from tracepile.engine import make_sample  # noqa: E402
 from tracepile.model import Program  # noqa: E402
 
@@ -20,16 +20,6 @@ CONTINUED = ("from fractions import Fraction\n\ndef cf(x):\n    out = []\n    wh
              "        n = x.numerator // x.denominator\n        out.append(n)\n        x -= n\n"
              "        if x == 0:\n            return out\n        x = 1 / x\n")
 SPLINE = "def spline(xs, ys):\n    def at(t):\n        return ys[0] + t * (ys[1] - ys[0])\n    return at\n"
-
-
-@pytest.fixture(scope="module", params=["none", "bwrap"])
-def executor(request):
-    if request.param == "none":
-        yield None
-        return
-    ex = bwrap_executor()
-    yield ex
-    ex.close()
 
 
 def sample(executor, code, call, setup=""):

@@ -30,6 +30,17 @@ def executor():
     ex.close()
 
 
+@pytest.fixture(scope="module", params=["none", "bwrap"], name="executor")
+def both_executors(request):
+    """A test module that imports this runs each test on a plain child process and on the bwrap sandbox."""
+    if request.param == "none":
+        yield None
+        return
+    ex = bwrap_executor()
+    yield ex
+    ex.close()
+
+
 def job(code: str, call: str = "f()", limits: Limits = FAST, kind: str = "call", **extra) -> Job:
     """A job running `code` on `call` (a call expression, or the stdin text when kind is "stdin")."""
     return Job(code=code, kind=kind, text=call, limits=limits, **extra)
