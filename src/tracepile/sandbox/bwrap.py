@@ -139,6 +139,9 @@ def sandbox_command(bwrap: str, interp: Interpreter, seed: int, scratch_mb: int,
     bound = ["/usr", *interp.roots]
     for root in interp.roots:
         cmd += ["--ro-bind", root, root]
+    cmd += ["--proc", "/proc", "--dev", "/dev",  # scratch first: a venv's site-packages under /tmp binds over it
+            "--size", str(1 << 20), "--tmpfs", "/dev/shm",
+            "--size", str(scratch_mb << 20), "--tmpfs", "/tmp"]
     hidden = [s for s in interp.hidden if any(_inside(s, r) for r in bound)]
     for site in hidden:
         cmd += ["--size", "4096", "--tmpfs", site]
@@ -148,9 +151,7 @@ def sandbox_command(bwrap: str, interp: Interpreter, seed: int, scratch_mb: int,
     cmd += ["--ro-bind", PACKAGE_DIR, f"{PACKAGE_MOUNT}/tracepile"]  # any checkout or install location
     for site in hidden:
         cmd += ["--remount-ro", site]
-    cmd += ["--proc", "/proc", "--dev", "/dev",
-            "--size", str(1 << 20), "--tmpfs", "/dev/shm",
-            "--size", str(scratch_mb << 20), "--tmpfs", "/tmp", "--chdir", "/tmp", "--clearenv"]
+    cmd += ["--chdir", "/tmp", "--clearenv"]
     for name, value in child_env(seed).items():
         cmd += ["--setenv", name, value]
     cmd += ["--remount-ro", "/", "--", interp.executable, "-S", "-s", "-B", "-c", BOOT,

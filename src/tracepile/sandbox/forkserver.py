@@ -9,7 +9,6 @@ import gc
 import json
 import os
 import select
-import shutil
 import signal
 import sys
 import threading
@@ -43,6 +42,8 @@ class ForkServer:
         harness.prepare_process()
         self.filter = Filter()
         self.modes = {root: os.stat(root).st_mode for root in SCRATCH_ROOTS}
+        # a venv under /tmp: its site-packages is a read-only bind inside the scratch space, kept across jobs
+        self.binds = tuple(p for p in sys.path if any(p.startswith(root + "/") for root in SCRATCH_ROOTS))
         _self_test(self.filter)
         gc.collect()
         gc.freeze()  # children share these pages instead of copying them on the next collection
@@ -132,7 +133,8 @@ class ForkServer:
         _kill_group(pid)
 
     def _clean_scratch(self) -> bool:
-        """Empty /tmp and /dev/shm for the next job; False if the job left something we cannot remove."""
+        """Empty /tmp and /dev/shm for the next job but for the read-only binds; False if the job left
+        something we cannot remove or moved a bind away (the worker is then replaced)."""
         clean = True
         for root, mode in self.modes.items():
             try:
@@ -142,14 +144,22 @@ class ForkServer:
                     _remove(os.path.join(root, name))
             except OSError:
                 clean = False
-        return clean
+        return clean and all(os.path.ismount(path) for path in self.binds)
 
 
-def _remove(path: str) -> None:
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path)
-    else:
+def _remove(path: str) -> bool:
+    """Remove `path` except the mount points under it (read-only binds); True if one was kept."""
+    if os.path.islink(path) or not os.path.isdir(path):
         os.unlink(path)
+        return False
+    if os.path.ismount(path):
+        return True
+    kept = False
+    for name in os.listdir(path):
+        kept |= _remove(os.path.join(path, name))
+    if not kept:
+        os.rmdir(path)
+    return kept
 
 
 def _sealed_memfd(data: bytes) -> int:
