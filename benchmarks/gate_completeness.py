@@ -12,6 +12,14 @@ The honest set is made in three steps (how each text was made is recorded with i
     python benchmarks/gate_completeness.py check tests/data/gate/honest.jsonl --items tests/data/gate/items.jsonl
     # lies planted in accepted texts, rows {id, mode, kind, text, lie}: rejection per kind
     python benchmarks/gate_completeness.py lies tests/data/gate/lies.jsonl --items tests/data/gate/items.jsonl
+
+Repair, round by round: the exact repair turn the LLM narrator sends for each rejected true text (its messages,
+the text as the answer, the verifier's feedback), answered by the same kind of writer, then acceptance by round:
+
+    python benchmarks/gate_completeness.py repair-prompts --out /tmp/repair1
+    python benchmarks/gate_completeness.py repair-collect WRITER_FOLDERS... --prompts /tmp/repair1 --out r1.jsonl
+    python benchmarks/gate_completeness.py repair-prompts --previous r1.jsonl --out /tmp/repair2   # and so on
+    python benchmarks/gate_completeness.py repair-check r1.jsonl r2.jsonl
 """
 
 from __future__ import annotations
@@ -229,6 +237,75 @@ def lies(args) -> None:
             print(f"ACCEPTED LIE {row['id']} [{row['mode']}, {row['kind']}]: {row.get('lie', '')}")
 
 
+def latest_texts(honest: list[dict], repaired: list[dict]) -> dict[tuple[str, str], tuple[dict, int]]:
+    """Each true honest text's latest version: the row of its highest repair round so far (0: the original)."""
+    latest = {(r["id"], r["mode"]): (r, 0) for r in honest if r.get("review", "true") == "true"}
+    for row in sorted(repaired, key=lambda r: r["round"]):
+        key = (row["id"], row["mode"])
+        if key in latest:
+            latest[key] = (latest[key][0] | {"text": row["text"]}, row["round"])
+    return latest
+
+
+def repair_prompts(args) -> None:
+    """The next repair round's prompts: for each true text whose latest version the gate rejects, the exact
+    conversation the LLM narrator sends (the item's messages, that text as the answer, the verifier's feedback)."""
+    from tracepile.llm.repair import repair_messages, verifier_feedback
+
+    items = load_items(Path(args.items))
+    latest = latest_texts(read_rows([args.honest]), read_rows(args.previous))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = [row for row, _ in latest.values()]
+    rejected = [(row, item, result) for row, item, result, _ in verdicts(rows, items) if not result.passed]
+    next_round = 1 + max((r for _, r in latest.values()), default=0)
+    (out / "SYSTEM.md").write_text(next(iter(items.values()))["messages"][0]["content"])
+    for n, (row, item, result) in enumerate(rejected):
+        chat = repair_messages(tuple(item["messages"]), row["text"], verifier_feedback(result))
+        turns = [f"### {m['role'].upper()}\n\n{m['content']}" for m in chat[1:]]
+        (out / f"{n:03d}-{row['mode']}.md").write_text(
+            f"item id: {row['id']}\nmode: {row['mode']}\nround: {next_round}\n\n" + "\n\n".join(turns) + "\n")
+    print(f"{len(rejected)} of {len(rows)} true texts rejected -> round {next_round} prompts in {out}")
+
+
+def repair_collect(args) -> None:
+    """Answers to repair prompts (FOLDER/NNN-mode.md, named after the prompt files) as JSONL rows."""
+    with open(args.out, "w") as handle:
+        for path in sorted(Path(args.prompts).glob("[0-9][0-9][0-9]-*.md")):
+            head = dict(line.split(": ", 1) for line in path.read_text().splitlines()[:3])
+            for folder in args.folders:
+                answer = Path(folder) / path.name
+                if answer.exists():
+                    handle.write(json.dumps({"id": head["item id"], "mode": head["mode"], "round": int(head["round"]),
+                                             "writer": Path(folder).name, "how": args.how,
+                                             "text": answer.read_text().strip()}) + "\n")
+
+
+def repair_check(args) -> None:
+    """Acceptance of the true honest texts by repair round: verified after at most r repair turns."""
+    items = load_items(Path(args.items))
+    honest, repaired = read_rows([args.honest]), read_rows(args.rounds)
+    rounds = sorted({r["round"] for r in repaired})
+    table: dict[str, list[int]] = defaultdict(lambda: [0] * (1 + len(rounds)))
+    totals: Counter = Counter()
+    passed_at: dict[tuple[str, str], int] = {}
+    for upto in [0, *rounds]:
+        latest = latest_texts(honest, [r for r in repaired if r["round"] <= upto])
+        for row, item, result, _ in verdicts([row for row, _ in latest.values()], items):
+            if result.passed:
+                passed_at.setdefault((row["id"], row["mode"]), upto)
+    for row, _ in latest_texts(honest, []).values():
+        totals[row["mode"]] += 1
+        won = passed_at.get((row["id"], row["mode"]))
+        for column, upto in enumerate([0, *rounds]):
+            table[row["mode"]][column] += won is not None and won <= upto
+    print("| mode | texts | " + " | ".join(f"verified after round {r}" for r in [0, *rounds]) + " |")
+    print("|---|---|" + "---|" * (1 + len(rounds)))
+    for mode in sorted(table):
+        n = totals[mode]
+        print(f"| {mode} | {n} | " + " | ".join(f"{k}/{n} ({k / n:.0%})" for k in table[mode]) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -253,6 +330,23 @@ def main() -> None:
         p.add_argument("--json")
         p.add_argument("--honest", help="(lies) the honest set: count only lies planted in texts it accepts")
         p.set_defaults(run=run)
+    p = sub.add_parser("repair-prompts", help="the next repair round's prompts for the rejected true texts")
+    p.add_argument("--honest", default="tests/data/gate/honest.jsonl")
+    p.add_argument("--previous", nargs="*", default=[], help="rows of earlier repair rounds")
+    p.add_argument("--items", default="tests/data/gate/items.jsonl")
+    p.add_argument("--out", required=True)
+    p.set_defaults(run=repair_prompts)
+    p = sub.add_parser("repair-collect", help="writers' answers to repair prompts -> JSONL rows")
+    p.add_argument("folders", nargs="+")
+    p.add_argument("--prompts", required=True)
+    p.add_argument("--out", required=True)
+    p.add_argument("--how", default="a capable writer standing in for a strong model, who saw only the prompt")
+    p.set_defaults(run=repair_collect)
+    p = sub.add_parser("repair-check", help="acceptance by repair round")
+    p.add_argument("rounds", nargs="*", help="rows of the repair rounds")
+    p.add_argument("--honest", default="tests/data/gate/honest.jsonl")
+    p.add_argument("--items", default="tests/data/gate/items.jsonl")
+    p.set_defaults(run=repair_check)
     args = parser.parse_args()
     args.run(args)
 
