@@ -259,9 +259,10 @@ def repair_prompts(args) -> None:
     rows = [row for row, _ in latest.values()]
     rejected = [(row, item, result) for row, item, result, _ in verdicts(rows, items) if not result.passed]
     next_round = 1 + max((r for _, r in latest.values()), default=0)
-    (out / "SYSTEM.md").write_text(next(iter(items.values()))["messages"][0]["content"])
+    system = {"role": "system", "content": (Path(args.items).parent / "system.md").read_text()}
+    (out / "SYSTEM.md").write_text(system["content"])
     for n, (row, item, result) in enumerate(rejected):
-        chat = repair_messages(tuple(item["messages"]), row["text"], verifier_feedback(result))
+        chat = repair_messages((system, *item["messages"]), row["text"], verifier_feedback(result))
         turns = [f"### {m['role'].upper()}\n\n{m['content']}" for m in chat[1:]]
         (out / f"{n:03d}-{row['mode']}.md").write_text(
             f"item id: {row['id']}\nmode: {row['mode']}\nround: {next_round}\n\n" + "\n\n".join(turns) + "\n")
