@@ -70,8 +70,9 @@ def test_the_repair_turn_names_the_failing_sentence_and_the_verifiers_reason(ite
     verdict = verify(lie(item.template), item.trace)
     [wrong] = [s for s in verdict.sentences if s.verdict == "false"]
     text = verifier_feedback(verdict)
-    assert "`total = 4`" in wrong.sentence and f'1. "{wrong.sentence}"' in text
+    assert "`total = 4`" in wrong.sentence and f'1. Paragraph {wrong.paragraph + 1}, "{wrong.sentence}"' in text
     assert f"false: {wrong.reason}" in text and "`3`" in wrong.reason and "`4`" in wrong.reason
+    assert "State it as: '`total = 3`'" in text, "the verifier's hint: a sentence that states the fact"
     assert text.rstrip().endswith("reply with the corrected text only.")
 
 

@@ -4,35 +4,17 @@ the verifier's reasons, and the conversation that asks the model for a corrected
 from __future__ import annotations
 
 from tracepile.model import Verification
-from tracepile.verification.report import failing_sentences
+from tracepile.verification.feedback import feedback
 
-MAX_LISTED = 8  # failing sentences listed in one repair turn (the rest are counted)
-MAX_QUOTE = 300  # characters of a sentence quoted back
-
-REPAIR_ASK = ("Write the whole Chain of Execution again with these sentences corrected. Keep every other sentence "
-              "that was right, follow the sentence shapes from the instructions, and reply with the corrected text "
-              "only.")
+REPAIR_ASK = ("Write the whole Chain of Execution again with these points corrected. Keep every other sentence "
+              "that was right, and reply with the corrected text only.")
 
 
 def verifier_feedback(verification: Verification) -> str:
-    """A repair turn for a text the verifier rejected: each failing sentence, numbered, false ones first, with
-    its reason and, for a false claim, what the run has against what the text says when the reason omits it."""
-    failing = failing_sentences(verification)
-    items = []
-    for number, check in enumerate(failing[:MAX_LISTED], 1):
-        quote = check.sentence if len(check.sentence) <= MAX_QUOTE else check.sentence[:MAX_QUOTE - 3] + "..."
-        where = "The text as a whole" if check.sentence == "(end of text)" else f'"{quote}"'
-        values = ""
-        if check.verdict == "false" and check.expected and check.expected not in check.reason:
-            values = f" (expected: {check.expected}" + (f"; stated: {check.stated})" if check.stated else ")")
-        items.append(f"{number}. {where}\n   {check.verdict}: {check.reason}{values}")
-    if len(failing) > MAX_LISTED:
-        items.append(f"... and {len(failing) - MAX_LISTED} more sentences like these.")
-    if not items:
-        items.append("1. The text as a whole\n   " + "; ".join(verification.failures + verification.unverifiable
-                                                             or ("the checker rejected it",)))
-    return ("A checker compared your text with the recorded run and rejected it. These sentences failed:\n\n"
-            + "\n".join(items) + f"\n\n{REPAIR_ASK}")
+    """A repair turn for a text the verifier rejected: the verifier's own numbered feedback (each failing
+    claim with its sentence, reason, the run's value against the stated one, and a sentence that states it)."""
+    return (f"A checker compared your text with the recorded run. {feedback(verification) or 'It rejected the text.'}"
+            f"\n\n{REPAIR_ASK}")
 
 
 def truncation_feedback(max_tokens: int) -> str:
