@@ -13,8 +13,7 @@ REPAIR_ASK = ("Write the whole Chain of Execution again with these points correc
 def verifier_feedback(verification: Verification) -> str:
     """A repair turn for a text the verifier rejected: the verifier's own numbered feedback (each failing
     claim with its sentence, reason, the run's value against the stated one, and a sentence that states it)."""
-    return (f"A checker compared your text with the recorded run. {feedback(verification) or 'It rejected the text.'}"
-            f"\n\n{REPAIR_ASK}")
+    return f"{feedback(verification) or 'A checker rejected the text.'}\n\n{REPAIR_ASK}"
 
 
 def truncation_feedback(max_tokens: int) -> str:

@@ -16,7 +16,8 @@ def feedback(verification: Verification, limit: int = 12) -> str:
         return ""
     issues = [(check, issue) for check in verification.sentences for issue in check.issues]
     issues.sort(key=lambda pair: pair[1].verdict != "false")
-    lines = ["The checker rejected the text. Correct each point below and keep every other sentence as it is:"]
+    lines = ["A checker compared the text with the recorded run and rejected it. Correct each point below and keep "
+             "every other sentence as it is:"]
     for number, (check, issue) in enumerate(issues[:limit], 1):
         where = "End of the text" if check.sentence == END_OF_TEXT else \
             f"Paragraph {check.paragraph + 1}, \"{_cut(check.sentence, MAX_QUOTE)}\""
