@@ -383,3 +383,20 @@ def test_repetition_words_inside_a_quotation_are_the_quotation_s_own():
     first = text.index("Line 4 checks") if "Line 4 checks" in text else text.index("Line 5")
     planted = text[:first] + text[first:].replace("Line 5 ", "Line 5 again ", 1)
     assert not verify(planted, result).passed, "an 'again' outside the quotation is still a checked claim"
+
+
+RECORDED = "import math\n\ndef f(n):\n    k = math.comb(n, 2)\n    n = n + 1\n    return k\n"
+RECORDED_TAIL = "\n\nLine 6 returns `k`, with `k = 6`.\n\nThe call to `f` returns `6`.\n\nFinal answer: 6"
+
+
+@pytest.mark.parametrize("steps, verdict", [
+    ("Line 4 counts the pairs, so `math.comb(n, 2) = 6` and `k = 6`.\n\nLine 5 sets `n = 5`.", "verified"),
+    ("Line 4 counts the pairs, so `math.comb(n, 2) = 7` and `k = 6`.\n\nLine 5 sets `n = 5`.", "false"),
+    # not recorded at line 5: a call the verifier cannot run stays unverifiable there
+    ("Line 4 sets `k = 6`.\n\nLine 5 computes, so `math.comb(n, 2) = 6` and `n = 5`.", "unverifiable"),
+])
+def test_a_recorded_call_after_so_reads_as_the_lines_own_value(steps, verdict):
+    """After "so", a call the line computed (`math.comb(...)`) is checked against its recorded value, as
+    long as no name it reads changed at that line."""
+    result = verify("Calling `f` with `n = 4`.\n\n" + steps + RECORDED_TAIL, trace(RECORDED, "f(4)"))
+    assert [c.verdict for c in result.sentences if c.verdict != "verified"] == ([] if verdict == "verified" else [verdict])

@@ -56,6 +56,8 @@ class ValueChecks:
         if state is None:
             return unverifiable(f"`{expr} = {stated}`: {where}")
         verdict, actual = evaluate(expr, state, recorded)
+        if verdict is None and moment == "after" and self.context.kind in LINE_CONTEXTS:
+            verdict, actual = self.recorded_and_unchanged(expr)
         if verdict is None:
             return unverifiable(f"`{expr}` cannot be evaluated {where}")
         if exact(stated, actual):
@@ -69,6 +71,20 @@ class ValueChecks:
                 return false(f"wrong moment: `{expr} = {stated}` holds {other_where}, but the sentence "
                              f"speaks of the state {where}", actual, stated, hints.value(expr, actual))
         return false(f"`{expr}` is `{actual}` {where}, not `{stated}`", actual, stated, hints.value(expr, actual))
+
+    def recorded_and_unchanged(self, expr: str) -> tuple[bool | None, str]:
+        """A sub-expression the line recorded (`math.comb(n, 2)`), read after the line: its recorded value,
+        when every name it reads has the same value (or none) before and after the line."""
+        event = self.events[self.context.index]
+        try:
+            tree = ast.parse(normal(expr), mode="eval")
+        except SyntaxError:
+            return None, ""
+        before, after = self.context.before or {}, self.values.of(event.frame)
+        names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        if any(before.get(name) != after.get(name) for name in names):
+            return None, ""
+        return evaluate(expr, {}, dict(event.values))
 
     def operand_hint(self) -> str:
         """One operand of the line (a recorded sub-expression, else a name it reads), as operands are listed."""
