@@ -1,0 +1,54 @@
+"""The gate's committed honest set (tests/data/gate): every true text ends verified after its repair
+rounds, and every lie planted in a text the gate accepts is rejected (a regression guard for both
+directions; benchmarks/gate_completeness.py reports the figures)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tracepile.engine import trace
+from tracepile.model import ProgramInput
+from tracepile.verification import verify
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "gate"
+
+
+def rows(name: str) -> list[dict]:
+    return [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def gate():
+    items = {(item["id"], item["mode"]): item for item in rows("items.jsonl")}
+    latest = {(r["id"], r["mode"]): r["text"] for r in rows("honest.jsonl") if r.get("review", "true") == "true"}
+    for repair in sorted(rows("repair_round1.jsonl") + rows("repair_round2.jsonl"), key=lambda r: r["round"]):
+        latest[(repair["id"], repair["mode"])] = repair["text"]
+    traces = {}
+
+    def check(key: tuple[str, str], text: str):
+        item = items[key]
+        if key[0] not in traces:
+            traces[key[0]] = trace(item["code"], ProgramInput(item["input_kind"], item["input"]),
+                                   program_id=item["program_id"])
+        return verify(text, traces[key[0]], problem=item["problem"])
+
+    return latest, check
+
+
+def test_every_true_text_is_verified_after_its_repair_rounds(gate):
+    latest, check = gate
+    results = {key: check(key, text) for key, text in latest.items()}
+    rejected = {key: [c.reason for c in result.sentences if c.verdict != "verified"][:2]
+                for key, result in results.items() if not result.passed}
+    assert len(latest) == 185 and not rejected, rejected
+
+
+def test_every_lie_in_an_accepted_text_is_rejected(gate):
+    latest, check = gate
+    original = {(r["id"], r["mode"]): r["text"] for r in rows("honest.jsonl")}
+    planted = [lie for lie in rows("lies.jsonl") if (lie["id"], lie["mode"]) in latest
+               and check((lie["id"], lie["mode"]), original[(lie["id"], lie["mode"])]).passed]
+    accepted = [(lie["id"], lie["kind"], lie["lie"]) for lie in planted
+                if check((lie["id"], lie["mode"]), lie["text"]).passed]
+    assert len(planted) >= 50 and not accepted, accepted
