@@ -400,3 +400,30 @@ def test_a_recorded_call_after_so_reads_as_the_lines_own_value(steps, verdict):
     long as no name it reads changed at that line."""
     result = verify("Calling `f` with `n = 4`.\n\n" + steps + RECORDED_TAIL, trace(RECORDED, "f(4)"))
     assert [c.verdict for c in result.sentences if c.verdict != "verified"] == ([] if verdict == "verified" else [verdict])
+
+
+MARBLES = "def f():\n    jon = 6\n    ann = 10\n    return (ann - jon) // 2\n"
+MARBLES_PROBLEM = "Jon has 6 marbles. Ann has 10 marbles. How many must Ann give Jon so they end up with the same number?"
+
+
+@pytest.mark.parametrize("paragraph, verdict", [
+    ('Line 2 sets `jon = 6`, from "Jon has 6 marbles".', "verified"),
+    ('Line 2 sets `jon = 6`, from "they end up with the same number".', "false"),
+    ('Line 2 sets `jon = 6`, from "Ann has 10 marbles".', "false"),
+])
+def test_a_problem_quote_beside_a_constant_must_be_the_clause_that_states_it(paragraph, verdict):
+    """A constant the line writes and the problem states (`jon = 6`) is credited to a quote only when the
+    quoted sentence mentions it: the wrong clause credited for a value is false."""
+    result = trace(MARBLES, "f()")
+    paragraphs = narrate(result).response.split("\n\n")
+    paragraphs[1] = paragraph
+    checked = verify("\n\n".join(paragraphs), result, problem=MARBLES_PROBLEM)
+    assert [c.verdict for c in checked.sentences if c.sentence == paragraph] == [verdict]
+
+
+def test_identity_words_outside_a_quote_are_fact_words():
+    """'itself' asserts an identity the grammar cannot check: rejected outside quotations."""
+    result = trace(MARBLES, "f()")
+    paragraphs = narrate(result).response.split("\n\n")
+    paragraphs[1] = "Line 2 sets `jon = 6` itself."
+    assert "itself" in verify("\n\n".join(paragraphs), result).sentences[1].reason

@@ -126,7 +126,7 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
         sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
     sentence.claims += repeats
     for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans
-        if claim.kind in ("same_source", "repeat"):
+        if claim.kind in ("same_source", "repeat", "quote"):
             claim.args["spans"] = tuple(bones.spans)
     return sentence
 

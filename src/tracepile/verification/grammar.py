@@ -30,7 +30,7 @@ FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for 
                   "matched maximum minimum largest smallest biggest greatest lowest highest",
     "property": "empty sorted unsorted even odd positive negative nonzero prime divisible palindrome unique "
                 "duplicate duplicates missing present absent exists exist found valid invalid reversed infinite "
-                "already yet always ever",
+                "already yet always ever itself themselves",
     "negation": "not no never neither nor none nothing cannot can't isn't doesn't don't didn't won't wasn't "
                 "aren't hasn't haven't without n't",
     "quantifier": "all every only both each any some either whole entire everything",

@@ -309,11 +309,29 @@ class WordingChecks:
         what the run prints."""
         text = claim.args["text"]
         said = text.strip(" .,;:")
-        if quoted_from(self.problem, said) or squeeze(said) in squeeze(self.trace.outcome.stdout or ""):
+        if quoted_from(self.problem, said):
+            return self.credited_constants(said, claim.args.get("spans", ()))
+        if squeeze(said) in squeeze(self.trace.outcome.stdout or ""):
             return HOLDS
         if any(squeeze(said) in squeeze(c.text) for c in comments(self.trace.code).values()):
             return HOLDS
         return false("no problem text, comment or output has these words", "", text)
+
+    def credited_constants(self, said: str, spans: tuple[str, ...]) -> Finding:
+        """A problem quote beside `x = 6`, where the line writes the constant `6` and the problem states it:
+        the quoted sentence must be one that mentions `6` (the clause the value comes from)."""
+        if self.context.kind not in LINE_CONTEXTS:
+            return HOLDS
+        line = self.events[self.context.index].line
+        code = self.source_of(line)
+        source = next((s for s in problem_sentences(self.problem) if squeeze(said) in squeeze(s)), said)
+        for span in spans:
+            value = span.partition(" = ")[2].strip()
+            if number_of(value) is not None and mentions_number(code, value) and \
+                    mentions_number(self.problem, value) and not mentions_number(source, value):
+                return false(f"line {line} takes `{value}` from the problem, and the quoted words do not mention it",
+                             source, said)
+        return HOLDS
 
     # ---------------------------------------------------------------- loops: ordinals, iterables, unpacking
 
