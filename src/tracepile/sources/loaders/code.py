@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import ast
 import builtins
-import importlib.machinery
 import sys
 import warnings
-from functools import lru_cache
 
-from tracepile.sandbox.libraries import site_packages
+from tracepile.sandbox.libraries import installed
 
 PYTHON_FENCES = ("python", "py", "python3")
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -207,15 +205,6 @@ def missing_imports(code: str, stdlib_only: bool = False) -> list[str]:
         found += [n for n in names if n.startswith(".") or not (
             n.split(".")[0] in sys.stdlib_module_names if stdlib_only else installed(n.split(".")[0]))]
     return sorted(set(found))
-
-
-@lru_cache(maxsize=None)
-def installed(module: str) -> bool:
-    """Whether a top-level module is in the standard library or in the site-packages that jobs import
-    (found there, never imported)."""
-    if module in sys.stdlib_module_names:
-        return True
-    return importlib.machinery.PathFinder.find_spec(module, site_packages()) is not None
 
 
 def generator_functions(tree: ast.Module) -> set[str]:
