@@ -416,6 +416,64 @@ def test_doctests_become_programs_cut_from_their_module(tmp_path):
     assert [p.id for p in one_file] == ["mod:total", "mod:scaled", "mod:Counter"]
 
 
+def test_doctest_examples_leave_whole_modules_and_their_prose_stays():
+    from tracepile.sources.loaders.doctests import without_examples
+
+    code = textwrap.dedent('''\
+        def total(values):
+            """Return the sum.
+
+            >>> total([1, 2])
+            3
+            >>> total(
+            ...     [4])
+            4
+
+            More prose.
+            """
+            return sum(values)
+
+
+        def only(x):
+            """
+            >>> only(2)
+            4
+            """
+            return x * 2
+
+
+        class A:
+            """>>> A().f()"""
+
+            def f(self):
+                """Doc only.
+                >>> A().f()
+                1"""
+                return 1
+        ''')
+    out, removed = without_examples(code)
+    assert removed == 5
+    assert out == textwrap.dedent('''\
+        def total(values):
+            """Return the sum.
+
+            More prose.
+            """
+            return sum(values)
+
+
+        def only(x):
+            return x * 2
+
+
+        class A:
+
+            def f(self):
+                return 1
+        ''')
+    assert without_examples(ADD) == (ADD, 0) and without_examples("def (:\n") == ("def (:\n", 0)
+
+
 def test_doctests_of_the_installed_algorithms_package():
     pytest.importorskip("algorithms", reason="the PyPI package `algorithms` is not installed "
                                              "(pip install algorithms)")
