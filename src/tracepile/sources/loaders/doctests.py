@@ -135,8 +135,8 @@ def cut_program(tree: ast.Module, text: str, name: str, keep_docstrings: bool = 
 
     Docstrings are left out (they hold the expected answers; a body left empty gets `pass`). With
     `from __future__ import annotations`, names used only in annotations are not followed. A needed
-    import from outside the standard library (the package's own modules included) raises CutError:
-    the sandbox runs without site-packages, so such a program could not run."""
+    import that is not installed (the package's own relative imports included) is rejected later, by
+    the loader's import check."""
     lazy = any(isinstance(n, ast.ImportFrom) and n.module == "__future__"
                and any(a.name == "annotations" for a in n.names) for n in tree.body)
     candidates = [s for s in tree.body if not _skipped(s)]
