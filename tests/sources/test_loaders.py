@@ -567,6 +567,19 @@ def test_math_program_sources():
 
 
 @pytest.mark.integration
+def test_tora_programs_that_import_sympy_are_kept_and_verify():
+    pytest.importorskip("sympy", reason="sympy is not installed (pip install -e '.[math]')")
+    from tracepile.sources.loaders.code import missing_imports
+
+    results = list(load(preset("tora-gsm8k-code", dataset("tora-gsm8k-code").parent)))
+    assert [r.reason for r in rejected(results) if r.category == "needs module"] == []
+    with_sympy = [p for p in programs(results) if "sympy" in missing_imports(p.code, stdlib_only=True)]
+    assert len(with_sympy) >= 13 and len(programs(results)) >= 1318
+    samples = run_all([(p, p.inputs[0]) for p in with_sympy[:4]])
+    assert all(s.status == "ok" and s.verified for s in samples), [(s.program_id, s.reason) for s in samples]
+
+
+@pytest.mark.integration
 def test_classeval_and_cruxeval():
     results = _check_source("classeval", "classeval", None, 4, 40)
     assert len(results) == 100
