@@ -34,11 +34,13 @@ def test_every_sample_verifies_and_answers_as_plain_python():
     for name in NAMES:
         template = bundled._template(name)
         for seed in (0, 1):
-            code = template.CODE.substitute(template.sample(random.Random(f"{name}/{seed}")))
+            params = template.sample(random.Random(f"{name}/{seed}"))
+            code = template.CODE.substitute(params)
             namespace: dict = {}
             exec(compile(code, name, "exec"), namespace)
-            jobs.append((Program(id=f"{name}/{seed}", code=code, calls=("solution()",)),
-                         repr(namespace["solution"]())))
+            program = Program(id=f"{name}/{seed}", code=code, calls=("solution()",),
+                              metadata={"problem": template.PROBLEM.substitute(params)})
+            jobs.append((program, repr(namespace["solution"]())))
     with ThreadPoolExecutor(max_workers=2) as pool:
         samples = list(pool.map(lambda job: make_sample(job[0], job[0].inputs[0]), jobs))
     bad = [(p.id, s.status, s.reason, s.claim_failures[:1]) for (p, _), s in zip(jobs, samples)
@@ -46,6 +48,7 @@ def test_every_sample_verifies_and_answers_as_plain_python():
     assert not bad
     assert [s.answer for s in samples] == [expected for _, expected in jobs]
     assert any("Eq(" in s.response for s in samples)  # sympy values are stated as Python shows them
+    assert any("The problem says" in s.response for s in samples)  # narrated in the word problem's terms
 
 
 def test_without_sympy_the_default_leaves_its_programs_out_and_says_why(monkeypatch, tmp_path):
