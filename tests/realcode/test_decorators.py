@@ -1,5 +1,5 @@
 """A decorated definition (lru_cache, functools.cache, a user decorator, on one line or several) is one
-step at its `def` line, narrated once; the cache wrapper shows as a short name and verifies."""
+step at its `def` line, narrated once; cache wrappers and partial objects show as short names."""
 
 from tracepile.engine import make_sample, trace
 from tracepile.model import LineEvent, Program
@@ -76,3 +76,20 @@ def test_stacked_decorators_a_user_one_and_a_def_in_a_loop():
     assert text.count("defines the function `square`") == 2  # once per iteration of its loop
     assert text.count("defines the function `wrapper`") == 1
     assert "returns `<function fib>`" in text  # logged's result: the wrapper that functools.wraps named fib
+
+
+def test_partial_objects_render_like_python_without_an_address():
+    import functools
+    import operator
+
+    from tracepile.values import render
+
+    def scale(values, factor=1):
+        return values
+
+    assert render(functools.partial(scale, [1, 2], factor=3)) == "partial(<function scale>, [1, 2], factor=3)"
+    assert render(functools.partial(operator.add, 1)) == "partial(<function add>, 1)"
+    code = "import functools\n\n\ndef run(n):\n    add = functools.partial(pow, 2)\n    return add(n)\n"
+    program = Program(id="p", code=code, calls=("run(5)",))
+    sample = make_sample(program, program.inputs[0])
+    assert sample.verified and sample.answer == "32" and "`add = partial(<function pow>, 2)`" in sample.response
