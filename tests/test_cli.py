@@ -50,6 +50,49 @@ def test_run_programs_file_rejects_bad_lines_and_keeps_going(tmp_path):
     assert "programs.jsonl:5: the line is not valid UTF-8" in result.stderr
 
 
+DOCTESTED = '''"""Sums.
+
+>>> total([9])
+9
+"""
+
+
+def total(values):
+    """Return the sum of `values`.
+
+    >>> total([1, 2])
+    3
+    """
+    return sum(values)
+
+
+def twice(x):
+    """
+    >>> twice(21)
+    42
+    """
+    return 2 * x
+'''
+
+
+def test_run_leaves_doctest_answers_out_of_the_prompt_and_says_so(tmp_path):
+    module = tmp_path / "sums.py"
+    module.write_text(DOCTESTED)
+    result = runner.invoke(app, ["run", str(module), "--call", "total([1, 2])", "--call", "twice(21)", "--json"])
+    assert result.exit_code == 0, result.output
+    samples = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [s["answer"] for s in samples] == ["3", "42"] and all(s["verified"] for s in samples)
+    for sample in samples:
+        assert ">>>" not in sample["prompt"] and "42" not in sample["prompt"]
+        assert "Return the sum of `values`." in sample["prompt"] and "Sums." in sample["prompt"]
+    assert "sums: 3 doctest examples left out of its docstrings (they show the expected answers)" in result.stderr
+    records = tmp_path / "programs.jsonl"
+    records.write_text(json.dumps({"id": "m", "code": DOCTESTED, "calls": ["twice(21)"]}) + "\n")
+    result = runner.invoke(app, ["run", "--programs", str(records), "--json"])
+    assert result.exit_code == 0 and ">>>" not in json.loads(result.stdout)["prompt"]
+    assert "m: 3 doctest examples left out" in result.stderr
+
+
 def test_usage_errors_are_one_line():
     result = runner.invoke(app, ["run", "missing.py", "--call", "f()"])
     assert result.exit_code == 1 and "Error: no such file: missing.py" in result.stderr

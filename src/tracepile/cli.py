@@ -68,7 +68,7 @@ def run(
         items = iter([_program_from_file(file, call, stdin)])
     shown = 0
     with _executor(sandbox) as executor:
-        for program in items:
+        for program in map(_without_doctest_answers, items):
             for program_input in program.inputs:
                 sample = make_sample(program, program_input, seed=seed, limits=limits, backend=backend,
                                      executor=executor, python=python)
@@ -76,6 +76,21 @@ def run(
                 shown += 1
     if shown == 0 and programs is not None:
         fail(f"no usable program record in {programs}")
+
+
+def _without_doctest_answers(program: Program) -> Program:
+    """The program with its docstrings' `>>>` examples taken out (the prompt would show the expected
+    answers), said on stderr."""
+    from dataclasses import replace
+
+    from tracepile.sources.loaders.doctests import without_examples
+
+    code, removed = without_examples(program.code)
+    if not removed:
+        return program
+    errors.print(f"[yellow]note[/] {program.id}: {removed} doctest example{'s' * (removed != 1)} left out of "
+                 "its docstrings (they show the expected answers)", highlight=False, soft_wrap=True)
+    return replace(program, code=code)
 
 
 def _interpreter(python: str) -> str:

@@ -485,6 +485,8 @@ class _Renderer:
             self.emit(f"<generator {obj.gi_code.co_name}>")
         elif issubclass(cls, BaseException):
             self.exception_(obj, cls, depth)
+        elif cls is functools.partial:
+            self.partial_(obj, depth)
         elif cls is _LRU_WRAPPER:
             wrapped = _instance_dict(obj).get("__wrapped__")
             self.emit(f"<function {_callable_name(wrapped)}>")
@@ -498,6 +500,21 @@ class _Renderer:
                     self.builtin_subclass(obj, cls, base, handler, depth)
                     return
             self.user_object(obj, cls, depth)
+
+    def partial_(self, obj: functools.partial, depth: int) -> None:
+        """`partial(<function f>, 1, k=2)`: Python's repr without the function's address."""
+        items = [obj.func, *obj.args, *obj.keywords.values()]
+        names = [""] * (1 + len(obj.args)) + [f"{key}=" for key in obj.keywords]
+
+        def inner():
+            for i, (name, item) in enumerate(zip(names, items)):
+                self.emit(", " if i else "")
+                if self.budget <= 0:
+                    self.emit(f"{TRUNCATION}(+{len(items) - i})")
+                    break
+                self.emit(name)
+                self.value(item, depth + 1)
+        self.wrapped("partial", obj, depth, inner)
 
     def library(self, text: str) -> None:
         limit = max(self.budget, 16)

@@ -387,12 +387,12 @@ def test_doctests_become_programs_cut_from_their_module(tmp_path):
     (pkg / "sub").mkdir(parents=True)
     (pkg / "sub" / "mod.py").write_text(MODULE)
     (pkg / "plain.py").write_text("def f():\n    return 1\n")
-    (pkg / "needs.py").write_text('import numpy\n\ndef g(x):\n    """\n    >>> g(1)\n    1\n    """\n'
-                                  "    return numpy.abs(x)\n")
+    (pkg / "needs.py").write_text('import nowhere_installed\n\ndef g(x):\n    """\n    >>> g(1)\n    1\n    """\n'
+                                  "    return nowhere_installed.abs(x)\n")
     results = list(load({"kind": "doctest", "path": str(pkg), "source": "pkg"}))
     by_ref = {r.ref: r for r in rejected(results)}
     assert by_ref["plain"].reason == "no doctests: the module has no >>> examples"
-    assert by_ref["needs:g"].reason.startswith("needs module: numpy")
+    assert by_ref["needs:g"].reason == "needs module: nowhere_installed (not installed)"
     assert by_ref["sub.mod:pairs"].reason == "no inputs: calls a generator function: its values need a consumer"
     found = {p.id: p for p in programs(results)}
     assert set(found) == {"sub.mod:total", "sub.mod:scaled", "sub.mod:Counter"}
@@ -414,6 +414,64 @@ def test_doctests_become_programs_cut_from_their_module(tmp_path):
     assert [s.answer for s in samples] == ["6", "20.0", "5"] and all(s.verified for s in samples)
     one_file = programs(load({"kind": "doctest", "path": str(pkg / "sub" / "mod.py")}))
     assert [p.id for p in one_file] == ["mod:total", "mod:scaled", "mod:Counter"]
+
+
+def test_doctest_examples_leave_whole_modules_and_their_prose_stays():
+    from tracepile.sources.loaders.doctests import without_examples
+
+    code = textwrap.dedent('''\
+        def total(values):
+            """Return the sum.
+
+            >>> total([1, 2])
+            3
+            >>> total(
+            ...     [4])
+            4
+
+            More prose.
+            """
+            return sum(values)
+
+
+        def only(x):
+            """
+            >>> only(2)
+            4
+            """
+            return x * 2
+
+
+        class A:
+            """>>> A().f()"""
+
+            def f(self):
+                """Doc only.
+                >>> A().f()
+                1"""
+                return 1
+        ''')
+    out, removed = without_examples(code)
+    assert removed == 5
+    assert out == textwrap.dedent('''\
+        def total(values):
+            """Return the sum.
+
+            More prose.
+            """
+            return sum(values)
+
+
+        def only(x):
+            return x * 2
+
+
+        class A:
+
+            def f(self):
+                return 1
+        ''')
+    assert without_examples(ADD) == (ADD, 0) and without_examples("def (:\n") == ("def (:\n", 0)
 
 
 def test_doctests_of_the_installed_algorithms_package():
@@ -481,6 +539,24 @@ def test_evalplus_argument_lists():
     _check_source("evalplus-humaneval", "evalplus", 20, 4, 20)
 
 
+def test_programs_importing_installed_libraries_are_kept_and_missing_ones_rejected(tmp_path):
+    pytest.importorskip("sympy", reason="sympy is not installed (pip install -e '.[math]')")
+    code = "from sympy import Rational\nimport fractions\nprint(Rational(1, 3) + fractions.Fraction(1, 6))\n"
+    path = write_jsonl(tmp_path / "m.jsonl", [
+        {"id": "sympy", "code": code, "stdin": [""]},
+        {"id": "missing", "code": "import nowhere_installed\nprint(1)\n", "stdin": [""]},
+    ])
+    results = list(load({"path": path, "source": "m"}))
+    (kept,), (dropped,) = programs(results), rejected(results)
+    assert kept.id == "sympy" and dropped.ref == "m.jsonl:2"
+    assert dropped.reason == "needs module: nowhere_installed (not installed)"
+    strict = rejected(load({"path": path, "source": "m", "stdlib_only": True}))
+    assert [r.reason for r in strict] == ["needs module: sympy (not in the standard library)",
+                                          "needs module: nowhere_installed (not in the standard library)"]
+    sample = make_sample(kept, kept.inputs[0])
+    assert sample.status == "ok" and sample.verified and sample.answer == "1/2\n"
+
+
 @pytest.mark.integration
 def test_math_program_sources():
     _check_source("pal-gsmhard", "pal-gsmhard", 30, 4, 30,
@@ -488,6 +564,19 @@ def test_math_program_sources():
     _check_source("tora-gsm8k-code", "tora-gsm8k-code", 30, 4, 28)
     results = _check_source("pot-gsm8k", "pot-gsm8k", 60, 4, 30)
     assert {r.category for r in rejected(results)} <= {"missing field", "filtered"}
+
+
+@pytest.mark.integration
+def test_tora_programs_that_import_sympy_are_kept_and_verify():
+    pytest.importorskip("sympy", reason="sympy is not installed (pip install -e '.[math]')")
+    from tracepile.sources.loaders.code import missing_imports
+
+    results = list(load(preset("tora-gsm8k-code", dataset("tora-gsm8k-code").parent)))
+    assert [r.reason for r in rejected(results) if r.category == "needs module"] == []
+    with_sympy = [p for p in programs(results) if "sympy" in missing_imports(p.code, stdlib_only=True)]
+    assert len(with_sympy) >= 13 and len(programs(results)) >= 1318
+    samples = run_all([(p, p.inputs[0]) for p in with_sympy[:4]])
+    assert all(s.status == "ok" and s.verified for s in samples), [(s.program_id, s.reason) for s in samples]
 
 
 @pytest.mark.integration
@@ -503,7 +592,7 @@ def test_classeval_and_cruxeval():
 
 
 def test_code_helpers_fences_prompt_joins_and_imports():
-    from tracepile.sources.loaders.code import complete_function, fenced_python, foreign_imports
+    from tracepile.sources.loaders.code import complete_function, fenced_python, missing_imports
 
     answer = "Try:\n```python\nx = 1\n```\n```output\n1\n```\nthen\n```python\nprint(x)\n```\n"
     assert fenced_python(answer) == "x = 1\n\nprint(x)\n"
@@ -511,5 +600,7 @@ def test_code_helpers_fences_prompt_joins_and_imports():
     prompt = "def f(a):\n    '''\n    Doc.\n    '''\n"
     assert complete_function(prompt, "  return a\n") == "def f(a):\n  return a\n"
     assert complete_function(prompt, "    return a\n") == prompt + "    return a\n"
-    code = "import os\nimport numpy as np\nfrom .x import y\ntry:\n    import ujson\nexcept ImportError:\n    pass\n"
-    assert foreign_imports(code) == [".x", "numpy"]
+    code = ("import os\nimport numpy as np\nimport nowhere_installed.sub\nfrom .x import y\n"
+            "try:\n    import ujson\nexcept ImportError:\n    pass\n")
+    assert missing_imports(code) == [".x", "nowhere_installed.sub"]  # numpy is installed (the [math] extra)
+    assert missing_imports(code, stdlib_only=True) == [".x", "nowhere_installed.sub", "numpy"]

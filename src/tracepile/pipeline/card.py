@@ -76,7 +76,7 @@ def write_card(folder: Path, manifest: dict) -> Path:
              f"(at most {manifest['dedup']['cluster_cap']} samples per near-duplicate cluster)",
              f"- Decontaminated against: {', '.join(f'{k} ({v} items)' for k, v in manifest['eval_sets'].items()) or 'NOTHING (no evaluation sets were found or named)'}; "
              f"{manifest['rejected'].get('contaminated', 0)} samples dropped for overlap",
-             f"- Size: {facts['words']:,} whitespace-separated words (prompt + response)", "",
+             f"- Size: {facts['words']:,} whitespace-separated words (prompt + response)", *_left_out(manifest), "",
              "## Composition", "", "| domain | samples |", "|---|---|"]
     lines += [f"| {d} | {n} |" for d, n in facts["domains"].items()]
     lines += ["", "| kind | samples |", "|---|---|"] + [f"| {k} | {n} |" for k, n in facts["kinds"].items()]
@@ -88,3 +88,12 @@ def write_card(folder: Path, manifest: dict) -> Path:
     path = folder / "README.md"
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+def _left_out(manifest: dict) -> list[str]:
+    """The card's line on bundled programs the build left out, with why (none: no line)."""
+    left = manifest.get("left_out") or {}
+    if not left:
+        return []
+    return [f"- Bundled programs left out: {len(left)} ({'; '.join(sorted(set(left.values())))}): "
+            f"{', '.join(sorted(left))}"]

@@ -3,9 +3,11 @@ site-packages, as `site` finds them), put on sys.path without running `site` (no
 
 from __future__ import annotations
 
+import importlib.machinery
 import os
 import sys
 import sysconfig
+from functools import lru_cache
 
 # numerical libraries start one thread per core at import; one is enough and keeps fork-servers simple
 THREAD_ENV = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
@@ -23,6 +25,15 @@ def site_packages(executable: str | None = None) -> list[str]:
         root, include_system = venv
         schemes = [{"base": root, "platbase": root}] + ([_SYSTEM] if include_system else [])
     return _existing(schemes)
+
+
+@lru_cache(maxsize=None)
+def installed(module: str) -> bool:
+    """Whether a job can import the top-level `module`: it is in the standard library or in the
+    site-packages jobs see (looked up there, never imported)."""
+    if module in sys.stdlib_module_names:
+        return True
+    return importlib.machinery.PathFinder.find_spec(module, site_packages()) is not None
 
 
 def base_site_packages() -> list[str]:

@@ -115,7 +115,7 @@ class _Builder:
             info.assigns += tuple(a for a in new.assigns if a not in info.assigns)
             info.mutates += new.mutates
             info.calls |= new.calls
-        for ln in range(stmt.lineno, header_end + 1):
+        for ln in range(_first_line(stmt), header_end + 1):  # a decorator's lines run as its `def`
             self.owner.setdefault(ln, stmt.lineno)
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             self.functions.setdefault(stmt.name, stmt.lineno)
@@ -140,11 +140,17 @@ def _is_elif(src: list[str], node: ast.If) -> bool:
     return src[node.lineno - 1].lstrip().startswith("elif")
 
 
+def _first_line(stmt: ast.stmt) -> int:
+    """The statement's first line: its first decorator's, for a decorated definition."""
+    return min([d.lineno for d in getattr(stmt, "decorator_list", ())] + [stmt.lineno])
+
+
 def _header_end(stmt: ast.stmt) -> int:
     """Last line of a statement's own text (for compound statements: up to the body)."""
     body = getattr(stmt, "body", None)
     if isinstance(body, list) and body:
-        return max(stmt.lineno, body[0].lineno - 1) if body[0].lineno > stmt.lineno else stmt.lineno
+        start = _first_line(body[0])
+        return max(stmt.lineno, start - 1) if start > stmt.lineno else stmt.lineno
     return stmt.end_lineno or stmt.lineno
 
 

@@ -1,5 +1,6 @@
 """The bundled default source: classical algorithms, contest scripts and math templates, each with a
-seeded input sampler, mixed in the paper's proportions and scaled by one number of samples."""
+seeded input sampler, mixed in the paper's proportions and scaled by one number of samples. A math
+template that needs a library (`REQUIRES`, e.g. sympy) is left out, with the reason, when it is not installed."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from types import ModuleType
 from typing import Iterator
 
 from tracepile.model import Program
+from tracepile.sandbox.libraries import installed
 
 ROOT = Path(__file__).resolve().parent
 LICENSE = "Apache-2.0"
@@ -51,12 +53,28 @@ def _template(name: str) -> ModuleType:
 
 
 def catalog() -> list[BundledProgram]:
-    """Every bundled program, sorted by domain and name."""
+    """Every bundled program whose libraries are installed, sorted by domain and name."""
     items = [BundledProgram(d, name, topic, str(ROOT / d / f"{name}.py"))
              for d in ("algorithms", "competition") for name, (topic, _) in sorted(_samplers(d).items())]
     for path in sorted((ROOT / "math").glob("*.py")):
-        items.append(BundledProgram("math", path.stem, _template(path.stem).TOPIC, str(path)))
+        if not _missing_libraries(path.stem):
+            items.append(BundledProgram("math", path.stem, _template(path.stem).TOPIC, str(path)))
     return items
+
+
+def left_out() -> dict[str, str]:
+    """Bundled programs the catalog leaves out, by id (math/<name>), each with the reason."""
+    found = {}
+    for path in sorted((ROOT / "math").glob("*.py")):
+        missing = _missing_libraries(path.stem)
+        if missing:
+            found[f"math/{path.stem}"] = (f"needs {', '.join(missing)}, which is not installed "
+                                          "(pip install 'tracepile[math]')")
+    return found
+
+
+def _missing_libraries(name: str) -> list[str]:
+    return [module for module in getattr(_template(name), "REQUIRES", ()) if not installed(module)]
 
 
 def allocate(samples: int, mix: dict[str, float] | None = None) -> dict[str, int]:

@@ -8,6 +8,8 @@ import builtins
 import sys
 import warnings
 
+from tracepile.sandbox.libraries import installed
+
 PYTHON_FENCES = ("python", "py", "python3")
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -181,9 +183,10 @@ def _walk_outside_defs(node: ast.AST):
         stack.extend(ast.iter_child_nodes(current))
 
 
-def foreign_imports(code: str) -> list[str]:
-    """Modules the code imports outside any try block that are not in the standard library (relative
-    imports included): the sandbox runs without site-packages, so such code cannot run."""
+def missing_imports(code: str, stdlib_only: bool = False) -> list[str]:
+    """Modules the code imports outside any try block that a job cannot import (relative imports
+    included): the sandbox sees the standard library and the installed site-packages only (`stdlib_only`:
+    the standard library only)."""
     try:
         tree = parse(code)
     except (SyntaxError, ValueError, RecursionError):
@@ -199,7 +202,8 @@ def foreign_imports(code: str) -> list[str]:
             names = [a.name for a in node.names]
         else:
             continue
-        found += [n for n in names if n.startswith(".") or n.split(".")[0] not in sys.stdlib_module_names]
+        found += [n for n in names if n.startswith(".") or not (
+            n.split(".")[0] in sys.stdlib_module_names if stdlib_only else installed(n.split(".")[0]))]
     return sorted(set(found))
 
 

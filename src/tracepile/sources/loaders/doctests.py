@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import doctest
 import importlib.util
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -134,8 +135,8 @@ def cut_program(tree: ast.Module, text: str, name: str, keep_docstrings: bool = 
 
     Docstrings are left out (they hold the expected answers; a body left empty gets `pass`). With
     `from __future__ import annotations`, names used only in annotations are not followed. A needed
-    import from outside the standard library (the package's own modules included) raises CutError:
-    the sandbox runs without site-packages, so such a program could not run."""
+    import that is not installed (the package's own relative imports included) is rejected later, by
+    the loader's import check."""
     lazy = any(isinstance(n, ast.ImportFrom) and n.module == "__future__"
                and any(a.name == "annotations" for a in n.names) for n in tree.body)
     candidates = [s for s in tree.body if not _skipped(s)]
@@ -211,3 +212,67 @@ def _docstrings(stmt: ast.stmt) -> list[tuple[ast.Expr, ast.AST]]:
             if doc is not None:
                 found.append((doc, node))
     return found
+
+
+# ---------------------------------------------------------------- doctest examples inside a whole module
+
+
+def without_examples(code: str) -> tuple[str, int]:
+    """The code with the `>>>` examples (and their expected output) taken out of every docstring, as
+    the loader leaves docstrings out of the programs it cuts: they show the answers. Also how many
+    examples went. A docstring left with nothing else, or with an example on a line of its quotes,
+    goes whole (`pass` keeps its body)."""
+    try:
+        tree = parse(code)
+    except (SyntaxError, ValueError, RecursionError):
+        return code, 0
+    lines = code.splitlines(keepends=True)
+    owners = [tree, *(n for n in ast.walk(tree) if isinstance(n, _DEFS))]
+    docs = sorted(((docstring_node(o), o) for o in owners if docstring_node(o) is not None),
+                  key=lambda pair: -pair[0].lineno)
+    removed = 0
+    for doc, owner in docs:
+        count = len(_PARSER.get_examples(doc.value.value)) if ">>>" in doc.value.value else 0
+        if not count:
+            continue
+        removed += count
+        first, last = doc.lineno - 1, doc.end_lineno - 1
+        kept, open_example = _without_example_lines(lines[first + 1: last])
+        head = _QUOTES_START.sub("", lines[first][doc.col_offset:].strip()) if first != last else ""
+        tail = _QUOTES_END.sub("", lines[last][:doc.end_col_offset].strip())
+        whole = first == last or ">>>" in head + tail or open_example and tail or not (head or tail or kept)
+        if not whole:
+            lines[first + 1: last] = kept
+        elif not lines[first][: doc.col_offset].strip() and not lines[last][doc.end_col_offset:].strip():
+            lines[first: last + 1] = [" " * doc.col_offset + "pass\n"] if owner is not tree and \
+                len(owner.body) == 1 else []
+        else:  # shares a line with other code: an empty string keeps it valid
+            lines[first: last + 1] = [lines[first][: doc.col_offset] + '""' + lines[last][doc.end_col_offset:]]
+    return "".join(lines), removed
+
+
+_QUOTES_START = re.compile("^[A-Za-z]*(\"\"\"|\'\'\'|\"|\')")
+_QUOTES_END = re.compile("(\"\"\"|\'\'\'|\"|\')$")
+
+
+def _without_example_lines(lines: list[str]) -> tuple[list[str], bool]:
+    """Docstring lines without their examples: a `>>>` line, its `...` lines and the expected output
+    after them (up to a blank line or the next `>>>`); no two blank lines in a row, none at the end.
+    Also whether the last example is still open (its output may go on into the closing line)."""
+    kept: list[str] = []
+    state = "text"
+    for line in lines:
+        text = line.strip()
+        if text.startswith(">>>"):
+            state = "source"
+        elif state == "source" and text.startswith("..."):
+            pass
+        elif state != "text" and text:
+            state = "want"
+        else:
+            state = "text"
+            if text or not kept or kept[-1].strip():
+                kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    return kept, state != "text"

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 
 from tracepile.model import Expression, Program, RecordError, parse_call
 from tracepile.sources.loaders.base import Rejected
-from tracepile.sources.loaders.code import (BUILTIN_NAMES, foreign_imports, module_names, syntax_problem,
+from tracepile.sources.loaders.code import (BUILTIN_NAMES, missing_imports, module_names, syntax_problem,
                                             with_missing_imports)
 
 MAX_DROP_NOTES = 5
@@ -24,7 +24,7 @@ class Options:
     domain: str = ""
     max_calls: int | None = None  # keep at most this many inputs per program
     auto_imports: bool = False  # add stdlib imports for names the code uses unbound (List, deque ...)
-    stdlib_only: bool = True  # reject code importing other modules (the sandbox has no site-packages)
+    stdlib_only: bool = False  # reject code importing anything outside the standard library, installed or not
 
 
 def call_problem(text: str, names: set[str]) -> str | None:
@@ -90,9 +90,10 @@ def checked_code(code: Any, options: Options) -> tuple[str, list[str], str | Non
     if options.auto_imports:
         code, added = with_missing_imports(code)
     problem = syntax_problem(code)
-    foreign = foreign_imports(code) if options.stdlib_only and not problem else []
-    if foreign:
-        problem = f"needs module: {', '.join(foreign)} (not in the standard library)"
+    missing = missing_imports(code, options.stdlib_only) if not problem else []
+    if missing:
+        why = "not in the standard library" if options.stdlib_only else "not installed"
+        problem = f"needs module: {', '.join(missing)} ({why})"
     return code, added, problem
 
 

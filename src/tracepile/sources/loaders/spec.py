@@ -23,9 +23,10 @@ class SourceSpec:
     `name` is a Hugging Face dataset (hub name, or a local folder or data file) or, for doctest, an
     installed package. `fields` maps row fields to program parts (FieldMap or dict; defaults fit our
     own JSONL format). `limit` stops after that many results (programs and rejections). `max_calls`
-    caps inputs per program. `auto_imports` adds stdlib imports for names the code uses unbound;
-    `stdlib_only` rejects code importing anything else. `where(row)` returns a reason to skip a row, or
-    None. `join` names a source whose rows give code and entry point by id (inputs without code)."""
+    caps inputs per program. `auto_imports` adds stdlib imports for names the code uses unbound. Code
+    importing a module that is not installed is rejected; `stdlib_only` also rejects any installed module
+    outside the standard library. `where(row)` returns a reason to skip a row, or None. `join` names a
+    source whose rows give code and entry point by id (inputs without code)."""
 
     kind: str = "programs"
     path: str | None = None
@@ -40,7 +41,7 @@ class SourceSpec:
     domain: str = ""
     max_calls: int | None = None
     auto_imports: bool = False
-    stdlib_only: bool = True
+    stdlib_only: bool = False
     streaming: bool = True
     where: Callable[[Mapping], str | None] | None = None
     join: Any = None  # SourceSpec | Mapping | None
