@@ -11,9 +11,9 @@ from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, Li
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
 from tracepile.narration.plan import Compression, Summary, plan
-from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments
+from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments, for_iterable
 from tracepile.tracer.paths import one_line_loops
-from tracepile.values import Unparsable, parse_value
+from tracepile.values import Unparsable, parse_value, sequence_size
 
 MAX_OPERAND_CHARS = 60
 MAX_SCALAR_CHARS = 24
@@ -107,8 +107,9 @@ class Narrator:
         self.failed_asserts = self._failed_asserts()
         self.problem = problem  # the word problem the program solves ("" when it has none)
         self.said_comments: set[int] = set()
-        self.said_meanings: set[str] = set()
-        self.said_totals: set[int] = set()  # loop lines whose number of iterations is said  # names whose meaning in the problem is said (once each)
+        self.said_meanings: set[str] = set()  # names whose meaning in the problem is said (once each)
+        self.said_totals: set[int] = set()  # loop lines whose number of iterations is said
+        self.grounded: set[tuple[int, int, int]] = set()  # loop runs whose size the text derived
         self.line_before: dict[int, dict[str, str]] = {}  # frame -> its values before its latest line
         self.line_index: dict[int, int] = {}  # frame -> event index of its latest line
         self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
@@ -606,16 +607,46 @@ class Narrator:
             f" the outcome of the previous check at line {event.line}, which was {'true' if was else 'false'}"
 
     def last_pass(self, event: LineEvent) -> str:
-        """At the first iteration of a loop that runs out, how many it runs; at its last, that it is the last."""
+        """At a `for` loop's first iteration, how many it runs, with the ground that fixes it (loop_ground);
+        at its last, that it is the last, once the count was derived. A count that nothing said so far fixes
+        (a `while` loop's, a list the body changes) is said when the loop ends."""
+        key = (event.frame,) + event.loop[:2]
         index = self.line_index.get(event.frame)
         total = self.loop_totals.get(index)
         if total is not None and total > 1 and event.line not in self.said_totals:
-            self.said_totals.add(event.line)  # once per loop: nested loops would repeat it every time
-            return self.pick("; the loop runs {} iterations in all", "; it will run {} times in all").format(total)
-        if index not in self.last_iterations:
+            ground = self.ground(event, total)
+            if ground:
+                self.said_totals.add(event.line)  # once per loop: nested loops would repeat it every time
+                self.grounded.add(key)
+                return "; " + ground
+        return "; it is the last iteration of the loop" if index in self.last_iterations and key in self.grounded else ""
+
+    def ground(self, event: LineEvent, total: int) -> str:
+        """`range(0, 10)` holds 10 numbers, so the loop will run 10 times: said when the `for` loop iterates
+        a range, list, tuple or string of `total` items that the loop leaves alone."""
+        info = self.info.info(event.line)
+        source = for_iterable(info.source) if info is not None and info.kind == "for" else None
+        if source is None:
             return ""
-        return self.pick("; it is the last iteration of the loop", "; this is the final pass of the loop",
-                         "; it is the last round of this loop")
+        value = dict(event.values).get(source, self.line_before.get(event.frame, {}).get(source))
+        if value is None or sequence_size(value) != total or source.isidentifier() and self.changed_in_loop(event, source):
+            return ""
+        shown = code(value) if not source.isidentifier() and len(value) <= MAX_OPERAND_CHARS else code(source)
+        noun = "numbers" if value.startswith("range(") else "characters" if isinstance(parse_value(value), str) else "items"
+        return f"{shown} holds {total} {noun}, so the loop will run {total} times"
+
+    def changed_in_loop(self, event: LineEvent, name: str) -> bool:
+        """Whether `name` changes in the frame while this run of the loop lasts."""
+        start = self.line_index[event.frame]
+        for later in self.events[start + 1:]:
+            if isinstance(later, ReturnEvent) and later.frame == event.frame:
+                return False
+            if isinstance(later, LineEvent) and later.frame == event.frame:
+                if later.loop == event.loop[:2] + (0,):
+                    return False
+                if name in dict(later.changes):
+                    return True
+        return False
 
     def moves(self, event: LineEvent, changes: list[tuple[str, str]]) -> dict[str, str]:
         """Updates of a number said as a move in words that match the operation: `total` grows by `4`, from `3`

@@ -373,6 +373,9 @@ FORMS: tuple[Form, ...] = (
          "last_iteration", example="it is the last iteration of the loop"),
     Form("loop_size", r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations|times) in all", "loop_size",
          example="the loop runs 5 iterations in all"),
+    Form("loop_ground", r"<S:sequence> holds <N:size> (?:numbers|items|characters|elements|values), so (?:the loop|it) "
+         r"(?:runs|will run) <N:count> (?:iterations|times)", "loop_ground",
+         example="`range(0, 10)` holds 10 numbers, so the loop will run 10 times"),
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
          "which was true"),

@@ -4,10 +4,12 @@ of several iterations (their paths, output, calls and the state after them)."""
 from __future__ import annotations
 
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
+from tracepile.tracer.analysis import for_iterable
 from tracepile.tracer.paths import iteration_lines, one_line_loops, same_path
+from tracepile.values import sequence_size
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
-from tracepile.verification.compare import same_output
+from tracepile.verification.compare import evaluate, exact, normal, same_output
 
 
 class LoopChecks:
@@ -143,6 +145,9 @@ class LoopChecks:
         size = self.iterations_in_all(claim)
         if isinstance(size, Finding):
             return size
+        unknown = self.foreknown(claim)
+        if unknown:
+            return unknown
         event = self.events[self.context.index]
         return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
                                                          str(event.loop[2]))
@@ -151,8 +156,68 @@ class LoopChecks:
         size = self.iterations_in_all(claim)
         if isinstance(size, Finding):
             return size
+        unknown = self.foreknown(claim)
+        if unknown:
+            return unknown
         return HOLDS if size == claim.args["count"] else false(f"the loop runs {size} iterations", str(size),
                                                                str(claim.args["count"]))
+
+    def foreknown(self, claim: Claim) -> Finding | None:
+        """A loop's size or last iteration said before the text derived it (no loop_ground for this run
+        of the loop): the count is stated at the loop's end instead."""
+        event = self.events[self.context.index]
+        if (event.frame,) + event.loop[:2] in self.grounded:
+            return None
+        return false(f"at iteration {event.loop[2]} the number of iterations of the loop at line {event.line} does "
+                     "not follow from anything said yet: derive it from the sequence the loop iterates (`range(0, "
+                     "10)` holds 10 numbers, so the loop will run 10 times) or say it when the loop ends",
+                     "a derived count", claim.text)
+
+    def claim_loop_ground(self, claim: Claim) -> Finding:
+        """`range(0, 10)` holds 10 numbers, so the loop will run 10 times: at an iteration of a `for` loop,
+        the sequence it iterates (its code, its value, or both) has that size, the loop does not change it,
+        and the loop runs that many times."""
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        event = self.events[self.context.index]
+        key = (event.frame,) + event.loop[:2]
+        source = for_iterable(self.source_of(event.line))
+        if source is None:
+            return false(f"line {event.line} is no `for` loop: its size does not follow from a sequence")
+        first = next(i for i in range(self.context.index, -1, -1) if isinstance(self.events[i], LineEvent)
+                     and self.events[i].frame == event.frame and self.events[i].loop == key[1:] + (1,))
+        known, actual = evaluate(source, self.befores.get(first, {}), dict(self.events[first].values))
+        if not known:
+            return unverifiable(f"the value of `{source}` at the loop's start is not known")
+        expr, _, value = claim.args["sequence"].partition(" = ")
+        if normal(expr) != normal(source) and (value or not exact(expr, actual)):
+            return false(f"the loop at line {event.line} iterates `{source} = {actual}`", source, expr)
+        if value and not exact(value, actual):
+            return false(f"`{source} = {actual}`", actual, value)
+        length = sequence_size(actual)
+        if length is None:
+            return unverifiable(f"the size of `{actual}` cannot be read")
+        if length != claim.args["size"]:
+            return false(f"`{actual}` holds {length} items", str(length), str(claim.args["size"]))
+        if source.isidentifier() and self.changed_in_loop(first, key, source):
+            return false(f"the loop changes `{source}`, so its size does not fix the number of iterations")
+        if size != claim.args["count"] or size != length:
+            return false(f"the loop runs {size} iterations", str(size), str(claim.args["count"]))
+        self.grounded.add(key)
+        return HOLDS
+
+    def changed_in_loop(self, first: int, key: tuple[int, int, int], name: str) -> bool:
+        """Whether `name` changes in the loop's frame during the run of the loop that starts at `first`."""
+        for event in self.events[first + 1:]:
+            if isinstance(event, ReturnEvent) and event.frame == key[0]:
+                return False
+            if isinstance(event, LineEvent) and event.frame == key[0]:
+                if event.loop == key[1:] + (0,):
+                    return False
+                if name in dict(event.changes):
+                    return True
+        return False
 
     def iterations_in_all(self, claim: Claim) -> int | Finding:
         """How many iterations the loop the current line iterates runs, when it runs out within the trace."""
@@ -193,3 +258,4 @@ def _loop_sizes(events) -> dict[tuple[int, int, int], int]:
             key = (event.frame,) + event.loop[:2]
             sizes[key] = max(sizes.get(key, 0), event.loop[2])
     return sizes
+
