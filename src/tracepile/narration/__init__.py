@@ -32,7 +32,7 @@ def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
     `final` replaces the program's answer in the last paragraph (`Final answer: {final}`)."""
     rng = random.Random(f"{seed}\x00{trace.program_id}\x00{trace.input.text}")
     prompt = question(trace.code, trace.input, rng, problem)
-    narrator = Narrator(trace, analyze(trace.code), rng, compression or Compression(), stop_at=stop_at,
+    narrator = Narrator(trace, analyze(trace.code), compression or Compression(), stop_at=stop_at,
                         problem=problem)
     paragraphs = narrator.run()
     if final is None:
