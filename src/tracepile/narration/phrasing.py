@@ -150,7 +150,7 @@ def _side(node: ast.expr, known: dict[str, str], kinds: tuple[type, ...]) -> str
         return None
     if not isinstance(parsed, kinds) or isinstance(parsed, bool):
         return None
-    return f"`{value}`" if isinstance(node, ast.Constant) else f"`{source} = {value}`"
+    return f"`{value}`" if isinstance(node, ast.Constant) or source == value else f"`{source} = {value}`"  # no `-1 = -1`
 
 
 def change(name: str, old: str, new: str, kind: str = updates.OTHER) -> str | None:
