@@ -1,13 +1,13 @@
-"""Loops said soundly: a summary's "same path" needs one-line loops that ran their body alike, and a loop's
-size is stated early only with its ground (the sequence it iterates); each with true text accepted and false
-variants rejected."""
+"""Loops said soundly: a summary's "same path" needs one-line loops that ran their body alike, a loop's size
+is stated early only with its ground (the sequence it iterates), and a count question's line is tallied as it
+runs; each with true text accepted and false variants rejected."""
 
 import re
 
 import pytest
 
 from tracepile.engine import trace
-from tracepile.narration import narrate
+from tracepile.narration import Compression, narrate
 from tracepile.verification import verify
 
 HALVING = '''def f(xs):
@@ -132,3 +132,27 @@ def test_a_list_the_loop_changes_grounds_no_count(window):
     at = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 11") and "`t = 1`" in p)
     changed = paragraphs[at].rstrip(".") + "; `todo` holds 2 items, so the loop will run 2 times."
     assert not verify("\n\n".join(paragraphs[:at] + [changed] + paragraphs[at + 1:]), result).passed
+
+
+DIVISORS = '''def f(n):
+    count = 0
+    for k in range(2, n):
+        if n % k == 0:
+            count += 1
+    return count
+'''
+
+
+def test_a_tallied_line_counts_its_runs_as_they_happen():
+    result = trace(DIVISORS, "f(12)")
+    text = narrate(result, tally=5, compression=Compression(head=1, tail=1)).response
+    assert verify(text, result).passed
+    assert "That is run 1 of line 5." in text and "That is run 4 of line 5." in text
+    stretch = "in these iterations, line 5 runs 2 times, 3 times so far"
+    assert stretch in text  # the summary of iterations 2 to 3 (k = 3, 4) keeps the tally going
+    for false_text in (text.replace("That is run 4 of line 5", "That is run 3 of line 5"),
+                       text.replace("That is run 1 of line 5", "That is run 1 of line 4"),
+                       text.replace(stretch, "in these iterations, line 5 runs 1 time, 3 times so far"),
+                       text.replace(stretch, "in these iterations, line 5 runs 2 times, 2 times so far")):
+        assert not verify(false_text, result).passed
+    assert "run 1 of line" not in narrate(result).response  # only a count question's line is tallied

@@ -25,15 +25,18 @@ class Narration:
 
 
 def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
-            problem: str = "", stop_at: int | None = None, final: str | None = None) -> Narration:
-    """Render `trace` as a question, a step-by-step CoE and the final answer (seeded wording).
+            problem: str = "", stop_at: int | None = None, final: str | None = None,
+            tally: int | None = None) -> Narration:
+    """Render `trace` as a question, a step-by-step CoE and the final answer (the seed picks the question's
+    wording).
 
     `stop_at` ends the walk after that event index (a question about one step needs no more);
-    `final` replaces the program's answer in the last paragraph (`Final answer: {final}`)."""
+    `final` replaces the program's answer in the last paragraph (`Final answer: {final}`); `tally` is a
+    line whose runs are counted as they happen (`That is run 3 of line 9.`)."""
     rng = random.Random(f"{seed}\x00{trace.program_id}\x00{trace.input.text}")
     prompt = question(trace.code, trace.input, rng, problem)
     narrator = Narrator(trace, analyze(trace.code), compression or Compression(), stop_at=stop_at,
-                        problem=problem)
+                        problem=problem, tally=tally)
     paragraphs = narrator.run()
     if final is None:
         answer = trace.outcome.answer(trace.input.kind)

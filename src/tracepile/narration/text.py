@@ -3,6 +3,8 @@ Every checkable fact is written as a claim in backticks (`x = 3`, `a > b` is Tru
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from tracepile import updates
 from tracepile.authored import Comment, comments_about, comments_before_def, quotable, without_full_stop
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
@@ -92,8 +94,10 @@ class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
     def __init__(self, trace: Trace, info: CodeInfo, compression: Compression,
-                 stop_at: int | None = None, problem: str = ""):
+                 stop_at: int | None = None, problem: str = "", tally: int | None = None):
         self.trace, self.info = trace, info
+        self.tally = tally  # a line whose runs the text counts as they happen (count questions)
+        self.tally_runs = [i for i, e in enumerate(trace.events) if isinstance(e, LineEvent) and e.line == tally]
         self.events = trace.events
         self.stop_at = stop_at  # narrate events up to and including this index (None: all)
         self.compression = compression
@@ -219,7 +223,7 @@ class Narrator:
             opening += f"; step by step, {steps}"
         if acted:
             opening += f"; it {acted}"
-        remark = self.comment_remark(event, info)
+        remark = self.comment_remark(event, info) + self.tallied(index, event)
         if index in self.has_callee:
             self.add(f"Line {event.line} {opening}." + remark)
             self.deferred[event.frame] = (event, info)
@@ -227,6 +231,12 @@ class Narrator:
             closing = self.closing(event, info)
             self.add(f"Line {event.line} {opening}" + (f"; {closing}." if closing else ".") + remark
                      + self.meanings(event, info))
+
+    def tallied(self, index: int, event: LineEvent) -> str:
+        """` That is run 3 of line 9.` at each run of the tallied line."""
+        if event.line != self.tally:
+            return ""
+        return f" That is run {bisect_right(self.tally_runs, index)} of line {event.line}."
 
     def flush(self, frame: int) -> None:
         pending = self.deferred.pop(frame, None)
@@ -483,10 +493,19 @@ class Narrator:
             head += " take the same path"
         else:
             head += f" take {len(item.groups)} different paths: " + "; ".join(self.groups(item.groups))
-        text = f"{head}; after iteration {item.last}, {state}{calls}."
+        text = f"{head}; after iteration {item.last}, {state}{calls}{self.stretch_tally(item)}."
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)
+
+    def stretch_tally(self, item: Summary) -> str:
+        """How often the tallied line runs inside a summarised stretch, and in all by its end."""
+        inside = bisect_left(self.tally_runs, item.end) - bisect_left(self.tally_runs, item.begin)
+        if not inside:
+            return ""
+        total = bisect_left(self.tally_runs, item.end)
+        return f"; in these iterations, line {self.tally} runs {inside} {'time' if inside == 1 else 'times'}, " \
+            f"{total} {'time' if total == 1 else 'times'} so far"
 
     # ---------------------------------------------------------------- saying more: meanings, comments, context
 

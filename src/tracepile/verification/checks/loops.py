@@ -96,6 +96,34 @@ class LoopChecks:
             return false(f"`{func}` is called {count} times in these iterations", str(count), str(claim.args["count"]))
         return HOLDS
 
+    def claim_stretch_tally(self, claim: Claim) -> Finding:
+        """`in these iterations, line 9 runs 3 times, 5 times so far`: runs of the line (any frame) inside
+        the summarised stretch, and from the start of the run to the stretch's end."""
+        if self.context.kind != "summary":
+            return unverifiable("`in these iterations, line L runs N times` belongs to a summary of iterations")
+        line, start, end = claim.args["line"], self.context.index, self.context.end
+        inside = self.runs_of(line, start, end)
+        if inside != claim.args["count"]:
+            return false(f"line {line} runs {inside} times in these iterations", str(inside), str(claim.args["count"]))
+        total = self.runs_of(line, 0, end)
+        if total != claim.args["total"]:
+            return false(f"line {line} has run {total} times by then", str(total), str(claim.args["total"]))
+        return HOLDS
+
+    def claim_line_tally(self, claim: Claim) -> Finding:
+        """`That is run 3 of line 9`: the step narrated is line 9, and its third run (any frame) so far."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if event.line != claim.args["line"]:
+            return false(f"the step narrated is line {event.line}", str(event.line), str(claim.args["line"]))
+        runs = self.runs_of(event.line, 0, self.context.index + 1)
+        return HOLDS if runs == claim.args["count"] else false(f"this is run {runs} of line {event.line}", str(runs),
+                                                               str(claim.args["count"]))
+
+    def runs_of(self, line: int, start: int, end: int) -> int:
+        return sum(1 for e in self.events[start:end] if isinstance(e, LineEvent) and e.line == line)
+
     def claim_after_iteration(self, claim: Claim) -> Finding:
         if self.context.kind != "summary":
             return unverifiable("`after iteration k` belongs to a summary of iterations")
