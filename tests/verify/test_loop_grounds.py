@@ -156,3 +156,27 @@ def test_a_tallied_line_counts_its_runs_as_they_happen():
                        text.replace(stretch, "in these iterations, line 5 runs 2 times, 2 times so far")):
         assert not verify(false_text, result).passed
     assert "run 1 of line" not in narrate(result).response  # only a count question's line is tallied
+
+
+SQUARES = '''def sq(x):
+    return x * x
+
+
+def f(n):
+    s = 0
+    for i in range(n):
+        s += sq(i)
+    return s
+'''
+
+
+def test_a_tallied_function_counts_its_calls_as_they_start():
+    result = trace(SQUARES, "f(6)")
+    text = narrate(result, tally_calls="sq", compression=Compression(head=1, tail=1)).response
+    assert verify(text, result).passed
+    stretch = "in these iterations, `sq` is called 4 times, 5 times so far"
+    assert "That is call 1 of `sq`." in text and stretch in text and "That is call 6 of `sq`." in text
+    for false_text in (text.replace("That is call 6 of `sq`", "That is call 5 of `sq`"),
+                       text.replace("That is call 1 of `sq`", "That is call 1 of `f`"),
+                       text.replace(stretch, "in these iterations, `sq` is called 4 times, 4 times so far")):
+        assert not verify(false_text, result).passed

@@ -94,10 +94,14 @@ class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
     def __init__(self, trace: Trace, info: CodeInfo, compression: Compression,
-                 stop_at: int | None = None, problem: str = "", tally: int | None = None):
+                 stop_at: int | None = None, problem: str = "", tally: int | None = None,
+                 tally_calls: str | None = None):
         self.trace, self.info = trace, info
         self.tally = tally  # a line whose runs the text counts as they happen (count questions)
         self.tally_runs = [i for i, e in enumerate(trace.events) if isinstance(e, LineEvent) and e.line == tally]
+        self.tally_calls = tally_calls  # a function whose calls the text counts as they start
+        self.tally_starts = [i for i, e in enumerate(trace.events)
+                             if isinstance(e, CallEvent) and e.func == tally_calls and not e.resumed]
         self.events = trace.events
         self.stop_at = stop_at  # narrate events up to and including this index (None: all)
         self.compression = compression
@@ -135,7 +139,7 @@ class Narrator:
                 self.flush(event.frame)
                 self.line(item, event)
             elif isinstance(event, CallEvent):
-                self.call(event)
+                self.call(item, event)
             elif isinstance(event, ReturnEvent):
                 self.flush(event.frame)
                 self.ret(event)
@@ -422,7 +426,7 @@ class Narrator:
 
     # ---------------------------------------------------------------- calls, returns, exceptions
 
-    def call(self, event: CallEvent) -> None:
+    def call(self, index: int, event: CallEvent) -> None:
         self.func[event.frame] = event.func
         self.caller[event.frame] = event.caller
         if event.resumed:
@@ -441,6 +445,8 @@ class Narrator:
             self.add(f"We enter `{event.func}`{where}, which takes no arguments.")
         if event.func != "<module>":
             self.extend_quote(self.def_comments(event))
+        if event.func == self.tally_calls:
+            self.paragraphs[-1] += f" That is call {bisect_right(self.tally_starts, index)} of `{event.func}`."
 
     def ret(self, event: ReturnEvent) -> None:
         if event.func == "<module>":
@@ -487,7 +493,7 @@ class Narrator:
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
         calls = "".join(f"; in these iterations, `{func}` is called {count} {'time' if count == 1 else 'times'}"
-                        for func, count in item.calls)
+                        + self.calls_so_far(func, item.end) for func, count in item.calls)
         head = f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line}"
         if item.same_path:
             head += " take the same path"
@@ -497,6 +503,13 @@ class Narrator:
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)
+
+    def calls_so_far(self, func: str, end: int) -> str:
+        """`, 6 times so far` for the tallied function, counting its calls started before event `end`."""
+        if func != self.tally_calls:
+            return ""
+        total = bisect_left(self.tally_starts, end)
+        return f", {total} {'time' if total == 1 else 'times'} so far"
 
     def stretch_tally(self, item: Summary) -> str:
         """How often the tallied line runs inside a summarised stretch, and in all by its end."""

@@ -26,7 +26,8 @@ def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     """The CoE text for `question` and how many loops it compresses."""
     compression = FULL if question.full else LEAN if question.kind in LISTING else None
     narration = narrate(trace, seed=seed, compression=compression, stop_at=question.stop, final=question.answer,
-                        tally=question.params.get("line") if question.kind in TALLIED else None)
+                        tally=question.params.get("line") if question.kind in TALLIED else None,
+                        tally_calls=question.params.get("func") if question.kind == "call_count" else None)
     body = narration.response[:narration.response.rindex(FINAL)].rstrip()
     parts = [question.lead] if question.lead else []
     parts += [_input_intro(trace)] if question.kind == "input" else []

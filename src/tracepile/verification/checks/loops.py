@@ -94,7 +94,24 @@ class LoopChecks:
                     if isinstance(e, CallEvent) and e.func == func and not e.resumed)
         if count != claim.args["count"]:
             return false(f"`{func}` is called {count} times in these iterations", str(count), str(claim.args["count"]))
+        total = self.calls_of(func, self.context.end)
+        if "total" in claim.args and total != claim.args["total"]:
+            return false(f"`{func}` has been called {total} times by then", str(total), str(claim.args["total"]))
         return HOLDS
+
+    def claim_call_tally(self, claim: Claim) -> Finding:
+        """`That is call 3 of `fib``: the call just narrated is the third call of `fib` to start."""
+        event = self.events[self.context.index] if self.context.kind == "call" else None
+        if event is None:
+            return unverifiable("`That is call N of `f`` belongs to the paragraph of a call")
+        if event.func != claim.args["func"]:
+            return false(f"the call narrated is `{event.func}`", event.func, claim.args["func"])
+        calls = self.calls_of(event.func, self.context.index + 1)
+        return HOLDS if calls == claim.args["count"] else false(f"this is call {calls} of `{event.func}`", str(calls),
+                                                                str(claim.args["count"]))
+
+    def calls_of(self, func: str, end: int) -> int:
+        return sum(1 for e in self.events[:end] if isinstance(e, CallEvent) and e.func == func and not e.resumed)
 
     def claim_stretch_tally(self, claim: Claim) -> Finding:
         """`in these iterations, line 9 runs 3 times, 5 times so far`: runs of the line (any frame) inside
