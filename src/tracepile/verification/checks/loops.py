@@ -230,8 +230,10 @@ class LoopChecks:
         source = for_iterable(self.source_of(event.line))
         if source is None:
             return false(f"line {event.line} is no `for` loop: its size does not follow from a sequence")
-        first = next(i for i in range(self.context.index, -1, -1) if isinstance(self.events[i], LineEvent)
-                     and self.events[i].frame == event.frame and self.events[i].loop == key[1:] + (1,))
+        first = next((i for i in range(self.context.index, -1, -1) if isinstance(self.events[i], LineEvent)
+                      and self.events[i].frame == event.frame and self.events[i].loop == key[1:] + (1,)), None)
+        if first is None:
+            return unverifiable(f"the first iteration of the loop at line {event.line} is not in the trace")
         known, actual = evaluate(source, self.befores.get(first, {}), dict(self.events[first].values))
         if not known:
             return unverifiable(f"the value of `{source}` at the loop's start is not known")
