@@ -7,7 +7,12 @@ values are stated as claims, the share of narrated lines with a builtin call / a
 value is stated, the share of input reads described (what each consumed, as a checked claim), the share
 of lines with a mutating method call narrated as an action, the share of loop summaries over iterations
 that took different paths, unclosed code fences, distinct prose words and trigrams outside code, and
-response tokens by kind; over the question samples: the share whose rationale ends, right before its
+response tokens by kind and by domain; the filler and foreknowledge measures (`filler`): loop counts stated
+at an iteration without their ground, loop-iteration answers stated at iteration 1, flipped-outcome
+phrases per response, comment quotes on entry to a helper that are not directly above its `def`, responses
+quoting the file's header comment, `X = X` tautologies, and same-path summaries over iterations whose
+one-line loops ran their body a different number of times (re-traced and re-checked; `--no-retrace`
+skips it); over the question samples: the share whose rationale ends, right before its
 final answer, with its kind's answer step (a sentence of one of the step forms of `STEP_FORMS`, in a
 verified sample), and the line-count rationales whose last step states a returned value other than the
 answer.
@@ -78,7 +83,7 @@ def read_rows(corpus: Path) -> list[dict]:
 def program_code(prompt: str) -> str:
     match = re.search(r"```python\n([\s\S]*?)\n```", prompt)
     lines = match.group(1).splitlines() if match else []
-    return "\n".join(re.sub(r"^\s*\d+  ?", "", line, count=1) for line in lines)
+    return "\n".join(re.sub(r"^\s*\d+(?:  |$)", "", line, count=1) for line in lines)  # blank lines: number only
 
 
 def norm(expr: str) -> str:
@@ -172,14 +177,104 @@ def contradicts(row: dict) -> bool:
     return bool(stated) and stated[-1].strip() != row["answer"].strip()
 
 
-def measure(rows: list[dict]) -> dict:
+COUNT_EARLY = re.compile(r"(?:the loop|it) (?:runs|will run) \d+ (?:iterations|times) in all")
+GROUND = re.compile(r" holds \d+ (?:numbers|items|characters|elements|values), so (?:the loop|it) (?:runs|will run) \d+")
+ITERATION_START = re.compile(r"iteration \d+ (?:begins|starts|of the loop runs)|this is iteration \d+")
+FLIP = re.compile(r"(?:flips|reverses) the outcome of the previous check")
+QUOTE = re.compile(r"The comment at line (\d+)")
+ENTRY = re.compile(r"^(?:We enter|The call enters|Calling) `([^`]+)` \(depth (\d+)\)")
+TAUTOLOGY = re.compile(r"`([^`\n]+?) = ([^`\n]+)`")
+
+
+def above_def(code: str, func: str) -> set[int]:
+    """The comment-only lines directly above `def func` (no blank line between)."""
+    lines = code.splitlines()
+    found = set()
+    for number, text in enumerate(lines, 1):
+        if re.match(rf"\s*(?:async )?def {re.escape(func)}\b", text):
+            above = number - 1
+            while above >= 1 and lines[above - 1].strip().startswith("#"):
+                found.add(above)
+                above -= 1
+    return found
+
+
+def header_lines(code: str) -> set[int]:
+    """The comment-only lines the file opens with (its header comment)."""
+    found = set()
+    for number, text in enumerate(code.splitlines(), 1):
+        if not text.strip().startswith("#"):
+            break
+        found.add(number)
+    return found
+
+
+def filler(row: dict, tally: dict) -> None:
+    """Foreknowledge and filler counts of one response, added to `tally` (measure -> count)."""
+    text, code = row["response"], program_code(row["prompt"])
+    tally["responses"] += 1
+    paragraphs = text.split("\n\n")
+    early = sum(1 for p in paragraphs if ITERATION_START.search(p) and COUNT_EARLY.search(p) and not GROUND.search(p))
+    tally["counts stated before their ground"] += early
+    tally["responses with a count before its ground"] += early > 0
+    tally["counts stated with their ground"] += sum(len(GROUND.findall(p)) for p in paragraphs)
+    if row["kind"] == "loop_iterations":
+        tally["loop_iterations responses"] += 1
+        tally["loop_iterations responses stating the count at iteration 1"] += any(
+            re.search(r"iteration 1\b", p) and (COUNT_EARLY.search(p) or GROUND.search(p)) for p in paragraphs)
+        tally["loop_iterations responses stating it at iteration 1 without its ground"] += any(
+            re.search(r"iteration 1\b", p) and COUNT_EARLY.search(p) and not GROUND.search(p) for p in paragraphs)
+    flips = len(FLIP.findall(text))
+    tally["flip phrases"] += flips
+    tally["responses with a flip phrase"] += flips > 0
+    tally["most flip phrases in one response"] = max(tally["most flip phrases in one response"], flips)
+    header = header_lines(code)
+    tally["responses quoting the header comment"] += any(int(n) in header for n in QUOTE.findall(text))
+    for paragraph in paragraphs:
+        entry = ENTRY.match(paragraph)
+        if entry and int(entry.group(2)) > 1:
+            own = above_def(code, entry.group(1))
+            tally["comment quotes on helper entries not above their def"] += sum(
+                int(n) not in own for n in QUOTE.findall(paragraph))
+    tautologies = sum(1 for m in TAUTOLOGY.finditer(text) if m.group(1).strip() == m.group(2).strip())
+    tally["X = X tautologies"] += tautologies
+    tally["responses with a tautology"] += tautologies > 0
+
+
+def unsound_summaries(rows: list[dict]) -> tuple[int, int]:
+    """(same-path summaries of main CoE samples over a loop with a one-line loop, those the verifier's
+    path check rejects): each such sample is traced again and its text checked."""
+    from tracepile.engine import trace
+    from tracepile.model import ProgramInput
+    from tracepile.tracer.analysis import analyze
+    from tracepile.tracer.paths import one_line_loops
+    from tracepile.verification import verify
+    checked = rejected = 0
+    for row in rows:
+        if row["kind"] != "coe" or " take the same path;" not in row["response"]:
+            continue
+        code = program_code(row["prompt"])
+        if not one_line_loops(analyze(code)):
+            continue
+        checked += row["response"].count(" take the same path;")
+        result = trace(code, ProgramInput(row["input_kind"], row["input"]))
+        report = verify(row["response"], result, strict=False)
+        rejected += sum(1 for s in report.sentences if s.verdict == "false" and "take different paths" in s.reason)
+    return checked, rejected
+
+
+def measure(rows: list[dict], retrace: bool = True) -> dict:
     counts = defaultdict(lambda: [0, 0])  # measure -> [stated, total]
     words, trigrams = set(), set()
     tokens = defaultdict(list)
     summaries = [0, 0, 0]
     unclosed = 0
+    tally = defaultdict(int)
+    domains = defaultdict(list)
     for row in rows:
         tokens[row["kind"]].append(row["stats"]["response_tokens"])
+        domains[row["domain"]].append(row["stats"]["response_tokens"])
+        filler(row, tally)
         text = row["response"]
         found = prose(text)
         words.update(found)
@@ -219,7 +314,8 @@ def measure(rows: list[dict]) -> dict:
                     counts[name][1] += 1
                     counts[name][0] += any(c in claims for c in found_calls) or described(name, paragraph)
     return {"shares": dict(counts), "words": len(words), "trigrams": len(trigrams),
-            "misleading_summaries": summaries, "unclosed_fences": unclosed, "tokens": dict(tokens), "rows": len(rows)}
+            "misleading_summaries": summaries, "unclosed_fences": unclosed, "tokens": dict(tokens), "rows": len(rows),
+            "domains": dict(domains), "filler": dict(tally), "unsound": unsound_summaries(rows) if retrace else None}
 
 
 def report(result: dict) -> None:
@@ -245,6 +341,22 @@ def report(result: dict) -> None:
     for kind, values in sorted(result["tokens"].items()):
         print(f"  response tokens, {kind:<18} n={len(values):<5} median={statistics.median(values):.0f} "
               f"max={max(values)} over 4,000: {sum(v > 4000 for v in values)}")
+    for domain, values in sorted(result["domains"].items()):
+        print(f"  response tokens, domain {domain:<11} n={len(values):<5} median={statistics.median(values):.0f}")
+    tally = result["filler"]
+    for name, value in tally.items():
+        if name != "responses":
+            print(f"  {name}: {value}" + (f" ({100 * value / tally['responses']:.1f}% of responses)"
+                                          if name.startswith("responses") else ""))
+    if tally.get("loop_iterations responses"):
+        print(f"  loop_iterations responses stating the count at iteration 1: "
+              f"{100 * tally['loop_iterations responses stating the count at iteration 1'] / tally['loop_iterations responses']:.1f}%"
+              f", without its ground: {100 * tally['loop_iterations responses stating it at iteration 1 without its ground'] / tally['loop_iterations responses']:.1f}%")
+    print(f"  flip phrases per response: {tally['flip phrases'] / max(1, tally['responses']):.3f}")
+    if result["unsound"] is not None:
+        checked, rejected = result["unsound"]
+        print(f"  same-path summaries over loops with a one-line loop whose iterations ran it differently: "
+              f"{rejected} of {checked}")
 
 
 def main() -> None:
@@ -252,9 +364,10 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--corpus", help="an existing build's output folder (skips the build)")
+    parser.add_argument("--no-retrace", action="store_true", help="skip re-tracing samples with same-path summaries")
     args = parser.parse_args()
     if args.corpus:
-        report(measure(read_rows(Path(args.corpus) / "data")))
+        report(measure(read_rows(Path(args.corpus) / "data"), not args.no_retrace))
         return
     from loguru import logger
 
@@ -263,7 +376,7 @@ def main() -> None:
     out = tempfile.mkdtemp(prefix="tracepile-quality-")
     try:
         build(BuildConfig(samples=args.samples, workers=args.workers), out, progress=False)
-        report(measure(read_rows(Path(out) / "data")))
+        report(measure(read_rows(Path(out) / "data"), not args.no_retrace))
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -703,6 +703,15 @@ def _parse_known(node: ast.expr) -> object:
     return ast.literal_eval(node)
 
 
+def sequence_size(text: str) -> int | None:
+    """The number of items of a rendered range, list, tuple or string; None for any other value."""
+    try:
+        value = parse_value(text)
+    except Unparsable:
+        return None
+    return len(value) if isinstance(value, (range, list, tuple, str)) else None
+
+
 def same_value(claimed: str, actual: str) -> bool:
     """Whether a claimed value text denotes the rendered actual value."""
     claimed, actual = claimed.strip(), actual.strip()

@@ -5,7 +5,7 @@ import pytest
 from llm_helpers import narration_input
 from stub_server import StubServer, completion, error
 
-from tracepile.engine import narrate, verify
+from tracepile.engine import verify
 from tracepile.llm.client import ChatClient
 from tracepile.llm.narrator import NarrationSettings, narrate_all, verifier_pool
 from tracepile.llm.repair import verifier_feedback
@@ -133,7 +133,8 @@ def test_a_truncated_answer_is_told_so_and_repaired(item, verifier):
 
 
 def test_best_repairs_nothing_once_a_path_verifies_and_all_repairs_every_rejected_path(item, verifier):
-    other = next(t for t in (narrate(item.trace, seed=s).response for s in range(8)) if t != item.template)
+    other = item.template.replace("; now `", "; this sets `", 1)  # another true wording of the same run
+    assert other != item.template
 
     def script(body, index):  # one request with n=2: a true and a false text; the repair turn: another true one
         if is_repair(body):

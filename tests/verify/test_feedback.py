@@ -37,7 +37,7 @@ def test_a_false_value_names_the_sentence_both_values_and_the_true_span():
     check = next(s for s in report.sentences if s.verdict == "false")
     assert (check.expected, check.stated, check.hint) == ("0.30000000000000004", "0.3", "`a = 0.30000000000000004`")
     note = feedback(report)
-    assert note.splitlines()[1].startswith('1. Paragraph 3, "Line 2 executes; now `a = 0.3`.": false: `a` is '
+    assert note.splitlines()[1].startswith('1. Paragraph 3, "Line 2 runs; now `a = 0.3`.": false: `a` is '
                                            '`0.30000000000000004` after line 2 runs, not `0.3`.')
     assert verify(bad.replace("`a = 0.3`", check.hint), result).passed
 
@@ -58,7 +58,7 @@ def test_a_missing_new_value_is_stated_by_its_hint():
 def test_a_missing_step_is_given_as_the_paragraph_that_narrates_it():
     text, result = cart_text()
     paragraphs = text.split("\n\n")
-    returned = next(k for k, p in enumerate(paragraphs) if "returns `0`." in p and p.startswith(("`f`", "The")))
+    returned = next(k for k, p in enumerate(paragraphs) if "returns `0`." in p and p.startswith("So `f`"))
     report = verify("\n\n".join(paragraphs[:returned] + paragraphs[returned + 1:]), result)
     issue = next(i for s in report.sentences for i in s.issues if "missing step" in i.reason)
     assert issue.hint == "The call to `f` returns `0`."

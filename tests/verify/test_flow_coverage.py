@@ -86,8 +86,9 @@ def test_a_bare_condition_restated_through_its_size(run):
     rejected(run, 12, 13, ends.replace("counts as false", "counts as true"))
     rejected(run, 12, 13, ends.replace("`len(queue)", "`len(items)"))  # not the line's condition
     runs = ("Line 6 checks the loop condition `queue` with `queue = [5]`; `len(queue) = 1`, which counts as true, "
-            "so iteration 1 of the loop runs, starting at line 7; it is the last round of this loop.")
+            "so iteration 1 of the loop runs, starting at line 7.")
     accepted(run, 10, 11, runs)
+    rejected(run, 10, 11, runs.replace(".", "; it is the last round of this loop."))  # foreknowledge: a while loop
     rejected(run, 10, 11, runs.replace("`len(queue) = 1`, which counts as true", "`len(queue) = 0`, which counts "
                                                                                "as true"))
 
@@ -167,16 +168,15 @@ def test_a_loop_left_by_break_or_return_has_a_last_iteration():
     def passes(index: int, paragraph: str) -> bool:
         return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result).passed
 
-    assert passes(8, "Line 3 moves the `for` loop on; iteration 3 starts: `x = 3`; it is the last iteration of the loop.")
-    assert not passes(5, "Line 3 advances the `for` loop; iteration 2 starts: `x = 2`; it is the last iteration of "
+    # the loops are left by `break` and `return`: no count or last iteration follows from anything said before
+    assert not passes(8, "Line 3 moves the `for` loop on; iteration 3 starts: `x = 3`; it is the last iteration of "
                          "the loop.")
-    assert passes(2, "Line 3 advances the `for` loop; iteration 1 starts: `x = 1`; the loop runs 3 iterations in all.")
-    assert not passes(2, "Line 3 advances the `for` loop; iteration 1 starts: `x = 1`; the loop runs 4 iterations in "
+    assert not passes(2, "Line 3 advances the `for` loop; iteration 1 starts: `x = 1`; the loop runs 3 iterations in "
                          "all.")
-    assert passes(14, "Line 7 advances the `for` loop; this is iteration 2, with `y = 2`; it is the last iteration "
-                      "of the loop.")
-    assert not passes(12, "Line 7 moves the `for` loop on; this is iteration 1, with `y = 1`; it is the last iteration "
-                          "of the loop.")
+    assert not passes(2, "Line 3 advances the `for` loop; iteration 1 starts: `x = 1`; `xs` holds 4 items, so the "
+                         "loop will run 4 times.")
+    assert not passes(14, "Line 7 advances the `for` loop; this is iteration 2, with `y = 2`; it is the last "
+                          "iteration of the loop.")
 
 
 def test_a_call_an_exception_leaves_returns_no_value():

@@ -25,15 +25,19 @@ class Narration:
 
 
 def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
-            problem: str = "", stop_at: int | None = None, final: str | None = None) -> Narration:
-    """Render `trace` as a question, a step-by-step CoE and the final answer (seeded wording).
+            problem: str = "", stop_at: int | None = None, final: str | None = None,
+            tally: int | None = None, tally_calls: str | None = None) -> Narration:
+    """Render `trace` as a question, a step-by-step CoE and the final answer (the seed picks the question's
+    wording).
 
     `stop_at` ends the walk after that event index (a question about one step needs no more);
-    `final` replaces the program's answer in the last paragraph (`Final answer: {final}`)."""
+    `final` replaces the program's answer in the last paragraph (`Final answer: {final}`); `tally` is a
+    line whose runs are counted as they happen (`That is run 3 of line 9.`), `tally_calls` a function whose
+    calls are (`That is call 2 of `fib`.`)."""
     rng = random.Random(f"{seed}\x00{trace.program_id}\x00{trace.input.text}")
     prompt = question(trace.code, trace.input, rng, problem)
-    narrator = Narrator(trace, analyze(trace.code), rng, compression or Compression(), stop_at=stop_at,
-                        problem=problem)
+    narrator = Narrator(trace, analyze(trace.code), compression or Compression(), stop_at=stop_at,
+                        problem=problem, tally=tally, tally_calls=tally_calls)
     paragraphs = narrator.run()
     if final is None:
         answer = trace.outcome.answer(trace.input.kind)

@@ -4,7 +4,6 @@ comparison came out as it did, and how a number moved. Plain functions; text.py 
 from __future__ import annotations
 
 import ast
-import random
 
 from tracepile import updates
 from tracepile.authored import clauses, mentions_number, name_words, stating_clause, states_other, stems
@@ -27,7 +26,6 @@ GENERIC = {"total", "count", "number", "result", "value", "answer", "each", "per
 NO_ARTICLE = {"each", "every", "per", "all", "any", "both", "some", "no", "num", "many", "much", "few", "one", "two",
               "three", "half", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
               "get", "set", "calc", "compute", "is", "has", "can", "should", "how"}
-UP, DOWN = ("grows", "goes up", "increases", "rises", "climbs"), ("shrinks", "goes down", "decreases", "drops", "falls")
 
 
 def number(text: str) -> int | float | None:
@@ -89,12 +87,10 @@ def meaningful(name: str) -> tuple[str, ...]:
     return words
 
 
-def meaning(rng: random.Random, words: tuple[str, ...], value: str) -> str:
+def meaning(words: tuple[str, ...], value: str) -> str:
     """In the problem's terms, the total cookies come to `40` (`value` is a code span)."""
     plural = words[-1].endswith("s") and not words[-1].endswith("ss")
-    verb = rng.choice(("come to", "are now", "are") if plural else ("comes to", "is now", "is"))
-    lead = rng.choice(("In the problem's terms", "In words", "Put simply"))
-    return f"{lead}, the {' '.join(words)} {verb} {value}."
+    return f"In the problem's terms, the {' '.join(words)} {'come' if plural else 'comes'} to {value}."
 
 
 def _decided(test: str, truth: str | None) -> ast.expr | None:
@@ -154,10 +150,10 @@ def _side(node: ast.expr, known: dict[str, str], kinds: tuple[type, ...]) -> str
         return None
     if not isinstance(parsed, kinds) or isinstance(parsed, bool):
         return None
-    return f"`{value}`" if isinstance(node, ast.Constant) else f"`{source} = {value}`"
+    return f"`{value}`" if isinstance(node, ast.Constant) or source == value else f"`{source} = {value}`"  # no `-1 = -1`
 
 
-def change(rng: random.Random, name: str, old: str, new: str, kind: str = updates.OTHER) -> str | None:
+def change(name: str, old: str, new: str, kind: str = updates.OTHER) -> str | None:
     """How a number moved, in words that match the line's update `kind` (updates.py): `total` grows by `4`,
     from `3` to `7` for an addition; doubles, or is multiplied by a whole factor, for a multiplication; halves
     for a division; any other update is a plain move, `best` goes from `3` to `7` (ints only)."""
@@ -168,7 +164,7 @@ def change(rng: random.Random, name: str, old: str, new: str, kind: str = update
         if after == before + 1 or after == before - 1:
             verb = "steps up" if after > before else "steps down"
             return f"`{name}` {verb} from `{old}` to `{new}`"
-        verb = rng.choice(UP if after > before else DOWN)
+        verb = "goes up" if after > before else "goes down"
         return f"`{name}` {verb} by `{abs(after - before)}`, from `{old}` to `{new}`"
     if kind == updates.MULTIPLIES and before > 0 and after == 2 * before:
         return f"`{name}` doubles, from `{old}` to `{new}`"

@@ -3,7 +3,7 @@ Every checkable fact is written as a claim in backticks (`x = 3`, `a > b` is Tru
 
 from __future__ import annotations
 
-import random
+from bisect import bisect_left, bisect_right
 
 from tracepile import updates
 from tracepile.authored import Comment, comments_about, comments_before_def, quotable, without_full_stop
@@ -11,9 +11,9 @@ from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, Li
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
 from tracepile.narration.plan import Compression, Summary, plan
-from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments
+from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments, for_iterable
 from tracepile.tracer.paths import one_line_loops
-from tracepile.values import Unparsable, parse_value
+from tracepile.values import Unparsable, parse_value, sequence_size
 
 MAX_OPERAND_CHARS = 60
 MAX_SCALAR_CHARS = 24
@@ -27,6 +27,11 @@ def is_noise(value: str) -> bool:
     """A function, class or module object, or an opaque view (`<dict_keys object>`): its rendering
     teaches nothing about the run."""
     return value.startswith(NOISE) or value.startswith("<") and value.endswith(" object>")
+
+
+def tautology(expr: str, value: str) -> bool:
+    """`X = X`: an expression that is its own value (`-1 = -1`, `'a' = 'a'`, `[] = []`) says nothing."""
+    return " ".join(expr.split()) == " ".join(value.split())
 
 
 def code(text: str) -> str:
@@ -88,9 +93,15 @@ def mutating_call(event: LineEvent, info: LineInfo | None) -> str:
 class Narrator:
     """Writes the CoE for one trace; `paragraphs` accumulates the text."""
 
-    def __init__(self, trace: Trace, info: CodeInfo, rng: random.Random, compression: Compression,
-                 stop_at: int | None = None, problem: str = ""):
-        self.trace, self.info, self.rng = trace, info, rng
+    def __init__(self, trace: Trace, info: CodeInfo, compression: Compression,
+                 stop_at: int | None = None, problem: str = "", tally: int | None = None,
+                 tally_calls: str | None = None):
+        self.trace, self.info = trace, info
+        self.tally = tally  # a line whose runs the text counts as they happen (count questions)
+        self.tally_runs = [i for i, e in enumerate(trace.events) if isinstance(e, LineEvent) and e.line == tally]
+        self.tally_calls = tally_calls  # a function whose calls the text counts as they start
+        self.tally_starts = [i for i, e in enumerate(trace.events)
+                             if isinstance(e, CallEvent) and e.func == tally_calls and not e.resumed]
         self.events = trace.events
         self.stop_at = stop_at  # narrate events up to and including this index (None: all)
         self.compression = compression
@@ -107,14 +118,12 @@ class Narrator:
         self.failed_asserts = self._failed_asserts()
         self.problem = problem  # the word problem the program solves ("" when it has none)
         self.said_comments: set[int] = set()
-        self.said_meanings: set[str] = set()
-        self.said_totals: set[int] = set()  # loop lines whose number of iterations is said  # names whose meaning in the problem is said (once each)
+        self.said_meanings: set[str] = set()  # names whose meaning in the problem is said (once each)
+        self.said_totals: set[int] = set()  # loop lines whose number of iterations is said
+        self.grounded: set[tuple[int, int, int]] = set()  # loop runs whose size the text derived
         self.line_before: dict[int, dict[str, str]] = {}  # frame -> its values before its latest line
         self.line_index: dict[int, int] = {}  # frame -> event index of its latest line
         self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
-
-    def pick(self, *options: str) -> str:
-        return self.rng.choice(options)
 
     # ---------------------------------------------------------------- walk
 
@@ -130,7 +139,7 @@ class Narrator:
                 self.flush(event.frame)
                 self.line(item, event)
             elif isinstance(event, CallEvent):
-                self.call(event)
+                self.call(item, event)
             elif isinstance(event, ReturnEvent):
                 self.flush(event.frame)
                 self.ret(event)
@@ -215,11 +224,10 @@ class Narrator:
             opening, acted = acted, ""
         steps = self.computations(event, info)
         if steps:
-            opening += "; " + self.pick("step by step, {}", "Python evaluates {}", "on the way, {}",
-                                        "working it out, {}").format(steps)
+            opening += f"; step by step, {steps}"
         if acted:
             opening += f"; it {acted}"
-        remark = self.comment_remark(event, info)
+        remark = self.comment_remark(event, info) + self.tallied(index, event)
         if index in self.has_callee:
             self.add(f"Line {event.line} {opening}." + remark)
             self.deferred[event.frame] = (event, info)
@@ -227,6 +235,12 @@ class Narrator:
             closing = self.closing(event, info)
             self.add(f"Line {event.line} {opening}" + (f"; {closing}." if closing else ".") + remark
                      + self.meanings(event, info))
+
+    def tallied(self, index: int, event: LineEvent) -> str:
+        """` That is run 3 of line 9.` at each run of the tallied line."""
+        if event.line != self.tally:
+            return ""
+        return f" That is run {bisect_right(self.tally_runs, index)} of line {event.line}."
 
     def flush(self, frame: int) -> None:
         pending = self.deferred.pop(frame, None)
@@ -243,7 +257,7 @@ class Narrator:
         mutating = info.mutating if info is not None else ""
         found = [claim(expr, value) for expr, value in event.values
                  if expr != skip and expr not in computed and expr != mutating and len(value) <= MAX_OPERAND_CHARS
-                 and not is_noise(value)]
+                 and not is_noise(value) and not tautology(expr, value)]
         if info is not None:
             for name in info.reads:
                 value = before.get(name)
@@ -259,7 +273,7 @@ class Narrator:
             return ""  # Python evaluates the iterable once, before the first iteration
         shown = [claim(expr, value) for expr, value in event.values
                  if expr in info.computed and expr != info.test and len(value) <= MAX_OPERAND_CHARS
-                 and not is_noise(value)]
+                 and not is_noise(value) and not tautology(expr, value)]
         return join(shown[:MAX_COMPUTATIONS])
 
     def iterated(self, event: LineEvent) -> bool:
@@ -279,10 +293,9 @@ class Narrator:
         if kind == "for" and event.loop and event.loop[2] == 0 and not self.iterated(event):
             return "reaches the `for` loop"  # a loop with nothing to iterate over is reached, not gone back to
         if kind == "for" and event.loop and event.loop[2] == 0:
-            return self.pick("goes back to the `for` loop", "returns to the head of the `for` loop")
+            return "goes back to the `for` loop"
         if kind == "for":
-            return self.pick("moves the `for` loop on", "takes the next item of the `for` loop",
-                             "advances the `for` loop")
+            return "advances the `for` loop"
         if kind == "inline_loop":
             source = info.source if " = " not in info.source and "`" not in info.source else ""
             return f"runs the one-line loop {code(source)}" if source else "runs a loop written on one line"
@@ -306,10 +319,10 @@ class Narrator:
         ops = self.operands(event, info, before)
         source = info.source if info else ""
         if ops:
-            return self.pick("computes with {}", "reads {}", "uses {}").format(join(ops))
+            return f"uses {join(ops)}"
         if source and " = " not in source and "\n" not in source and len(source) <= 80 and "`" not in source:
             return f"runs {code(source)}"
-        return self.pick("runs", "executes")
+        return "runs"
 
     def closing(self, event: LineEvent, info: LineInfo | None) -> str:
         kind = info.kind if info else "other"
@@ -342,7 +355,7 @@ class Narrator:
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
-            parts.append(self.pick("so {}", "now {}", "this sets {}", "after it, {}").format(claims))
+            parts.append(f"now {claims}")
         callees = sorted(set(self.line_callees.get(event.frame, ())))
         before = self.line_before.get(event.frame, {})
         restored = [c for c in indirect if _same_value(before.get(c[0]), c[1])]  # changed in a call, put back
@@ -382,14 +395,12 @@ class Narrator:
 
     def branch(self, event: LineEvent, info: LineInfo, verdict: str, taken: bool) -> str:
         if taken:
-            return verdict + self.pick(", so the body runs next, at line {}", ", so line {} runs next",
-                                       ", so execution enters the body at line {}").format(event.next_line)
+            return verdict + f", so line {event.next_line} runs next"
         if event.next_line in info.orelse and self.kind_of(event.next_line) == "elif":
             return verdict + f", so it moves on to the `elif` at line {event.next_line}"
         if event.next_line in info.orelse:
             return verdict + f", so it skips to the `else` part at line {event.next_line}"
-        return verdict + self.pick(", so the body is skipped and execution continues at line {}",
-                                   ", so it skips ahead to line {}").format(event.next_line)
+        return verdict + f", so it skips ahead to line {event.next_line}"
 
     def kind_of(self, line: int) -> str:
         info = self.info.info(line)
@@ -404,9 +415,7 @@ class Narrator:
             names = list(info.assigns)
             state = self.values.of(event.frame)
             values = [claim(n, state[n]) for n in names if n in state]
-            return self.pick("iteration {} begins with {}", "iteration {} starts: {}",
-                             "this is iteration {}, with {}").format(iteration, join(values) or "the next item") \
-                + self.last_pass(event)
+            return f"iteration {iteration} begins with {join(values) or 'the next item'}" + self.last_pass(event)
         count = self.iterations.pop((line, activation), 0)
         plural = "iteration" if count == 1 else "iterations"
         ended = (f"there are no more items, so the loop ends after {count} {plural}" if count
@@ -417,7 +426,7 @@ class Narrator:
 
     # ---------------------------------------------------------------- calls, returns, exceptions
 
-    def call(self, event: CallEvent) -> None:
+    def call(self, index: int, event: CallEvent) -> None:
         self.func[event.frame] = event.func
         self.caller[event.frame] = event.caller
         if event.resumed:
@@ -431,12 +440,13 @@ class Narrator:
         if event.func == "<module>":
             self.add("The script starts running from the top.")
         elif args:
-            self.add(self.pick("We enter `{}`{} with {}.", "The call enters `{}`{} with {}.",
-                               "Calling `{}`{} with {}.").format(event.func, where, args))
+            self.add(f"We enter `{event.func}`{where} with {args}.")
         else:
             self.add(f"We enter `{event.func}`{where}, which takes no arguments.")
         if event.func != "<module>":
-            self.extend_quote(comments_before_def(self.trace.code, event.line))
+            self.extend_quote(self.def_comments(event))
+        if event.func == self.tally_calls:
+            self.paragraphs[-1] += f" That is call {bisect_right(self.tally_starts, index)} of `{event.func}`."
 
     def ret(self, event: ReturnEvent) -> None:
         if event.func == "<module>":
@@ -449,8 +459,7 @@ class Narrator:
         if event.yielded:
             self.add(f"`{event.func}` yields {code(event.value)}, handing control back to its caller{back}.")
             return
-        self.add(self.pick("So `{}` returns {}{}.", "`{}` is done and returns {}{}.",
-                           "The call to `{}` returns {}{}.").format(event.func, code(event.value), back))
+        self.add(f"So `{event.func}` returns {code(event.value)}{back}.")
 
     def exception(self, event: ExceptionEvent) -> None:
         if event.unwound:
@@ -465,8 +474,7 @@ class Narrator:
             self.add(f"Before the call, the module's top-level code runs once; line {event.line} prints "
                      f"{output_claim(event.text)}.")
             return
-        self.extend(self.pick("It prints {}.", "This prints {}.", "The output is {}.").format(
-            output_claim(event.text)))
+        self.extend(f"It prints {output_claim(event.text)}.")
 
     @staticmethod
     def groups(groups) -> list[str]:
@@ -485,16 +493,32 @@ class Narrator:
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
         calls = "".join(f"; in these iterations, `{func}` is called {count} {'time' if count == 1 else 'times'}"
-                        for func, count in item.calls)
+                        + self.calls_so_far(func, item.end) for func, count in item.calls)
         head = f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line}"
         if item.same_path:
             head += " take the same path"
         else:
             head += f" take {len(item.groups)} different paths: " + "; ".join(self.groups(item.groups))
-        text = f"{head}; after iteration {item.last}, {state}{calls}."
+        text = f"{head}; after iteration {item.last}, {state}{calls}{self.stretch_tally(item)}."
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)
+
+    def calls_so_far(self, func: str, end: int) -> str:
+        """`, 6 times so far` for the tallied function, counting its calls started before event `end`."""
+        if func != self.tally_calls:
+            return ""
+        total = bisect_left(self.tally_starts, end)
+        return f", {total} {'time' if total == 1 else 'times'} so far"
+
+    def stretch_tally(self, item: Summary) -> str:
+        """How often the tallied line runs inside a summarised stretch, and in all by its end."""
+        inside = bisect_left(self.tally_runs, item.end) - bisect_left(self.tally_runs, item.begin)
+        if not inside:
+            return ""
+        total = bisect_left(self.tally_runs, item.end)
+        return f"; in these iterations, line {self.tally} runs {inside} {'time' if inside == 1 else 'times'}, " \
+            f"{total} {'time' if total == 1 else 'times'} so far"
 
     # ---------------------------------------------------------------- saying more: meanings, comments, context
 
@@ -528,7 +552,7 @@ class Narrator:
     def quotes(self, found: list[Comment]) -> str:
         fresh = [c for c in found if c.line not in self.said_comments and quotable(c.text)]
         self.said_comments.update(c.line for c in found)
-        return "".join(f' The comment at line {c.line} {self.pick("says", "reads", "explains")}: "{without_full_stop(c.text)}".'
+        return "".join(f' The comment at line {c.line} says: "{without_full_stop(c.text)}".'
                        for c in fresh)
 
     def extend_quote(self, found: list[Comment]) -> None:
@@ -557,15 +581,14 @@ class Narrator:
         quote = phrasing.problem_quote(self.problem, name, value)
         if not quote:
             return ""
-        link = self.pick("which is where", "and that is where", "and this is where")
-        return f' The problem says "{quote}", {link} {claim(name, value)} comes from.'
+        return f' The problem says "{quote}", which is where {claim(name, value)} comes from.'
 
     def computed(self, name: str, value: str) -> str:
         """A computed quantity in its name's words, and where the problem speaks of it."""
         words, found = phrasing.meaningful(name), phrasing.mention(self.problem, name, self.trace.code)
-        text = " " + phrasing.meaning(self.rng, words, code(value)) if words else ""
+        text = " " + phrasing.meaning(words, code(value)) if words else ""
         if found:
-            text += f' The problem {self.pick("mentions", "refers to")} {self.pick("it", "this")} in "{found}".'
+            text += f' The problem mentions it in "{found}".'
         return text
 
     def comparison(self, event: LineEvent, info: LineInfo, before: dict[str, str]):
@@ -592,30 +615,85 @@ class Narrator:
             operand = self.negation(event, info, self.line_before.get(event.frame, {}))
             return f" because {operand}" if operand else ""
         left, words, right = found
-        return f" because {left} is {self.pick(*words)} {right}"
+        return f" because {left} is {words[0]} {right}"
 
     def flip(self, event: LineEvent, info: LineInfo, taken: bool) -> str:
-        """When an `if` comes out the other way than at its previous check in this call."""
+        """When an `if` comes out the other way than at its previous check in this call and that is why
+        the loop it sits in, or the call, ends (ends_here): the flip explains the exit. A flip that changes
+        nothing beyond the branch goes unsaid (the verdict already gives the outcome)."""
         previous = self.previous_check.get(self.line_index.get(event.frame, -1))
         if info.kind not in ("if", "elif") or previous is None:
             return ""
         was = self.events[previous].next_line in info.body
-        if was == taken:
+        if was == taken or not self.ends_here(event):
             return ""
-        return self.pick("; this flips", "; that reverses") + \
-            f" the outcome of the previous check at line {event.line}, which was {'true' if was else 'false'}"
+        return f"; this flips the outcome of the previous check at line {event.line}, which was " \
+            f"{'true' if was else 'false'}"
+
+    def ends_here(self, event: LineEvent) -> bool:
+        """Whether the branch the check at `event` chose leaves the loop the check sits in, or the call: a
+        `break`, `return` or `raise` of its frame runs (or the frame ends) before that loop comes round."""
+        for later in self.events[self.line_index[event.frame] + 1:]:
+            if getattr(later, "frame", None) != event.frame:
+                continue
+            if isinstance(later, ReturnEvent) or isinstance(later, ExceptionEvent) and later.unwound:
+                return True
+            if isinstance(later, LineEvent):
+                if self.kind_of(later.line) in ("break", "return", "raise"):
+                    return True
+                outer = self.info.info(later.line)
+                if outer is not None and outer.kind in ("for", "while") and event.line in outer.body:
+                    return False
+        return False
+
+    def def_comments(self, event: CallEvent) -> list[Comment]:
+        """What the author says the entered function does: the comment block directly above its `def`; a
+        comment further up, past blank lines or imports (the file's header), only for the function the run
+        calls first (depth 1), never on entry to a helper."""
+        found = comments_about(self.trace.code, event.line)
+        return found if found or event.depth > 1 else comments_before_def(self.trace.code, event.line)
 
     def last_pass(self, event: LineEvent) -> str:
-        """At the first iteration of a loop that runs out, how many it runs; at its last, that it is the last."""
+        """At a `for` loop's first iteration, how many it runs, with the ground that fixes it (loop_ground);
+        at its last, that it is the last, once the count was derived. A count that nothing said so far fixes
+        (a `while` loop's, a list the body changes) is said when the loop ends."""
+        key = (event.frame,) + event.loop[:2]
         index = self.line_index.get(event.frame)
         total = self.loop_totals.get(index)
         if total is not None and total > 1 and event.line not in self.said_totals:
-            self.said_totals.add(event.line)  # once per loop: nested loops would repeat it every time
-            return self.pick("; the loop runs {} iterations in all", "; it will run {} times in all").format(total)
-        if index not in self.last_iterations:
+            ground = self.ground(event, total)
+            if ground:
+                self.said_totals.add(event.line)  # once per loop: nested loops would repeat it every time
+                self.grounded.add(key)
+                return "; " + ground
+        return "; it is the last iteration of the loop" if index in self.last_iterations and key in self.grounded else ""
+
+    def ground(self, event: LineEvent, total: int) -> str:
+        """`range(0, 10)` holds 10 numbers, so the loop will run 10 times: said when the `for` loop iterates
+        a range, list, tuple or string of `total` items that the loop leaves alone."""
+        info = self.info.info(event.line)
+        source = for_iterable(info.source) if info is not None and info.kind == "for" else None
+        if source is None:
             return ""
-        return self.pick("; it is the last iteration of the loop", "; this is the final pass of the loop",
-                         "; it is the last round of this loop")
+        value = dict(event.values).get(source, self.line_before.get(event.frame, {}).get(source))
+        if value is None or sequence_size(value) != total or source.isidentifier() and self.changed_in_loop(event, source):
+            return ""
+        shown = code(value) if not source.isidentifier() and len(value) <= MAX_OPERAND_CHARS else code(source)
+        noun = "numbers" if value.startswith("range(") else "characters" if isinstance(parse_value(value), str) else "items"
+        return f"{shown} holds {total} {noun}, so the loop will run {total} times"
+
+    def changed_in_loop(self, event: LineEvent, name: str) -> bool:
+        """Whether `name` changes in the frame while this run of the loop lasts."""
+        start = self.line_index[event.frame]
+        for later in self.events[start + 1:]:
+            if isinstance(later, ReturnEvent) and later.frame == event.frame:
+                return False
+            if isinstance(later, LineEvent) and later.frame == event.frame:
+                if later.loop == event.loop[:2] + (0,):
+                    return False
+                if name in dict(later.changes):
+                    return True
+        return False
 
     def moves(self, event: LineEvent, changes: list[tuple[str, str]]) -> dict[str, str]:
         """Updates of a number said as a move in words that match the operation: `total` grows by `4`, from `3`
@@ -627,7 +705,7 @@ class Narrator:
         found = {}
         for name, value in changes:
             if name in before and (info.kind == "augassign" or name in info.reads):
-                text = phrasing.change(self.rng, name, before[name], value, updates.update_kind(info.source, name))
+                text = phrasing.change(name, before[name], value, updates.update_kind(info.source, name))
                 if text:
                     found[name] = text
         return found
@@ -639,7 +717,7 @@ class Narrator:
             return []
         before, now = self.line_before.get(event.frame, {}), self.values.of(event.frame)
         changed = {name for name, _ in event.changes}
-        return [f"{code(name)} {self.pick('stays', 'remains')} at {code(now[name])}" for name in info.assigns
+        return [f"{code(name)} stays at {code(now[name])}" for name in info.assigns
                 if name not in changed and name not in stated and name in before and name in now
                 and before[name] == now[name] and len(now[name]) <= MAX_SCALAR_CHARS and not is_noise(now[name])]
 

@@ -557,3 +557,14 @@ def _guarded(compiled: Compiled, guard: Compiled) -> Compiled:
             raise NotEvaluated
         return compiled(loc, glob)
     return load
+
+
+def for_iterable(header: str) -> str | None:
+    """The iterable of a `for` header in canonical spelling (`for x in xs:` -> `xs`), or None."""
+    text = header.strip()
+    try:
+        tree = ast.parse(text + (" pass" if text.endswith(":") else ""))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    node = tree.body[0] if tree.body else None
+    return ast.unparse(node.iter) if isinstance(node, (ast.For, ast.AsyncFor)) else None

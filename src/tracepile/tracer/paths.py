@@ -12,13 +12,15 @@ def one_line_loops(info: CodeInfo | None) -> frozenset[int]:
     return frozenset(line for line, found in info.lines.items() if found.kind == "inline_loop") if info else frozenset()
 
 
-def step_signature(event: Event, base_depth: int, inline: frozenset[int] = frozenset()) -> tuple:
+def step_signature(event: Event, base_depth: int, inline: frozenset[int] = frozenset(),
+                   before: tuple = ()) -> tuple:
     """What an event contributes to a path: where it runs and where it goes, never its values, except
-    at a one-line loop (a line of `inline`): no back end reports how often its body ran, so the bindings
-    it changed stand for that (iterations whose one-line loops changed other values take other paths)."""
+    at a one-line loop (a line of `inline`): no back end reports how often its body ran, so each binding
+    it changed, with its value before and after (`before`: inline_before), stands for that (`j` from `3`
+    to `5` is two runs of `j += 1`; the value after alone would make `x //= 2` from `8` and from `2` alike)."""
     if isinstance(event, LineEvent):
         if event.line in inline:
-            return ("line", event.depth - base_depth, event.line, event.next_line, event.changes)
+            return ("line", event.depth - base_depth, event.line, event.next_line, event.changes, before)
         return ("line", event.depth - base_depth, event.line, event.next_line)
     if isinstance(event, CallEvent):
         return ("call", event.depth - base_depth, event.func, event.resumed)
@@ -37,13 +39,35 @@ def iteration_paths(events: tuple[Event, ...], begin: int, end: int, loop: tuple
     an iteration starts at its loop header event."""
     base = events[begin]
     paths: list[list[tuple]] = []
-    for event in events[begin:end]:
+    for index in range(begin, end):
+        event = events[index]
         if isinstance(event, LineEvent) and event.frame == base.frame and event.loop is not None \
                 and event.loop[:2] == loop:
             paths.append([])
         if paths:
-            paths[-1].append(step_signature(event, base.depth, inline))
+            before = inline_before(events, index) if isinstance(event, LineEvent) and event.line in inline else ()
+            paths[-1].append(step_signature(event, base.depth, inline, before))
     return [tuple(p) for p in paths]
+
+
+def inline_before(events: tuple[Event, ...], index: int) -> tuple[tuple[str, str | None], ...]:
+    """For the line event at `index`: each name it changes with its value just before (None: unknown),
+    found by reading back to the latest change of the name in the frame, or the frame's call."""
+    event = events[index]
+    found = []
+    for name, _ in event.changes:
+        value = None
+        for earlier in reversed(events[:index]):
+            if getattr(earlier, "frame", None) != event.frame:
+                continue
+            if isinstance(earlier, LineEvent) and name in dict(earlier.changes):
+                value = dict(earlier.changes)[name]
+                break
+            if isinstance(earlier, CallEvent) and not earlier.resumed:
+                value = dict(earlier.args).get(name)
+                break
+        found.append((name, value))
+    return tuple(found)
 
 
 def same_path(events: tuple[Event, ...], begin: int, end: int, loop: tuple[int, int],

@@ -42,7 +42,14 @@ How a text is read:
   exception, output) narrated in order or inside a summary of loop iterations, the new value of every
   variable a narrated line changes, the outcome of every branch, and the final answer. A summary may
   say that iterations *take the same path* only if they run the same lines, branches and calls, and
-  their one-line loops (`while a[i] - a[j] > k: j += 1`) change the same values.
+  their one-line loops (`while a[i] - a[j] > k: j += 1`) change the same values from the same values
+  (`j` from `3` to `5` is two runs of the body, from `4` to `5` one).
+- No foreknowledge: a loop's number of iterations (`the loop runs N iterations in all`) and its last
+  iteration (`it is the last iteration of the loop`) may be said before the loop ends only once the text
+  derived them from the sequence a `for` loop iterates, which the loop does not change: `` `range(0, 10)`
+  holds 10 numbers, so the loop will run 10 times `` (the sequence as code, value or both). Any other
+  count (a `while` loop, a loop left by `break` or `return`, a list the body changes) is said when the
+  loop ends (`the loop ends after N iterations`).
 - Change words name the operation the line makes on the name (read from its code): an amount (`grows
   by`, `goes down by`, `falls by`, ...) and `steps up`/`steps down` only for an addition or subtraction
   (`x += e`, `x = x - e`); `doubles` and `is multiplied by` only for a multiplication; `halves` only for a

@@ -163,8 +163,10 @@ FORMS: tuple[Form, ...] = (
          "prints", context="any", example="Before the call, the module's top-level code runs once; line 7 prints `4`."),
     Form("stretch_prints", r"Together they print <S:text>", "stretch_prints", context="summary",
          example="Together they print `'1\\n2\\n'`."),
-    Form("stretch_calls", r"in these iterations, <S:func> is called <N:count> times?", "stretch_calls",
-         context="summary", example="in these iterations, `helper` is called 4 times"),
+    Form("stretch_calls", r"in these iterations, <S:func> is called <N:count> times?(?:, <N:total> times? so far)?",
+         "stretch_calls", context="summary", example="in these iterations, `helper` is called 4 times, 6 times so far"),
+    Form("stretch_tally", r"in these iterations, line <N:line> runs <N:count> times?, <N:total> times? so far",
+         "stretch_tally", context="summary", example="in these iterations, line 9 runs 3 times, 5 times so far"),
     Form("after_iteration", r"after iteration <N:iteration>, <L:stretch>", "after_iteration",
          moment="stretch", context="summary", example="after iteration 8, `i = 7` and `s = 36`"),
     Form("unchanged", r"after iteration <N:iteration>, nothing in this frame changed", "after_iteration",
@@ -373,6 +375,13 @@ FORMS: tuple[Form, ...] = (
          "last_iteration", example="it is the last iteration of the loop"),
     Form("loop_size", r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations|times) in all", "loop_size",
          example="the loop runs 5 iterations in all"),
+    Form("call_tally", r"(?:That|This|that|this) is call <N:count> of <S:func>", "call_tally", context="call",
+         example="That is call 3 of `fib`."),
+    Form("line_tally", r"(?:That|This|that|this) is run <N:count> of line <N:line>", "line_tally",
+         example="That is run 3 of line 9."),
+    Form("loop_ground", r"<S:sequence> holds <N:size> (?:numbers|items|characters|elements|values), so (?:the loop|it) "
+         r"(?:runs|will run) <N:count> (?:iterations|times)", "loop_ground",
+         example="`range(0, 10)` holds 10 numbers, so the loop will run 10 times"),
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
          "which was true"),

@@ -19,13 +19,15 @@ LEAN = Compression(head=1, tail=1)  # kinds whose step lists what it needs from 
 LISTING = ("line_count", "call_count", "max_value", "max_depth", "first_iteration", "exception",
            "loop_iterations", "input")
 FINAL = "Final answer: "
+TALLIED = ("line_count", "next_line")  # kinds about the runs of one line: the text counts them as they happen
 
 
 def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     """The CoE text for `question` and how many loops it compresses."""
     compression = FULL if question.full else LEAN if question.kind in LISTING else None
-    narration = narrate(trace, seed=seed, compression=compression,
-                        stop_at=question.stop, final=question.answer)
+    narration = narrate(trace, seed=seed, compression=compression, stop_at=question.stop, final=question.answer,
+                        tally=question.params.get("line") if question.kind in TALLIED else None,
+                        tally_calls=question.params.get("func") if question.kind == "call_count" else None)
     body = narration.response[:narration.response.rindex(FINAL)].rstrip()
     parts = [question.lead] if question.lead else []
     parts += [_input_intro(trace)] if question.kind == "input" else []

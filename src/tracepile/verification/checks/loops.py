@@ -4,10 +4,12 @@ of several iterations (their paths, output, calls and the state after them)."""
 from __future__ import annotations
 
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
+from tracepile.tracer.analysis import for_iterable
 from tracepile.tracer.paths import iteration_lines, one_line_loops, same_path
+from tracepile.values import sequence_size
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
-from tracepile.verification.compare import same_output
+from tracepile.verification.compare import evaluate, exact, normal, same_output
 
 
 class LoopChecks:
@@ -92,7 +94,52 @@ class LoopChecks:
                     if isinstance(e, CallEvent) and e.func == func and not e.resumed)
         if count != claim.args["count"]:
             return false(f"`{func}` is called {count} times in these iterations", str(count), str(claim.args["count"]))
+        total = self.calls_of(func, self.context.end)
+        if "total" in claim.args and total != claim.args["total"]:
+            return false(f"`{func}` has been called {total} times by then", str(total), str(claim.args["total"]))
         return HOLDS
+
+    def claim_call_tally(self, claim: Claim) -> Finding:
+        """`That is call 3 of `fib``: the call just narrated is the third call of `fib` to start."""
+        event = self.events[self.context.index] if self.context.kind == "call" else None
+        if event is None:
+            return unverifiable("`That is call N of `f`` belongs to the paragraph of a call")
+        if event.func != claim.args["func"]:
+            return false(f"the call narrated is `{event.func}`", event.func, claim.args["func"])
+        calls = self.calls_of(event.func, self.context.index + 1)
+        return HOLDS if calls == claim.args["count"] else false(f"this is call {calls} of `{event.func}`", str(calls),
+                                                                str(claim.args["count"]))
+
+    def calls_of(self, func: str, end: int) -> int:
+        return sum(1 for e in self.events[:end] if isinstance(e, CallEvent) and e.func == func and not e.resumed)
+
+    def claim_stretch_tally(self, claim: Claim) -> Finding:
+        """`in these iterations, line 9 runs 3 times, 5 times so far`: runs of the line (any frame) inside
+        the summarised stretch, and from the start of the run to the stretch's end."""
+        if self.context.kind != "summary":
+            return unverifiable("`in these iterations, line L runs N times` belongs to a summary of iterations")
+        line, start, end = claim.args["line"], self.context.index, self.context.end
+        inside = self.runs_of(line, start, end)
+        if inside != claim.args["count"]:
+            return false(f"line {line} runs {inside} times in these iterations", str(inside), str(claim.args["count"]))
+        total = self.runs_of(line, 0, end)
+        if total != claim.args["total"]:
+            return false(f"line {line} has run {total} times by then", str(total), str(claim.args["total"]))
+        return HOLDS
+
+    def claim_line_tally(self, claim: Claim) -> Finding:
+        """`That is run 3 of line 9`: the step narrated is line 9, and its third run (any frame) so far."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if event.line != claim.args["line"]:
+            return false(f"the step narrated is line {event.line}", str(event.line), str(claim.args["line"]))
+        runs = self.runs_of(event.line, 0, self.context.index + 1)
+        return HOLDS if runs == claim.args["count"] else false(f"this is run {runs} of line {event.line}", str(runs),
+                                                               str(claim.args["count"]))
+
+    def runs_of(self, line: int, start: int, end: int) -> int:
+        return sum(1 for e in self.events[start:end] if isinstance(e, LineEvent) and e.line == line)
 
     def claim_after_iteration(self, claim: Claim) -> Finding:
         if self.context.kind != "summary":
@@ -143,6 +190,9 @@ class LoopChecks:
         size = self.iterations_in_all(claim)
         if isinstance(size, Finding):
             return size
+        unknown = self.foreknown(claim)
+        if unknown:
+            return unknown
         event = self.events[self.context.index]
         return HOLDS if event.loop[2] == size else false(f"the loop runs {size} iterations", str(size),
                                                          str(event.loop[2]))
@@ -151,8 +201,70 @@ class LoopChecks:
         size = self.iterations_in_all(claim)
         if isinstance(size, Finding):
             return size
+        unknown = self.foreknown(claim)
+        if unknown:
+            return unknown
         return HOLDS if size == claim.args["count"] else false(f"the loop runs {size} iterations", str(size),
                                                                str(claim.args["count"]))
+
+    def foreknown(self, claim: Claim) -> Finding | None:
+        """A loop's size or last iteration said before the text derived it (no loop_ground for this run
+        of the loop): the count is stated at the loop's end instead."""
+        event = self.events[self.context.index]
+        if (event.frame,) + event.loop[:2] in self.grounded:
+            return None
+        return false(f"at iteration {event.loop[2]} the number of iterations of the loop at line {event.line} does "
+                     "not follow from anything said yet: derive it from the sequence the loop iterates (`range(0, "
+                     "10)` holds 10 numbers, so the loop will run 10 times) or say it when the loop ends",
+                     "a derived count", claim.text)
+
+    def claim_loop_ground(self, claim: Claim) -> Finding:
+        """`range(0, 10)` holds 10 numbers, so the loop will run 10 times: at an iteration of a `for` loop,
+        the sequence it iterates (its code, its value, or both) has that size, the loop does not change it,
+        and the loop runs that many times."""
+        size = self.iterations_in_all(claim)
+        if isinstance(size, Finding):
+            return size
+        event = self.events[self.context.index]
+        key = (event.frame,) + event.loop[:2]
+        source = for_iterable(self.source_of(event.line))
+        if source is None:
+            return false(f"line {event.line} is no `for` loop: its size does not follow from a sequence")
+        first = next((i for i in range(self.context.index, -1, -1) if isinstance(self.events[i], LineEvent)
+                      and self.events[i].frame == event.frame and self.events[i].loop == key[1:] + (1,)), None)
+        if first is None:
+            return unverifiable(f"the first iteration of the loop at line {event.line} is not in the trace")
+        known, actual = evaluate(source, self.befores.get(first, {}), dict(self.events[first].values))
+        if not known:
+            return unverifiable(f"the value of `{source}` at the loop's start is not known")
+        expr, _, value = claim.args["sequence"].partition(" = ")
+        if normal(expr) != normal(source) and (value or not exact(expr, actual)):
+            return false(f"the loop at line {event.line} iterates `{source} = {actual}`", source, expr)
+        if value and not exact(value, actual):
+            return false(f"`{source} = {actual}`", actual, value)
+        length = sequence_size(actual)
+        if length is None:
+            return unverifiable(f"the size of `{actual}` cannot be read")
+        if length != claim.args["size"]:
+            return false(f"`{actual}` holds {length} items", str(length), str(claim.args["size"]))
+        if source.isidentifier() and self.changed_in_loop(first, key, source):
+            return false(f"the loop changes `{source}`, so its size does not fix the number of iterations")
+        if size != claim.args["count"] or size != length:
+            return false(f"the loop runs {size} iterations", str(size), str(claim.args["count"]))
+        self.grounded.add(key)
+        return HOLDS
+
+    def changed_in_loop(self, first: int, key: tuple[int, int, int], name: str) -> bool:
+        """Whether `name` changes in the loop's frame during the run of the loop that starts at `first`."""
+        for event in self.events[first + 1:]:
+            if isinstance(event, ReturnEvent) and event.frame == key[0]:
+                return False
+            if isinstance(event, LineEvent) and event.frame == key[0]:
+                if event.loop == key[1:] + (0,):
+                    return False
+                if name in dict(event.changes):
+                    return True
+        return False
 
     def iterations_in_all(self, claim: Claim) -> int | Finding:
         """How many iterations the loop the current line iterates runs, when it runs out within the trace."""
@@ -193,3 +305,4 @@ def _loop_sizes(events) -> dict[tuple[int, int, int], int]:
             key = (event.frame,) + event.loop[:2]
             sizes[key] = max(sizes.get(key, 0), event.loop[2])
     return sizes
+
