@@ -94,9 +94,16 @@ def test_a_for_loops_size_is_said_with_its_ground_at_its_first_iteration(window)
     assert text.count("it is the last iteration of the loop") == 1  # never for the `while` loops
 
 
+RANGE_SAID = "step by step, `len(a) = 10` and `range(len(a)) = range(0, 10)`; "  # a stated range grounds its size
+
+
 def test_a_count_before_its_ground_is_rejected(window):
-    assert not replaced(window, GROUND, "the loop runs 10 iterations in all").passed
-    assert not replaced(window, GROUND, "it will run 10 times in all").passed
+    result, text = window
+    unsaid = (result, text.replace(RANGE_SAID, ""))
+    assert replaced(unsaid, GROUND, GROUND).passed
+    assert not replaced(unsaid, GROUND, "the loop runs 10 iterations in all").passed
+    assert not replaced(unsaid, GROUND, "it will run 10 times in all").passed
+    assert replaced(window, GROUND, "the loop runs 10 iterations in all").passed  # `range(0, 10)` was said
 
 
 def test_false_grounds_are_rejected(window):
@@ -111,7 +118,7 @@ def test_false_grounds_are_rejected(window):
 
 def test_the_last_iteration_needs_a_derived_count(window):
     result, text = window
-    without = text.replace("; " + GROUND, "")
+    without = text.replace("; " + GROUND, "").replace(RANGE_SAID, "")
     assert verify(without.replace("; it is the last iteration of the loop", ""), result).passed
     assert not verify(without, result).passed
 
@@ -180,3 +187,52 @@ def test_a_tallied_function_counts_its_calls_as_they_start():
                        text.replace("That is call 1 of `sq`", "That is call 1 of `f`"),
                        text.replace(stretch, "in these iterations, `sq` is called 4 times, 4 times so far")):
         assert not verify(false_text, result).passed
+
+
+NARRATED = '''def f(xs, freqs):
+    total = 0
+    for x in xs:
+        total += x
+    for i, key in enumerate(sorted(freqs)):
+        total += freqs[key]
+    for i in range(len(xs)):
+        total += i
+    return total
+'''
+CALL = "f([4, 5], {'b': 2, 'a': 1})"
+
+
+def loop_sentence_reasons(code: str, call: str, line: int, replacement: str, stale: bool = False) -> list[str]:
+    """Verify the template text with the first iteration paragraph of the loop at `line` replaced (and, when
+    `stale`, the paragraph of line 2 saying nothing of the value it set)."""
+    result = trace(code, call)
+    paragraphs = narrate(result).response.split("\n\n")
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith(f"Line {line} advances"))
+    paragraphs[index] = replacement
+    if stale:
+        paragraphs = [("Line 2 runs." if p.startswith("Line 2 ") else p) for p in paragraphs]
+    report = verify("\n\n".join(paragraphs), result)
+    return [s.reason for s in report.sentences if s.sentence == replacement and s.verdict != "verified"]
+
+
+@pytest.mark.parametrize("line, replacement", [
+    (3, "Line 3 advances the `for` loop; iteration 1 begins with `x = 4`; the loop runs 2 iterations in all."),
+    (5, "Line 5 advances the `for` loop; iteration 1 begins with `i = 0` and `key = 'a'`; the loop runs 2 "
+        "iterations in all."),
+])
+def test_a_size_read_off_a_sequence_already_stated_needs_no_ground_sentence(line, replacement):
+    """`xs = [4, 5]` and `freqs = {...}` were stated on entry and do not change: the loop over `xs`, and over
+    `enumerate(sorted(freqs))`, has a size the reader counts off them, so the count is not foreknowledge (and
+    is still checked)."""
+    assert loop_sentence_reasons(NARRATED, CALL, line, replacement) == []
+    wrong = replacement.replace("runs 2 iterations", "runs 3 iterations")
+    assert "the loop runs 2 iterations" in loop_sentence_reasons(NARRATED, CALL, line, wrong)[0]
+
+
+def test_a_size_that_needs_arithmetic_or_a_stale_value_still_needs_its_ground():
+    ranged = "Line 7 advances the `for` loop; iteration 1 begins with `i = 0`; the loop runs 2 iterations in all."
+    assert "does not follow" in loop_sentence_reasons(NARRATED, CALL, 7, ranged)[0]  # range(len(xs))
+    stale = "Line 3 advances the `for` loop; iteration 1 begins with `x = 4`; the loop runs 3 iterations in all."
+    code = "def g(xs):\n    xs = xs + [9]\n    for x in xs:\n        pass\n    return len(xs)\n"
+    # `xs = [4, 5]` on entry, then line 2 changed it without the text saying so
+    assert "does not follow" in loop_sentence_reasons(code, "g([4, 5])", 3, stale, stale=True)[0]

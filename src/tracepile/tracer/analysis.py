@@ -561,10 +561,14 @@ def _guarded(compiled: Compiled, guard: Compiled) -> Compiled:
 
 def for_iterable(header: str) -> str | None:
     """The iterable of a `for` header in canonical spelling (`for x in xs:` -> `xs`), or None."""
-    text = header.strip()
-    try:
-        tree = ast.parse(text + (" pass" if text.endswith(":") else ""))
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    text = header.strip()  # the header may span lines and carry comments (a line's source keeps them)
+    for candidate in (text + "\n pass", text):  # a header alone, or a one-line loop with its body
+        try:
+            tree = ast.parse(candidate)
+            break
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+    else:
         return None
     node = tree.body[0] if tree.body else None
     return ast.unparse(node.iter) if isinstance(node, (ast.For, ast.AsyncFor)) else None

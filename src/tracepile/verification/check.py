@@ -60,6 +60,7 @@ class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, L
         self.unstated: dict[int, set[str]] = {}  # line event index -> changed names no claim states yet
         self.loop_sizes: dict[tuple[int, int, int], int] | None = None
         self.grounded: set[tuple[int, int, int]] = set()  # loop runs whose size the text derived (loop_ground)
+        self.stated_at: dict[str, list[int]] = {}  # expression -> the steps at which a true value of it was stated
         self.final_seen = False
         self.answered = False  # the text said the answer to the problem's question
         self.skipped: list[Finding] = []  # steps skipped over to reach the last claim's step (strict)

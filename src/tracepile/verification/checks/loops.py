@@ -3,6 +3,8 @@ of several iterations (their paths, output, calls and the state after them)."""
 
 from __future__ import annotations
 
+import ast
+
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.analysis import for_iterable
 from tracepile.tracer.paths import iteration_lines, one_line_loops, same_path
@@ -211,12 +213,47 @@ class LoopChecks:
         """A loop's size or last iteration said before the text derived it (no loop_ground for this run
         of the loop): the count is stated at the loop's end instead."""
         event = self.events[self.context.index]
-        if (event.frame,) + event.loop[:2] in self.grounded:
+        key = (event.frame,) + event.loop[:2]
+        if key in self.grounded or self.iterable_stated(event, key):
             return None
         return false(f"at iteration {event.loop[2]} the number of iterations of the loop at line {event.line} does "
                      "not follow from anything said yet: derive it from the sequence the loop iterates (`range(0, "
                      "10)` holds 10 numbers, so the loop will run 10 times) or say it when the loop ends",
                      "a derived count", claim.text)
+
+    def iterable_stated(self, event: LineEvent, key: tuple[int, int, int]) -> bool:
+        """The size of the sequence a `for` loop iterates can be read off a value the text already stated:
+        the sequence itself (`range(9, 15, 3)`, `xs = [4, 5]`) or the sequence a size-keeping wrapper takes
+        (`enumerate(sorted(freqs))` once `freqs` was said), unchanged since and in the loop. A size that
+        needs arithmetic (`range(len(a))`) still needs its ground sentence."""
+        source = for_iterable(self.source_of(event.line))
+        first = self.first_iteration(key)
+        if source is None or first is None or any(self.changed_in_loop(first, key, n) for n in free_names(source)):
+            return False
+        sequences = same_size(source)
+        values = (evaluate(expr, self.befores.get(first, {}), dict(self.events[first].values)) for expr in sequences)
+        sizes = [size for known, actual in values if known and (size := sequence_size(actual)) is not None]
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        if not sizes or sizes[0] != self.loop_sizes.get(key):  # a loop left early: not its sequence's size
+            return False
+        return any(self.known_at(expr, first, key[0]) for expr in sequences)
+
+    def known_at(self, expr: str, first: int, frame: int) -> bool:
+        """A true value of `expr` was stated during this run of the loop, or before it and unchanged since."""
+        for at in self.stated_at.get(expr, ()):
+            if first <= at <= self.context.index:
+                return True
+            if at < first and expr.isidentifier() and not any(
+                    isinstance(e, LineEvent) and e.frame == frame and expr in dict(e.changes)
+                    for e in self.events[at + 1:first]):
+                return True
+        return False
+
+    def first_iteration(self, key: tuple[int, int, int]) -> int | None:
+        """The index of the first-iteration event of the current run of the loop `key`."""
+        return next((i for i in range(self.context.index, -1, -1) if isinstance(self.events[i], LineEvent)
+                     and self.events[i].frame == key[0] and self.events[i].loop == key[1:] + (1,)), None)
 
     def claim_loop_ground(self, claim: Claim) -> Finding:
         """`range(0, 10)` holds 10 numbers, so the loop will run 10 times: at an iteration of a `for` loop,
@@ -230,8 +267,7 @@ class LoopChecks:
         source = for_iterable(self.source_of(event.line))
         if source is None:
             return false(f"line {event.line} is no `for` loop: its size does not follow from a sequence")
-        first = next((i for i in range(self.context.index, -1, -1) if isinstance(self.events[i], LineEvent)
-                      and self.events[i].frame == event.frame and self.events[i].loop == key[1:] + (1,)), None)
+        first = self.first_iteration(key)
         if first is None:
             return unverifiable(f"the first iteration of the loop at line {event.line} is not in the trace")
         known, actual = evaluate(source, self.befores.get(first, {}), dict(self.events[first].values))
@@ -295,6 +331,42 @@ class LoopChecks:
                                                  event.line != header.line and event.line not in body):
                 return True
         return False
+
+
+SIZE_KEEPING = frozenset({"sorted", "reversed", "enumerate", "list", "tuple"})
+
+
+def same_size(expr: str) -> list[str]:
+    """`expr` and the sequences inside it that have its size: `enumerate(sorted(d))` -> it, `sorted(d)`, `d`;
+    `d.items()` -> it, `d`."""
+    out = [normal(expr)]
+    try:
+        node = ast.parse(expr, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return out
+    while isinstance(node, ast.Call) and len(node.args) <= 1:
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in SIZE_KEEPING and len(node.args) == 1 and \
+                all(k.arg == "key" or k.arg == "reverse" for k in node.keywords):
+            node = node.args[0]
+        elif isinstance(func, ast.Attribute) and func.attr in ("items", "keys", "values") and not node.args:
+            node = func.value
+        else:
+            break
+        out.append(normal(ast.unparse(node)))
+    return out
+
+
+def free_names(expr: str) -> set[str]:
+    """The names an expression reads from its scope (not those its lambdas and comprehensions bind)."""
+    try:
+        tree = ast.parse(expr, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    bound = {arg.arg for node in ast.walk(tree) if isinstance(node, ast.Lambda) for arg in node.args.args}
+    bound |= {name.id for node in ast.walk(tree) if isinstance(node, ast.comprehension)
+              for name in ast.walk(node.target) if isinstance(name, ast.Name)}
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and node.id not in bound}
 
 
 def _loop_sizes(events) -> dict[tuple[int, int, int], int]:

@@ -29,6 +29,12 @@ class ValueChecks:
         return HOLDS  # the form's own words; each `x = v` it lists is a value claim of its own
 
     def claim_value(self, claim: Claim) -> Finding:
+        finding = self.value_finding(claim)
+        if finding.verdict is True:  # what the text has said so far (a loop's sequence grounds its size)
+            self.stated_at.setdefault(normal(claim.args["expr"]), []).append(self.context.index)
+        return finding
+
+    def value_finding(self, claim: Claim) -> Finding:
         expr, stated, moment = claim.args["expr"], claim.args["value"], claim.moment
         if moment.startswith("auto"):
             return self.auto_value(claim)
