@@ -3,6 +3,7 @@ sentence (forms of grammar.py, and the code spans and repetition words outside t
 
 from __future__ import annotations
 
+import ast
 import builtins
 import keyword
 import re
@@ -25,6 +26,7 @@ CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "a
         "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
         "initially": "before", "from": "before"}
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
+SAME_AS = re.compile(r"\bthe same (?:value )?$", re.I)
 # per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
 SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(SLOT, form.pattern))
          + tuple((prefix + name, name, "") for name in re.findall(r"\(\?P<\{p\}(\w+)>", form.pattern))
@@ -151,8 +153,8 @@ def _repeats(text: str) -> tuple[str, list[Claim]]:
     spans += [(m.start(), m.end()) for m in QUOTE.finditer(text)]
     claims, kept, last = [], [], 0
     for match in REPEAT.finditer(text):
-        if any(a <= match.start(1) < b for a, b in spans):
-            continue
+        if any(a <= match.start(1) < b for a, b in spans) or SAME_AS.search(text, 0, match.start(1)):
+            continue  # `the same value as before` is a persistence claim (grammar's `same_as_before`)
         how = match.group(1).lower()
         shown = tuple(unspan(m.group(0)) for m in SPAN_RE.finditer(text))
         claims.append(Claim("repeat", {"how": how, "spans": shown}, "", how, "repeat"))
@@ -276,6 +278,8 @@ def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
             args[name] = bones.text[bones.original(start):bones.original(end)]
     if "relation" in args:
         args["relation"] = RELATION_WORDS.get(args["relation"], args["relation"])
+    if args.get("pronoun"):
+        args["name"] = antecedent(bones.spans_in(0, match.start()))
     claims = [Claim(form.kind, args, form.moment,
                     bones.text[bones.original(match.start()):bones.original(match.end())], form.name)]
     for slot, item in values:
@@ -283,6 +287,20 @@ def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
         claims.append(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, slot, f"`{item}`",
                             form.name))
     return claims
+
+
+def antecedent(spans: list[str]) -> str:
+    """What `it` names in `... `c` was already `1`, so it stays at `1``: the nearest code span before it that
+    names a variable, an item or an attribute (of `x = v`, the `x`), else ""."""
+    for span in reversed(spans):
+        expr = span.partition(" = ")[0].strip()
+        try:
+            node = ast.parse(expr, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript)):
+            return expr
+    return ""
 
 
 def unspan(span: str) -> str:

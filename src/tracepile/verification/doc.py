@@ -48,8 +48,10 @@ How a text is read:
   (`x += e`, `x = x - e`); `doubles` and `is multiplied by` only for a multiplication; `halves` only for a
   multiplication or division. Any other update (`x = x * x % m`, a swap, `k = pi[k - 1]`, `//`, `%`) is
   said as a move: `` `x` goes from `a` to `b` `` (`grows`, `drops` without an amount give only the direction).
-- A `for` header *goes back to* / *returns to the head of* / *comes back to* its loop only when it already
-  ran in this run of the loop; on its first arrival it *reaches* (or *enters*) the `for` loop.
+- A `for` header *goes back to* / *returns to (the head of)* / *comes back to* its loop only when the line
+  already ran in this call (in this run of the loop, or in an earlier run, as an inner loop reached again by
+  a later iteration of an outer loop); on its first arrival in the call it *reaches* (or *enters*) the `for`
+  loop. A recursive call's frame is a call of its own: its first arrival at the loop is no return.
 - The last paragraph is `Final answer: ...` (`Final answer (standard output):` and a fenced block for
   scripts).
 """
@@ -84,7 +86,17 @@ summarised iterations; elsewhere it cannot be read and is unverifiable.
 | this time | the line ran earlier in this call |
 | for the first time | the line did not run earlier in this call (for a condition: not with this outcome) |
 | the condition no longer holds | the condition is false now and was true at its previous check in this call |
-| stays (at), remains, is still, is unchanged, keeps its value | any name or expression in scope has the same value before and after the step (and the value stated) |
+| stays (at), remains, is still, is unchanged, keeps its value, does not change | any name or expression in scope has the same value before and after the step (and the value stated) |
+| `x` and `y` stay (at `v`), do not change | each name, as for *stays* |
+| `x` was already `v`, `x` already held `v` | as *stays at `v`*: the value before the step is `v`, and the step leaves it |
+| it stays at `v`, it was already `v` | *it* is the nearest code span before it in the sentence that names a variable, item or attribute (of `` `x = v` ``, the `x`); with none, the sentence is unverifiable |
+| `x = v`, the same value as before; is still `x = v` | as `x` stays at `v` |
+| that slot / the value there / index N was already `v` | the line assigns exactly one item (`a[k] = ...`, `a[k] += ...`), its key is the same before and after (and is N when stated), and that item is `v` before and after |
+| the result / value / order / contents does not change (is unchanged, stays the same, is the same as before); nothing is added (appended, changes); changes nothing | no variable of the step's frame has another value after the step (a container compared whole, its items included) |
+| no swap happens (happened, is made, takes place) | the line is an `if`/`elif`/`while` whose body swaps two values (`a, b = b, a`, or a call named for a swap) and the body does not run now; or its condition reads a swap flag (a name with `swap` in it) that is `False` before it runs |
+| checks the same condition, evaluates the same expression | the line ran earlier in this call, or its condition (its value) is, as code, that of the line that ran just before it in this call |
+| the first part is already true | the operand is true before the line runs (as *the first part holds*) |
+| `x = v`, which is not `w` | a relation (`different from`), checked as every relation: the line's own comparison |
 """
 
 

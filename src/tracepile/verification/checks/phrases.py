@@ -192,7 +192,7 @@ class PhraseChecks:
             test = None
         if not isinstance(test, ast.BoolOp):
             return false(f"the condition at line {event.line} has no parts", info.test if info else "", claim.text)
-        said = claim.args["verdict"].lower()
+        said = claim.args["verdict"].lower().replace(" already", "")  # `is already true`: true before the line
         if claim.args.get("all"):  # `both parts hold`, `neither part holds`: every operand's truth
             truths = [self.truth_of(ast.unparse(v), event) for v in test.values]
             if None in truths:
@@ -205,7 +205,6 @@ class PhraseChecks:
         if verdict is None:
             return unverifiable(f"`{operand}` cannot be evaluated at line {event.line}")
         truth = value == "True" if value in ("True", "False") else bool(literal_value(value))
-        said = claim.args["verdict"].lower()
         if said in ("settles it", "decides it"):  # `or` is settled by a true first part, `and` by a false one
             ok = claim.args["which"] in ("first", "left") and truth == isinstance(test.op, ast.Or)
         else:
@@ -234,16 +233,18 @@ class PhraseChecks:
         return self.repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
 
     def claim_for_back(self, claim: Claim) -> Finding:
-        """`goes back to the `for` loop`: the line is a `for` header that this run of its loop reached
-        before (not its first arrival, as for a loop with nothing to iterate over)."""
+        """`goes back to the `for` loop` (returns to its head, comes back to it): the line is a `for` header
+        that already ran in this call, in this run of its loop or an earlier one (an inner loop reached
+        again by a later iteration of an outer loop); never its first arrival in the call."""
         found = self.claim_statement(Claim("statement", {"kinds": ("for",)}, "", claim.text, claim.form))
         if found.verdict is not True:
             return found
         event = self.events[self.context.index]
-        earlier = any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop and e.loop[:2] == event.loop[:2]
-                      for e in self.events[:self.context.index]) if event.loop else False
-        return HOLDS if earlier else false(f"line {event.line} is reached here for the first time in this run of "
-                                           "its loop", "first arrival", "goes back")
+        earlier = any(isinstance(e, LineEvent) and e.frame == event.frame and e.line == event.line
+                      for e in self.events[:self.context.index])
+        return HOLDS if earlier else false(f"line {event.line} runs here for the first time in this call: "
+                                           "execution reaches the `for` loop, it does not go back to it",
+                                           "first arrival", "goes back", "reaches the `for` loop")
 
     def claim_line_late(self, claim: Claim) -> Finding:
         """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later

@@ -1,0 +1,140 @@
+"""Checks of persistence and sameness in free wording (grammar 3.1): names and items that already had their
+value, several names that stay, a step that changes nothing, no swap, and the same condition or expression."""
+
+from __future__ import annotations
+
+import ast
+
+from tracepile.model import LineEvent
+from tracepile.verification.checks.base import HOLDS, Finding, false, unverifiable
+from tracepile.verification.claims import Claim
+from tracepile.verification.compare import evaluate, exact, normal
+
+
+class PersistenceChecks:
+    """Claims that a value did not change at the narrated step, or that the step repeats earlier code."""
+
+    def claim_stays_many(self, claim: Claim) -> Finding:
+        """`l` and `r` stay at `6` (do not change): each name keeps its value (the one stated)."""
+        for name in claim.args["names"]:
+            args = {"name": name, **({"value": claim.args["value"]} if "value" in claim.args else {})}
+            finding = self.claim_stays(Claim("stays", args, claim.moment, claim.text, claim.form))
+            if finding.verdict is not True:
+                return finding
+        return HOLDS
+
+    def claim_item_already(self, claim: Claim) -> Finding:
+        """`that slot already held `0`` (index 12 was already `False`): the line assigns one item, whose key is
+        the same before and after it (and the number stated), and that item had the stated value before the
+        line and still has it after."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        target = _item_target(self.source_of(event.line))
+        if target is None:
+            return false(f"line {event.line} does not assign one item", self.source_of(event.line), claim.text)
+        before, after = self.context.before or {}, self.values.of(event.frame)
+        key = ast.unparse(target.slice)
+        keys = evaluate(key, before, dict(event.values)), evaluate(key, after, {})
+        if keys[0][0] is None or keys[1][0] is None or not exact(keys[0][1], keys[1][1]):
+            return unverifiable(f"the key `{key}` of the item line {event.line} assigns cannot be read before and "
+                                "after it")
+        if "index" in claim.args and not exact(str(claim.args["index"]), keys[0][1]):
+            return false(f"line {event.line} assigns the item at `{key} = {keys[0][1]}`", keys[0][1],
+                         str(claim.args["index"]))
+        item = ast.unparse(target)
+        return self.claim_stays(Claim("stays", {"name": item, "value": claim.args["value"]}, claim.moment,
+                                      claim.text, claim.form))
+
+    def claim_nothing_changes(self, claim: Claim) -> Finding:
+        """`the order does not change`, `nothing is added`, `changes nothing`: no variable of the step's frame
+        has another value after the step (containers compared whole, items included)."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        changed = [name for name, _ in event.changes]
+        if changed:
+            return false(f"line {event.line} changes `{changed[0]}`", dict(event.changes)[changed[0]], claim.text)
+        return HOLDS
+
+    def claim_no_swap(self, claim: Claim) -> Finding:
+        """`no swap happens`: the line is a condition whose body swaps two values, and its body does not run
+        now; or its condition reads a swap flag (a name with `swap` in it) that is False before it runs."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        info = self.info.info(event.line) if self.info else None
+        if info is None or info.kind not in ("if", "elif", "while"):
+            return false(f"line {event.line} decides no swap", info.kind if info else "", claim.text)
+        if any(_swaps(self.source_of(line)) for line in info.body):
+            return HOLDS if not self.branch_taken(event) else \
+                false(f"the body of line {event.line} runs, and it swaps", "a swap", claim.text)
+        flags = [name for name in info.reads if "swap" in name.lower()]
+        if not flags:
+            return false(f"line {event.line} neither guards a swap nor reads a swap flag", info.source, claim.text)
+        verdict, value = evaluate(flags[0], self.context.before or {}, dict(event.values))
+        return HOLDS if verdict and value == "False" else \
+            false(f"`{flags[0]}` is `{value}` before line {event.line} runs", value, "False")
+
+    def claim_same_code(self, claim: Claim) -> Finding:
+        """`checks the same condition` (evaluates the same expression): the line ran earlier in this call, or
+        its condition (value) is, as code, the one of the line that ran just before it in this call."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        earlier = [i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
+                   and self.events[i].frame == event.frame]
+        if any(self.events[i].line == event.line for i in earlier):
+            return HOLDS
+        mine = self.code_of(event.line)
+        previous = self.code_of(self.events[earlier[0]].line) if earlier else None
+        if mine is not None and mine == previous:
+            return HOLDS
+        return false(f"line {event.line} runs for the first time in this call, and its code `{mine}` is not the "
+                     "one of the line before it", previous or "", mine or "")
+
+    def code_of(self, line: int) -> str | None:
+        """The expression the statement at `line` evaluates (its condition, or its value), canonically."""
+        info = self.info.info(line) if self.info else None
+        if info is not None and info.test:
+            return normal(info.test)
+        return _expression(info.source) if info is not None else None
+
+
+def _statement(source: str) -> ast.stmt | None:
+    text = source.strip() + (" pass" if source.strip().endswith(":") else "")
+    try:
+        body = ast.parse(text).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    return body[0] if len(body) == 1 else None
+
+
+def _item_target(source: str) -> ast.Subscript | None:
+    """The one item a statement assigns (`best[i][c] = ...`, `count[x] += 1`), else None."""
+    node = _statement(source)
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AugAssign) \
+        else []
+    if len(targets) == 1 and isinstance(targets[0], ast.Subscript) and not isinstance(targets[0].slice, ast.Slice):
+        return targets[0]
+    return None
+
+
+def _swaps(source: str) -> bool:
+    """Whether a statement swaps values (`a[i], a[j] = a[j], a[i]`) or calls a function named for a swap."""
+    node = _statement(source)
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Tuple) \
+            and isinstance(node.value, ast.Tuple) and len(node.value.elts) >= 2:
+        written = sorted(ast.unparse(e) for e in node.targets[0].elts)
+        read = [ast.unparse(e) for e in node.value.elts]
+        return written == sorted(read) and read != [ast.unparse(e) for e in node.targets[0].elts]
+    return node is not None and any(isinstance(n, ast.Call) and "swap" in ast.unparse(n.func).lower()
+                                    for n in ast.walk(node))
+
+
+def _expression(source: str) -> str | None:
+    """The value a simple statement evaluates (assigned, returned, or an expression statement), canonically."""
+    node = _statement(source)
+    if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Expr)) and node.value is not None:
+        return normal(ast.unparse(node.value))
+    return None
