@@ -365,8 +365,9 @@ FORMS: tuple[Form, ...] = (
     Form("stays", r"(?:<S:name>|(?P<{p}pronoun>it)) (?:(?:stays|remains|is still|still is|still holds|still equals|is left|keeps its "
          r"value|keeps the value|is unchanged|stays unchanged|remains unchanged|is left unchanged)(?: at| as|,)? "
          r"<S:value>|(?:stays the same|is unchanged|remains unchanged|stays unchanged|keeps its value|does not "
-         r"change|is not changed|is untouched|is left unchanged|still holds the same value))", "stays", "after",
-         needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched"),
+         r"change|is not changed|is untouched|is left unchanged|still holds the same value|is the same as before|stays the "
+         r"same as before))", "stays", "after",
+         needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched", "same"),
          example="`best` stays at `9`"),
     Form("relation", r"(?:(?:because|since|as) )?<S:left>(?: is|,? which is|,)? (?:still )?(?P<{p}relation>greater than|less than|at least|at most|equal to|"
          r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",

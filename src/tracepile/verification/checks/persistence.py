@@ -78,27 +78,30 @@ class PersistenceChecks:
 
     def claim_same_code(self, claim: Claim) -> Finding:
         """`checks the same condition` (evaluates the same expression): the line ran earlier in this call, or
-        its condition (value) is, as code, the one of the line that ran just before it in this call."""
+        its condition (its value) is, as code, the latest condition (value) an earlier line of this call had."""
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
-        earlier = [i for i in range(self.context.index - 1, -1, -1) if isinstance(self.events[i], LineEvent)
-                   and self.events[i].frame == event.frame]
-        if any(self.events[i].line == event.line for i in earlier):
+        earlier = [self.events[i].line for i in range(self.context.index - 1, -1, -1)
+                   if isinstance(self.events[i], LineEvent) and self.events[i].frame == event.frame]
+        if event.line in earlier:
             return HOLDS
-        mine = self.code_of(event.line)
-        previous = self.code_of(self.events[earlier[0]].line) if earlier else None
+        condition = any(word in claim.text for word in ("condition", "test", "check"))
+        mine = self.code_of(event.line, condition)
+        previous = next((code for code in (self.code_of(line, condition) for line in earlier) if code), None)
         if mine is not None and mine == previous:
             return HOLDS
-        return false(f"line {event.line} runs for the first time in this call, and its code `{mine}` is not the "
-                     "one of the line before it", previous or "", mine or "")
+        return false(f"line {event.line} runs for the first time in this call, and no earlier line of it has its "
+                     f"code `{mine}`", previous or "", mine or "")
 
-    def code_of(self, line: int) -> str | None:
-        """The expression the statement at `line` evaluates (its condition, or its value), canonically."""
+    def code_of(self, line: int, condition: bool) -> str | None:
+        """The condition of the statement at `line`, or the value it evaluates (not a condition), canonically."""
         info = self.info.info(line) if self.info else None
-        if info is not None and info.test:
-            return normal(info.test)
-        return _expression(info.source) if info is not None else None
+        if info is None:
+            return None
+        if condition:
+            return normal(info.test) if info.test and info.kind != "for" else None
+        return None if info.test else _expression(info.source)
 
 
 def _statement(source: str) -> ast.stmt | None:
