@@ -226,3 +226,30 @@ def test_the_first_part_is_already_true(steps):
              + tail)
     rejected(steps, 10, "Line 12 checks the condition `k % 3 != 0 or arr[0] > 9`; the second part is already true"
              + tail, "is False")
+
+
+# ---------------------------------------------------------------- an item written over, a loop over a wrapped sequence
+
+def test_an_item_written_over_its_old_value(steps):
+    accepted(steps, 3, "Line 4 writes `4` over `4`, so `arr` stays `[3, 4]`.")
+    accepted(steps, 4, "Line 5 writes `7` over `3`, so `arr = [7, 4]`.")
+    rejected(steps, 3, "Line 4 writes `4` over `3`, so `arr` stays `[3, 4]`.", "is `4` before line 4 runs, not `3`")
+    rejected(steps, 4, "Line 5 writes `7` over `4`, so `arr = [7, 4]`.", "is `3` before line 5 runs, not `4`")
+
+
+ENUMERATED = '''def e(freqs):
+    out = []
+    for i, s in enumerate(sorted(freqs)):
+        out.append(s)
+    return out
+'''
+
+
+def test_a_loop_over_the_sequence_enumerate_wraps():
+    run = template(ENUMERATED, "e({'b': 1, 'a': 2})")
+    accepted(run, 2, "Line 3 advances the `for` loop over `sorted(freqs) = ['a', 'b']`; iteration 1 begins with "
+                     "`i = 0` and `s = 'a'`.")
+    rejected(run, 2, "Line 3 advances the `for` loop over `sorted(freqs) = ['b', 'a']`; iteration 1 begins with "
+                     "`i = 0` and `s = 'a'`.", "`sorted(freqs)` is `['a', 'b']`")
+    rejected(run, 2, "Line 3 advances the `for` loop over `out = []`; iteration 1 begins with `i = 0` and `s = 'a'`.",
+             "loops over no `out`")

@@ -51,7 +51,9 @@ How a text is read:
 - A `for` header *goes back to* / *returns to (the head of)* / *comes back to* its loop only when the line
   already ran in this call (in this run of the loop, or in an earlier run, as an inner loop reached again by
   a later iteration of an outer loop); on its first arrival in the call it *reaches* (or *enters*) the `for`
-  loop. A recursive call's frame is a call of its own: its first arrival at the loop is no return.
+  loop. A recursive call's frame is a call of its own: its first arrival at the loop is no return. A loop
+  *over* `` `xs` `` names the iterable of the loop the line heads or sits in, or a sequence that `enumerate`,
+  `reversed` or `zip` wraps there (`for i, s in enumerate(sorted(freqs))` goes over `sorted(freqs)`).
 - The last paragraph is `Final answer: ...` (`Final answer (standard output):` and a fenced block for
   scripts).
 """
@@ -91,6 +93,7 @@ summarised iterations; elsewhere it cannot be read and is unverifiable.
 | `x` was already `v`, `x` already held `v` | as *stays at `v`*: the value before the step is `v`, and the step leaves it |
 | it stays at `v`, it was already `v` | *it* is the nearest code span before it in the sentence that names a variable, item or attribute (of `` `x = v` ``, the `x`); with none, the sentence is unverifiable |
 | `x = v`, the same value as before; is still `x = v` | as `x` stays at `v` |
+| writes `v` over `w` | the line assigns exactly one item, as above, which is `w` before the step and `v` after it |
 | that slot / the value there / index N was already `v` | the line assigns exactly one item (`a[k] = ...`, `a[k] += ...`), its key is the same before and after (and is N when stated), and that item is `v` before and after |
 | the result / value / order / contents does not change (is unchanged, stays the same, is the same as before); nothing is added (appended, changes); changes nothing | no variable of the step's frame has another value after the step (a container compared whole, its items included) |
 | no swap happens (happened, is made, takes place) | the line is an `if`/`elif`/`while` whose body swaps two values (`a, b = b, a`, or a call named for a swap) and the body does not run now; or its condition reads a swap flag (a name with `swap` in it) that is `False` before it runs |

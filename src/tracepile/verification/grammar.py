@@ -427,6 +427,8 @@ FORMS: tuple[Form, ...] = (
          r"position|place)|(?:index|position|slot|entry|cell) <N:index>) (?:(?:was|is) already|already (?:held|had|"
          r"holds|has|contained|contains|was|is))(?: the value)? <S:value>", "item_already", "after",
          needs=("already",), example="that slot already held `0`"),
+    Form("item_over", r"(?:writes|puts|stores|copies) <S:new> over <S:old>", "item_over", "after",
+         needs=("over",), example="writes `3` over `3`"),
     Form("stays_many", r"<NL:names> (?:(?:stay|remain|are still|are unchanged|stay unchanged|remain unchanged)"
          r"(?: at| as)? <S:value>|(?:stay the same|are unchanged|remain unchanged|stay unchanged|do not change|are not "
          r"changed|keep their values))", "stays_many", "after",

@@ -1,5 +1,5 @@
 """Checks of persistence and sameness in free wording (grammar 3.1): names and items that already had their
-value, several names that stay, a step that changes nothing, no swap, and the same condition or expression."""
+value (or were written over), several names that stay, a step that changes nothing, no swap, the same code."""
 
 from __future__ import annotations
 
@@ -24,27 +24,49 @@ class PersistenceChecks:
         return HOLDS
 
     def claim_item_already(self, claim: Claim) -> Finding:
-        """`that slot already held `0`` (index 12 was already `False`): the line assigns one item, whose key is
-        the same before and after it (and the number stated), and that item had the stated value before the
-        line and still has it after."""
+        """`that slot already held `0`` (index 12 was already `False`): the line assigns one item (at the index
+        stated), and that item had the stated value before the line and still has it after."""
+        item = self.written_item(claim)
+        if isinstance(item, Finding):
+            return item
+        return self.claim_stays(Claim("stays", {"name": item, "value": claim.args["value"]}, claim.moment,
+                                      claim.text, claim.form))
+
+    def claim_item_over(self, claim: Claim) -> Finding:
+        """`writes `3` over `3``: the line assigns one item, which holds the first value after the line and
+        held the second before it."""
+        item = self.written_item(claim)
+        if isinstance(item, Finding):
+            return item
+        event = self.events[self.context.index]
+        for stated, state, when in ((claim.args["old"], self.context.before or {}, "before"),
+                                    (claim.args["new"], self.values.of(event.frame), "after")):
+            verdict, actual = evaluate(item, state, {})
+            if verdict is None:
+                return unverifiable(f"`{item}` cannot be read {when} line {event.line} runs")
+            if not exact(stated, actual):
+                return false(f"`{item}` is `{actual}` {when} line {event.line} runs, not `{stated}`", actual, stated)
+        return HOLDS
+
+    def written_item(self, claim: Claim) -> str | Finding:
+        """The one item the narrated line assigns (`tails[pos]`), when its key is the same before and after
+        the line (and is the index the claim states, if any)."""
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
         target = _item_target(self.source_of(event.line))
         if target is None:
             return false(f"line {event.line} does not assign one item", self.source_of(event.line), claim.text)
-        before, after = self.context.before or {}, self.values.of(event.frame)
         key = ast.unparse(target.slice)
-        keys = evaluate(key, before, dict(event.values)), evaluate(key, after, {})
+        keys = evaluate(key, self.context.before or {}, dict(event.values)), \
+            evaluate(key, self.values.of(event.frame), {})
         if keys[0][0] is None or keys[1][0] is None or not exact(keys[0][1], keys[1][1]):
             return unverifiable(f"the key `{key}` of the item line {event.line} assigns cannot be read before and "
                                 "after it")
         if "index" in claim.args and not exact(str(claim.args["index"]), keys[0][1]):
             return false(f"line {event.line} assigns the item at `{key} = {keys[0][1]}`", keys[0][1],
                          str(claim.args["index"]))
-        item = ast.unparse(target)
-        return self.claim_stays(Claim("stays", {"name": item, "value": claim.args["value"]}, claim.moment,
-                                      claim.text, claim.form))
+        return ast.unparse(target)
 
     def claim_nothing_changes(self, claim: Claim) -> Finding:
         """`the order does not change`, `nothing is added`, `changes nothing`: no variable of the step's frame

@@ -351,12 +351,20 @@ class PhraseChecks:
 
 
 def _iterables(source: str) -> set[str]:
+    """What the loops of a statement iterate: each iterable, and the sequences `enumerate`, `reversed` and
+    `zip` wrap in it (a loop over `enumerate(sorted(xs))` goes over `sorted(xs)`)."""
     text = source.strip() + (" pass" if source.strip().endswith(":") else "")
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
-    return {ast.unparse(node.iter) for node in ast.walk(tree) if isinstance(node, (ast.For, ast.comprehension))}
+    iterables = [node.iter for node in ast.walk(tree) if isinstance(node, (ast.For, ast.comprehension))]
+    wrapped = [arg for node in iterables if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+               and node.func.id in WRAPPERS for arg in node.args[:WRAPPERS[node.func.id]]]
+    return {ast.unparse(node) for node in iterables + wrapped}
+
+
+WRAPPERS = {"enumerate": 1, "reversed": 1, "zip": 99}  # calls whose loop goes over the sequences they take
 
 
 def _starred_place(source: str) -> tuple[str, int, int] | None:
