@@ -253,3 +253,27 @@ def test_a_loop_over_the_sequence_enumerate_wraps():
                      "`i = 0` and `s = 'a'`.", "`sorted(freqs)` is `['a', 'b']`")
     rejected(run, 2, "Line 3 advances the `for` loop over `out = []`; iteration 1 begins with `i = 0` and `s = 'a'`.",
              "loops over no `out`")
+
+
+SAME = '''def al(a1, b1, a2, b2, s):
+    d = a1 * b2 - a2 * b1
+    e = b1 * a2 - b2 * a1
+    f = a1 + b2
+    s2 = s
+    s3 = s[:]
+    return d, e, f, s2, s3
+'''
+# al(7, 6, 5, 4, 'x'): 0 call, 1 line 2, 2 line 3, 3 line 4, 4 line 5, 5 line 6, ...
+
+
+def test_does_the_same_means_the_same_operations_on_other_names():
+    run = template(SAME, "al(7, 6, 5, 4, 'x')")
+    accepted(run, 2, "Line 3 does the same for the other pair: `b1 * a2 = 30` and `b2 * a1 = 28`, so `e = 2`.")
+    rejected(run, 3, "Line 4 does the same: `a1 + b2 = 11`, so `f = 11`.", "no earlier line of it has its code")
+    rejected(run, 1, "Line 2 does the same: `a1 * b2 = 28`, so `d = -2`.", "no earlier line")
+
+
+def test_binds_to_the_same_object_is_an_alias_not_a_copy():
+    run = template(SAME, "al(7, 6, 5, 4, 'x')")
+    accepted(run, 4, "Line 5 binds `s2` to the same string, so `s2 = 'x'`.")
+    rejected(run, 5, "Line 6 binds `s3` to the same string, so `s3 = 'x'`.", "does not bind `s3` to the object")

@@ -97,7 +97,9 @@ summarised iterations; elsewhere it cannot be read and is unverifiable.
 | that slot / the value there / index N was already `v` | the line assigns exactly one item (`a[k] = ...`, `a[k] += ...`), its key is the same before and after (and is N when stated), and that item is `v` before and after |
 | the result / value / order / contents does not change (is unchanged, stays the same, is the same as before); nothing is added (appended, changes); changes nothing | no variable of the step's frame has another value after the step (a container compared whole, its items included) |
 | no swap happens (happened, is made, takes place) | the line is an `if`/`elif`/`while` whose body swaps two values (`a, b = b, a`, or a call named for a swap) and the body does not run now; or its condition reads a swap flag (a name with `swap` in it) that is `False` before it runs |
-| checks the same condition, evaluates the same expression | the line ran earlier in this call, or its condition (its value) is, as code, that of the line that ran just before it in this call |
+| checks the same condition, evaluates the same expression | the line ran earlier in this call, or its condition (its value) is, as code, the latest condition (value) of an earlier line of this call |
+| does the same | as above, except that the code need only make the same operations on other names (`c1 * b2 - c2 * b1` after `a1 * b2 - a2 * b1`) |
+| binds `y` to the same ... | the line is `y = x`: a second name for the object of another name, not a copy |
 | the first part is already true | the operand is true before the line runs (as *the first part holds*) |
 | `x = v`, which is not `w` | a relation (`different from`), checked as every relation: the line's own comparison |
 """

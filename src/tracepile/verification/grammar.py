@@ -444,7 +444,10 @@ FORMS: tuple[Form, ...] = (
     Form("no_swap", r"no swap (?:happens|happened|is made|was made|takes place|took place|is done|occurs|occurred)|"
          r"nothing is swapped", "no_swap", needs=("swap",), example="no swap happens"),
     Form("same_code", r"(?:checks|tests|evaluates|computes|works out) the same (?:condition|expression|test|"
-         r"computation|check)", "same_code", example="checks the same condition"),
+         r"computation|check)|does the same(?: thing| computation| calculation)?", "same_code", needs=("same",),
+         example="checks the same condition"),
+    Form("same_object", r"(?:binds|points|sets|ties) <S:target> to the same", "same_object", needs=("same",),
+         example="binds `s2` to the same string"),
     Form("comment_line", r"(?:the )?comment (?:at|on|in) line <N:line>", "comment_line",
          example="the comment at line 7"),
     Form("loop_after", r"the loop ends after <N:count> iterations?", "loop_end",

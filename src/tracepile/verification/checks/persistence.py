@@ -100,7 +100,8 @@ class PersistenceChecks:
 
     def claim_same_code(self, claim: Claim) -> Finding:
         """`checks the same condition` (evaluates the same expression): the line ran earlier in this call, or
-        its condition (its value) is, as code, the latest condition (value) an earlier line of this call had."""
+        its condition (its value) is, as code, the latest condition (value) an earlier line of this call had;
+        `does the same`: that code makes the same operations, on other names."""
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -111,10 +112,25 @@ class PersistenceChecks:
         condition = any(word in claim.text for word in ("condition", "test", "check"))
         mine = self.code_of(event.line, condition)
         previous = next((code for code in (self.code_of(line, condition) for line in earlier) if code), None)
-        if mine is not None and mine == previous:
+        alike = _shape if claim.text.startswith("does") else normal  # `does the same`: the same operations
+        if mine is not None and previous is not None and alike(mine) == alike(previous):
             return HOLDS
         return false(f"line {event.line} runs for the first time in this call, and no earlier line of it has its "
                      f"code `{mine}`", previous or "", mine or "")
+
+    def claim_same_object(self, claim: Claim) -> Finding:
+        """`binds `s2` to the same string`: the line is `s2 = s`, which binds the name to the object another
+        name holds (no copy)."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        node = _statement(self.source_of(event.line))
+        target = claim.args["target"]
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and ast.unparse(node.targets[0]) == normal(target) \
+                and isinstance(node.value, ast.Name):
+            return HOLDS
+        return false(f"line {event.line} does not bind `{target}` to the object of another name",
+                     self.source_of(event.line), claim.text)
 
     def code_of(self, line: int, condition: bool) -> str | None:
         """The condition of the statement at `line`, or the value it evaluates (not a condition), canonically."""
@@ -124,6 +140,18 @@ class PersistenceChecks:
         if condition:
             return normal(info.test) if info.test and info.kind != "for" else None
         return None if info.test else _expression(info.source)
+
+
+def _shape(expr: str) -> str:
+    """An expression's operations with its names left out: `a1 * b2 - a2 * b1` and `c1 * b2 - c2 * b1` agree."""
+    try:
+        tree = ast.parse(expr, mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return expr
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            node.id = "_"
+    return ast.dump(tree)
 
 
 def _statement(source: str) -> ast.stmt | None:
