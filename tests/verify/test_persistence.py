@@ -277,3 +277,14 @@ def test_binds_to_the_same_object_is_an_alias_not_a_copy():
     run = template(SAME, "al(7, 6, 5, 4, 'x')")
     accepted(run, 4, "Line 5 binds `s2` to the same string, so `s2 = 'x'`.")
     rejected(run, 5, "Line 6 binds `s3` to the same string, so `s3 = 'x'`.", "does not bind `s3` to the object")
+
+
+def test_going_back_to_the_loop_in_other_words_is_checked_and_other_back_moves_are_fact_words(nested):
+    accepted(nested, 7, "Line 4 goes back to the top of the loop; there is nothing to iterate over, so the loop body "
+                        "does not run at all and execution continues at line 3.")
+    rejected(nested, 3, "Line 4 goes back to the loop header; this is iteration 1, with `x = 1`.",
+             "runs here for the first time in this call")
+    rejected(nested, 4, "Line 5 goes back to the top of the loop; `total` steps up from `0` to `1`.",
+             "is a `augassign` statement")
+    rejected(nested, 9, "Line 4 goes back up, and iteration 1 begins with `x = 2`.", "unverifiable words")
+    assert parse("Line 4 heads back to where it was; so `x = 1`.")[0].stray == ["heads back"]

@@ -10,8 +10,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, RELATION_WORDS, REPEAT_PHRASES, SLOT,
-                                           SPAN, SPAN_MARK, VALUE_MARK)
+from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, MOVED_BACK, RELATION_WORDS,
+                                           REPEAT_PHRASES, SLOT, SPAN, SPAN_MARK, VALUE_MARK)
 from tracepile.verification.matcher import BY_PREFIX, find_forms
 
 SPAN_RE = re.compile(SPAN)
@@ -209,6 +209,7 @@ def _stray(words: str, sentence: Sentence, names: frozenset[str]) -> None:
     sentence.stray += [m.group(0) for m in WORD.finditer(words) if _fact(m.group(0), names)
                        and not (m.group(0).lower() == "first" and SEQUENCE.match(words, m.end()))]
     # (a stretch before a code span ends in a backtick, so `first `k` items` reads as an order of steps)
+    sentence.stray += [m.group(0) for m in MOVED_BACK.finditer(words)]  # `goes back to the header`: a fact
 
 
 def _fact(word: str, names: frozenset[str]) -> bool:

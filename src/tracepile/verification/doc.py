@@ -48,7 +48,8 @@ How a text is read:
   (`x += e`, `x = x - e`); `doubles` and `is multiplied by` only for a multiplication; `halves` only for a
   multiplication or division. Any other update (`x = x * x % m`, a swap, `k = pi[k - 1]`, `//`, `%`) is
   said as a move: `` `x` goes from `a` to `b` `` (`grows`, `drops` without an amount give only the direction).
-- A `for` header *goes back to* / *returns to (the head of)* / *comes back to* its loop only when the line
+- A `for` header *goes back to* / *returns to (the head of)* / *comes back to* its loop (a `for` or `while`
+  header *goes back to the top of the loop*, *to the loop header*, *to the loop condition*) only when the line
   already ran in this call (in this run of the loop, or in an earlier run, as an inner loop reached again by
   a later iteration of an outer loop); on its first arrival in the call it *reaches* (or *enters*) the `for`
   loop. A recursive call's frame is a call of its own: its first arrival at the loop is no return. A loop
@@ -151,7 +152,10 @@ def _vocabulary() -> str:
     return ("## Fact words\n\nOutside a claim these words (any case), numbers, code symbols (`= < > + * / % ^ | & ~ "
             "[ ] { } # $ @`) and the names of the program (its variables, parameters, functions, classes and "
             "attributes, two letters or more) and of its problem (its proper names) make a sentence "
-            f"unverifiable. The repetition phrases {phrases} are claims of their own, checked as above.\n\n"
+            f"unverifiable. The repetition phrases {phrases} are claims of their own, checked as above, and a motion "
+            "verb with *back* (`goes back`, `comes back`, `heads back`, `is back`, ...) is a fact phrase: only the "
+            "forms that check it (a return to a loop header, *Back at line N*, a return's *execution goes back to "
+            "line N*) may use it.\n\n"
             "| kind | words |\n|---|---|\n" + "\n".join(rows) + "\n\n## Free wording\n\nEvery other word is free. "
             "These sentences are accepted where their claims hold:\n\n| sentence | claims read |\n|---|---|\n"
             + free + "\n")

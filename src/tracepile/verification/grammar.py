@@ -48,6 +48,9 @@ FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for 
                     "loops looped iterates iterated",
 }.items()}
 FACT_WORD_SET = frozenset().union(*FACT_WORDS.values())
+# A motion verb with `back` says the step returns to code that ran before: outside a claim it is a fact phrase.
+MOVED_BACK = re.compile(r"\b(?:goes|go|went|going|comes|come|came|coming|heads|headed|heading|moves|moved|moving|gets|"
+                        r"got|getting|steps|stepped|stepping|is|are|was|were) back\b", re.I)
 # Repetition phrases are claims of their own, about the step's earlier runs (checked, not free wording).
 REPEAT_PHRASES = ("for the first time", "once again", "once more", "this time", "as before", "again")
 # Words a paragraph may open with before it names its line (`Now line 5 ...`, `On line 5, ...`).
@@ -194,6 +197,9 @@ FORMS: tuple[Form, ...] = (
     Form("for_back", r"(?:(?:goes|comes|jumps|loops|heads) back to|returns to|is back at)(?: the (?:head|top|start) of)? "
          r"(?:the|its) `for` loop", "for_back",
          example="goes back to the `for` loop"),
+    Form("loop_back", r"(?:goes|comes|jumps|loops|heads|moves|is) back (?:up )?(?:to|at) the (?:(?:top|head|header|start|"
+         r"beginning) of the (?:`for` )?loop|loop(?: header| head| condition| test| check)?)", "loop_back",
+         needs=("back",), example="goes back to the top of the loop"),
     Form("for", r"(?:takes the next item of|advances|moves|starts|begins|enters|reaches|runs|is the head of|heads) "
          r"the `for` loop(?: on)?", "statement",
          fixed={"kinds": ("for",)}, example="advances the `for` loop"),

@@ -233,18 +233,27 @@ class PhraseChecks:
         return self.repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
 
     def claim_for_back(self, claim: Claim) -> Finding:
-        """`goes back to the `for` loop` (returns to its head, comes back to it): the line is a `for` header
-        that already ran in this call, in this run of its loop or an earlier one (an inner loop reached
-        again by a later iteration of an outer loop); never its first arrival in the call."""
-        found = self.claim_statement(Claim("statement", {"kinds": ("for",)}, "", claim.text, claim.form))
+        """`goes back to the `for` loop` (returns to its head, comes back to it): see `back_to_loop`."""
+        return self.back_to_loop(claim, ("for",))
+
+    def claim_loop_back(self, claim: Claim) -> Finding:
+        """`goes back to the top of the loop` (to the loop condition): see `back_to_loop`."""
+        return self.back_to_loop(claim, ("for", "while"))
+
+    def back_to_loop(self, claim: Claim, kinds: tuple[str, ...]) -> Finding:
+        """The line is a loop header that already ran in this call, in this run of its loop or an earlier one
+        (an inner loop reached again by a later iteration of an outer loop); never its first arrival in the
+        call (a recursive call's frame is a call of its own)."""
+        found = self.claim_statement(Claim("statement", {"kinds": kinds}, "", claim.text, claim.form))
         if found.verdict is not True:
             return found
         event = self.events[self.context.index]
         earlier = any(isinstance(e, LineEvent) and e.frame == event.frame and e.line == event.line
                       for e in self.events[:self.context.index])
         return HOLDS if earlier else false(f"line {event.line} runs here for the first time in this call: "
-                                           "execution reaches the `for` loop, it does not go back to it",
-                                           "first arrival", "goes back", "reaches the `for` loop")
+                                           "execution reaches the loop, it does not go back to it",
+                                           "first arrival", "goes back",
+                                           "reaches the `for` loop" if kinds == ("for",) else "")
 
     def claim_line_late(self, claim: Claim) -> Finding:
         """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later
