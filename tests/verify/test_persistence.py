@@ -288,3 +288,23 @@ def test_going_back_to_the_loop_in_other_words_is_checked_and_other_back_moves_a
              "is a `augassign` statement")
     rejected(nested, 9, "Line 4 goes back up, and iteration 1 begins with `x = 2`.", "unverifiable words")
     assert parse("Line 4 heads back to where it was; so `x = 1`.")[0].stray == ["heads back"]
+
+
+WHILE = '''def w(n):
+    p = 1
+    while p <= n:
+        p *= 5
+    return p
+'''
+# w(12): 0 call, 1 line 2, 2 line 3 (True), 3 line 4, 4 line 3 (True), 5 line 4, 6 line 3 (False), 7 line 5, ...
+
+
+def test_checks_the_condition_again_repeats_the_check_and_an_outcome_again_repeats_the_outcome():
+    run = template(WHILE, "w(12)")
+    tail = "because `p = 25` is greater than `n = 12`, so the loop ends and execution continues at line 5."
+    accepted(run, 6, "Line 3 checks the loop condition `p <= n` again; `p <= n` is False " + tail)
+    rejected(run, 6, "Line 3 checks the loop condition `p <= n`; `p <= n` is False again " + tail,
+             "no earlier run of line 3 in this call had this outcome")
+    rejected(run, 2, "Line 3 checks the loop condition `p <= n` again; `p <= n` is True because `p = 1` is at most "
+                     "`n = 12`, so iteration 1 of the loop runs, starting at line 4.", "has not run earlier")
+    accepted(run, 6, "Line 3 goes back to the loop condition; `p <= n` is False " + tail)

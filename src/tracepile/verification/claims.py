@@ -27,6 +27,8 @@ CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "a
         "initially": "before", "from": "before"}
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
 SAME_AS = re.compile(r"\bthe same (?:value )?$", re.I)
+# `checks the condition `c` again`: the phrase qualifies the check (it is repeated), not its outcome
+RECHECK = re.compile(r"\bchecks (?:the (?:loop |`elif` )?condition )?`[^`]+`$")
 # per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
 SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(SLOT, form.pattern))
          + tuple((prefix + name, name, "") for name in re.findall(r"\(\?P<\{p\}(\w+)>", form.pattern))
@@ -157,7 +159,8 @@ def _repeats(text: str) -> tuple[str, list[Claim]]:
             continue  # `the same value as before` is a persistence claim (grammar's `same_as_before`)
         how = match.group(1).lower()
         shown = tuple(unspan(m.group(0)) for m in SPAN_RE.finditer(text))
-        claims.append(Claim("repeat", {"how": how, "spans": shown}, "", how, "repeat"))
+        checked = how in ("again", "once again", "once more") and RECHECK.search(text, 0, match.start()) is not None
+        claims.append(Claim("repeat", {"how": how, "spans": shown, "check": checked}, "", how, "repeat"))
         head, tail = text[last:match.start()].rstrip(" "), text[match.end():]
         kept.append(head + ("" if not head or not tail or tail[:1] in ",;.:" else " "))
         last = match.end() + len(tail) - len(tail.lstrip(" "))

@@ -85,6 +85,7 @@ summarised iterations; elsewhere it cannot be read and is unverifiable.
 | words | checked against |
 |---|---|
 | again, once again, once more | the step's line ran earlier (in this call, else in an earlier call of the function; for a call or return paragraph: the function was called or left earlier; for a line that runs for the first time, a call it shows ran earlier in this call; with a quotation, an earlier quotation): a condition or loop header had the same outcome at an earlier run (unless the sentence also says *this time*), and any other line gave the names the sentence states the same new values and moved them the same way at an earlier run |
+| checks the condition `c` again (once more) | the check is repeated: as *this time*, whatever its outcome (*`c` is False again* repeats the outcome) |
 | as before | as *again*, with the same outcome at the line's previous run |
 | this time | the line ran earlier in this call |
 | for the first time | the line did not run earlier in this call (for a condition: not with this outcome) |

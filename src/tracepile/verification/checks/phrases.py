@@ -35,7 +35,7 @@ class PhraseChecks:
     def repeat(self, claim: Claim) -> Finding:
         """again / once more / as before (ran earlier in this frame with the same outcome), this time (ran
         earlier), for the first time (never before in this frame, or not with this outcome), no longer
-        (the previous run had the other outcome)."""
+        (the previous run had the other outcome); `checks `c` again` (the check repeated) as this time."""
         how, kind = claim.args["how"], self.context.kind
         if kind in ("call", "return"):
             event = self.events[self.context.index]
@@ -68,7 +68,7 @@ class PhraseChecks:
         if how == "no longer":
             return HOLDS if now is not None and previous != now else \
                 false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
-        if how == "this time":
+        if how == "this time" or claim.args.get("check"):  # `checks `c` again`: the check ran before
             return HOLDS
         if now is None:
             return self.same_effect(claim, runs)
