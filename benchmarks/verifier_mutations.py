@@ -747,7 +747,8 @@ def loop_gone_back_to(case: Case):
     if site is None:
         return None
     i, m = site
-    words = case.rng.choice(("goes back to the `for` loop", "returns to the head of the `for` loop"))
+    words = case.rng.choice(("goes back to the `for` loop", "returns to the head of the `for` loop",
+                             "goes back to the top of the loop", "comes back to the loop header"))
     return case.with_paragraph(i, case.paragraphs[i][:m.start(1)] + words + case.paragraphs[i][m.end():]), ran_before(i)
 
 
