@@ -736,19 +736,41 @@ FOR_OPENING = re.compile(r"^Line \d+ (reaches|takes the next item of|moves|advan
 
 
 def loop_gone_back_to(case: Case):
-    """`goes back to the `for` loop` for a header that has not run before in this run of its loop (its first
-    arrival: an empty loop, or iteration 1)."""
+    """`goes back to the `for` loop` for a header whose line has not run before in this call (its first
+    arrival: an empty loop, or iteration 1 of the loop's first run in the call)."""
     def ran_before(i: int) -> bool:
         event = case.trace.events[case.steps[i].event]
-        return not event.loop or any(isinstance(e, LineEvent) and e.loop and e.frame == event.frame
-                                     and e.loop[:2] == event.loop[:2] for e in case.trace.events[:case.steps[i].event])
+        return any(isinstance(e, LineEvent) and e.frame == event.frame and e.line == event.line
+                   for e in case.trace.events[:case.steps[i].event])
     sites = case.sites(FOR_OPENING)
     site = case.pick([(i, m) for i, m in sites if not ran_before(i)] or sites)  # a first arrival where there is one
     if site is None:
         return None
     i, m = site
-    words = case.rng.choice(("goes back to the `for` loop", "returns to the head of the `for` loop"))
+    words = case.rng.choice(("goes back to the `for` loop", "returns to the head of the `for` loop",
+                             "goes back to the top of the loop", "comes back to the loop header"))
     return case.with_paragraph(i, case.paragraphs[i][:m.start(1)] + words + case.paragraphs[i][m.end():]), ran_before(i)
+
+
+def persistence_of_a_change(case: Case):
+    """A persistence or sameness phrase about a line that changed a value: `x` was already its new value, it
+    stays, `x` and another name stay the same, the same value as before, nothing changes."""
+    sites = [(i, name) for i, step in enumerate(case.steps) if step.kind == "line"
+             for name in step.states[1] if name.isidentifier() and name in step.states[0]
+             and not same(step.states[0][name], step.states[1][name])]
+    site = case.pick(sites)
+    if site is None:
+        return None
+    i, name = site
+    before, after = case.steps[i].states[0], case.steps[i].states[1]
+    kept = [n for n in after if n.isidentifier() and n != name and n in before and same(before[n], after[n])]
+    said = case.rng.choice([f"`{name}` was already `{after[name]}`", f"`{name}` already held `{after[name]}`",
+                            f"the line touches `{name}`; it stays at `{after[name]}`",
+                            f"so `{name} = {after[name]}`, the same value as before", "the result does not change",
+                            "nothing changes"] + ([f"`{name}` and `{kept[0]}` stay the same"] if kept else []))
+    paragraph = case.paragraphs[i]
+    return case.with_paragraph(i, paragraph[:-1] + "; " + said + "." if paragraph.endswith(".") else
+                               paragraph + " " + said[:1].upper() + said[1:] + "."), False
 
 
 GIVEN_QUOTE = re.compile(r'The problem says "([^"]+)", (?:which is where|and that is where|and this is where) `(\w+) = ')
@@ -984,6 +1006,8 @@ MUTATIONS = {
     "an operand or sub-expression the line does not compute": other_operand,
     "change words of another operation (`grows by` for `*=`)": misnamed_operation,
     "\"goes back to the `for` loop\" on its first arrival": loop_gone_back_to,
+    "persistence said of a value the step changed (already, stays, the same as before, nothing changes)":
+        persistence_of_a_change,
     "a problem clause about another quantity quoted for a value": quote_of_another_quantity,
     "a callee's change credited to the calling line (`this sets`)": side_effect_credited_to_line,
 }

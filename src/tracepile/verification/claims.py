@@ -3,14 +3,15 @@ sentence (forms of grammar.py, and the code spans and repetition words outside t
 
 from __future__ import annotations
 
+import ast
 import builtins
 import keyword
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, RELATION_WORDS, REPEAT_PHRASES, SLOT,
-                                           SPAN, SPAN_MARK, VALUE_MARK)
+from tracepile.verification.grammar import (FACT_WORD_SET, FINAL, KEYWORD_SPANS, MOVED_BACK, RELATION_WORDS,
+                                           REPEAT_PHRASES, SLOT, SPAN, SPAN_MARK, VALUE_MARK)
 from tracepile.verification.matcher import BY_PREFIX, find_forms
 
 SPAN_RE = re.compile(SPAN)
@@ -25,6 +26,9 @@ CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "a
         "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
         "initially": "before", "from": "before"}
 SENTENCE_END = re.compile(r"\.(?=\s|$)")
+SAME_AS = re.compile(r"\bthe same (?:value )?$", re.I)
+# `checks the condition `c` again`: the phrase qualifies the check (it is repeated), not its outcome
+RECHECK = re.compile(r"\bchecks (?:the (?:loop |`elif` )?condition )?`[^`]+`$")
 # per form prefix: its slots as (regex group, slot name, slot kind), read only when the form matched
 SLOTS = {prefix: tuple((prefix + name, name, kind) for kind, name in re.findall(SLOT, form.pattern))
          + tuple((prefix + name, name, "") for name in re.findall(r"\(\?P<\{p\}(\w+)>", form.pattern))
@@ -151,11 +155,12 @@ def _repeats(text: str) -> tuple[str, list[Claim]]:
     spans += [(m.start(), m.end()) for m in QUOTE.finditer(text)]
     claims, kept, last = [], [], 0
     for match in REPEAT.finditer(text):
-        if any(a <= match.start(1) < b for a, b in spans):
-            continue
+        if any(a <= match.start(1) < b for a, b in spans) or SAME_AS.search(text, 0, match.start(1)):
+            continue  # `the same value as before` is a persistence claim (grammar's `same_as_before`)
         how = match.group(1).lower()
         shown = tuple(unspan(m.group(0)) for m in SPAN_RE.finditer(text))
-        claims.append(Claim("repeat", {"how": how, "spans": shown}, "", how, "repeat"))
+        checked = how in ("again", "once again", "once more") and RECHECK.search(text, 0, match.start()) is not None
+        claims.append(Claim("repeat", {"how": how, "spans": shown, "check": checked}, "", how, "repeat"))
         head, tail = text[last:match.start()].rstrip(" "), text[match.end():]
         kept.append(head + ("" if not head or not tail or tail[:1] in ",;.:" else " "))
         last = match.end() + len(tail) - len(tail.lstrip(" "))
@@ -207,6 +212,7 @@ def _stray(words: str, sentence: Sentence, names: frozenset[str]) -> None:
     sentence.stray += [m.group(0) for m in WORD.finditer(words) if _fact(m.group(0), names)
                        and not (m.group(0).lower() == "first" and SEQUENCE.match(words, m.end()))]
     # (a stretch before a code span ends in a backtick, so `first `k` items` reads as an order of steps)
+    sentence.stray += [m.group(0) for m in MOVED_BACK.finditer(words)]  # `goes back to the header`: a fact
 
 
 def _fact(word: str, names: frozenset[str]) -> bool:
@@ -276,6 +282,8 @@ def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
             args[name] = bones.text[bones.original(start):bones.original(end)]
     if "relation" in args:
         args["relation"] = RELATION_WORDS.get(args["relation"], args["relation"])
+    if args.get("pronoun"):
+        args["name"] = antecedent(bones.spans_in(0, match.start()))
     claims = [Claim(form.kind, args, form.moment,
                     bones.text[bones.original(match.start()):bones.original(match.end())], form.name)]
     for slot, item in values:
@@ -283,6 +291,20 @@ def _claims(form, match: re.Match, prefix: str, bones: Skeleton) -> list[Claim]:
         claims.append(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, slot, f"`{item}`",
                             form.name))
     return claims
+
+
+def antecedent(spans: list[str]) -> str:
+    """What `it` names in `... `c` was already `1`, so it stays at `1``: the nearest code span before it that
+    names a variable, an item or an attribute (of `x = v`, the `x`), else ""."""
+    for span in reversed(spans):
+        expr = span.partition(" = ")[0].strip()
+        try:
+            node = ast.parse(expr, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        if isinstance(node, (ast.Name, ast.Attribute, ast.Subscript)):
+            return expr
+    return ""
 
 
 def unspan(span: str) -> str:

@@ -55,8 +55,13 @@ How a text is read:
   (`x += e`, `x = x - e`); `doubles` and `is multiplied by` only for a multiplication; `halves` only for a
   multiplication or division. Any other update (`x = x * x % m`, a swap, `k = pi[k - 1]`, `//`, `%`) is
   said as a move: `` `x` goes from `a` to `b` `` (`grows`, `drops` without an amount give only the direction).
-- A `for` header *goes back to* / *returns to the head of* / *comes back to* its loop only when it already
-  ran in this run of the loop; on its first arrival it *reaches* (or *enters*) the `for` loop.
+- A `for` header *goes back to* / *returns to (the head of)* / *comes back to* its loop (a `for` or `while`
+  header *goes back to the top of the loop*, *to the loop header*, *to the loop condition*) only when the line
+  already ran in this call (in this run of the loop, or in an earlier run, as an inner loop reached again by
+  a later iteration of an outer loop); on its first arrival in the call it *reaches* (or *enters*) the `for`
+  loop. A recursive call's frame is a call of its own: its first arrival at the loop is no return. A loop
+  *over* `` `xs` `` names the iterable of the loop the line heads or sits in, or a sequence that `enumerate`,
+  `reversed` or `zip` wraps there (`for i, s in enumerate(sorted(freqs))` goes over `sorted(freqs)`).
 - The last paragraph is `Final answer: ...` (`Final answer (standard output):` and a fenced block for
   scripts).
 """
@@ -87,11 +92,25 @@ summarised iterations; elsewhere it cannot be read and is unverifiable.
 | words | checked against |
 |---|---|
 | again, once again, once more | the step's line ran earlier (in this call, else in an earlier call of the function; for a call or return paragraph: the function was called or left earlier; for a line that runs for the first time, a call it shows ran earlier in this call; with a quotation, an earlier quotation): a condition or loop header had the same outcome at an earlier run (unless the sentence also says *this time*), and any other line gave the names the sentence states the same new values and moved them the same way at an earlier run |
+| checks the condition `c` again (once more) | the check is repeated: as *this time*, whatever its outcome (*`c` is False again* repeats the outcome) |
 | as before | as *again*, with the same outcome at the line's previous run |
 | this time | the line ran earlier in this call |
 | for the first time | the line did not run earlier in this call (for a condition: not with this outcome) |
 | the condition no longer holds | the condition is false now and was true at its previous check in this call |
-| stays (at), remains, is still, is unchanged, keeps its value | any name or expression in scope has the same value before and after the step (and the value stated) |
+| stays (at), remains, is still, is unchanged, keeps its value, does not change | any name or expression in scope has the same value before and after the step (and the value stated) |
+| `x` and `y` stay (at `v`), do not change | each name, as for *stays* |
+| `x` was already `v`, `x` already held `v` | as *stays at `v`*: the value before the step is `v`, and the step leaves it |
+| it stays at `v`, it was already `v` | *it* is the nearest code span before it in the sentence that names a variable, item or attribute (of `` `x = v` ``, the `x`); with none, the sentence is unverifiable |
+| `x = v`, the same value as before; is still `x = v` | as `x` stays at `v` |
+| writes `v` over `w` | the line assigns exactly one item, as above, which is `w` before the step and `v` after it |
+| that slot / the value there / index N was already `v` | the line assigns exactly one item (`a[k] = ...`, `a[k] += ...`), its key is the same before and after (and is N when stated), and that item is `v` before and after |
+| the result / value / order / contents does not change (is unchanged, stays the same, is the same as before); nothing is added (appended, changes); changes nothing | no variable of the step's frame has another value after the step (a container compared whole, its items included) |
+| no swap happens (happened, is made, takes place) | the line is an `if`/`elif`/`while` whose body swaps two values (`a, b = b, a`, or a call named for a swap) and the body does not run now; or its condition reads a swap flag (a name with `swap` in it) that is `False` before it runs |
+| checks the same condition, evaluates the same expression | the line ran earlier in this call, or its condition (its value) is, as code, the latest condition (value) of an earlier line of this call |
+| does the same | as above, except that the code need only make the same operations on other names (`c1 * b2 - c2 * b1` after `a1 * b2 - a2 * b1`) |
+| binds `y` to the same ... | the line is `y = x`: a second name for the object of another name, not a copy |
+| the first part is already true | the operand is true before the line runs (as *the first part holds*) |
+| `x = v`, which is not `w` | a relation (`different from`), checked as every relation: the line's own comparison |
 """
 
 
@@ -141,7 +160,10 @@ def _vocabulary() -> str:
     return ("## Fact words\n\nOutside a claim these words (any case), numbers, code symbols (`= < > + * / % ^ | & ~ "
             "[ ] { } # $ @`) and the names of the program (its variables, parameters, functions, classes and "
             "attributes, two letters or more) and of its problem (its proper names) make a sentence "
-            f"unverifiable. The repetition phrases {phrases} are claims of their own, checked as above.\n\n"
+            f"unverifiable. The repetition phrases {phrases} are claims of their own, checked as above, and a motion "
+            "verb with *back* (`goes back`, `comes back`, `heads back`, `is back`, ...) is a fact phrase: only the "
+            "forms that check it (a return to a loop header, *Back at line N*, a return's *execution goes back to "
+            "line N*) may use it.\n\n"
             "| kind | words |\n|---|---|\n" + "\n".join(rows) + "\n\n## Free wording\n\nEvery other word is free. "
             "These sentences are accepted where their claims hold:\n\n| sentence | claims read |\n|---|---|\n"
             + free + "\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.0"
+GRAMMAR_VERSION = "3.1"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -48,6 +48,9 @@ FACT_WORDS: dict[str, frozenset[str]] = {category: frozenset(words.split()) for 
                     "loops looped iterates iterated",
 }.items()}
 FACT_WORD_SET = frozenset().union(*FACT_WORDS.values())
+# A motion verb with `back` says the step returns to code that ran before: outside a claim it is a fact phrase.
+MOVED_BACK = re.compile(r"\b(?:goes|go|went|going|comes|come|came|coming|heads|headed|heading|moves|moved|moving|gets|"
+                        r"got|getting|steps|stepped|stepping|is|are|was|were) back\b", re.I)
 # Repetition phrases are claims of their own, about the step's earlier runs (checked, not free wording).
 REPEAT_PHRASES = ("for the first time", "once again", "once more", "this time", "as before", "again")
 # Words a paragraph may open with before it names its line (`Now line 5 ...`, `On line 5, ...`).
@@ -108,6 +111,10 @@ _SHAPES = {"S": "`expr`", "V": "`expr = value`", "L": "`x = v`, ... and `y = w`"
            "N": "N", "NS": "N, ... and M", "FENCE": "```text```"}
 
 _BULLET = r"^(?:[-*] )?"
+# what may follow a value list of `sets`/`so`: not a relation, nor a persistence phrase about its last value
+_NOT_RELATED = (r"(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |"
+                r"not in)|,? (?:stays|remains|is still|is unchanged|stays unchanged|remains unchanged|does not change|"
+                r"keeps its value|is left)\b|,? (?:which is )?(?:the same (?:value )?as before|unchanged)\b)")
 _BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?)?"
 
 FORMS: tuple[Form, ...] = (
@@ -189,8 +196,12 @@ FORMS: tuple[Form, ...] = (
          {"kinds": ("while",)}, example="checks the loop condition `i < n` with `i = 0` and `n = 3`"),
     Form("assert", r"asserts <S:test>(?: with <L:before>)?", "statement", "before", {"kinds": ("assert",)},
          example="asserts `n >= 0` with `n = 3`"),
-    Form("for_back", r"(?:goes back to|returns to the head of|comes back to|is back at) the `for` loop", "for_back",
+    Form("for_back", r"(?:(?:goes|comes|jumps|loops|heads) back to|returns to|is back at)(?: the (?:head|top|start) of)? "
+         r"(?:the|its) `for` loop", "for_back",
          example="goes back to the `for` loop"),
+    Form("loop_back", r"(?:goes|comes|jumps|loops|heads|moves|is) back (?:up )?(?:to|at) the (?:(?:top|head|header|start|"
+         r"beginning) of the (?:`for` )?loop|loop(?: header| head| condition| test| check)?)", "loop_back",
+         needs=("back",), example="goes back to the top of the loop"),
     Form("for", r"(?:takes the next item of|advances|moves|starts|begins|enters|reaches|runs|is the head of|heads) "
          r"the `for` loop(?: on)?", "statement",
          fixed={"kinds": ("for",)}, example="advances the `for` loop"),
@@ -230,13 +241,12 @@ FORMS: tuple[Form, ...] = (
     Form("computes", r"(?:step by step,|Python evaluates|on the way,|working it out,) <L:during>", "values",
          "during", needs=("step by step", "evaluates", "on the way", "working it out"),
          example="step by step, `a * a = 289` and `a * a % m = 44`"),
-    Form("sets_values", r"(?:this sets|sets|resets|initialises|initializes) <L:after>(?!,? (?:which )?is (?:still )?"
-         r"(?:greater|less|at least|at most|equal|different|smaller|larger|in |not in))", "values", "after",
+    Form("sets_values", r"(?:this sets|sets|resets|initialises|initializes) <L:after>" + _NOT_RELATED, "values", "after",
          needs=("sets", "initiali"), example="this sets `total = 6`"),
     Form("effects", r"(?:so|now|after it,|which leaves|and leaves|leaves|leaving|the result is|"
          r"(?:it |which |and )?becomes?|(?:it |which |and )?turns into|ends up as|"
          r"(?:and |which )?(?:ends|ending|finishes|finishing) (?:up )?with) "
-         r"<L:after>(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |not in))", "values", "after",
+         r"<L:after>" + _NOT_RELATED, "values", "after",
          needs=("so", "now", "after it", "leav", "result", "becom", "turns", "ends up"),
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
@@ -360,11 +370,12 @@ FORMS: tuple[Form, ...] = (
          r"(?:,? to <S:new>)?", "change",
          "after", needs=("grows", "goes ", "increases", "rises", "climbs", "shrinks", "decreases", "drops", "falls", "doubles", "halves", "steps ", "multiplied"),
          example="`total` grows by `4`, from `3` to `7`"),
-    Form("stays", r"<S:name> (?:(?:stays|remains|is still|still is|still holds|still equals|is left|keeps its "
+    Form("stays", r"(?:<S:name>|(?P<{p}pronoun>it)) (?:(?:stays|remains|is still|still is|still holds|still equals|is left|keeps its "
          r"value|keeps the value|is unchanged|stays unchanged|remains unchanged|is left unchanged)(?: at| as|,)? "
          r"<S:value>|(?:stays the same|is unchanged|remains unchanged|stays unchanged|keeps its value|does not "
-         r"change|is not changed|is untouched|is left unchanged|still holds the same value))", "stays", "after",
-         needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched"),
+         r"change|is not changed|is untouched|is left unchanged|still holds the same value|is the same as before|stays the "
+         r"same as before))", "stays", "after",
+         needs=("stays", "remains", "still", "left", "keeps", "unchanged", "change", "untouched", "same"),
          example="`best` stays at `9`"),
     Form("relation", r"(?:(?:because|since|as) )?<S:left>(?: is|,? which is|,)? (?:still )?(?P<{p}relation>greater than|less than|at least|at most|equal to|"
          r"different from|smaller than|larger than|in|not in) <S:right>", "relation", "before",
@@ -423,8 +434,35 @@ FORMS: tuple[Form, ...] = (
          "change", "after", fixed={"direction": "changes"}, example="`last` goes from `None` to `3`"),
     Form("sorted", r"(?:once |when |after being |is |are |in )?sorted(?: order)?(?P<{p}free>(?: [a-z]+){0,3})[,:]? "
          r"(?:so |and |gives |is )?<V:claim>", "sorted", "auto", example="once sorted, `a = [1, 2, 5]`"),
-    Form("already", r"<S:name> (?:was|is) already(?: at| set to| equal to)? <S:value>", "stays", "after",
-         example="`c` was already `1`"),
+    Form("already", r"(?:<S:name>|(?P<{p}pronoun>it)) (?:(?:was|is) already(?: at| set to| equal to)?|already "
+         r"(?:held|had|holds|has|contained|contains|was|is|equals|equalled))(?: the value)? <S:value>", "stays", "after",
+         needs=("already",), example="`c` was already `1`"),
+    # ------------------------------------------------ grammar 3.1: persistence and sameness (checks/persistence.py)
+    Form("item_already", r"(?:the value (?:there|at that (?:index|position|slot))|th(?:at|is|e) (?:slot|entry|cell|"
+         r"position|place)|(?:index|position|slot|entry|cell) <N:index>) (?:(?:was|is) already|already (?:held|had|"
+         r"holds|has|contained|contains|was|is))(?: the value)? <S:value>", "item_already", "after",
+         needs=("already",), example="that slot already held `0`"),
+    Form("item_over", r"(?:writes|puts|stores|copies) <S:new> over <S:old>", "item_over", "after",
+         needs=("over",), example="writes `3` over `3`"),
+    Form("stays_many", r"<NL:names> (?:(?:stay|remain|are still|are unchanged|stay unchanged|remain unchanged)"
+         r"(?: at| as)? <S:value>|(?:stay the same|are unchanged|remain unchanged|stay unchanged|do not change|are not "
+         r"changed|keep their values))", "stays_many", "after",
+         needs=("stay", "remain", "still", "unchanged", "change", "keep"), example="`l` and `r` stay at `6`"),
+    Form("stays_value", r"(?:is still|still is|stays|remains|is unchanged at|stays at|remains at) <V:name>", "stays",
+         "after", needs=("still", "stays", "remains", "unchanged"), example="the key is still `key = 'aac'`"),
+    Form("same_as_before", r"<V:name>,? (?:which is )?(?:the same (?:value )?as before|unchanged)\b", "stays",
+         "after", needs=("same", "unchanged"), example="so `choices = 8`, the same value as before"),
+    Form("nothing_changes", r"the (?:result|value|values|order|outcome|contents?|state) (?:does not change|is unchanged|"
+         r"stays the same|remains the same|is the same as before|is not changed)|nothing (?:is added|is appended|is "
+         r"inserted|is removed|changes|is changed)|(?:changes|modifies|alters) nothing", "nothing_changes",
+         needs=("change", "same", "nothing"), example="the order does not change"),
+    Form("no_swap", r"no swap (?:happens|happened|is made|was made|takes place|took place|is done|occurs|occurred)|"
+         r"nothing is swapped", "no_swap", needs=("swap",), example="no swap happens"),
+    Form("same_code", r"(?:checks|tests|evaluates|computes|works out) the same (?:condition|expression|test|"
+         r"computation|check)|does the same(?: thing| computation| calculation)?", "same_code", needs=("same",),
+         example="checks the same condition"),
+    Form("same_object", r"(?:binds|points|sets|ties) <S:target> to the same", "same_object", needs=("same",),
+         example="binds `s2` to the same string"),
     Form("comment_line", r"(?:the )?comment (?:at|on|in) line <N:line>", "comment_line",
          example="the comment at line 7"),
     Form("loop_after", r"the loop ends after <N:count> iterations?", "loop_end",
@@ -453,7 +491,7 @@ FORMS: tuple[Form, ...] = (
     Form("prints_value", r"(?:prints|outputs) (?:the (?P<{p}free>(?:[a-z]+ ){0,2}[a-z]+)(?: (?:held|stored) in| "
          r"of)?,? )?<V:claim>", "prints_value", context="line", example="prints the count held in `n = 3`"),
 
-    Form("relation_verb", r"(?:(?:because|since|as) )?<S:left> (?:still )?(?P<{p}relation>matches|equals|differs from|"
+    Form("relation_verb", r"(?:(?:because|since|as) )?<S:left>(?:,? which)? (?:still )?(?P<{p}relation>matches|equals|differs from|"
          r"exceeds|is above|is below|is under|is not equal to|no larger than|no greater than|no more than|no "
          r"less than|no smaller than|is not below|is not above|is not greater than|is not "
          r"larger than|is not bigger than|is not less than|is not smaller than|is not at least|is not at most|is not)"
@@ -466,7 +504,8 @@ FORMS: tuple[Form, ...] = (
          "def_body", example="its body does not run until it is called"),
     Form("part", r"(?:the (?P<{p}which>first|second|left|right) (?:part|operand|half|clause|side)(?: of the condition)?"
          r"(?: already| alone)?|(?P<{p}all>both|neither) (?:parts?|operands?|sides?|halves))"
-         r" (?P<{p}verdict>holds?|fails?|is true|is false|is True|is False|are true|are false|settles it|decides it)",
+         r" (?P<{p}verdict>holds?|fails?|is true|is false|is True|is False|are true|are false|settles it|decides it|"
+         r"is already (?:true|false|True|False))",
          "part", example="the first part already settles it"),
     Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
          "reads_all", example="reads all of standard input"),

@@ -35,7 +35,7 @@ class PhraseChecks:
     def repeat(self, claim: Claim) -> Finding:
         """again / once more / as before (ran earlier in this frame with the same outcome), this time (ran
         earlier), for the first time (never before in this frame, or not with this outcome), no longer
-        (the previous run had the other outcome)."""
+        (the previous run had the other outcome); `checks `c` again` (the check repeated) as this time."""
         how, kind = claim.args["how"], self.context.kind
         if kind in ("call", "return"):
             event = self.events[self.context.index]
@@ -68,7 +68,7 @@ class PhraseChecks:
         if how == "no longer":
             return HOLDS if now is not None and previous != now else \
                 false(f"the previous run of line {event.line} had the same outcome", str(previous), how)
-        if how == "this time":
+        if how == "this time" or claim.args.get("check"):  # `checks `c` again`: the check ran before
             return HOLDS
         if now is None:
             return self.same_effect(claim, runs)
@@ -192,7 +192,7 @@ class PhraseChecks:
             test = None
         if not isinstance(test, ast.BoolOp):
             return false(f"the condition at line {event.line} has no parts", info.test if info else "", claim.text)
-        said = claim.args["verdict"].lower()
+        said = claim.args["verdict"].lower().replace(" already", "")  # `is already true`: true before the line
         if claim.args.get("all"):  # `both parts hold`, `neither part holds`: every operand's truth
             truths = [self.truth_of(ast.unparse(v), event) for v in test.values]
             if None in truths:
@@ -205,7 +205,6 @@ class PhraseChecks:
         if verdict is None:
             return unverifiable(f"`{operand}` cannot be evaluated at line {event.line}")
         truth = value == "True" if value in ("True", "False") else bool(literal_value(value))
-        said = claim.args["verdict"].lower()
         if said in ("settles it", "decides it"):  # `or` is settled by a true first part, `and` by a false one
             ok = claim.args["which"] in ("first", "left") and truth == isinstance(test.op, ast.Or)
         else:
@@ -234,16 +233,27 @@ class PhraseChecks:
         return self.repeat(Claim("repeat", {"how": "no longer"}, "", claim.text, claim.form))
 
     def claim_for_back(self, claim: Claim) -> Finding:
-        """`goes back to the `for` loop`: the line is a `for` header that this run of its loop reached
-        before (not its first arrival, as for a loop with nothing to iterate over)."""
-        found = self.claim_statement(Claim("statement", {"kinds": ("for",)}, "", claim.text, claim.form))
+        """`goes back to the `for` loop` (returns to its head, comes back to it): see `back_to_loop`."""
+        return self.back_to_loop(claim, ("for",))
+
+    def claim_loop_back(self, claim: Claim) -> Finding:
+        """`goes back to the top of the loop` (to the loop condition): see `back_to_loop`."""
+        return self.back_to_loop(claim, ("for", "while"))
+
+    def back_to_loop(self, claim: Claim, kinds: tuple[str, ...]) -> Finding:
+        """The line is a loop header that already ran in this call, in this run of its loop or an earlier one
+        (an inner loop reached again by a later iteration of an outer loop); never its first arrival in the
+        call (a recursive call's frame is a call of its own)."""
+        found = self.claim_statement(Claim("statement", {"kinds": kinds}, "", claim.text, claim.form))
         if found.verdict is not True:
             return found
         event = self.events[self.context.index]
-        earlier = any(isinstance(e, LineEvent) and e.frame == event.frame and e.loop and e.loop[:2] == event.loop[:2]
-                      for e in self.events[:self.context.index]) if event.loop else False
-        return HOLDS if earlier else false(f"line {event.line} is reached here for the first time in this run of "
-                                           "its loop", "first arrival", "goes back")
+        earlier = any(isinstance(e, LineEvent) and e.frame == event.frame and e.line == event.line
+                      for e in self.events[:self.context.index])
+        return HOLDS if earlier else false(f"line {event.line} runs here for the first time in this call: "
+                                           "execution reaches the loop, it does not go back to it",
+                                           "first arrival", "goes back",
+                                           "reaches the `for` loop" if kinds == ("for",) else "")
 
     def claim_line_late(self, claim: Claim) -> Finding:
         """`With `x = 7`, line 8 adds it`: the step a paragraph's opening names after other clauses; later
@@ -350,12 +360,20 @@ class PhraseChecks:
 
 
 def _iterables(source: str) -> set[str]:
+    """What the loops of a statement iterate: each iterable, and the sequences `enumerate`, `reversed` and
+    `zip` wrap in it (a loop over `enumerate(sorted(xs))` goes over `sorted(xs)`)."""
     text = source.strip() + (" pass" if source.strip().endswith(":") else "")
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
-    return {ast.unparse(node.iter) for node in ast.walk(tree) if isinstance(node, (ast.For, ast.comprehension))}
+    iterables = [node.iter for node in ast.walk(tree) if isinstance(node, (ast.For, ast.comprehension))]
+    wrapped = [arg for node in iterables if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+               and node.func.id in WRAPPERS for arg in node.args[:WRAPPERS[node.func.id]]]
+    return {ast.unparse(node) for node in iterables + wrapped}
+
+
+WRAPPERS = {"enumerate": 1, "reversed": 1, "zip": 99}  # calls whose loop goes over the sequences they take
 
 
 def _starred_place(source: str) -> tuple[str, int, int] | None:

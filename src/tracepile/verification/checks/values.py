@@ -166,6 +166,8 @@ class ValueChecks:
         if isinstance(event, Finding):
             return event
         name, stated = claim.args["name"], claim.args.get("value")
+        if not name:  # `it stays at `1`` with no variable, item or attribute before it in the sentence
+            return unverifiable(f"{claim.text}: `it` follows no code span that names a value")
         if " = " in name and stated is None:  # `key = 'aac'` stays the same
             name, _, stated = (part.strip() for part in name.partition(" = "))
         before = evaluate(name, self.context.before or {}, {})
