@@ -10,7 +10,7 @@ from importlib import resources
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace
 from tracepile.narration.text import code
 
-PROMPT_VERSION = "llm-coe-3"  # 3: grammar 3.0, facts closed and wording open (the fact words, not a phrasebook)
+PROMPT_VERSION = "llm-coe-4"  # 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
 MODES = ("narrate", "rewrite")
 
 SYSTEM = "You explain, step by step, how a Python program runs on one input."
