@@ -62,7 +62,7 @@ def read(text: str, sentence: Sentence, spans: list[str]) -> None:
     for match in DIFFER.finditer(free):
         _take(sentence, match.group(1), Claim("descriptor", {"how": "differ", "before": text[:match.start()],
                                                              "after": text[match.end():], "sentence": text}, "", match.group(0), "descriptor"))
-    for word in list(sentence.stray):
+    for word in [t.rstrip(".") for t in sentence.stray]:
         lower = word.lower()
         if (lower in NUMBER_WORDS or word.isdigit()) and lower not in counted:
             how = "count" if lower in NUMBER_WORDS else "literal"
@@ -72,8 +72,9 @@ def read(text: str, sentence: Sentence, spans: list[str]) -> None:
 
 def _take(sentence: Sentence, word: str, claim: Claim) -> None:
     """Add `claim` if `word` is still a stray token (a word a form accounts for makes no second claim)."""
-    if word in sentence.stray:
-        sentence.stray.remove(word)
+    token = next((t for t in sentence.stray if t.rstrip(".") == word), None)  # a number may end the sentence: `2.`
+    if token is not None:
+        sentence.stray.remove(token)
         sentence.claims.append(claim)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.0"
+GRAMMAR_VERSION = "3.1"  # 3.1: descriptive numbers, ordinals and `differ` (descriptors.py)
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {

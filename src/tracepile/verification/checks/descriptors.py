@@ -13,7 +13,7 @@ from tracepile.verification.compare import evaluate, exact
 from tracepile.verification.checks.wording import literal_value
 
 SPAN_VERDICT = re.compile(r"`([^`]+)`\s+is\s+(True|False)\b")
-TWO_VALUES = re.compile(r"`([^`=]+ = [^`]+)`\s+and\s+`([^`=]+ = [^`]+)`\s*$")  # `a = 1` and `b = 2` differ
+TWO_VALUES = re.compile(r"`([^`=]+ = [^`]+)`\s+and\s+`([^`=]+ = [^`]+)`,?\s+(?:which\s+)?$")  # `a = 1` and `b = 2` differ
 LEFT_VALUE = re.compile(r"`([^`=]+ = [^`]+)`,?\s+(?:which\s+)?$")  # `a = 1`, which differs from `b = 2`
 RIGHT_VALUE = re.compile(r"\s+from\s+`([^`=]+ = [^`]+)`")
 
