@@ -89,9 +89,15 @@ def test_a_number_word_is_a_number_of_the_code_or_a_count_of_the_step(run):
     accepted(run, 10, "It subtracts one.")  # the code's `1`
     accepted(run, 8, "It adds the two numbers.")  # the names it reads
     accepted(run, 4, "It builds three tails, `tails = [5, 6, 7]`.")  # the items of a stated value
-    rejected(run, 10, "It subtracts two.", "\"two\" (2) is neither a number in the code of line 10")
+    rejected(run, 10, "It subtracts two.", "(2) is neither a number in the code of line 10")
     rejected(run, 8, "It adds the three numbers.", "names read: 2")
     rejected(run, 4, "It builds four tails, `tails = [5, 6, 7]`.", "items of `tails`: 3")
+
+
+def test_a_number_that_states_a_value_is_no_descriptor(run):
+    # `5` is written in line 9's code, but after `is` or `to` a number states a value: only a code span may
+    rejected(run, 9, "So `big` is 5.", "unverifiable words outside any claim: 5")
+    rejected(run, 9, "It sets `big` to five.", "unverifiable words outside any claim: five")
 
 
 def test_a_count_of_runs_is_not_a_descriptor(run):

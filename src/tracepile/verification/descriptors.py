@@ -17,6 +17,13 @@ ITEM_NOUNS = ("index|position|bucket|vertex|node|sum|slot|entry|cell|item|elemen
 ITEM_NUMBER = re.compile(rf"\b(?:{ITEM_NOUNS})\s+(\d+)\b", re.I)  # `index 4`, `bucket 0`, `vertex 2`
 ORDINAL_ITEM = re.compile(rf"\b(first|second|third|last|final)\s+(?:({ITEM_NOUNS})s?\b)", re.I)  # `the first tail`
 RUN_COUNT = re.compile(r"\b(\w+)\s+(?:iterations?|times?|rounds?|pass|passes|calls?|runs?)\b", re.I)  # not item words
+# A number is a descriptor only as an operand (`multiplies by 5`, `adds one`) or a count of a noun (`the two
+# counts`): after `is`, `to`, `equals` ... it would state a value, which only a code span may do.
+BY_NUMERAL = re.compile(r"\bby\s+(\d+)\b", re.I)
+_WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+COUNT_WORD = re.compile(rf"\b(?:(?:adds?|adding|subtracts?|subtracting|plus|minus|by)\s+(?P<operand>{_WORDS})\b|"
+                        rf"(?P<count>{_WORDS})[\s-]+(?P<noun>[a-z]+)\b)", re.I)
+NOT_NOUNS = frozenset("is are was were and or of so then than but to from in on at as it its by with for".split())
 DIFFER = re.compile(r"\b(differs?)\b", re.I)
 IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
@@ -30,14 +37,16 @@ In a line paragraph these words outside a form are claims about the narrated ste
 |---|---|
 | a count or ordinal word that is part of a name a code span of the sentence shows (*the second score, `score2 = 96`*; *the first raise, `first_raise = 5`*; *power of five, `power_of_five = 5`*) | the name: an ordinal names its number (`score2`, `second_raise`), a number word itself (`power_of_five`) |
 | a noun and a number: *index 4*, *position 0*, *bucket 5*, *vertex 2*, *node 0*, *sum 7*, *entry 3* | the step changes item 4 of a container (a list, tuple or dictionary of its frame), or a subscript of its code evaluates to 4 before it runs |
-| *the first / second / third / last / final* item (*entry*, *tail*, *vertex*, *element*, ...) | as above, for index 0, 1, 2 or the last index of that container |
+| *the first / second / third / last / final* *tail*, *vertex*, *node*, *bucket*, *position*, *token*, ... (*the first item*, *element*, *entry*, *character* are the loop's iterations: form `ordinal`) | as above, for index 0, 1, 2 or the last index of that container |
 | *the last digit*, *the final digit* | the step's code takes `... % 10` |
-| a bare number (*multiplies by 5*, *dividing by 100*) | a number written in the step's code |
-| a number word (*adds one*, *subtracts one*, *the two counts*, *a single element*) | a number written in the step's code, the number of names the step reads, or binds, or the length of a container a value span of the sentence states |
+| a number after *by* (*multiplies by 5*, *dividing by 100*) | a number written in the step's code |
+| a number word as an operand (*adds one*, *subtracts one*, *by five*) or a count of a noun (*the two counts*, *five tests*, *a single element*) | a number written in the step's code, the number of names the step reads, or binds, or the length of a container a value span of the sentence states |
 | *differ*, *differs* | the sentence states a checked comparison that says so: `` `a != b = True` ``, `` `a == b` is False ``, or two value spans with different values right before the word (`` `s[0] = 'b'` and `s[1] = 'a'` differ ``) |
 
-Anywhere else (outside a line paragraph, *the last iteration*, *the first time*, quantifiers such as *each*,
-*every*, *all*, *both*) these words stay fact words outside any claim, and their sentence is unverifiable.
+Anywhere else these words stay fact words outside any claim, and their sentence is unverifiable: outside a
+line paragraph, a number that would state a value (*`x` is 7*, *sets it to two*: only a code span states a
+value), counts of runs (*two times*, *three iterations*: the loop forms check those), and the quantifiers
+*each*, *every*, *all*, *both*, *only*.
 """
 
 
@@ -62,12 +71,15 @@ def read(text: str, sentence: Sentence, spans: list[str]) -> None:
     for match in DIFFER.finditer(free):
         _take(sentence, match.group(1), Claim("descriptor", {"how": "differ", "before": text[:match.start()],
                                                              "after": text[match.end():], "sentence": text}, "", match.group(0), "descriptor"))
-    for word in [t.rstrip(".") for t in sentence.stray]:
-        lower = word.lower()
-        if (lower in NUMBER_WORDS or word.isdigit()) and lower not in counted:
-            how = "count" if lower in NUMBER_WORDS else "literal"
-            number = NUMBER_WORDS.get(lower, int(word) if word.isdigit() else 0)
-            _take(sentence, word, Claim("descriptor", {"how": how, "number": number}, "", word, "descriptor"))
+    for match in BY_NUMERAL.finditer(free):
+        _take(sentence, match.group(1), Claim("descriptor", {"how": "literal", "number": int(match.group(1))}, "",
+                                              match.group(0), "descriptor"))
+    for match in COUNT_WORD.finditer(free):
+        word = match.group("operand") or match.group("count")
+        if word.lower() in counted or match.group("noun") and match.group("noun").lower() in NOT_NOUNS:
+            continue
+        _take(sentence, word, Claim("descriptor", {"how": "count", "number": NUMBER_WORDS[word.lower()]}, "",
+                                    match.group(0), "descriptor"))
 
 
 def _take(sentence: Sentence, word: str, claim: Claim) -> None:
