@@ -125,3 +125,8 @@ def test_descriptors_outside_a_line_paragraph_are_not_checked(run):
     text = "\n\n".join(paragraphs[:1] + ["The first tail and index 2 matter."] + paragraphs[1:])
     report = verify(text, result)
     assert not report.passed
+
+
+def test_a_count_of_one_is_not_the_one_name_a_line_reads(run):
+    # line 9 reads one name (`total`); a count of one needs the code's `1` or a stated value of one item
+    rejected(run, 9, "It applies one rule.", "(1) is neither a number in the code of line 9")

@@ -23,7 +23,7 @@ BY_NUMERAL = re.compile(r"\bby\s+(\d+)\b", re.I)
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 COUNT_WORD = re.compile(rf"\b(?:(?:adds?|adding|subtracts?|subtracting|plus|minus|by)\s+(?P<operand>{_WORDS})\b|"
                         rf"(?P<count>{_WORDS})[\s-]+(?P<noun>[a-z]+)\b)", re.I)
-NOT_NOUNS = frozenset("is are was were and or of so then than but to from in on at as it its by with for".split())
+NOT_NOUNS = frozenset("is are was were and or of so then than but to from in on at as it its by with for per".split())
 DIFFER = re.compile(r"\b(differs?)\b", re.I)
 IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
@@ -40,7 +40,7 @@ In a line paragraph these words outside a form are claims about the narrated ste
 | *the first / second / third / last / final* *tail*, *vertex*, *node*, *bucket*, *position*, *token*, ... (*the first item*, *element*, *entry*, *character* are the loop's iterations: form `ordinal`) | as above, for index 0, 1, 2 or the last index of that container |
 | *the last digit*, *the final digit* | the step's code takes `... % 10` |
 | a number after *by* (*multiplies by 5*, *dividing by 100*) | a number written in the step's code |
-| a number word as an operand (*adds one*, *subtracts one*, *by five*) or a count of a noun (*the two counts*, *five tests*, *a single element*) | a number written in the step's code, the number of names the step reads, or binds, or the length of a container a value span of the sentence states |
+| a number word as an operand (*adds one*, *subtracts one*, *by five*) or a count of a noun (*the two counts*, *five tests*, *a single element*) | a number written in the step's code, the number of names the step reads, or binds (two or more: nearly every line reads one), or the length of a container a value span of the sentence states |
 | *differ*, *differs* | the sentence states a checked comparison that says so: `` `a != b = True` ``, `` `a == b` is False ``, or two value spans with different values right before the word (`` `s[0] = 'b'` and `s[1] = 'a'` differ ``) |
 
 Anywhere else these words stay fact words outside any claim, and their sentence is unverifiable: outside a
@@ -91,9 +91,9 @@ def _take(sentence: Sentence, word: str, claim: Claim) -> None:
 
 
 def _masked(text: str) -> str:
-    """The sentence with code spans and quotations blanked out (same length), so only free wording matches."""
-    for pattern in (SPAN_RE, QUOTE):
-        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    """The sentence with code spans and quotations masked (same length), so only free wording matches."""
+    for pattern in (SPAN_RE, QUOTE):  # `~`, not spaces: a phrase never reaches across a span (`adds `x = 1` one`)
+        text = pattern.sub(lambda m: "~" * len(m.group(0)), text)
     return text
 
 

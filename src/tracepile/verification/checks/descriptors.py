@@ -51,7 +51,7 @@ class DescriptorChecks:
         if how == "literal":
             return unverifiable(f"the number {number} is not written in the code of line {event.line}, and a "
                                 f"bare number outside a claim is not checked")
-        counts = self.counts(event)
+        counts = self.counts(event, with_names=number >= 2)  # nearly every line reads one name: no count of one
         if number in counts.values():
             return HOLDS
         listed = "; ".join(f"{what}: {n}" for what, n in counts.items())
@@ -86,15 +86,17 @@ class DescriptorChecks:
                     out.add((value + size if value < 0 and size >= 0 else value, size))
         return out
 
-    def counts(self, event: LineEvent) -> dict[str, int]:
-        """The counts a number word may state: names the step reads and binds, items of stated values."""
+    def counts(self, event: LineEvent, with_names: bool) -> dict[str, int]:
+        """The counts a number word may state: names the step reads and binds (`with_names`), items of
+        stated values."""
         info = self.info.info(event.line) if self.info else None
-        out = {"names read": len(set(info.reads)) if info else 0, "names bound": len(set(info.assigns)) if info else 0}
-        for claim in self.sentence_claims:
-            if claim.kind == "value":
+        out = {"names read": len(set(info.reads)), "names bound": len(set(info.assigns))} if info and with_names else {}
+        for claim in self.sentence_claims:  # a value any claim of the sentence states (each is checked)
+            named = claim.args.get("expr") or claim.args.get("name")
+            if isinstance(claim.args.get("value"), str) and isinstance(named, str):
                 items = literal_value(claim.args["value"])
                 if isinstance(items, (list, tuple, dict, set)):
-                    out[f"items of `{claim.args['expr']}`"] = len(items)
+                    out[f"items of `{named}`"] = len(items)
         return out
 
 
