@@ -85,11 +85,12 @@ def test_a_bare_number_is_one_the_code_writes(run):
     rejected(run, 9, "It multiplies by 6.", "the number 6 is not written in the code of line 9")
 
 
-def test_a_number_word_is_a_number_of_the_code_or_a_count_of_the_step(run):
+def test_a_number_word_is_an_operand_of_the_code_or_a_count_of_the_step(run):
     accepted(run, 10, "It subtracts one.")  # the code's `1`
     accepted(run, 8, "It adds the two numbers.")  # the names it reads
     accepted(run, 4, "It builds three tails, `tails = [5, 6, 7]`.")  # the items of a stated value
-    rejected(run, 10, "It subtracts two.", "(2) is neither a number in the code of line 10")
+    rejected(run, 10, "It subtracts two.", "the number 2 is not written in the code of line 10")
+    rejected(run, 10, "It moves one place.", "(1) is no count of line 10")  # the code's `1` is no count
     rejected(run, 8, "It adds the three numbers.", "names read: 2")
     rejected(run, 4, "It builds four tails, `tails = [5, 6, 7]`.", "items of `tails`: 3")
 
@@ -129,4 +130,4 @@ def test_descriptors_outside_a_line_paragraph_are_not_checked(run):
 
 def test_a_count_of_one_is_not_the_one_name_a_line_reads(run):
     # line 9 reads one name (`total`); a count of one needs the code's `1` or a stated value of one item
-    rejected(run, 9, "It applies one rule.", "(1) is neither a number in the code of line 9")
+    rejected(run, 9, "It applies one rule.", "(1) is no count of line 9")

@@ -40,7 +40,8 @@ In a line paragraph these words outside a form are claims about the narrated ste
 | *the first / second / third / last / final* *tail*, *vertex*, *node*, *bucket*, *position*, *token*, ... (*the first item*, *element*, *entry*, *character* are the loop's iterations: form `ordinal`) | as above, for index 0, 1, 2 or the last index of that container |
 | *the last digit*, *the final digit* | the step's code takes `... % 10` |
 | a number after *by* (*multiplies by 5*, *dividing by 100*) | a number written in the step's code |
-| a number word as an operand (*adds one*, *subtracts one*, *by five*) or a count of a noun (*the two counts*, *five tests*, *a single element*) | a number written in the step's code, the number of names the step reads, or binds (two or more: nearly every line reads one), or the length of a container a value span of the sentence states |
+| a number word as an operand (*adds one*, *subtracts one*, *by five*) | a number written in the step's code |
+| a number word that counts a noun (*the two counts*, *three tails*, *a single element*) | the number of names the step reads, or binds (two or more: nearly every line reads one), or the length of a container a value the sentence states (`` `tails = [5, 6, 7]` ``, `` `q` stays `[1]` ``) |
 | *differ*, *differs* | the sentence states a checked comparison that says so: `` `a != b = True` ``, `` `a == b` is False ``, or two value spans with different values right before the word (`` `s[0] = 'b'` and `s[1] = 'a'` differ ``) |
 
 Anywhere else these words stay fact words outside any claim, and their sentence is unverifiable: outside a
@@ -78,7 +79,8 @@ def read(text: str, sentence: Sentence, spans: list[str]) -> None:
         word = match.group("operand") or match.group("count")
         if word.lower() in counted or match.group("noun") and match.group("noun").lower() in NOT_NOUNS:
             continue
-        _take(sentence, word, Claim("descriptor", {"how": "count", "number": NUMBER_WORDS[word.lower()]}, "",
+        how = "literal" if match.group("operand") else "count"  # an operand is written in the code; a count counts
+        _take(sentence, word, Claim("descriptor", {"how": how, "number": NUMBER_WORDS[word.lower()]}, "",
                                     match.group(0), "descriptor"))
 
 
