@@ -58,6 +58,7 @@ def test_a_noun_and_a_number_name_an_item_the_step_changes(run):
     accepted(run, 3, "It marks entry 2.")
     rejected(run, 3, "It crosses out index 3.", "neither changes nor indexes item 3")
     rejected(run, 4, "It sets position 4.", "neither changes nor indexes item 4")
+    rejected(run, 3, "It records sum 2.", "unverifiable words outside any claim: 2")  # a value noun, not a position
 
 
 def test_a_noun_and_a_number_name_an_index_the_code_reads(run):

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import re
 
-from tracepile.verification.claims import QUOTE, SPAN_RE, Claim, Sentence, unspan
+from tracepile.verification.claims import QUOTE, SPAN_RE, Claim, Sentence
 
 NUMBER_WORDS = {word: k for k, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"single": 1}
 ORDINAL_WORDS = {word: k for k, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 POSITIONS = {"first": 0, "second": 1, "third": 2, "last": -1, "final": -1}
-ITEM_NOUNS = ("index|position|bucket|vertex|node|sum|slot|entry|cell|item|element|row|column|tail|token|character|"
-              "letter|pair|piece|digit")
-ITEM_NUMBER = re.compile(rf"\b(?:{ITEM_NOUNS})\s+(\d+)\b", re.I)  # `index 4`, `bucket 0`, `vertex 2`
+# Nouns whose number is a position (`index 4`, `bucket 0`, `vertex 2`), not a value (`the sum 7`, `digit 4`).
+POSITION_NOUNS = "index|position|bucket|vertex|node|slot|entry|cell|item|element|row|column"
+ITEM_NOUNS = POSITION_NOUNS + "|tail|token|character|letter|pair|piece|digit"
+ITEM_NUMBER = re.compile(rf"\b(?:{POSITION_NOUNS})\s+(\d+)\b", re.I)
 ORDINAL_ITEM = re.compile(rf"\b(first|second|third|last|final)\s+(?:({ITEM_NOUNS})s?\b)", re.I)  # `the first tail`
 RUN_COUNT = re.compile(r"\b(\w+)\s+(?:iterations?|times?|rounds?|pass|passes|calls?|runs?)\b", re.I)  # not item words
 # A number is a descriptor only as an operand (`multiplies by 5`, `adds one`) or a count of a noun (`the two
@@ -36,7 +37,7 @@ In a line paragraph these words outside a form are claims about the narrated ste
 | words | checked against |
 |---|---|
 | a count or ordinal word that is part of a name a code span of the sentence shows (*the second score, `score2 = 96`*; *the first raise, `first_raise = 5`*; *power of five, `power_of_five = 5`*) | the name: an ordinal names its number (`score2`, `second_raise`), a number word itself (`power_of_five`) |
-| a noun and a number: *index 4*, *position 0*, *bucket 5*, *vertex 2*, *node 0*, *sum 7*, *entry 3* | the step changes item 4 of a container (a list, tuple or dictionary of its frame), or a subscript of its code evaluates to 4 before it runs |
+| a position noun and a number: *index 4*, *position 0*, *bucket 5*, *vertex 2*, *node 0*, *entry 3* (not *the sum 7* or *digit 4*: values) | the step changes item 4 of a container (a list, tuple or dictionary of its frame), or a subscript of its code evaluates to 4 before it runs |
 | *the first / second / third / last / final* *tail*, *vertex*, *node*, *bucket*, *position*, *token*, ... (*the first item*, *element*, *entry*, *character* are the loop's iterations: form `ordinal`) | as above, for index 0, 1, 2 or the last index of that container |
 | *the last digit*, *the final digit* | the step's code takes `... % 10` |
 | a number after *by* (*multiplies by 5*, *dividing by 100*) | a number written in the step's code |
@@ -70,8 +71,9 @@ def read(text: str, sentence: Sentence, spans: list[str]) -> None:
         _take(sentence, match.group(1), Claim("descriptor", {"how": how, "index": POSITIONS[word], "ordinal": word},
                                               "", match.group(0), "descriptor"))
     for match in DIFFER.finditer(free):
-        _take(sentence, match.group(1), Claim("descriptor", {"how": "differ", "before": text[:match.start()],
-                                                             "after": text[match.end():], "sentence": text}, "", match.group(0), "descriptor"))
+        around = {"before": text[:match.start()], "after": text[match.end():], "sentence": text}
+        _take(sentence, match.group(1), Claim("descriptor", {"how": "differ"} | around, "", match.group(0),
+                                              "descriptor"))
     for match in BY_NUMERAL.finditer(free):
         _take(sentence, match.group(1), Claim("descriptor", {"how": "literal", "number": int(match.group(1))}, "",
                                               match.group(0), "descriptor"))
@@ -112,6 +114,3 @@ def _spelled_by_name(word: str, spans: list[str]) -> bool:
                 return True
     return False
 
-
-def spans_of(text: str) -> list[str]:
-    return [unspan(m.group(0)) for m in SPAN_RE.finditer(text)]
