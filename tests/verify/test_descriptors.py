@@ -110,6 +110,8 @@ def test_an_ordinal_or_number_a_shown_name_spells(run):
     accepted(run, 12, "Line 12 stores the second score, `score2 = 96`.", replace=True)
     rejected(run, 12, "Line 12 stores the third score, `score2 = 96`.",
              "unverifiable words outside any claim: third", replace=True)
+    # an ordinal before an item noun speaks of the item, whatever names the sentence shows
+    rejected(run, 6, "It overwrites the second tail, `score2` aside.", "neither changes nor indexes the second item")
 
 
 def test_differ_restates_a_stated_comparison(run):

@@ -59,7 +59,8 @@ def read(text: str, sentence: Sentence, spans: list[str]) -> None:
         return
     free = _masked(text)
     counted = {m.group(1).lower() for m in RUN_COUNT.finditer(free)}
-    sentence.stray = [w for w in sentence.stray if w.lower() in counted or not _spelled_by_name(w, spans)]
+    placed = counted | {m.group(1).lower() for m in ORDINAL_ITEM.finditer(free)}  # `the second vertex`: an item
+    sentence.stray = [w for w in sentence.stray if w.lower() in placed or not _spelled_by_name(w, spans)]
     for match in ITEM_NUMBER.finditer(free):
         _take(sentence, match.group(1), Claim("descriptor", {"how": "item", "index": int(match.group(1))}, "",
                                                match.group(0), "descriptor"))
