@@ -13,6 +13,7 @@ from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (FLOW, HOLDS, LINE_CONTEXTS, Context, Finding, false,
                                                 unverifiable)
 from tracepile.verification.checks.calls import CallChecks
+from tracepile.verification.checks.descriptors import DescriptorChecks
 from tracepile.verification.checks.flow import FlowChecks
 from tracepile.verification.checks.language import LanguageChecks
 from tracepile.verification.checks.loops import LoopChecks
@@ -35,7 +36,7 @@ ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "yield", "un
 
 
 class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,
-              PhraseChecks, PersistenceChecks):
+              PhraseChecks, PersistenceChecks, DescriptorChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence; each claim kind
     is checked by the method `claim_<kind>` of its family's mixin (checks/)."""
 

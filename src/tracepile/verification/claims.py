@@ -128,6 +128,9 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
     if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`)
         shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z_]\w*", span)} - NOT_NAMES
         sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
+    if sentence.stray:  # descriptive numbers, ordinals and `differ` (descriptors.py imports this module)
+        from tracepile.verification import descriptors
+        descriptors.read(text, sentence, bones.spans)
     sentence.claims += repeats
     for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans
         if claim.kind in ("same_source", "repeat", "quote"):

@@ -3,6 +3,7 @@ cannot drift apart (a test compares them). Regenerate: `python -m tracepile.veri
 
 from __future__ import annotations
 
+from tracepile.verification import descriptors
 from tracepile.verification.grammar import (EXAMPLE_CALL, EXAMPLE_CODE, EXAMPLE_TEXT, FACT_WORDS, FORMS, FREE_EXAMPLES,
                                            GRAMMAR_VERSION, MOMENTS, REJECTED_EXAMPLES, REPEAT_PHRASES)
 
@@ -116,7 +117,7 @@ summarised iterations; elsewhere it cannot be read and is unverifiable.
 
 def render() -> str:
     parts = [f"# The TracePile claim grammar, version {GRAMMAR_VERSION}\n", INTRO, _example(), _moments(),
-             MOMENT_RULES, _forms(), _vocabulary(), _rejected()]
+             MOMENT_RULES, descriptors.RULES, _forms(), _vocabulary(), _rejected()]
     return "\n".join(parts)
 
 

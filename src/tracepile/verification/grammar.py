@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.1"
+GRAMMAR_VERSION = "3.1"  # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
