@@ -219,7 +219,7 @@ class LoopChecks:
         return false(f"at iteration {event.loop[2]} the number of iterations of the loop at line {event.line} does "
                      "not follow from anything said yet: derive it from the sequence the loop iterates (`range(0, "
                      "10)` holds 10 numbers, so the loop will run 10 times) or say it when the loop ends",
-                     "a derived count", claim.text)
+                     "", claim.text)
 
     def iterable_stated(self, event: LineEvent, key: tuple[int, int, int]) -> bool:
         """The size of the sequence a `for` loop iterates can be read off a value the text already stated:
