@@ -216,10 +216,12 @@ class LoopChecks:
         key = (event.frame,) + event.loop[:2]
         if key in self.grounded or self.iterable_stated(event, key):
             return None
+        source = for_iterable(self.source_of(event.line))
+        how = (f"derive it from the sequence the loop iterates (`{source}` holds N items, so the loop will run N "
+               "times) or say it when the loop ends" if source else "a `while` loop's count is known only when it "
+               "ends: say it there")
         return false(f"at iteration {event.loop[2]} the number of iterations of the loop at line {event.line} does "
-                     "not follow from anything said yet: derive it from the sequence the loop iterates (`range(0, "
-                     "10)` holds 10 numbers, so the loop will run 10 times) or say it when the loop ends",
-                     "", claim.text)
+                     f"not follow from anything said yet: {how}", "", claim.text)
 
     def iterable_stated(self, event: LineEvent, key: tuple[int, int, int]) -> bool:
         """The size of the sequence a `for` loop iterates can be read off a value the text already stated:
