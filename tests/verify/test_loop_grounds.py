@@ -236,3 +236,12 @@ def test_a_size_that_needs_arithmetic_or_a_stale_value_still_needs_its_ground():
     code = "def g(xs):\n    xs = xs + [9]\n    for x in xs:\n        pass\n    return len(xs)\n"
     # `xs = [4, 5]` on entry, then line 2 changed it without the text saying so
     assert "does not follow" in loop_sentence_reasons(code, "g([4, 5])", 3, stale, stale=True)[0]
+
+
+def test_a_ground_for_one_item_is_said_in_the_singular():
+    sentence = "Line 3 advances the `for` loop; iteration 1 begins with `x = 4`; `xs`, which holds 1 item, so the loop will run 1 time."
+    ok = "Line 3 advances the `for` loop; iteration 1 begins with `x = 4`; `xs` holds 1 item, so the loop will run 1 time."
+    code = "def g(xs):\n    for x in xs:\n        pass\n    return xs\n"
+    assert loop_sentence_reasons(code, "g([4])", 2, ok.replace("Line 3", "Line 2")) == []
+    assert loop_sentence_reasons(code, "g([4])", 2, sentence.replace("Line 3", "Line 2")) == []
+    assert loop_sentence_reasons(code, "g([4])", 2, ok.replace("Line 3", "Line 2").replace("1 time", "2 times"))

@@ -390,8 +390,8 @@ FORMS: tuple[Form, ...] = (
          example="That is call 3 of `fib`."),
     Form("line_tally", r"(?:That|This|that|this) is run <N:count> of line <N:line>", "line_tally",
          example="That is run 3 of line 9."),
-    Form("loop_ground", r"<S:sequence> holds <N:size> (?:numbers|items|characters|elements|values), so (?:the loop|it) "
-         r"(?:runs|will run) <N:count> (?:iterations|times)", "loop_ground",
+    Form("loop_ground", r"<S:sequence>,? (?:which )?holds <N:size> (?:numbers?|items?|characters?|elements?|values?), so "
+         r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations?|times?)(?: in all)?", "loop_ground",
          example="`range(0, 10)` holds 10 numbers, so the loop will run 10 times"),
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
