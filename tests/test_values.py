@@ -3,6 +3,8 @@
 import collections
 import fractions
 
+import pytest
+
 from tracepile.values import is_truncated, parse_value, render, same_value
 
 
@@ -93,3 +95,22 @@ def test_fast_rendering_equals_the_full_renderer_on_random_values():
             ids: set[int] = set()
             assert render_tracked(item, budget, ids) == "".join(full.parts)
             assert ids == full.ids
+
+
+@pytest.mark.parametrize("text", ["Fraction(4, 0)", "Decimal('x')", "range(0, 5, 0)", "Fraction(10 ** 400, 1e-400)"])
+def test_a_constructor_that_fails_is_unparsable_not_a_crash(text):
+    """A text may state any value: one whose constructor raises (here from an LLM's or a mutant's wording)
+    is simply not a value the checker can compare."""
+    from tracepile.values import Unparsable
+    with pytest.raises(Unparsable):
+        parse_value(text)
+
+
+def test_a_stated_value_that_cannot_be_built_fails_its_claim():
+    from tracepile.engine import trace
+    from tracepile.verification import verify
+    code = "from fractions import Fraction\ndef f():\n    x = Fraction(4, 1)\n    return x\n"
+    report = verify("We enter `f`, which takes no arguments.\n\nLine 3 sets `x = Fraction(4, 0)`.\n\n"
+                    "Line 4 returns `x`, with `x = Fraction(4, 1)`.\n\nSo `f` returns `Fraction(4, 1)`.\n\n"
+                    "Final answer: Fraction(4, 1)", trace(code, "f()"))
+    assert not report.passed

@@ -675,7 +675,7 @@ def parse_value(text: str) -> object:
         pass
     try:
         return _parse_known(ast.parse(text, mode="eval").body)
-    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError, Unparsable):
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError, ArithmeticError, Unparsable):
         raise Unparsable(f"not a literal: {text[:40]!r}") from None
 
 
