@@ -640,7 +640,7 @@ def wrong_deciding_operand(case: Case):
 
 
 def wrong_loop_total(case: Case):
-    site = case.pick(case.sites(re.compile(r"(?:runs|will run) (\d+) (?:iterations|times) in all")))
+    site = case.pick(case.sites(re.compile(r"(?:runs|will run) (\d+) (?:iterations|times)")))
     if site:
         i, m = site
         return case.with_paragraph(i, splice(case.paragraphs[i], m, 1, str(int(m.group(1)) + case.rng.choice((1, -1))))), \
@@ -997,7 +997,7 @@ MUTATIONS = {
     "opposite relation in a `because`": wrong_relation,
     "wrong value of the operand a `because` names": wrong_deciding_operand,
     "false \"last iteration\"": false_last_iteration,
-    "wrong number of iterations \"in all\"": wrong_loop_total,
+    "wrong number of iterations (\"will run N times\", \"N iterations in all\")": wrong_loop_total,
     "wrong outcome of the previous check": flipped_previous,
     "a `because` bound the line does not compare with": other_bound,
     "a `because` about another expression": other_expression,
