@@ -171,11 +171,12 @@ def test_a_small_default_build_keeps_the_reference_set(tmp_path, monkeypatch):
     import tracepile.pipeline.dedup as stages
 
     monkeypatch.setattr(stages, "INPUTS_PER_GROUP", 64)  # several groups and partitions at this size
-    manifest = build(BuildConfig(samples=300, seed=1, workers=2, sandbox="none", dedup_cap=4), tmp_path,
+    # cap 2: the template's one wording per meaning leaves clusters of at most 4 near-identical samples here
+    manifest = build(BuildConfig(samples=300, seed=1, workers=2, sandbox="none", dedup_cap=2), tmp_path,
                      progress=False)
     plan = FinishPlan.load(tmp_path / "_work")
     assert plan.groups > 2 and plan.partitions > 2
-    kept, result = reference(tmp_path, cap=4)
+    kept, result = reference(tmp_path, cap=2)
     assert result.near_duplicates > 0 and written(tmp_path).equals(kept)
     assert manifest["samples"] == kept.num_rows and manifest["dedup"]["dropped"] == len(result.dropped_at)
 
