@@ -52,9 +52,7 @@ class LoopChecks:
         event = self.events[end]
         if event.loop[2] > 0:
             return event.loop[2] - 1
-        if self.loop_sizes is None:
-            self.loop_sizes = _loop_sizes(self.events)
-        return self.loop_sizes.get((event.frame,) + event.loop[:2], 0)
+        return self.loop_size((event.frame,) + event.loop[:2])
 
     def claim_iteration_group(self, claim: Claim) -> Finding:
         """`in iterations 4 and 7, it runs lines 3 and 4` (or `in the other N iterations`): exactly the lines
@@ -181,12 +179,16 @@ class LoopChecks:
             return event
         if not event.loop or event.loop[2] != 0:
             return false(f"the loop at line {event.line} does not end here")
-        if self.loop_sizes is None:
-            self.loop_sizes = _loop_sizes(self.events)
-        count = self.loop_sizes.get((event.frame,) + event.loop[:2], 0)
+        count = self.loop_size((event.frame,) + event.loop[:2])
         if count != claim.args["count"]:
             return false(f"the loop ends after {count} iterations", str(count), str(claim.args["count"]))
         return HOLDS
+
+    def loop_size(self, key: tuple[int, int, int]) -> int:
+        """Iterations of the loop run `key` (frame, line, run) in the whole trace (0 if it never iterates)."""
+        if self.loop_sizes is None:
+            self.loop_sizes = _loop_sizes(self.events)
+        return self.loop_sizes.get(key, 0)
 
     def claim_last_iteration(self, claim: Claim) -> Finding:
         size = self.iterations_in_all(claim)
@@ -235,9 +237,7 @@ class LoopChecks:
         sequences = same_size(source)
         values = (evaluate(expr, self.befores.get(first, {}), dict(self.events[first].values)) for expr in sequences)
         sizes = [size for known, actual in values if known and (size := sequence_size(actual)) is not None]
-        if self.loop_sizes is None:
-            self.loop_sizes = _loop_sizes(self.events)
-        if not sizes or sizes[0] != self.loop_sizes.get(key):  # a loop left early: not its sequence's size
+        if not sizes or sizes[0] != self.loop_size(key):  # a loop left early: not its sequence's size
             return False
         return any(self.known_at(expr, first, key[0]) for expr in sequences)
 
@@ -314,9 +314,7 @@ class LoopChecks:
         key = (event.frame,) + event.loop[:2]
         if not self.loop_left(self.context.index):
             return unverifiable(f"the loop at line {event.line} does not run out within the trace")
-        if self.loop_sizes is None:
-            self.loop_sizes = _loop_sizes(self.events)
-        return self.loop_sizes.get(key, 0)
+        return self.loop_size(key)
 
     def loop_left(self, index: int) -> bool:
         """Whether the loop whose header event is at `index` is left within the trace: its exiting check,
