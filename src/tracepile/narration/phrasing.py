@@ -25,7 +25,8 @@ ORDERED = (ast.Gt, ast.Lt, ast.GtE, ast.LtE)  # relations shown between numbers 
 GENERIC = {"total", "count", "number", "result", "value", "answer", "each", "per", "the", "and", "new", "old", "left"}
 NO_ARTICLE = {"each", "every", "per", "all", "any", "both", "some", "no", "num", "many", "much", "few", "one", "two",
               "three", "half", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
-              "get", "set", "calc", "compute", "is", "has", "can", "should", "how"}
+              "get", "set", "calc", "compute", "is", "has", "can", "should", "how", "after", "before", "with",
+              "without", "from", "to", "in", "on", "at", "by", "for", "of", "over", "under", "into", "until"}
 
 
 def number(text: str) -> int | float | None:
