@@ -9,6 +9,7 @@ from dataclasses import replace
 from tracepile.model import CallEvent, LineEvent
 from tracepile.tracer.analysis import call_arguments
 from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, changes_directly, root_name, update_kind
+from tracepile.values import Unparsable, parse_value, render
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
@@ -124,6 +125,10 @@ class ValueChecks:
             return event
         name = claim.args["name"]
         before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        written = None if name.isidentifier() else self.written_object(event, name)
+        if written:  # `dist[3]` goes from `7` to `5`: the one item the line assigns
+            before = evaluate(name, self.context.before or {}, dict(event.values))[1] or None
+            after = evaluate(name, self.values.of(event.frame), {})[1] or None
         if before is None or after is None:
             return false(f"`{name}` has no value both before and after line {event.line}")
         for slot, actual, when in (("old", before, "before"), ("new", after, "after")):
@@ -137,7 +142,7 @@ class ValueChecks:
             way = claim.args.get("way", "").strip()
             if way and not _moves("grows" if way == "up" else "falls", number(before) or 0, number(after) or 0):
                 return false(f"`{name}` does not go {way}, from `{before}` to `{after}`", after, way)
-            self.unstated.get(self.context.index, set()).discard(name)
+            self.unstated.get(self.context.index, set()).discard(written or name)
             return HOLDS
         old, new = number(before), number(after)
         if old is None or new is None:
@@ -156,7 +161,28 @@ class ValueChecks:
         elif "delta" in claim.args and number(claim.args["delta"]) != abs(new - old):
             return false(f"`{name}` changes by {abs(new - old)}", str(abs(new - old)), claim.args["delta"])
         if "new" in claim.args:
-            self.unstated.get(self.context.index, set()).discard(name)
+            self.unstated.get(self.context.index, set()).discard(written or name)
+        return HOLDS
+
+    def claim_appends(self, claim: Claim) -> Finding:
+        """`appends `4` to `stack``: the line's own code calls `stack.append(...)`, and `stack` after the line
+        is the list before it with that one item added at the end; this states the new value of `stack`."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name, item = claim.args["name"], claim.args["item"]
+        if not _appends_to(self.source_of(event.line), name):
+            return false(f"line {event.line} does not call `{name}.append`", self.source_of(event.line), name)
+        old, new = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        try:
+            before, after = parse_value(old or ""), parse_value(new or "")
+        except Unparsable:
+            return unverifiable(f"`{name}` is not recorded in full at line {event.line}")
+        if not isinstance(before, list) or not isinstance(after, list) or render(after[:-1]) != render(before):
+            return false(f"`{name}` goes from `{old}` to `{new}` at line {event.line}", new or "", item)
+        if not exact(item, render(after[-1])):
+            return false(f"line {event.line} appends `{render(after[-1])}` to `{name}`", render(after[-1]), item)
+        self.unstated.get(self.context.index, set()).discard(name)
         return HOLDS
 
     def claim_stays(self, claim: Claim) -> Finding:
@@ -391,3 +417,13 @@ def _misnamed(direction: str, by_amount: bool, kind: str) -> str:
     `kind` (`grows by 9` for `place *= base`, `doubles` for `s += x`), else ""."""
     wanted = OPERATION_WORDS.get(direction, (ADDS,) if by_amount else None)
     return UPDATE_WORDS[kind] if wanted is not None and kind not in wanted else ""
+
+
+def _appends_to(source: str, name: str) -> bool:
+    """Whether the statement `source` calls `name.append(...)` itself."""
+    try:
+        tree = ast.parse(source.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"
+               and isinstance(node.func.value, ast.Name) and node.func.value.id == name for node in ast.walk(tree))

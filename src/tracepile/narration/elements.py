@@ -1,0 +1,112 @@
+"""Saying less about big values: the one item a step changed in a container that is not small, and a
+call said as code (`cmp('0', '0')`) when it repeats an earlier call."""
+
+from __future__ import annotations
+
+import ast
+from functools import lru_cache
+
+from tracepile.values import Unparsable, is_truncated, parse_value, render
+
+SMALL_CONTAINER_CHARS = 40  # a container whose rendering is at most this long is restated whole
+MAX_CALL_CHARS = 80
+
+
+def element_change(source: str, name: str, old: str | None, new: str) -> str | None:
+    """The change of one item of `name` that the statement `source` makes, said as that item
+    ("`seen[29]` becomes `True`", "`dist[3]` goes from `7` to `5`", "this appends `4` to `stack`"), or None
+    when the container is small (its new rendering at most SMALL_CONTAINER_CHARS), a value was recorded only
+    in part, or the step changed anything else than one item of a list or dictionary."""
+    if old is None or len(new) <= SMALL_CONTAINER_CHARS or is_truncated(old) or is_truncated(new):
+        return None
+    try:
+        before, after = parse_value(old), parse_value(new)
+    except Unparsable:
+        return None
+    kind = _write(source, name)
+    if kind == "append" and isinstance(before, list) and isinstance(after, list) \
+            and after[:-1] == before and len(after) == len(before) + 1:
+        return f"this appends `{render(after[-1])}` to `{name}`"
+    key = _changed_key(before, after) if kind == "item" else None
+    if key is None:
+        return None
+    target, value = f"{name}[{render(key)}]", render(after[key])
+    if "`" in target + value:
+        return None
+    shown = before.get(key) if isinstance(before, dict) else before[key]
+    if type(shown) is int and type(after[key]) is int and (not isinstance(before, dict) or key in before):
+        return f"`{target}` goes from `{render(shown)}` to `{value}`"
+    return f"`{target}` becomes `{value}`"
+
+
+@lru_cache(maxsize=4096)
+def _write(source: str, name: str) -> str | None:
+    """How the one statement `source` changes `name`: "item" for `name[k] = v` / `name[k] op= v`,
+    "append" for `name.append(x)`, else None."""
+    try:
+        body = ast.parse(source.strip()).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if len(body) != 1:
+        return None
+    statement = body[0]
+    targets = statement.targets if isinstance(statement, ast.Assign) else \
+        [statement.target] if isinstance(statement, ast.AugAssign) else []
+    if len(targets) == 1 and isinstance(targets[0], ast.Subscript) and _is(targets[0].value, name) \
+            and not isinstance(targets[0].slice, ast.Slice):
+        return "item"
+    call = statement.value if isinstance(statement, ast.Expr) else None
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "append" \
+            and _is(call.func.value, name) and len(call.args) == 1 and not call.keywords:
+        return "append"
+    return None
+
+
+def _is(node: ast.AST, name: str) -> bool:
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def _changed_key(before: object, after: object) -> object | None:
+    """The one index (list) or key (dictionary) whose item differs, when nothing else differs."""
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        keys = [i for i, (a, b) in enumerate(zip(before, after)) if not _same(a, b)]
+    elif isinstance(before, dict) and isinstance(after, dict) and set(before) <= set(after):
+        keys = [k for k in after if k not in before or not _same(before[k], after[k])]
+    else:
+        return None
+    return keys[0] if len(keys) == 1 else None
+
+
+def _same(a: object, b: object) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def call_text(code: str, func: str, line: int, arguments: tuple[tuple[str, str], ...]) -> str | None:
+    """`f(1, 'a')`: the call of the plain function defined at `line` with its arguments' values, in the order
+    of its parameters; None for a method, a function with `*args`, `**kwargs` or keyword-only parameters, an
+    argument recorded only in part, or a text over MAX_CALL_CHARS."""
+    names = _plain_parameters(code, line, func)
+    if names is None or tuple(n for n, _ in arguments) != names:
+        return None
+    values = [v for _, v in arguments]
+    text = f"{func}({', '.join(values)})"
+    if len(text) > MAX_CALL_CHARS or "`" in text or any(is_truncated(v) or v.startswith("<") for v in values):
+        return None
+    return text
+
+
+@lru_cache(maxsize=256)
+def _plain_parameters(code: str, line: int, func: str) -> tuple[str, ...] | None:
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    methods = {id(n) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) for n in c.body}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == func and id(node) not in methods \
+                and min([d.lineno for d in node.decorator_list] + [node.lineno]) <= line <= node.lineno:
+            spec = node.args
+            if spec.vararg or spec.kwarg or spec.kwonlyargs or spec.posonlyargs:
+                return None
+            return tuple(a.arg for a in spec.args)
+    return None
