@@ -487,7 +487,7 @@ class Narrator:
             self.extend_quote(self.def_comments(event))
         if event.func == self.tally_calls:
             self.paragraphs[-1] += f" That is call {bisect_right(self.tally_starts, index)} of `{event.func}`."
-        signature = call_signature(self.events, index)
+        signature = call_signature(self.events, index) if event.caller is not None else None
         if signature is not None:
             self.full_calls.setdefault(signature, bisect_right(self.call_starts[event.func], index))
 

@@ -109,7 +109,7 @@ def call_signature(events: tuple[Event, ...], index: int) -> tuple | None:
         return None
     found = []
     for event in events[index:end + 1]:
-        depth = event.depth - start.depth
+        depth = getattr(event, "depth", 0) - start.depth
         if isinstance(event, LineEvent) and not event.reads:
             loop = (event.loop[0], event.loop[2]) if event.loop else None
             found.append(("line", depth, event.line, event.values, event.changes, loop, event.next_line))

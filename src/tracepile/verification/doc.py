@@ -82,11 +82,18 @@ read as follows, in a line paragraph:
    it is true. A span true at neither is false.
 3. **New values.** A span true after the step states the new value of the name it names (strict
    mode requires one per name the step changes) unless its cue is a before-cue. An item or
-   attribute (`` `arr[2]` becomes `9` ``) states its object's new value when it is exactly the one
-   item or attribute the line assigns.
+   attribute (`` `arr[2]` becomes `9` ``, `` `dist[3]` goes from `7` to `5` ``) states its object's new
+   value when it is exactly the one item or attribute the line assigns; `` appends `4` to `stack` ``
+   states it when the line calls `stack.append(...)` and `stack` is the old list with that item added.
 
 In a call paragraph a span speaks of the arguments on entry; in a summary, of the state after the
 summarised iterations; elsewhere it cannot be read and is unverifiable.
+
+A repeated call is narrated in one sentence, `` `cmp('0', '0')` again returns `0`, as in call 2 ``
+(form `repeat_call`): the next step is a call of `cmp` with exactly those arguments (literals, in the
+order of its parameters), call 2 of `cmp` (counting calls as they start) came before it and did exactly
+the same (the same lines, values read and changed, nested calls and result), and the call returns that
+value. The sentence narrates the whole call, up to its return.
 
 ## Repetition and persistence
 

@@ -165,24 +165,30 @@ class ValueChecks:
         return HOLDS
 
     def claim_appends(self, claim: Claim) -> Finding:
-        """`appends `4` to `stack``: the line's own code calls `stack.append(...)`, and `stack` after the line
-        is the list before it with that one item added at the end; this states the new value of `stack`."""
+        """`appends `4` to `stack`` (or `appends `(v, w)` to `adj[u]``): the line's own code calls
+        `stack.append(...)`, and `stack` after the line is the list before it with that one item (a value, or
+        an expression read before the line) added at the end; this states the new value of `stack`."""
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
         name, item = claim.args["name"], claim.args["item"]
         if not _appends_to(self.source_of(event.line), name):
             return false(f"line {event.line} does not call `{name}.append`", self.source_of(event.line), name)
-        old, new = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        before_state, recorded = self.context.before or {}, dict(event.values)
+        old, new = evaluate(name, before_state, recorded)[1], evaluate(name, self.values.of(event.frame), {})[1]
         try:
-            before, after = parse_value(old or ""), parse_value(new or "")
+            before, after = parse_value(old), parse_value(new)
         except Unparsable:
             return unverifiable(f"`{name}` is not recorded in full at line {event.line}")
         if not isinstance(before, list) or not isinstance(after, list) or render(after[:-1]) != render(before):
-            return false(f"`{name}` goes from `{old}` to `{new}` at line {event.line}", new or "", item)
+            return false(f"`{name}` goes from `{old}` to `{new}` at line {event.line}", new, item)
+        if not _is_value(item):
+            known, item = evaluate(item, before_state, recorded)
+            if not known:
+                return unverifiable(f"`{claim.args['item']}` cannot be evaluated at line {event.line}")
         if not exact(item, render(after[-1])):
             return false(f"line {event.line} appends `{render(after[-1])}` to `{name}`", render(after[-1]), item)
-        self.unstated.get(self.context.index, set()).discard(name)
+        self.unstated.get(self.context.index, set()).discard(root_name(name))
         return HOLDS
 
     def claim_stays(self, claim: Claim) -> Finding:
@@ -426,4 +432,12 @@ def _appends_to(source: str, name: str) -> bool:
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"
-               and isinstance(node.func.value, ast.Name) and node.func.value.id == name for node in ast.walk(tree))
+               and normal(ast.unparse(node.func.value)) == normal(name) for node in ast.walk(tree))
+
+
+def _is_value(text: str) -> bool:
+    try:
+        parse_value(text)
+    except Unparsable:
+        return False
+    return True
