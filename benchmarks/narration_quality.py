@@ -273,6 +273,35 @@ def concision(row: dict, tally: dict) -> None:
             blocks.add(block)
     said = len(REPEATED.findall(text))
     tally["repeated calls said in one sentence"] += said
+    for paragraph in paragraphs:
+        missing = undecided(paragraph)
+        if missing is not None:
+            tally["and/or verdicts"] += 1
+            tally["and/or verdicts without their deciding part"] += missing
+
+
+VERDICT = re.compile(r"checks the (?:loop |`elif` )?condition `([^`\n]+)`[\s\S]*?; `\1` is (True|False)")
+
+
+def undecided(paragraph: str) -> int | None:
+    """For a paragraph that checks an `and`/`or` condition and gives its verdict: 1 when no code span of it
+    states the deciding operand with its value (the first False operand of a False `and`, the first True one
+    of a True `or`, the last operand otherwise), 0 when one does; None for other paragraphs."""
+    match = VERDICT.search(paragraph)
+    if not match:
+        return None
+    try:
+        node = ast.parse(match.group(1), mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.BoolOp):
+        return None
+    verdict, is_and = match.group(2), isinstance(node.op, ast.And)
+    stated = {norm(m.group(1)): m.group(2).strip() for m in CLAIM.finditer(paragraph)}
+    operands = [ast.unparse(v) for v in node.values]
+    if (verdict == "False") == is_and:  # short-circuit: an operand with the verdict's value decides
+        return 0 if any(stated.get(o) == verdict for o in operands) else 1
+    return 0 if stated.get(operands[-1]) == verdict else 1
 
 
 def unsound_summaries(rows: list[dict]) -> tuple[int, int]:

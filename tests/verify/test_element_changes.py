@@ -89,3 +89,20 @@ def test_element_change_rules():
     assert element_change("a.append(7)", "a", big, repr([0] * 20 + [7])) == "this appends `7` to `a`"
     assert element_change("a.append(7)", "a", big, repr([0] * 21)) == "this appends `0` to `a`"
     assert element_change("a.extend([7])", "a", big, repr([0] * 20 + [7])) is None
+
+
+ADJACENCY = '''def build(n, edges):
+    adj = [[] for _ in range(n)]
+    for u, v in edges:
+        adj[u].append(v)
+        adj[v].append(u)
+    return adj
+'''
+
+
+def test_an_append_to_an_item_is_said_with_its_key_and_checked():
+    text, result = narrated(ADJACENCY, "build(7, [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 0)])")
+    assert "this appends `0` to `adj[6]`" in text and "this appends `6` to `adj[0]`" in text
+    for lie in ("this appends `0` to `adj[5]`", "this appends `1` to `adj[6]`"):
+        lied = text.replace("this appends `0` to `adj[6]`", lie, 1)
+        assert any(lie in s and v != "verified" for s, v in verdicts(lied, result).items()), lie

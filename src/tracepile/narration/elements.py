@@ -24,12 +24,13 @@ def element_change(source: str, name: str, old: str | None, new: str) -> str | N
     except Unparsable:
         return None
     kind = _write(source, name)
-    if kind == "append" and isinstance(before, list) and isinstance(after, list) \
-            and after[:-1] == before and len(after) == len(before) + 1:
-        return f"this appends `{render(after[-1])}` to `{name}`"
-    key = _changed_key(before, after) if kind == "item" else None
+    if kind == "append":
+        return _appended(name, before, after)
+    key = _changed_key(before, after) if kind in ("item", "item_append") else None
     if key is None:
         return None
+    if kind == "item_append":
+        return _appended(f"{name}[{render(key)}]", before[key] if key in _keys(before) else None, after[key])
     target, value = f"{name}[{render(key)}]", render(after[key])
     if "`" in target + value:
         return None
@@ -42,7 +43,7 @@ def element_change(source: str, name: str, old: str | None, new: str) -> str | N
 @lru_cache(maxsize=4096)
 def _write(source: str, name: str) -> str | None:
     """How the one statement `source` changes `name`: "item" for `name[k] = v` / `name[k] op= v`,
-    "append" for `name.append(x)`, else None."""
+    "append" for `name.append(x)`, "item_append" for `name[k].append(x)`, else None."""
     try:
         body = ast.parse(source.strip()).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -56,10 +57,27 @@ def _write(source: str, name: str) -> str | None:
             and not isinstance(targets[0].slice, ast.Slice):
         return "item"
     call = statement.value if isinstance(statement, ast.Expr) else None
-    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "append" \
-            and _is(call.func.value, name) and len(call.args) == 1 and not call.keywords:
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or call.func.attr != "append" \
+            or len(call.args) != 1 or call.keywords:
+        return None
+    owner = call.func.value
+    if _is(owner, name):
         return "append"
+    if isinstance(owner, ast.Subscript) and _is(owner.value, name) and not isinstance(owner.slice, ast.Slice):
+        return "item_append"
     return None
+
+
+def _appended(target: str, before: object, after: object) -> str | None:
+    """`this appends `4` to `stack``, when `after` is the list `before` with one item added at its end."""
+    if not isinstance(before, list) or not isinstance(after, list) or len(after) != len(before) + 1 \
+            or render(after[:-1]) != render(before) or "`" in target + render(after[-1]):
+        return None
+    return f"this appends `{render(after[-1])}` to `{target}`"
+
+
+def _keys(container: object) -> range | dict:
+    return container if isinstance(container, dict) else range(len(container))
 
 
 def _is(node: ast.AST, name: str) -> bool:

@@ -297,6 +297,8 @@ class Narrator:
         if kind in ("if", "elif", "while", "assert"):
             explained = self.comparison(event, info, before) or self.negation(event, info, before)
             ops = [] if explained else self.operands(event, info, before, skip=info.test)
+            decider = phrasing.deciding(info.test, event.values)  # said with the verdict, not among the operands
+            ops = [op for op in ops if not decider or op != claim(*decider)]
             what = {"if": "checks the condition", "elif": "checks the `elif` condition",
                     "while": "checks the loop condition", "assert": "asserts"}[kind]
             text = f"{what} {code(info.test)}"
@@ -415,7 +417,7 @@ class Narrator:
         if info.kind == "assert":
             taken = id(event) not in self.failed_asserts
         if value in ("True", "False"):
-            verdict = f"{code(info.test)} is {value}" + self.because(event, info)
+            verdict = f"{code(info.test)} is {value}" + (self.because(event, info) or self.decided_by(event, info))
         elif value is not None:
             verdict = f"{claim(info.test, value)}, which counts as {'true' if taken else 'false'}"
         else:
@@ -672,6 +674,11 @@ class Narrator:
         known = {name: value for name, value in before.items() if len(value) <= MAX_SCALAR_CHARS}
         known.update(event.values)
         return known
+
+    def decided_by(self, event: LineEvent, info: LineInfo) -> str:
+        """` because `t > 0 = False`` for an `and`/`or` condition: its deciding part (phrasing.deciding)."""
+        found = phrasing.deciding(info.test, event.values)
+        return f" because {claim(*found)}" if found else ""
 
     def because(self, event: LineEvent, info: LineInfo) -> str:
         found = self.comparison(event, info, self.line_before.get(event.frame, {}))

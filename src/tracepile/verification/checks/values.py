@@ -172,9 +172,9 @@ class ValueChecks:
         if isinstance(event, Finding):
             return event
         name, item = claim.args["name"], claim.args["item"]
-        if not _appends_to(self.source_of(event.line), name):
-            return false(f"line {event.line} does not call `{name}.append`", self.source_of(event.line), name)
         before_state, recorded = self.context.before or {}, dict(event.values)
+        if not any(self.same_item(owner, name) for owner in _append_owners(self.source_of(event.line))):
+            return false(f"line {event.line} does not call `{name}.append`", self.source_of(event.line), name)
         old, new = evaluate(name, before_state, recorded)[1], evaluate(name, self.values.of(event.frame), {})[1]
         try:
             before, after = parse_value(old), parse_value(new)
@@ -190,6 +190,23 @@ class ValueChecks:
             return false(f"line {event.line} appends `{render(after[-1])}` to `{name}`", render(after[-1]), item)
         self.unstated.get(self.context.index, set()).discard(root_name(name))
         return HOLDS
+
+    def same_item(self, written: str, stated: str) -> bool:
+        """Whether the code `written` (`adj[u]`) and the text's `stated` (`adj[4]`) name the same object at the
+        narrated line: the same code, or one subscript of one name whose keys are equal before the line."""
+        if normal(written) == normal(stated):
+            return True
+        try:
+            code, text = ast.parse(written, mode="eval").body, ast.parse(stated.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return False
+        if not (isinstance(code, ast.Subscript) and isinstance(text, ast.Subscript)) or \
+                isinstance(code.slice, ast.Slice) or isinstance(text.slice, ast.Slice) or \
+                normal(ast.unparse(code.value)) != normal(ast.unparse(text.value)):
+            return False
+        before, recorded = self.context.before or {}, dict(self.events[self.context.index].values)
+        keys = [evaluate(ast.unparse(node.slice), before, recorded) for node in (code, text)]
+        return all(known for known, _ in keys) and exact(keys[1][1], keys[0][1])
 
     def claim_stays(self, claim: Claim) -> Finding:
         """`x` stays at `v` (is still, is unchanged): any name or expression in scope has the same value
@@ -425,14 +442,14 @@ def _misnamed(direction: str, by_amount: bool, kind: str) -> str:
     return UPDATE_WORDS[kind] if wanted is not None and kind not in wanted else ""
 
 
-def _appends_to(source: str, name: str) -> bool:
-    """Whether the statement `source` calls `name.append(...)` itself."""
+def _append_owners(source: str) -> list[str]:
+    """The code of each object the statement `source` calls `.append` on (`stack`, `adj[u]`)."""
     try:
         tree = ast.parse(source.strip())
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"
-               and normal(ast.unparse(node.func.value)) == normal(name) for node in ast.walk(tree))
+        return []
+    return [ast.unparse(node.func.value) for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute) and node.func.attr == "append"]
 
 
 def _is_value(text: str) -> bool:
