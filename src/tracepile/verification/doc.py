@@ -39,6 +39,8 @@ How a text is read:
   restated condition are parts of that line's code, and the sides of a `because` are the sides of a
   comparison the line makes, related as that comparison or its negation (for `len(cart) > 5` coming
   out False, `` `len(cart) = 0` is at most `5` `` holds; `` at most `4` ``, though true, is rejected).
+  For an `and`/`or` condition that Python stopped early, `` because `t > 0 = False` `` must name the
+  operand it stopped at (the first false part of an `and`, the first true part of an `or`).
 - Strict mode (the default) requires the whole run: every recorded step (line, call, return, yield,
   exception, output) narrated in order or inside a summary of loop iterations, the new value of every
   variable a narrated line changes, the outcome of every branch, and the final answer. A summary may

@@ -307,7 +307,34 @@ class ValueChecks:
         if info is None or not info.test or normal(expr) not in parts(info.test):
             return false(f"`{expr}` is not part of the condition at line {event.line}", info.test if info else "",
                          expr)
+        decider = self.short_circuit(info.test)
+        if decider is not None and normal(expr) in decider[1] and normal(expr) != decider[0]:
+            return false(f"`{decider[0]}` decides the condition at line {event.line} (Python stops there), not "
+                         f"`{expr}`", decider[0], expr)
         return self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text, claim.form))
+
+    def short_circuit(self, test: str) -> tuple[str, list[str]] | None:
+        """For an `and`/`or` condition that Python stopped evaluating early (an `and` at a false operand, an
+        `or` at a true one, before the last): that operand and all top-level operands, in canonical spelling."""
+        try:
+            node = ast.parse(test, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        if not isinstance(node, ast.BoolOp):
+            return None
+        operands = [normal(ast.unparse(value)) for value in node.values]
+        before, recorded = self.context.before or {}, dict(self.events[self.context.index].values)
+        for operand in operands[:-1]:
+            known, value = evaluate(operand, before, recorded)
+            try:
+                truthy = known and bool(parse_value(value))
+            except Unparsable:
+                return None
+            if not known:
+                return None
+            if truthy == isinstance(node.op, ast.Or):
+                return operand, operands
+        return None
 
     def claim_deleted(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
