@@ -106,3 +106,19 @@ def test_an_append_to_an_item_is_said_with_its_key_and_checked():
     for lie in ("this appends `0` to `adj[5]`", "this appends `1` to `adj[6]`"):
         lied = text.replace("this appends `0` to `adj[6]`", lie, 1)
         assert any(lie in s and v != "verified" for s, v in verdicts(lied, result).items()), lie
+
+
+GRID = '''def fill(n):
+    grid = [[0] * n for _ in range(n)]
+    for i in range(n):
+        grid[i][n - 1 - i] += 5
+    return grid
+'''
+
+
+def test_an_item_of_a_nested_container_is_said_by_its_keys_and_checked():
+    text, result = narrated(GRID, "fill(4)")
+    assert "`grid[1][2]` goes from `0` to `5`" in text and text.count("`grid = [") == 2  # bound, loop end
+    for lie in ("`grid[2][1]` goes from `0` to `5`", "`grid[1][2]` goes from `0` to `6`"):
+        lied = text.replace("`grid[1][2]` goes from `0` to `5`", lie, 1)
+        assert any(lie in s and v != "verified" for s, v in verdicts(lied, result).items()), lie

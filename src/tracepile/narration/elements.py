@@ -23,49 +23,67 @@ def element_change(source: str, name: str, old: str | None, new: str) -> str | N
         before, after = parse_value(old), parse_value(new)
     except Unparsable:
         return None
-    kind = _write(source, name)
+    kind, depth = _write(source, name)
     if kind == "append":
         return _appended(name, before, after)
-    key = _changed_key(before, after) if kind in ("item", "item_append") else None
-    if key is None:
-        return None
     if kind == "item_append":
-        return _appended(f"{name}[{render(key)}]", before[key] if key in _keys(before) else None, after[key])
-    target, value = f"{name}[{render(key)}]", render(after[key])
+        key = _changed_key(before, after)
+        return None if key is None or key not in _keys(before) else \
+            _appended(f"{name}[{render(key)}]", before[key], after[key])
+    path = _changed_path(before, after, depth) if kind == "item" else None
+    if path is None:
+        return None
+    keys, old_item, new_item = path
+    target, value = name + "".join(f"[{render(k)}]" for k in keys), render(new_item)
     if "`" in target + value:
         return None
-    shown = before.get(key) if isinstance(before, dict) else before[key]
-    if type(shown) is int and type(after[key]) is int and (not isinstance(before, dict) or key in before):
-        return f"`{target}` goes from `{render(shown)}` to `{value}`"
+    if type(old_item) is int and type(new_item) is int:
+        return f"`{target}` goes from `{render(old_item)}` to `{value}`"
     return f"`{target}` becomes `{value}`"
 
 
+def _changed_path(before: object, after: object, depth: int) -> tuple[list, object, object] | None:
+    """The keys down `depth` levels of nested lists or dictionaries to the one item that differs (each
+    level has exactly one differing key), with the item before (None when new) and after."""
+    keys = []
+    for level in range(depth):
+        key = _changed_key(before, after)
+        if key is None or level < depth - 1 and key not in _keys(before):
+            return None
+        keys.append(key)
+        before, after = (before[key] if key in _keys(before) else None), after[key]
+    return keys, before, after
+
+
 @lru_cache(maxsize=4096)
-def _write(source: str, name: str) -> str | None:
-    """How the one statement `source` changes `name`: "item" for `name[k] = v` / `name[k] op= v`,
-    "append" for `name.append(x)`, "item_append" for `name[k].append(x)`, else None."""
+def _write(source: str, name: str) -> tuple[str | None, int]:
+    """How the one statement `source` changes `name`, and how many subscripts deep: ("item", 2) for
+    `name[i][j] = v` (or `op=`), ("append", 0) for `name.append(x)`, ("item_append", 1) for
+    `name[k].append(x)`, else (None, 0)."""
     try:
         body = ast.parse(source.strip()).body
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return None
+        return None, 0
     if len(body) != 1:
-        return None
+        return None, 0
     statement = body[0]
     targets = statement.targets if isinstance(statement, ast.Assign) else \
         [statement.target] if isinstance(statement, ast.AugAssign) else []
-    if len(targets) == 1 and isinstance(targets[0], ast.Subscript) and _is(targets[0].value, name) \
-            and not isinstance(targets[0].slice, ast.Slice):
-        return "item"
+    if len(targets) == 1 and isinstance(targets[0], ast.Subscript):
+        node, depth = targets[0], 0
+        while isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice):
+            node, depth = node.value, depth + 1
+        return ("item", depth) if _is(node, name) else (None, 0)
     call = statement.value if isinstance(statement, ast.Expr) else None
     if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or call.func.attr != "append" \
             or len(call.args) != 1 or call.keywords:
-        return None
+        return None, 0
     owner = call.func.value
     if _is(owner, name):
-        return "append"
+        return "append", 0
     if isinstance(owner, ast.Subscript) and _is(owner.value, name) and not isinstance(owner.slice, ast.Slice):
-        return "item_append"
-    return None
+        return "item_append", 1
+    return None, 0
 
 
 def _appended(target: str, before: object, after: object) -> str | None:
