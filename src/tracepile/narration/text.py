@@ -126,7 +126,7 @@ class Narrator:
         self.line_index: dict[int, int] = {}  # frame -> event index of its latest line
         self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
         self.skip_to = -1  # events up to this index were said in one sentence (a repeated call)
-        self.full_calls: dict[tuple, int] = {}  # what a call narrated in full did -> its number among its function's calls
+        self.full_calls: dict[tuple, int] = {}  # what a call narrated in full did -> its call number
         self.call_starts: dict[str, list[int]] = {}  # function -> event indices of its calls, in order
         for i, e in enumerate(trace.events):
             if isinstance(e, CallEvent) and not e.resumed:
