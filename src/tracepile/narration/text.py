@@ -127,6 +127,7 @@ class Narrator:
         self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
         self.skip_to = -1  # events up to this index were said in one sentence (a repeated call)
         self.full_calls: dict[tuple, int] = {}  # what a call narrated in full did -> its call number
+        self.signatures: dict[int, tuple | None] = {}  # call event index -> paths.call_signature
         self.call_starts: dict[str, list[int]] = {}  # function -> event indices of its calls, in order
         for i, e in enumerate(trace.events):
             if isinstance(e, CallEvent) and not e.resumed:
@@ -489,9 +490,15 @@ class Narrator:
             self.extend_quote(self.def_comments(event))
         if event.func == self.tally_calls:
             self.paragraphs[-1] += f" That is call {bisect_right(self.tally_starts, index)} of `{event.func}`."
-        signature = call_signature(self.events, index) if event.caller is not None else None
+        signature = self.signature(index) if event.caller is not None else None
         if signature is not None:
             self.full_calls.setdefault(signature, bisect_right(self.call_starts[event.func], index))
+
+    def signature(self, index: int) -> tuple | None:
+        """paths.call_signature of the call at `index`, computed once."""
+        if index not in self.signatures:
+            self.signatures[index] = call_signature(self.events, index)
+        return self.signatures[index]
 
     def repeated_call(self, index: int, event: CallEvent) -> bool:
         """A call that does exactly what an earlier call narrated in full did (same arguments, lines, values
@@ -502,7 +509,7 @@ class Narrator:
         end = call_end(self.events, index)
         if end is None or self.stop_at is not None and end > self.stop_at:
             return False
-        earlier = self.full_calls.get(call_signature(self.events, index))
+        earlier = self.full_calls.get(self.signature(index))
         shown = call_text(self.trace.code, event.func, event.line, call_arguments(self.trace.code, event))
         if earlier is None or shown is None:
             return False

@@ -59,7 +59,7 @@ class CallChecks:
             return false(f"`{func}` is called with {', '.join(actual)}", ", ".join(actual), ", ".join(values))
         if not exact(claim.args["value"], self.events[end].value):
             return false(f"`{func}` returns `{self.events[end].value}`", self.events[end].value, claim.args["value"])
-        starts = [i for i, e in enumerate(self.events) if isinstance(e, CallEvent) and e.func == func and not e.resumed]
+        starts = self.call_starts(func)
         number, earlier = claim.args["earlier"], starts.index(index) + 1
         if not 1 <= number < earlier:
             return false(f"this is call {earlier} of `{func}`; call {number} does not come before it", str(earlier),
@@ -69,6 +69,15 @@ class CallChecks:
             return false(f"call {number} of `{func}` did not do the same as this call (arguments, path, values or "
                          "result differ)", "a different call", f"call {number}")
         return HOLDS
+
+    def call_starts(self, func: str) -> list[int]:
+        """The event indices of the calls of `func` that start (not resume), in order (computed once)."""
+        if not hasattr(self, "_call_starts"):
+            self._call_starts: dict[str, list[int]] = {}
+            for i, e in enumerate(self.events):
+                if isinstance(e, CallEvent) and not e.resumed:
+                    self._call_starts.setdefault(e.func, []).append(i)
+        return self._call_starts.get(func, [])
 
     def claim_changed_inside(self, claim: Claim) -> Finding:
         """`arr` is now `[...]`, changed inside `quick_sort`: the value after the step, a change the line's own
