@@ -12,7 +12,10 @@ at an iteration without their ground, loop-iteration answers stated at iteration
 phrases per response, comment quotes on entry to a helper that are not directly above its `def`, responses
 quoting the file's header comment, `X = X` tautologies, and same-path summaries over iterations whose
 one-line loops ran their body a different number of times (re-traced and re-checked; `--no-retrace`
-skips it); over the question samples: the share whose rationale ends, right before its
+skips it); the concision measures: whole restatements of a container longer than 40 characters after
+its first statement in a response, calls narrated in full whose narration repeats an earlier call's word for
+word (and repeated calls said in one sentence), and `and`/`or` verdicts whose deciding operand no code span of
+the paragraph states with its value; over the question samples: the share whose rationale ends, right before its
 final answer, with its kind's answer step (a sentence of one of the step forms of `STEP_FORMS`, in a
 verified sample), and the line-count rationales whose last step states a returned value other than the
 answer.
