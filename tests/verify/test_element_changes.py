@@ -119,6 +119,7 @@ GRID = '''def fill(n):
 def test_an_item_of_a_nested_container_is_said_by_its_keys_and_checked():
     text, result = narrated(GRID, "fill(4)")
     assert "`grid[1][2]` goes from `0` to `5`" in text and text.count("`grid = [") == 2  # bound, loop end
+    assert "`grid[i] = " not in text  # the row the item is written through is no operand
     for lie in ("`grid[2][1]` goes from `0` to `5`", "`grid[1][2]` goes from `0` to `6`"):
         lied = text.replace("`grid[1][2]` goes from `0` to `5`", lie, 1)
         assert any(lie in s and v != "verified" for s, v in verdicts(lied, result).items()), lie

@@ -146,3 +146,23 @@ def _plain_parameters(code: str, line: int, func: str) -> tuple[str, ...] | None
                 return None
             return tuple(a.arg for a in spec.args)
     return None
+
+
+@lru_cache(maxsize=4096)
+def written_rows(source: str) -> frozenset[str]:
+    """The inner containers an item assignment goes through (`best[i]` of `best[i][c] = v`): a whole row
+    restated as an operand says nothing the item's change does not."""
+    try:
+        body = ast.parse(source.strip()).body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return frozenset()
+    statement = body[0] if len(body) == 1 else None
+    targets = statement.targets if isinstance(statement, ast.Assign) else \
+        [statement.target] if isinstance(statement, ast.AugAssign) else []
+    found = set()
+    for target in targets:
+        node = target.value if isinstance(target, ast.Subscript) else None
+        while isinstance(node, ast.Subscript):
+            found.add(ast.unparse(node))
+            node = node.value
+    return frozenset(found)

@@ -10,7 +10,7 @@ from tracepile.authored import Comment, comments_about, comments_before_def, quo
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
-from tracepile.narration.elements import call_text, element_change
+from tracepile.narration.elements import call_text, element_change, written_rows
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments, for_iterable
 from tracepile.tracer.paths import call_end, call_signature, one_line_loops
@@ -267,9 +267,10 @@ class Narrator:
                  skip: str | None = None) -> list[str]:
         computed = info.computed if info is not None else frozenset()
         mutating = info.mutating if info is not None else ""
+        rows = written_rows(info.source) if info is not None else frozenset()
         found = [claim(expr, value) for expr, value in event.values
                  if expr != skip and expr not in computed and expr != mutating and len(value) <= MAX_OPERAND_CHARS
-                 and not is_noise(value) and not tautology(expr, value)]
+                 and not is_noise(value) and not tautology(expr, value) and expr not in rows]
         if info is not None:
             for name in info.reads:
                 value = before.get(name)
