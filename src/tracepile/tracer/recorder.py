@@ -4,17 +4,23 @@ Back-end independent: `hooks.py` feeds it from sys.settrace or sys.monitoring.""
 from __future__ import annotations
 
 import collections
+import operator
 
 from tracepile.model import DELETED
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 from tracepile.tracer.safe_eval import evaluate, same_moment
 from tracepile.tracer.stdin import produced
-from tracepile.values import render, render_tracked
+from tracepile.values import _instance_dict, render, render_watched
 
 MISSING = object()
 READ_VALUE = "__tracepile_read__"  # the name a read chain's expressions use for the read's value
 MAX_READ_CHARS = 20_000
 _SAME_MOMENT = same_moment()  # module-level: a program that renders sys.stdout shows the Recorder itself
+
+
+Shown = tuple  # (value, text, ids of the mutable objects seen or None, those objects, contents(objects))
+"""A name's rendering and what it depends on: the text stays the same while the name is bound to the same
+value and every mutable object seen while rendering holds the same items (see `contents`)."""
 
 
 class TraceLimit(Exception):
@@ -31,7 +37,7 @@ class FrameState:
         self.no, self.depth, self.func, self.is_module = no, depth, func, is_module
         self.line = 0
         self.info: LineInfo | None = None
-        self.cache: dict[str, tuple[object, str, frozenset | None]] = {}
+        self.cache: dict[str, Shown] = {}
         self.log_pos = log_pos
         self.pending: BaseException | None = None
         self.read_line = 0  # the line whose read chain was recorded last
@@ -213,7 +219,7 @@ class Recorder:
         if len(self.log) > state.log_pos:
             mutated = set(self.log[state.log_pos:])
             state.log_pos = len(self.log)
-            for name, (_, _, ids) in state.cache.items():
+            for name, (_, _, ids, _, _) in state.cache.items():
                 if (ids and not ids.isdisjoint(mutated)) or (state.is_module and name in mutated):
                     names.append(name)
         if not names:
@@ -235,14 +241,14 @@ class Recorder:
                     del cache[name]
                     changes.append((name, DELETED))
                 continue
-            if entry is not None and entry[0] is value and not (entry[2] and not entry[2].isdisjoint(mutated)) \
-                    and id(value) not in mutated:
+            if entry is not None and entry[0] is value and (
+                    not (entry[2] and not entry[2].isdisjoint(mutated)) and id(value) not in mutated
+                    or entry[4] is not None and unchanged(entry[3], entry[4])):
                 continue
-            ids: set[int] = set()
-            text = render_tracked(value, self.max_chars, ids)
-            cache[name] = (value, text, frozenset(ids) if ids else None)
-            if entry is None or entry[1] != text:
-                changes.append((name, text))
+            entry_text = entry[1] if entry is not None else None
+            entry = cache[name] = self.shown(value)
+            if entry_text != entry[1]:
+                changes.append((name, entry[1]))
                 if is_global:
                     self.log.append(name)
         if changes:
@@ -269,11 +275,15 @@ class Recorder:
             return ()
         args = []
         for name, value in frame.f_locals.items():
-            ids: set[int] = set()
-            text = render_tracked(value, self.max_chars, ids)
-            state.cache[name] = (value, text, frozenset(ids) if ids else None)
-            args.append((name, text))
+            entry = state.cache[name] = self.shown(value)
+            args.append((name, entry[1]))
         return tuple(args)
+
+    def shown(self, value: object) -> Shown:
+        """The value's rendering with what it depends on (see `Shown`)."""
+        text, seen = render_watched(value, self.max_chars)
+        watched = tuple(seen.values())
+        return value, text, frozenset(seen) if seen else None, watched, contents(watched)
 
     def _explain(self, info: LineInfo, loc, glob) -> tuple:
         out = []
@@ -310,6 +320,45 @@ def holds_state(value: object) -> bool:
     """A built-in container or an instance of a class the program defines (never user code runs)."""
     cls = type(value)
     return cls in _CONTAINERS or _module_of(cls) == "__main__" and not issubclass(cls, type)
+
+
+MAX_WATCHED_ITEMS = 2_000  # beyond this a possibly changed value is rendered again instead of compared
+_END = object()  # closes one object's items in `contents`
+
+
+def contents(objects: tuple) -> list | None:
+    """The items of `objects` (lists, deques, sets, dicts, plain program objects) as one flat list of
+    references, each object's items closed by a marker; None when one is of another kind or when they
+    hold too many items to be worth comparing. Reads no user code."""
+    out: list = []
+    for obj in objects:
+        cls = type(obj)
+        if cls is list or cls is collections.deque or cls is set:
+            out.append(obj)
+            out.extend(obj)
+        elif cls is dict:
+            out.append(obj)
+            out.extend(dict.keys(obj))
+            out.extend(dict.values(obj))
+        elif _module_of(cls) == "__main__" and type(cls) is type and len(cls.__mro__) == 2:
+            attrs = _instance_dict(obj)
+            if not attrs or "__slots__" in cls.__dict__:
+                return None
+            out += (obj, cls, cls.__name__, attrs)
+            out.extend(attrs)
+            out.extend(attrs.values())
+        else:
+            return None
+        out.append(_END)
+        if len(out) > MAX_WATCHED_ITEMS:
+            return None
+    return out
+
+
+def unchanged(objects: tuple, before: list) -> bool:
+    """Whether `objects` hold the very same items (by identity) as when `before` was taken."""
+    now = contents(objects)
+    return now is not None and len(now) == len(before) and all(map(operator.is_, now, before))
 
 
 def exception_message(exc: BaseException) -> str:
