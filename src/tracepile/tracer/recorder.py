@@ -20,7 +20,8 @@ _SAME_MOMENT = same_moment()  # module-level: a program that renders sys.stdout 
 
 Shown = tuple  # (value, text, ids of the mutable objects seen or None, those objects, contents(objects))
 """A name's rendering and what it depends on: the text stays the same while the name is bound to the same
-value and every mutable object seen while rendering holds the same items (see `contents`)."""
+value and every mutable object seen while rendering holds the same items (see `contents`); a value that
+shows no mutable object never changes its text."""
 
 
 class TraceLimit(Exception):
@@ -242,11 +243,11 @@ class Recorder:
                     changes.append((name, DELETED))
                 continue
             if entry is not None and entry[0] is value and (
-                    not (entry[2] and not entry[2].isdisjoint(mutated)) and id(value) not in mutated
+                    entry[2] is None or entry[2].isdisjoint(mutated)
                     or entry[4] is not None and unchanged(entry[3], entry[4])):
-                continue
+                continue  # the same value, and nothing its text shows changed
             entry_text = entry[1] if entry is not None else None
-            entry = cache[name] = self.shown(value)
+            entry = cache[name] = self.shown(value, entry_text)
             if entry_text != entry[1]:
                 changes.append((name, entry[1]))
                 if is_global:
@@ -279,11 +280,15 @@ class Recorder:
             args.append((name, entry[1]))
         return tuple(args)
 
-    def shown(self, value: object) -> Shown:
-        """The value's rendering with what it depends on (see `Shown`)."""
+    def shown(self, value: object, before: str | None = None) -> Shown:
+        """The value's rendering with what it depends on (see `Shown`). The contents are kept only when
+        the text is `before` again (a possible change that changed nothing): a value whose text changes
+        each time it may have changed is not worth comparing."""
         text, seen = render_watched(value, self.max_chars)
+        if not seen:
+            return value, text, None, None, None
         watched = tuple(seen.values())
-        return value, text, frozenset(seen) if seen else None, watched, contents(watched)
+        return value, text, frozenset(seen), watched, contents(watched) if text == before else None
 
     def _explain(self, info: LineInfo, loc, glob) -> tuple:
         out = []
@@ -322,7 +327,7 @@ def holds_state(value: object) -> bool:
     return cls in _CONTAINERS or _module_of(cls) == "__main__" and not issubclass(cls, type)
 
 
-MAX_WATCHED_ITEMS = 2_000  # beyond this a possibly changed value is rendered again instead of compared
+MAX_WATCHED_ITEMS = 1_000  # beyond this a possibly changed value is rendered again instead of compared
 _END = object()  # closes one object's items in `contents`
 
 
@@ -334,15 +339,19 @@ def contents(objects: tuple) -> list | None:
     for obj in objects:
         cls = type(obj)
         if cls is list or cls is collections.deque or cls is set:
+            if len(out) + len(obj) > MAX_WATCHED_ITEMS:
+                return None
             out.append(obj)
             out.extend(obj)
         elif cls is dict:
+            if len(out) + 2 * len(obj) > MAX_WATCHED_ITEMS:
+                return None
             out.append(obj)
             out.extend(dict.keys(obj))
             out.extend(dict.values(obj))
         elif _module_of(cls) == "__main__" and type(cls) is type and len(cls.__mro__) == 2:
             attrs = _instance_dict(obj)
-            if not attrs or "__slots__" in cls.__dict__:
+            if not attrs or "__slots__" in cls.__dict__ or len(out) + 2 * len(attrs) > MAX_WATCHED_ITEMS:
                 return None
             out += (obj, cls, cls.__name__, attrs)
             out.extend(attrs)
@@ -350,8 +359,6 @@ def contents(objects: tuple) -> list | None:
         else:
             return None
         out.append(_END)
-        if len(out) > MAX_WATCHED_ITEMS:
-            return None
     return out
 
 
