@@ -24,6 +24,9 @@ value and every mutable object seen while rendering holds the same items (see `c
 shows no mutable object never changes its text."""
 
 
+_SMALL_INT = 10 ** 18  # rendered in full by `render`
+
+
 class TraceLimit(Exception):
     """The trace reached its event budget."""
 
@@ -95,17 +98,21 @@ class Recorder:
         line = self.owner.get(lineno, lineno)
         if line == state.line and line not in self.loop_headers and state.pending is None:
             return  # a continuation line of the statement already running
-        with _SAME_MOMENT:
-            self._line(state, frame, line)
+        info = self.lines.get(line)
+        previous = state.info
+        if info is not None and info.why or previous is not None and previous.mutates:
+            with _SAME_MOMENT:  # expressions are evaluated
+                self._line(state, frame, line, info)
+        else:
+            self._line(state, frame, line, info)
 
-    def _line(self, state: FrameState, frame, line: int) -> None:
+    def _line(self, state: FrameState, frame, line: int, info: LineInfo | None) -> None:
         previous = state.info
         loc = None
         if previous is not None and (previous.assigns or previous.mutates) or len(self.log) > state.log_pos:
             loc = frame.f_locals  # one snapshot per event: on 3.11/3.12 each access copies the locals
             self.settle(state, frame, loc)
         state.pending = None
-        info = self.lines.get(line)
         values = ()
         if info is not None and info.why:
             values = self._explain(info, frame.f_locals if loc is None else loc, frame.f_globals)
@@ -297,7 +304,13 @@ class Recorder:
                 value = compiled(loc, glob)
             except Exception:  # noqa: BLE001 - unsafe or failing: no value recorded
                 continue
-            out.append((source, render(value, self.max_chars)))
+            cls = type(value)  # the most frequent results first: what `render` writes for them
+            if cls is bool:
+                out.append((source, "True" if value else "False"))
+            elif cls is int and -_SMALL_INT < value < _SMALL_INT:
+                out.append((source, int.__repr__(value)))
+            else:
+                out.append((source, render(value, self.max_chars)))
         return tuple(out)
 
     def _pop(self, state: FrameState) -> None:
