@@ -19,6 +19,7 @@ _SAME_MOMENT = same_moment()  # module-level: a program that renders sys.stdout 
 
 
 Shown = tuple  # (value, text, ids of the mutable objects seen or None, those objects, contents(objects))
+# (the ids and objects are views of the one dict the renderer filled)
 """A name's rendering and what it depends on: the text stays the same while the name is bound to the same
 value and every mutable object seen while rendering holds the same items (see `contents`); a value that
 shows no mutable object never changes its text."""
@@ -294,8 +295,8 @@ class Recorder:
         text, seen = render_watched(value, self.max_chars)
         if not seen:
             return value, text, None, None, None
-        watched = tuple(seen.values())
-        return value, text, frozenset(seen), watched, contents(watched) if text == before else None
+        watched = seen.values()
+        return value, text, seen.keys(), watched, contents(watched) if text == before else None
 
     def _explain(self, info: LineInfo, loc, glob) -> tuple:
         out = []
@@ -344,7 +345,7 @@ MAX_WATCHED_ITEMS = 1_000  # beyond this a possibly changed value is rendered ag
 _END = object()  # closes one object's items in `contents`
 
 
-def contents(objects: tuple) -> list | None:
+def contents(objects) -> list | None:
     """The items of `objects` (lists, deques, sets, dicts, plain program objects) as one flat list of
     references, each object's items closed by a marker; None when one is of another kind or when they
     hold too many items to be worth comparing. Reads no user code."""
@@ -375,7 +376,7 @@ def contents(objects: tuple) -> list | None:
     return out
 
 
-def unchanged(objects: tuple, before: list) -> bool:
+def unchanged(objects, before: list) -> bool:
     """Whether `objects` hold the very same items (by identity) as when `before` was taken."""
     now = contents(objects)
     return now is not None and len(now) == len(before) and all(map(operator.is_, now, before))
