@@ -114,3 +114,17 @@ def test_a_stated_value_that_cannot_be_built_fails_its_claim():
                     "Line 4 returns `x`, with `x = Fraction(4, 1)`.\n\nSo `f` returns `Fraction(4, 1)`.\n\n"
                     "Final answer: Fraction(4, 1)", trace(code, "f()"))
     assert not report.passed
+
+
+def test_streams_render_as_python_shows_them_and_never_as_the_tracer_s_own_objects():
+    from tracepile.engine import make_sample
+    from tracepile.model import Program, ProgramInput
+
+    code = ("import io\nimport sys\n\n\ndef main():\n    out = sys.stdout\n    src = sys.stdin\n"
+            "    buf = io.StringIO()\n    out.write(src.readline())\n\n\nmain()\n")
+    sample = make_sample(Program(id="streams", code=code, stdin=("hi\n",)), ProgramInput("stdin", "hi\n"))
+    assert sample.verified, sample.claim_failures
+    assert "`out = <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>`" in sample.response
+    assert "`src = <_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>`" in sample.response
+    assert "`buf = <_io.StringIO object>`" in sample.response
+    assert "Recorder" not in sample.response and "Captured" not in sample.response

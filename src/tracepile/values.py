@@ -492,6 +492,8 @@ class _Renderer:
             self.emit(f"{_type_name(cls)}.{name}" if type(name) is str else f"<{_type_name(cls)}>")
         elif issubclass(cls, types.GeneratorType):
             self.emit(f"<generator {obj.gi_code.co_name}>")
+        elif issubclass(cls, io.IOBase):
+            self.emit(_stream(cls))
         elif issubclass(cls, BaseException):
             self.exception_(obj, cls, depth)
         elif cls is functools.partial:
@@ -572,6 +574,19 @@ class _Renderer:
                 break
             self.emit(f"{key}=" if type(key) is str else "?=")
             self.value(val, depth + 1)
+
+
+# the tracer's stand-ins for sys.stdout and sys.stdin, shown as the standard streams they replace
+STANDARD_STREAMS = {"CapturedStdout": "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>",
+                    "RecordingStdin": "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"}
+
+
+def _stream(cls: type) -> str:
+    """A file object as Python shows it, less the memory address (`<_io.StringIO object>`); the tracer's
+    own streams as the standard streams they stand in for."""
+    if cls.__module__.startswith("tracepile.") and cls.__name__ in STANDARD_STREAMS:
+        return STANDARD_STREAMS[cls.__name__]
+    return f"<{cls.__module__}.{cls.__qualname__} object>"
 
 
 def _callable_name(obj: object) -> str:
