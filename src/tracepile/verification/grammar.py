@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.1"  # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
+GRAMMAR_VERSION = "3.2"  # 3.2: descriptions after a code span checked; 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
