@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.2"  # 3.2: descriptions after a code span checked; 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
+GRAMMAR_VERSION = "3.2"  # 3.2: descriptions after a code span checked, loop grounds after `over`; 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -393,6 +393,12 @@ FORMS: tuple[Form, ...] = (
     Form("loop_ground", r"<S:sequence>,? (?:which )?holds <N:size> (?:numbers?|items?|characters?|elements?|values?), so "
          r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations?|times?)(?: in all)?", "loop_ground",
          example="`range(0, 10)` holds 10 numbers, so the loop will run 10 times"),
+    Form("over_ground", r"(?:(?:loops|iterates|goes|runs|walks|steps|moves) )?over <S:sequence>,? (?:which )?holds "
+         r"<N:size> (?:numbers?|items?|characters?|elements?|values?), so (?:the loop|it) (?:runs|will run) <N:count> "
+         r"(?:iterations?|times?)(?: in all)?", "loop_ground",
+         example="runs over `range(0, 3)`, which holds 3 numbers, so the loop will run 3 times"),
+    Form("last_of", r"the last of the <N:size> (?:numbers|items|characters|elements|values) (?:in|of) <S:sequence>",
+         "last_of", example="the last of the 4 items in `order = [0, 1, 2, 3]`"),
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
          "which was true"),
