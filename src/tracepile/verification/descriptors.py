@@ -62,7 +62,12 @@ In a line paragraph these words outside a form are claims about the narrated ste
 Anywhere else these words stay fact words outside any claim, and their sentence is unverifiable: outside a
 line paragraph, a number that would state a value (*`x` is 7*, *sets it to two*: only a code span states a
 value), counts of runs (*two times*, *three iterations*: the loop forms check those), and the quantifiers
-*each*, *every*, *all*, *both*, *only*.
+*each*, *every*, *all*, *both*, *only* outside their forms: *both (neither, all) conditions (parts) hold / are
+true* (the operands of the line's `and`/`or`, two for *both* and *neither*), *every (each, all the) item (value,
+element, ...) of `` `xs` `` is positive (even, odd, nonzero, zero, non-negative, empty, non-empty, truthy, falsy,
+greater than / at least / ... `` `v` ``)* (each item, at every moment of the step `xs` can be read at; an empty
+`xs` has none), and *only `` `b` `` (and `` `c` ``) changes* (exactly the variables of the frame that have another
+value after the step).
 """
 
 

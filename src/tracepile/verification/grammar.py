@@ -506,10 +506,18 @@ FORMS: tuple[Form, ...] = (
 
     Form("body_skipped", r"(?:the |its )?(?:loop )?body does not run(?: at all)?(?! yet| until)", "body_skipped",
          example="the loop body does not run at all"),
+    Form("every_item", r"(?P<{p}quantifier>every|each|all(?: the)?) (?P<{p}noun>items?|elements?|values?|numbers?|"
+         r"entries|entry|characters?|keys?)(?: of| in) <S:sequence> (?:is|are)(?: still)? (?P<{p}property>positive|"
+         r"negative|even|odd|nonzero|non-zero|zero|non-negative|nonnegative|truthy|falsy|empty|non-empty|(?P<{p}relation>"
+         r"greater than|less than|larger than|smaller than|at least|at most|equal to|different from) <S:bound>)",
+         "every_item", example="every item of `xs` is positive"),
+    Form("only_changes", r"only <NL:names> (?:changes?|is changed|are changed|is updated|are updated|gets a new value|"
+         r"get new values|is (?:re)?assigned)", "only_changes", "after", example="only `b` changes"),
     Form("def_body", r"(?:its|the|the function's) body does not run (?:yet|until (?:it is|the function is) called)",
          "def_body", example="its body does not run until it is called"),
     Form("part", r"(?:the (?P<{p}which>first|second|left|right) (?:part|operand|half|clause|side)(?: of the condition)?"
-         r"(?: already| alone)?|(?P<{p}all>both|neither) (?:parts?|operands?|sides?|halves))"
+         r"(?: already| alone)?|(?P<{p}all>both|neither|all) (?:(?:parts?|operands?|sides?|halves|conditions?|checks?|"
+         r"comparisons?|clauses?)(?: of the condition)?|of them))"
          r" (?P<{p}verdict>holds?|fails?|is true|is false|is True|is False|are true|are false|settles it|decides it|"
          r"is already (?:true|false|True|False))",
          "part", example="the first part already settles it"),
