@@ -45,3 +45,22 @@ def test_a_rationale_without_its_answer_step_is_rejected():
     report = verify_rationale(text.replace("So this run of the loop at line 6 had 3 iterations.\n\n", ""), result,
                               asked)
     assert not report.passed and any("no answer step" in f for f in report.failures), report.failures
+
+
+RECURSIVE = "def walk(n):\n    total = 0\n    for i in range(2):\n        if n > 0:\n            total += walk(n - 1)\n" \
+            "            return total\n        total += 1\n    return total\n"
+
+
+def test_this_run_of_a_loop_is_the_one_that_just_ended_even_in_a_recursive_call():
+    """The outer call's loop ends (by `return`) after the inner call's loop ran later and longer: its rationale,
+    "this run of the loop at line 3 had 1 iteration", is true and verified; a count of the inner run is not."""
+    result = trace(RECURSIVE, "walk(1)")
+    pool = [q for q in candidates(result)["loop_iterations"] if q.answer == "1"]
+    assert pool
+    for asked in pool:
+        text, _ = rationale(result, asked, 0)
+        assert verify_rationale(text, result, asked).passed
+        step = "So this run of the loop at line 3 had 1 iteration."
+        wrong = verify_rationale(text.replace(step, "So this run of the loop at line 3 had 2 iterations."), result,
+                                 asked)
+        assert step in text and not wrong.passed
