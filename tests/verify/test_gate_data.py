@@ -37,10 +37,15 @@ def gate():
     return latest, check
 
 
-# true texts still rejected after three repair rounds: a loop's size grounded in a relative clause after an
-# "over" claim ("runs over `range(0, 1)`, which holds 1 number, so ..."), which the grammar does not read
-STILL_REJECTED = {("algorithms/activity_selection#b422f291", "rewrite"), ("competition/most_frequent_value#371f0338",
-                  "narrate"), ("competition/sliding_window_max_sum#47c775bf", "narrate")}
+# true texts still rejected after three repair rounds (grammar 3.2 reads the three of 3.1: a loop's size grounded in
+# a relative clause after an "over" claim, "runs over `range(0, 1)`, which holds 1 number, so ...")
+STILL_REJECTED: set[tuple[str, str]] = set()
+# true texts rejected since grammar 3.2 checks descriptions after a code span: theirs are in words the run cannot
+# tell ("`c3 = 2`, the leading coefficient of ...", "`24`, the value it removed"); no repair round saw that feedback
+UNCHECKED_DESCRIPTIONS = {("algorithms/k_largest#e9e172ca", "narrate"), ("math/polynomial_eval/0-0#8fcd6bea", "narrate"),
+                          ("math/polynomial_eval/0-1#8fcd6bea", "narrate"), ("math/polynomial_eval/0-2#8fcd6bea",
+                          "narrate"), ("math/quadratic_roots/0-2#8fcd6bea", "narrate"),
+                          ("math/pencil_packs/0-0#8fcd6bea", "rewrite"), ("math/fence_cost/0-4#8fcd6bea", "rewrite")}
 
 
 def test_every_true_text_is_verified_after_its_repair_rounds(gate):
@@ -48,11 +53,10 @@ def test_every_true_text_is_verified_after_its_repair_rounds(gate):
     results = {key: check(key, text) for key, text in latest.items()}
     rejected = {key: [c.reason for c in result.sentences if c.verdict != "verified"][:2]
                 for key, result in results.items() if not result.passed}
-    assert len(latest) == 185 and set(rejected) == STILL_REJECTED, rejected
+    assert len(latest) == 185 and set(rejected) == STILL_REJECTED | UNCHECKED_DESCRIPTIONS, rejected
 
 
-# a false description in free words beside a true value: the grammar does not read appositions (a known gap)
-KNOWN_GAPS = {"Line 6 sets `root_product = 90`, the coefficient of x, which is the product of the roots."}
+KNOWN_GAPS: set[str] = set()  # (grammar 3.2 checks the description after a value: "`root_product = 90`, the coefficient of x")
 
 
 @pytest.mark.parametrize("lies, base", [("lies.jsonl", "honest.jsonl"), ("lies_repaired.jsonl", "repair_round1.jsonl")])

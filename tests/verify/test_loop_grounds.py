@@ -245,3 +245,57 @@ def test_a_ground_for_one_item_is_said_in_the_singular():
     assert loop_sentence_reasons(code, "g([4])", 2, ok.replace("Line 3", "Line 2")) == []
     assert loop_sentence_reasons(code, "g([4])", 2, sentence.replace("Line 3", "Line 2")) == []
     assert loop_sentence_reasons(code, "g([4])", 2, ok.replace("Line 3", "Line 2").replace("1 time", "2 times"))
+
+
+ORDER = '''def f(order):
+    picked = []
+    for i in order:
+        picked.append(i * 2)
+    return picked
+'''
+FIRST = "Line 3 advances the `for` loop; iteration 1 begins with `i = 0`; `order` holds 3 items, so the loop will run 3 times."
+LAST = "Line 3 advances the `for` loop; iteration 3 begins with `i = 2`; it is the last iteration of the loop."
+
+
+def order_text(first: str = FIRST, last: str = LAST):
+    result = trace(ORDER, "f([0, 1, 2])")
+    text = narrate(result).response
+    assert FIRST in text and LAST in text
+    report = verify(text.replace(FIRST, first).replace(LAST, last), result)
+    return report.passed, [s.reason for s in report.sentences if s.verdict != "verified"]
+
+
+@pytest.mark.parametrize("first", [
+    "Line 3 advances the `for` loop over `order = [0, 1, 2]`, which holds 3 items, so the loop runs 3 iterations in all; "
+    "this is iteration 1, with `i = 0`.",
+    "Line 3 starts the loop, which runs over `order`, which holds 3 items, so the loop will run 3 times; iteration 1 "
+    "begins with `i = 0`.",
+])
+def test_a_loop_size_grounded_after_an_over_claim_is_accepted(first):
+    passed, reasons = order_text(first)
+    assert passed, reasons
+
+
+@pytest.mark.parametrize("first, reason", [
+    ("Line 3 advances the `for` loop over `order = [0, 1, 2]`, which holds 4 items, so the loop runs 4 iterations in "
+     "all; this is iteration 1, with `i = 0`.", "holds 3 items"),
+    ("Line 3 advances the `for` loop over `order = [0, 1, 2]`, which holds 3 items, so the loop runs 4 iterations in "
+     "all; this is iteration 1, with `i = 0`.", "the loop runs 3 iterations"),
+    ("Line 3 advances the `for` loop over `picked = []`, which holds 0 items, so the loop runs 0 iterations in "
+     "all; this is iteration 1, with `i = 0`.", "iterates `order"),
+])
+def test_a_false_size_after_an_over_claim_is_rejected(first, reason):
+    passed, reasons = order_text(first)
+    assert not passed and any(reason in r for r in reasons), reasons
+
+
+def test_the_last_of_the_items_names_the_last_iteration():
+    last = "Line 3 advances the `for` loop; iteration 3 begins with `i = 2`, the last of the 3 items in `order = [0, 1, 2]`."
+    passed, reasons = order_text(last=last)
+    assert passed, reasons
+    early = ("Line 3 advances the `for` loop; iteration 1 begins with `i = 0`, the last of the 3 items in `order`; "
+             "`order` holds 3 items, so the loop will run 3 times.")
+    passed, reasons = order_text(first=early)
+    assert not passed and any("not the last" in r for r in reasons), reasons
+    passed, reasons = order_text(last=last.replace("the 3 items", "the 4 items"))
+    assert not passed and any("holds 3 items" in r for r in reasons), reasons

@@ -18,6 +18,7 @@ from tracepile.verification.checks.flow import FlowChecks
 from tracepile.verification.checks.language import LanguageChecks
 from tracepile.verification.checks.loops import LoopChecks
 from tracepile.verification.checks.persistence import PersistenceChecks
+from tracepile.verification.checks.quantifiers import QuantifierChecks
 from tracepile.verification.checks.questions import QuestionChecks
 from tracepile.verification.checks.phrases import PhraseChecks
 from tracepile.verification.checks.values import ValueChecks
@@ -36,7 +37,7 @@ ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "repeat_call
 
 
 class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,
-              PhraseChecks, PersistenceChecks, DescriptorChecks):
+              PhraseChecks, PersistenceChecks, DescriptorChecks, QuantifierChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence; each claim kind
     is checked by the method `claim_<kind>` of its family's mixin (checks/)."""
 

@@ -25,7 +25,7 @@ REPEAT_WORDS = ("again", "once more", "this time", "as before", "first time")
 CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "after", "leaving": "after",
         "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
         "initially": "before", "from": "before"}
-SENTENCE_END = re.compile(r"\.(?=\s|$)")
+SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.(?=\s|$)")  # `i.e.` and `e.g.` end no sentence
 SAME_AS = re.compile(r"\bthe same (?:value )?$", re.I)
 # `checks the condition `c` again`: the phrase qualifies the check (it is repeated), not its outcome
 RECHECK = re.compile(r"\bchecks (?:the (?:loop |`elif` )?condition )?`[^`]+`$")
@@ -105,7 +105,13 @@ def parse(text: str, names: frozenset[str] = frozenset()) -> list[Sentence]:
         if final:
             out.append(Sentence(number, paragraph, final=final.group(1)))
             continue
-        out += [read_sentence(number, s, names) for s in sentences(paragraph)]
+        read = [read_sentence(number, s, names) for s in sentences(paragraph)]
+        for previous, sentence in zip(read, read[1:]):  # `This is the ...`: a description of the last span before it
+            for claim in sentence.claims:
+                if claim.kind == "apposition" and not claim.args["span"]:
+                    spans = SPAN_RE.findall(previous.text)
+                    claim.args["span"] = unspan(spans[-1]) if spans else ""
+        out += read
     return out
 
 
@@ -115,21 +121,24 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
     sentence = Sentence(paragraph, text)
     text, repeats = _repeats(text)
     bones = Skeleton(text)
-    last = 0
+    last, free = 0, []  # free: the stretches of free wording, as (start, end) in `text`
     for match in _forms_of(bones.bones):
         prefix = match.lastgroup
-        _free(text[bones.original(last):bones.original(match.start())], sentence, names)
+        free.append((bones.original(last), bones.original(match.start())))
+        _free(text[free[-1][0]:free[-1][1]], sentence, names)
         made = _claims(BY_PREFIX[prefix], match, prefix, bones)
         sentence.claims += made
         if "free" in made[0].args:  # the free words a form lets in are read like any free wording
             _stray(made[0].args["free"] or "", sentence, names)
         last = match.end()
-    _free(text[bones.original(last):], sentence, names)
+    free.append((bones.original(last), len(text)))
+    _free(text[free[-1][0]:], sentence, names)
+    from tracepile.verification import descriptors  # (descriptors.py imports this module)
+    descriptors.appositions(text, sentence, free)
     if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`)
         shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z_]\w*", span)} - NOT_NAMES
         sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
-    if sentence.stray:  # descriptive numbers, ordinals and `differ` (descriptors.py imports this module)
-        from tracepile.verification import descriptors
+    if sentence.stray:  # descriptive numbers, ordinals and `differ`
         descriptors.read(text, sentence, bones.spans)
     sentence.claims += repeats
     for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans

@@ -1,11 +1,11 @@
-"""Descriptive numbers, ordinals and `differ` in free wording ("crosses out index 4", "the first tail", "adds
-one", "the second score, `score2 = 96`", "the characters differ"): the claims they make, read from a sentence."""
+"""Descriptive words in free wording: numbers, ordinals and `differ` ("crosses out index 4", "the first tail",
+"adds one", "the characters differ") and descriptions after a code span (", the product of the roots")."""
 
 from __future__ import annotations
 
 import re
 
-from tracepile.verification.claims import QUOTE, SPAN_RE, Claim, Sentence
+from tracepile.verification.claims import QUOTE, SPAN_RE, Claim, Sentence, unspan
 
 NUMBER_WORDS = {word: k for k, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())} | {"single": 1}
@@ -29,6 +29,19 @@ DIFFER = re.compile(r"\b(differs?)\b", re.I)
 IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 STRING = re.compile(r"'[^']*'|\"[^\"]*\"")
 
+# A description right after a code span (an apposition): `root_product = 90`, the product of the roots; ...,
+# which is the product of the roots; ... (the product of the roots); ... - the product. Further ones may follow it.
+_SEPARATOR = r"(?:,\s*|\s+\(|\s*[\u2014\u2013]\s*|\s+--?\s+|:\s+)"
+_CONNECTOR = (r"(?:(?:which|that)\s+(?:is|are|was|were|represents|means|denotes|stands\s+for|is\s+called|is\s+known\s+as)"
+              r"(?:\s+also)?\s+|i\.e\.,?\s+|that\s+is,?\s+|namely\s+)?")
+_NOUN_PHRASE = (r"(?P<det>the|a|an|its|their|his|her|our)\s+(?P<words>[A-Za-z][A-Za-z'\-]*(?:\s+[A-Za-z][A-Za-z'\-]*)*?)"
+                r"(?=\s*(?:[.,;:)\"\u2014\u2013]|$))")
+APPOSITION = re.compile(r"\)?" + _SEPARATOR + _CONNECTOR + _NOUN_PHRASE, re.I)
+# A sentence that only describes what the sentence before it showed: `This is the product of the roots.`
+DESCRIBING = re.compile(r"^(?:It|This|That|Which)(?:\s+(?:value|number|result))?\s+(?:is|was|represents|means|denotes|"
+                        r"stands\s+for)(?:\s+also)?\s+" + _NOUN_PHRASE + r"\.?$")
+FURTHER = re.compile(r",\s*" + _CONNECTOR + _NOUN_PHRASE, re.I)  # `..., the constant term, which is the product`
+
 RULES = """\
 ## Descriptive numbers, ordinals and `differ`
 
@@ -43,12 +56,18 @@ In a line paragraph these words outside a form are claims about the narrated ste
 | a number after *by* (*multiplies by 5*, *dividing by 100*) | a number written in the step's code |
 | a number word as an operand (*adds one*, *subtracts one*, *by five*) | a number written in the step's code |
 | a number word that counts a noun (*the two counts*, *three tails*, *a single element*) | the number of names the step reads, or binds (two or more: nearly every line reads one), or the length of a container a value the sentence states (`` `tails = [5, 6, 7]` ``, `` `q` stays `[1]` ``) |
+| a description right after a code span, in free wording: *`` `root_product = 90` ``, the product of the roots*; *..., which is (also) the product of the roots*; *... (the product of the roots)*; *... - the product*; *, i.e. the ...*; further ones chained with a comma (*..., the product, which is ...*); and a sentence that only describes the last code span of the sentence before it (*This is the product of the roots.*, *It represents ...*) | every word of three letters or more of the description (other than *the*, *of*, *and* ...; a plural *s* dropped) is a word of the name the span shows (of `` `x = v` ``, `x`; of an expression, its names): *`` `root_sum = 19` ``, the sum of the roots* holds; *, the product of the roots* or *, the coefficient of x* is unverifiable, and so is any description of a bare value (*`` `24` ``, the value it removed*) |
 | *differ*, *differs* | the sentence states a checked comparison that says so: `` `a != b = True` ``, `` `a == b` is False ``, or two value spans with different values right before the word (`` `s[0] = 'b'` and `s[1] = 'a'` differ ``) |
 
 Anywhere else these words stay fact words outside any claim, and their sentence is unverifiable: outside a
 line paragraph, a number that would state a value (*`x` is 7*, *sets it to two*: only a code span states a
 value), counts of runs (*two times*, *three iterations*: the loop forms check those), and the quantifiers
-*each*, *every*, *all*, *both*, *only*.
+*each*, *every*, *all*, *both*, *only* outside their forms: *both (neither, all) conditions (parts) hold / are
+true* (the operands of the line's `and`/`or`, two for *both* and *neither*), *every (each, all the) item (value,
+element, ...) of `` `xs` `` is positive (even, odd, nonzero, zero, non-negative, empty, non-empty, truthy, falsy,
+greater than / at least / ... `` `v` ``)* (each item, at every moment of the step `xs` can be read at; an empty
+`xs` has none), and *only `` `b` `` (and `` `c` ``) changes* (exactly the variables of the frame that have another
+value after the step).
 """
 
 
@@ -115,3 +134,19 @@ def _spelled_by_name(word: str, spans: list[str]) -> bool:
                 return True
     return False
 
+
+
+def appositions(text: str, sentence: Sentence, free: list[tuple[int, int]]) -> None:
+    """A claim for each description right after a code span that lies in free wording (`free`: the
+    stretches of `text` no form reads): it says what the span's value is, in words of its name."""
+    describing = DESCRIBING.match(text.strip())
+    if describing and not SPAN_RE.search(text):  # (its span: the last one of the sentence before, claims.parse)
+        sentence.claims.append(Claim("apposition", {"span": "", "words": describing.group("words")}, "",
+                                     text, "apposition"))
+    for span in SPAN_RE.finditer(text):
+        match, content = APPOSITION.match(text, span.end()), unspan(span.group(0))
+        while match and any(a <= match.start("det") < b for a, b in free):
+            words = match.group("words")
+            sentence.claims.append(Claim("apposition", {"span": content, "words": words}, "",
+                                         f"{span.group(0)}, {match.group('det')} {words}", "apposition"))
+            match = FURTHER.match(text, match.end())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.1"  # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
+GRAMMAR_VERSION = "3.2"  # 3.2: descriptions after a code span checked, loop grounds after `over`; 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -395,6 +395,12 @@ FORMS: tuple[Form, ...] = (
     Form("loop_ground", r"<S:sequence>,? (?:which )?holds <N:size> (?:numbers?|items?|characters?|elements?|values?), so "
          r"(?:the loop|it) (?:runs|will run) <N:count> (?:iterations?|times?)(?: in all)?", "loop_ground",
          example="`range(0, 10)` holds 10 numbers, so the loop will run 10 times"),
+    Form("over_ground", r"(?:(?:loops|iterates|goes|runs|walks|steps|moves) )?over <S:sequence>,? (?:which )?holds "
+         r"<N:size> (?:numbers?|items?|characters?|elements?|values?), so (?:the loop|it) (?:runs|will run) <N:count> "
+         r"(?:iterations?|times?)(?: in all)?", "loop_ground",
+         example="runs over `range(0, 3)`, which holds 3 numbers, so the loop will run 3 times"),
+    Form("last_of", r"the last of the <N:size> (?:numbers|items|characters|elements|values) (?:in|of) <S:sequence>",
+         "last_of", example="the last of the 4 items in `order = [0, 1, 2, 3]`"),
     Form("flips", r"(?:this|that) (?:flips|reverses) the outcome of the previous check at line <N:line>, which was "
          r"(?P<{p}truthy>true|false)", "flips", example="this flips the outcome of the previous check at line 4, "
          "which was true"),
@@ -504,10 +510,18 @@ FORMS: tuple[Form, ...] = (
 
     Form("body_skipped", r"(?:the |its )?(?:loop )?body does not run(?: at all)?(?! yet| until)", "body_skipped",
          example="the loop body does not run at all"),
+    Form("every_item", r"(?P<{p}quantifier>every|each|all(?: the)?) (?P<{p}noun>items?|elements?|values?|numbers?|"
+         r"entries|entry|characters?|keys?)(?: of| in) <S:sequence> (?:is|are)(?: still)? (?P<{p}property>positive|"
+         r"negative|even|odd|nonzero|non-zero|zero|non-negative|nonnegative|truthy|falsy|empty|non-empty|(?P<{p}relation>"
+         r"greater than|less than|larger than|smaller than|at least|at most|equal to|different from) <S:bound>)",
+         "every_item", example="every item of `xs` is positive"),
+    Form("only_changes", r"only <NL:names> (?:changes?|is changed|are changed|is updated|are updated|gets a new value|"
+         r"get new values|is (?:re)?assigned)", "only_changes", "after", example="only `b` changes"),
     Form("def_body", r"(?:its|the|the function's) body does not run (?:yet|until (?:it is|the function is) called)",
          "def_body", example="its body does not run until it is called"),
     Form("part", r"(?:the (?P<{p}which>first|second|left|right) (?:part|operand|half|clause|side)(?: of the condition)?"
-         r"(?: already| alone)?|(?P<{p}all>both|neither) (?:parts?|operands?|sides?|halves))"
+         r"(?: already| alone)?|(?P<{p}all>both|neither|all) (?:(?:parts?|operands?|sides?|halves|conditions?|checks?|"
+         r"comparisons?|clauses?)(?: of the condition)?|of them))"
          r" (?P<{p}verdict>holds?|fails?|is true|is false|is True|is False|are true|are false|settles it|decides it|"
          r"is already (?:true|false|True|False))",
          "part", example="the first part already settles it"),

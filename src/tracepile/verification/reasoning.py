@@ -62,6 +62,16 @@ def latest_activation(events, loop: int) -> list[int]:
             and e.loop and e.loop[:2] == last.loop[:2] and e.loop[2] >= 1]
 
 
+def activations(events, loop: int) -> list[list[int]]:
+    """Header events (iteration >= 1) of every activation of the loop at line `loop`, one list per activation
+    (per frame: a recursive function's frames each run the loop), in order of their first iteration."""
+    runs: dict[tuple, list[int]] = {}
+    for i, e in enumerate(events):
+        if isinstance(e, LineEvent) and e.loop and e.loop[0] == loop and e.loop[2] >= 1:
+            runs.setdefault((e.frame,) + tuple(e.loop[:2]), []).append(i)
+    return list(runs.values())
+
+
 def first_exception(events):
     return next((e for e in events if isinstance(e, ExceptionEvent) and not e.unwound), None)
 

@@ -8,11 +8,12 @@ from dataclasses import replace
 from tracepile.enrich.questions.check import Rerun, check_answer
 from tracepile.enrich.questions.records import Question
 from tracepile.enrich.questions.wording import final_paragraph, unfence
-from tracepile.model import Trace, Verification
+from tracepile.model import SentenceCheck, Trace, Verification
 from tracepile.narration import Compression, narrate
 from tracepile.narration.prompt import fence
 from tracepile.narration.text import code
 from tracepile.verification.check import Finding, false, verify
+from tracepile.verification.claims import parse
 
 FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in view
 LEAN = Compression(head=1, tail=1)  # kinds whose step lists what it needs from the whole run
@@ -20,6 +21,10 @@ LISTING = ("line_count", "call_count", "max_value", "max_depth", "first_iteratio
            "loop_iterations", "input")
 FINAL = "Final answer: "
 TALLIED = ("line_count", "next_line")  # kinds about the runs of one line: the text counts them as they happen
+# The answer step's claim and the argument naming what it counts, per kind whose question names a line or a
+# function: a true tally of another line, loop or function answers nothing (`line 12 ran 2 times` for line 11).
+SUBJECTS = {"line_count": ("count_runs", "line", "line"), "loop_iterations": ("loop_total", "loop", "line"),
+            "call_count": ("count_calls", "func", "func")}
 
 
 def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
@@ -57,4 +62,31 @@ def verify_rationale(text: str, trace: Trace, question: Question,
             return Finding(True)
         return false(f"wrong final answer to the {question.kind} question", question.answer, claimed.strip()[:200])
 
-    return verify(text, prefix, strict=True, final_check=final_check)
+    report = verify(text, prefix, strict=True, final_check=final_check)
+    return _about_the_question(report, text, question)
+
+
+def _about_the_question(report: Verification, text: str, question: Question) -> Verification:
+    """`report`, failed at each answer step claim that counts something other than what the question asks
+    about (and at the end when the text has none)."""
+    if question.kind not in SUBJECTS or not question.step:
+        return report
+    kind, argument, param = SUBJECTS[question.kind]
+    asked = question.params[param]
+    steps = [(sentence, claim.args.get(argument)) for sentence in parse(text) for claim in sentence.claims
+             if claim.kind == kind]
+    what = _subject(param, asked)
+    checks = tuple(SentenceCheck(sentence.paragraph, sentence.text, "false", f"the answer step counts "
+                                 f"{_subject(param, said)}, but the question asks about {what}", what,
+                                 _subject(param, said)) for sentence, said in steps if said != asked)
+    if steps and not checks:
+        return report
+    checks = checks or (SentenceCheck(len(text.split("\n\n")) - 1, "(end of text)", "false",
+                                      f"no answer step counts what the question asks about ({what})", what),)
+    return replace(report, passed=False, failures=report.failures + tuple(
+        f"{c.reason} (paragraph {c.paragraph + 1}: \"{c.sentence[:160]}\")" for c in checks),
+        sentences=report.sentences + checks)
+
+
+def _subject(param: str, value) -> str:
+    return f"line {value}" if param == "line" else f"`{value}`"

@@ -1,16 +1,17 @@
-"""Checks of descriptive numbers, ordinals and `differ` (verification/descriptors.py reads them): items the
-step changes or indexes, numbers its code writes, counts of its names and of stated values, stated comparisons."""
+"""Checks of descriptive words (verification/descriptors.py reads them): items the step changes or indexes,
+numbers its code writes, counts of its names and of stated values, stated comparisons, descriptions of names."""
 
 from __future__ import annotations
 
 import ast
 import re
 
+from tracepile.authored import name_words, stems
 from tracepile.model import LineEvent
 from tracepile.verification.checks.base import HOLDS, Finding, false, unverifiable
 from tracepile.verification.claims import SPAN_RE, Claim, unspan
 from tracepile.verification.compare import evaluate, exact
-from tracepile.verification.checks.wording import literal_value
+from tracepile.verification.checks.wording import STOP, literal_value
 
 SPAN_VERDICT = re.compile(r"`([^`]+)`\s+is\s+(True|False)\b")
 TWO_VALUES = re.compile(r"`([^`=]+ = [^`]+)`\s+and\s+`([^`=]+ = [^`]+)`,?\s+(?:which\s+)?$")  # `a = 1` and `b = 2` differ
@@ -55,6 +56,21 @@ class DescriptorChecks:
             return HOLDS
         listed = "; ".join(f"{what}: {n}" for what, n in counts.items())
         return unverifiable(f"\"{claim.text}\" ({number}) is no count of line {event.line} ({listed or 'none'})")
+
+    def claim_apposition(self, claim: Claim) -> Finding:
+        """A description after a code span (`x = v`, the ...) must be said in the words of the name it shows."""
+        if not claim.args["span"]:
+            return unverifiable(f"\"{claim.text}\" describes no code span of the sentence before it")
+        expr = claim.args["span"].partition(" = ")[0].strip()
+        own = stems(" ".join(w for name in _names(expr) for w in name_words(name)))
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]+", claim.args["words"].lower())
+                 if len(w) >= 3 and w not in STOP}
+        if words <= own and (own or not words):
+            return HOLDS
+        unknown = ", ".join(sorted(words - own))
+        return unverifiable(f"the description \"{claim.args['words']}\" after `{claim.args['span']}` is not "
+                            f"checked: its words ({unknown}) are not words of the name the span shows; describe a "
+                            f"value only in its name's words, or leave the description out")
 
     def item_positions(self, event: LineEvent, tree: ast.AST) -> set[tuple[int, int]]:
         """(index, container length) of every item the step changes in a container of its frame, and of
@@ -135,3 +151,11 @@ def _constant(node: ast.AST) -> int | float | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
         return node.value
     return None
+
+
+def _names(expr: str) -> list[str]:
+    """The name a span shows when it is a variable or an attribute (`total`, `self.total`); none for a bare
+    value or any other expression (`-root_sum` is not the root sum, `heap[0]` not the heap)."""
+    body = _tree(expr).body
+    node = body[0].value if len(body) == 1 and isinstance(body[0], ast.Expr) else None
+    return [node.id] if isinstance(node, ast.Name) else [node.attr] if isinstance(node, ast.Attribute) else []

@@ -292,6 +292,18 @@ class LoopChecks:
         self.grounded.add(key)
         return HOLDS
 
+    def claim_last_of(self, claim: Claim) -> Finding:
+        """`the last of the 4 items in `order``: a ground of the loop's size (as `holds 4 items, so the loop will
+        run 4 times`) said at its last iteration."""
+        ground = self.claim_loop_ground(Claim("loop_ground", dict(claim.args, count=claim.args["size"]), "",
+                                              claim.text, claim.form))
+        if ground.verdict is not True:
+            return ground
+        event = self.events[self.context.index]
+        return HOLDS if event.loop[2] == claim.args["size"] else \
+            false(f"this is iteration {event.loop[2]} of {claim.args['size']}, not the last", str(event.loop[2]),
+                  str(claim.args["size"]))
+
     def changed_in_loop(self, first: int, key: tuple[int, int, int], name: str) -> bool:
         """Whether `name` changes in the loop's frame during the run of the loop that starts at `first`."""
         for event in self.events[first + 1:]:

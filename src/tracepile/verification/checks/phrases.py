@@ -195,9 +195,12 @@ class PhraseChecks:
         said = claim.args["verdict"].lower().replace(" already", "")  # `is already true`: true before the line
         if claim.args.get("all"):  # `both parts hold`, `neither part holds`: every operand's truth
             truths = [self.truth_of(ast.unparse(v), event) for v in test.values]
+            quantifier = claim.args["all"].lower()  # `Both parts hold` opens a sentence
+            if quantifier in ("both", "neither") and len(truths) != 2:
+                return false(f"the condition `{info.test}` has {len(truths)} parts, not two", str(len(truths)), "2")
             if None in truths:
                 return unverifiable(f"the parts of `{info.test}` cannot be evaluated at line {event.line}")
-            wanted = (claim.args["all"] == "both") == (said in ("hold", "holds", "are true", "is true"))
+            wanted = (quantifier != "neither") == (said in ("hold", "holds", "are true", "is true"))
             return HOLDS if all(t == wanted for t in truths) else \
                 false(f"the parts of `{info.test}` are {truths}", str(truths), claim.text)
         operand = ast.unparse(test.values[0 if claim.args["which"] in ("first", "left") else -1])

@@ -58,26 +58,31 @@ class QuestionChecks:
         return self.count_is(len(starts), claim, f"`{func}` was called")
 
     def claim_loop_total(self, claim: Claim) -> Finding:
+        """`this run of the loop`: the run of it that ended last (a recursive function's frames each run it,
+        and an inner frame's run can start after the one that just ended)."""
         loop, seen = claim.args["loop"], self.seen()
-        headers = reasoning.latest_activation(seen, loop)
-        if not headers or not self.loop_over(seen, headers[-1], loop):
+        ended = [(end, headers) for headers in reasoning.activations(seen, loop)
+                 if (end := self.loop_end(seen, headers[-1], loop)) is not None]
+        if not ended:
             return false(f"no run of the loop at line {loop} is over at this point")
+        headers = max(ended)[1]
         return self.count_is(seen[headers[-1]].loop[2], claim, f"the loop at line {loop} iterated")
 
-    def loop_over(self, seen, last_header: int, loop: int) -> bool:
-        """Whether a step after the loop's last iteration shows the loop finished (same frame)."""
+    def loop_end(self, seen, last_header: int, loop: int) -> int | None:
+        """The step after the loop's last iteration that shows the loop finished (same frame), or None."""
         frame, info = seen[last_header].frame, self.info.info(loop) if self.info else None
         body = info.body if info else frozenset()
-        for event in seen[last_header + 1:]:
+        for index in range(last_header + 1, len(seen)):
+            event = seen[index]
             if getattr(event, "frame", None) != frame:
                 continue
             if isinstance(event, LineEvent):
                 if event.line == loop and event.loop and event.loop[2] == 0 or \
                         event.line != loop and event.line not in body:
-                    return True
+                    return index
             elif isinstance(event, ReturnEvent) or isinstance(event, ExceptionEvent) and event.unwound:
-                return True
-        return False
+                return index
+        return None
 
     def claim_extreme(self, claim: Claim) -> Finding:
         name, func = claim.args["name"], claim.args.get("func", "<module>")
