@@ -20,6 +20,7 @@ from tracepile.verification.checks.loops import LoopChecks
 from tracepile.verification.checks.persistence import PersistenceChecks
 from tracepile.verification.checks.questions import QuestionChecks
 from tracepile.verification.checks.phrases import PhraseChecks
+from tracepile.verification.checks.transitions import TransitionChecks
 from tracepile.verification.checks.values import ValueChecks
 from tracepile.verification.checks.wording import WordingChecks, program_names
 from tracepile.verification.claims import Claim, Sentence, parse
@@ -36,7 +37,7 @@ ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "yield", "un
 
 
 class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,
-              PhraseChecks, PersistenceChecks, DescriptorChecks):
+              PhraseChecks, PersistenceChecks, DescriptorChecks, TransitionChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence; each claim kind
     is checked by the method `claim_<kind>` of its family's mixin (checks/)."""
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.1"  # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
+GRAMMAR_VERSION = "3.2"  # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers;
+# 3.2: where execution goes back to (a loop at line N), loop grounds said with since / the list
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -63,7 +64,7 @@ SPAN = r"(?:(?<!`)`[^`\n]+`(?!`)|(?<!`)`` (?:[^`\n]|(?<!`)`(?!`))+? ``(?!`))"  #
 # Forms are matched on a sentence's skeleton, where each code span is one mark: a value span
 # (`expr = value`) or any other span. Spans holding only these keywords stay literal words of a form.
 VALUE_MARK, SPAN_MARK = "\x01", "\x02"
-KEYWORD_SPANS = frozenset({"elif", "else", "for", "pass", "try", "except", "return"})
+KEYWORD_SPANS = frozenset({"elif", "else", "for", "while", "pass", "try", "except", "return", "continue", "break"})
 _ANY = f"[{VALUE_MARK}{SPAN_MARK}]"
 _SEP = r"(?:,? and |, )"
 
@@ -115,6 +116,7 @@ _BULLET = r"^(?:[-*] )?"
 _NOT_RELATED = (r"(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |"
                 r"not in)|,? (?:stays|remains|is still|is unchanged|stays unchanged|remains unchanged|does not change|"
                 r"keeps its value|is left)\b|,? (?:which is )?(?:the same (?:value )?as before|unchanged)\b)")
+_SKIPPED = r"(?:is skipped|does not run(?: at all)?)"  # a part of the line that does not run
 _BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?)?"
 
 FORMS: tuple[Form, ...] = (
@@ -514,6 +516,29 @@ FORMS: tuple[Form, ...] = (
          r"phrase|statement|quote)", "same_source", example="from the same sentence"),
     Form("scales", r"(?P<{p}verb>doubles|halves|triples) (?:it|the (?P<{p}free>[a-z]+(?: [a-z]+)?)|<S:operand>)",
          "scales", example="doubles the distance"),
+    # ------------------------------------------------ grammar 3.2: where execution goes next, loop grounds in words
+    # (checks/transitions.py)
+    Form("loop_next", r"(?:the (?P<{p}skipped>`while` body|loop body|body|`continue`|`break`) " + _SKIPPED + r",? and )?"
+         r"(?:execution|control|it) (?:goes|jumps|loops|heads|comes|returns|moves) back (?:up )?to (?:the (?:top|head|"
+         r"header|start|beginning) of )?the (?:(?P<{p}which>inner|outer) )?(?P<{p}loop>`for` |`while` )?loop(?: header|"
+         r" head| condition)? (?:at|on) line <N:line>", "loop_next", needs=("back",),
+         example="execution goes back to the inner `for` loop at line 4"),
+    Form("back_to_line", r"(?:the (?P<{p}skipped>`while` body|loop body|body|`continue`|`break`) " + _SKIPPED + r",? and )?"
+         r"(?:execution|control) (?:goes|jumps|comes|returns|moves) back to line <N:line>(?! \(depth)", "loop_next",
+         fixed={"plain": True}, needs=("back",), example="execution goes back to line 3"),
+    Form("skip_named", r"the (?P<{p}skipped>`while` body|`continue`|`break`) " + _SKIPPED + r",? and execution "
+         r"continues at line <N:line>", "loop_next", fixed={"plain": True, "forward": True}, needs=("continues",),
+         example="the `continue` is skipped and execution continues at line 8"),
+    Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
+         r"<N:count> iterations?", "loop_end", needs=("items",),
+         example="finds no more items, so the loop ends after 2 iterations"),
+    Form("loop_ground_since", r"(?:since|because|as) <S:sequence> holds <N:size> (?:numbers?|items?|characters?|"
+         r"elements?|values?), the loop (?:runs|will run) <N:count> (?:iterations?|times?)(?: in all)?", "loop_ground",
+         needs=("holds",), example="since `range(0, 2)` holds 2 numbers, the loop will run 2 times"),
+    Form("loop_ground_noun", r"(?:(?:since|because|as) )?the (?P<{p}noun>list|string|range|tuple|dictionary|set) "
+         r"holds <N:size> (?:numbers?|items?|characters?|elements?|values?|keys?)(?:, so|,) the loop (?:runs|will run) "
+         r"<N:count> (?:iterations?|times?)(?: in all)?", "loop_ground_noun", needs=("holds",),
+         example="the list holds 3 items, so the loop will run 3 times"),
 
 )
 

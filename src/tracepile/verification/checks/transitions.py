@@ -1,0 +1,99 @@
+"""Checks of grammar 3.2's transitions: where execution goes back to after the narrated line (a loop header
+at line N, or line N), and a loop's size grounded on the sequence it iterates named by its kind ("the list")."""
+
+from __future__ import annotations
+
+from tracepile.model import LineEvent
+from tracepile.tracer.analysis import for_iterable
+from tracepile.verification.checks.base import HOLDS, Finding, false
+from tracepile.verification.claims import Claim
+from tracepile.verification.compare import evaluate
+from tracepile.values import Unparsable, parse_value
+
+LOOPS = ("for", "while")
+# what the keyword a skipped part names must be: the narrated line itself, or a statement of its body
+SKIPPED_KINDS = {"`while` body": ("while", "self"), "`continue`": ("continue", "body"), "`break`": ("break", "body")}
+NOUN_TYPES = {"list": list, "string": str, "range": range, "tuple": tuple, "dictionary": dict, "set": set}
+
+
+class TransitionChecks:
+    """Claims about the line that runs after the narrated one, and loop sizes said in words."""
+
+    def claim_loop_next(self, claim: Claim) -> Finding:
+        return self.stated_flow(self._loop_next(claim))
+
+    def _loop_next(self, claim: Claim) -> Finding:
+        """`execution goes back to the inner `for` loop at line 4`: line 4 runs next in this frame, it ran
+        earlier in this frame (going back), it is a loop header of the kind named (`for`, `while`), the narrated
+        line is inside that loop, and `inner` / `outer` loops are nested in / hold another loop. With `the body is
+        skipped and`, the narrated line's body (or the keyword statement named) does not run."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        line, args = claim.args["line"], claim.args
+        skipped = args.get("skipped")
+        found = self._next(Claim("next", {"line": line, "where": "skip" if skipped else "any"}, "", claim.text,
+                                 claim.form))
+        if found.verdict is not True:
+            return found
+        if skipped in SKIPPED_KINDS:
+            found = self.skipped_part(event, *SKIPPED_KINDS[skipped])
+            if found.verdict is not True:
+                return found
+        if args.get("forward"):
+            return HOLDS
+        earlier = any(isinstance(e, LineEvent) and e.frame == event.frame and e.line == line
+                      for e in self.events[:self.context.index])
+        if not earlier:
+            return false(f"line {line} has not run before in this call: execution does not go back to it",
+                         "first arrival", "goes back")
+        if args.get("plain"):
+            return HOLDS
+        target = self.info.info(line) if self.info else None
+        kinds = (args["loop"].strip(" `"),) if args.get("loop") else LOOPS
+        if target is None or target.kind not in kinds:
+            return false(f"line {line} is no {' or '.join(f'`{k}`' for k in kinds)} loop", target.kind if target
+                         else "", "/".join(kinds))
+        if event.line != line and event.line not in target.body:
+            return false(f"line {event.line} is not inside the loop at line {line}")
+        which = args.get("which")
+        if which and not self.nesting_is(line, which):
+            return false(f"the loop at line {line} is not an {which} loop", "", which)
+        return HOLDS
+
+    def skipped_part(self, event: LineEvent, kind: str, where: str) -> Finding:
+        info = self.info.info(event.line) if self.info else None
+        if where == "self":
+            ok = info is not None and info.kind == kind
+        else:
+            ok = info is not None and any((self.info.info(n) or info).kind == kind for n in info.body
+                                          if self.info.info(n) is not None)
+        return HOLDS if ok else false(f"line {event.line} has no `{kind}` that could be skipped", "", kind)
+
+    def nesting_is(self, line: int, which: str) -> bool:
+        """`inner`: the loop at `line` sits in another loop's body; `outer`: its body holds another loop."""
+        loops = {n: i for n, i in self.info.lines.items() if i.kind in LOOPS}
+        if which == "inner":
+            return any(line in info.body for n, info in loops.items() if n != line)
+        return any(n in loops[line].body for n in loops if n != line)
+
+    def claim_loop_ground_noun(self, claim: Claim) -> Finding:
+        """`the list holds 6 items, so the loop will run 6 times`: the `for` loop's sequence is of that kind, and
+        the ground holds for it as `loop_ground` checks it."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        source = for_iterable(self.source_of(event.line))
+        first = self.first_iteration((event.frame,) + event.loop[:2]) if event.loop and source else None
+        if first is None:
+            return false(f"line {event.line} does not start an iteration of a `for` loop")
+        known, actual = evaluate(source, self.befores.get(first, {}), dict(self.events[first].values))
+        try:
+            kind = type(parse_value(actual)) if known else None
+        except Unparsable:
+            kind = None
+        if kind is not NOUN_TYPES[claim.args["noun"]]:
+            return false(f"the loop at line {event.line} iterates `{source} = {actual}`, which is no "
+                         f"{claim.args['noun']}", actual, claim.args["noun"])
+        return self.claim_loop_ground(Claim("loop_ground", dict(claim.args, sequence=source), "", claim.text,
+                                            claim.form))

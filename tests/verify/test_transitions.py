@@ -1,0 +1,152 @@
+"""Grammar 3.2: where execution goes back to after a line (a loop header at line N, or line N), a skipped part
+named by its keyword, and a loop's size grounded with `since` or on "the list" it iterates; each true sentence
+accepted and each false variant rejected for a specific reason."""
+
+import pytest
+
+from tracepile.engine import trace
+from tracepile.narration import narrate
+from tracepile.verification import verify
+
+NESTED = '''def f(rows):
+    total = 0
+    i = 0
+    while i < len(rows):
+        for x in rows[i]:
+            if x > 1:
+                continue
+            total += x
+        i += 1
+    return total
+'''
+# f([[1, 5], []]): 0 call, 1 line 2, 2 line 3, 3 line 4 (it. 1), 4 line 5 (it. 1, x = 1), 5 line 6 (False),
+# 6 line 8, 7 line 5 (it. 2, x = 5), 8 line 6 (True), 9 line 7, 10 line 5 (ends), 11 line 9, 12 line 4 (it. 2),
+# 13 line 5 (empty), 14 line 9, 15 line 4 (ends), 16 line 10, 17 return, 18 answer
+
+LOOPS = '''def g(word, n):
+    seen = []
+    for ch in word:
+        seen.append(ch)
+    for k in range(n):
+        seen.append(k)
+    for item in (1, 2):
+        n += item
+    return seen
+'''
+# g('ab', 2): 0 call, 1 line 2, 2 line 3 (it. 1), 3 line 4, 4 line 3 (it. 2), 5 line 4, 6 line 3 (ends),
+# 7 line 5 (it. 1), 8 line 6, 9 line 5 (it. 2), 10 line 6, 11 line 5 (ends), 12 line 7 (it. 1), ...
+
+
+def template(code: str, call: str):
+    result = trace(code, call)
+    text = narrate(result).response
+    assert verify(text, result).passed
+    return result, text.split("\n\n")
+
+
+@pytest.fixture(scope="module")
+def nested():
+    return template(NESTED, "f([[1, 5], []])")
+
+
+@pytest.fixture(scope="module")
+def loops():
+    return template(LOOPS, "g('ab', 2)")
+
+
+def report(run, index: int, paragraph: str):
+    result, paragraphs = run
+    return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
+
+
+def accepted(run, index, paragraph):
+    checked = report(run, index, paragraph)
+    assert checked.passed, [(s.sentence, s.reason) for s in checked.sentences if s.verdict != "verified"]
+
+
+def rejected(run, index, paragraph, reason: str):
+    checked = report(run, index, paragraph)
+    reasons = [s.reason for s in checked.sentences if s.verdict != "verified"]
+    assert not checked.passed and any(reason in r for r in reasons), reasons
+
+
+LINE_8 = "Line 8 uses `x = 1`; `total` steps up from `0` to `1`. "
+LINE_9 = "Line 9 runs `i += 1`; `i` steps up from `0` to `1`. "
+
+
+@pytest.mark.parametrize("index, paragraph", [
+    (6, LINE_8 + "Execution goes back to the `for` loop at line 5."),
+    (6, LINE_8 + "Execution goes back to the inner `for` loop at line 5."),
+    (6, LINE_8 + "It goes back to the top of the loop at line 5."),
+    (6, LINE_8 + "Execution goes back to line 5."),
+    (11, LINE_9 + "Execution goes back to the top of the loop at line 4."),
+    (11, LINE_9 + "Execution goes back to the outer loop at line 4."),
+    (11, LINE_9 + "Control jumps back to the `while` loop at line 4."),
+    (5, "Line 6 checks the condition `x > 1` with `x = 1`; `x > 1` is False, so the `continue` is skipped and "
+        "execution continues at line 8."),
+    (15, "Line 4 checks the loop condition `i < len(rows)` with `i = 2`; `i < len(rows)` is False, so the `while` "
+         "body does not run and execution continues at line 10."),
+    (10, "Line 5 goes back to the `for` loop and finds no more items, so the loop ends after 2 iterations and "
+         "execution continues at line 9."),
+])
+def test_true_transitions_are_read_and_checked(nested, index, paragraph):
+    accepted(nested, index, paragraph)
+
+
+@pytest.mark.parametrize("index, paragraph, reason", [
+    (6, LINE_8 + "Execution goes back to the `for` loop at line 4.", "after line 8 line 5 runs"),
+    (6, LINE_8 + "Execution goes back to the `while` loop at line 5.", "line 5 is no `while` loop"),
+    (6, LINE_8 + "Execution goes back to the outer `for` loop at line 5.", "not an outer loop"),
+    (11, LINE_9 + "Execution goes back to the inner loop at line 4.", "not an inner loop"),
+    (11, LINE_9 + "Execution goes back to line 5.", "after line 9 line 4 runs"),
+    # line 4 runs next, but for the first time: execution reaches the loop, it does not go back to it
+    (2, "Line 3 runs; now `i = 0`. Execution goes back to the top of the loop at line 4.", "has not run before"),
+    (3, "Line 4 checks the loop condition `i < len(rows)` with `i = 0`; `i < len(rows)` is True, so the body is "
+        "skipped and execution goes back to line 5.", "inside the body"),
+    (8, "Line 6 checks the condition `x > 1` with `x = 5`; `x > 1` is True, so the `continue` is skipped and "
+        "execution continues at line 7.", "inside the body"),
+    (5, "Line 6 checks the condition `x > 1` with `x = 1`; `x > 1` is False, so the `break` is skipped and "
+        "execution continues at line 8.", "no `break`"),
+    (5, "Line 6 checks the condition `x > 1` with `x = 1`; `x > 1` is False, so the `while` body is skipped and "
+        "execution continues at line 8.", "no `while`"),
+    (10, "Line 5 goes back to the `for` loop and finds no more items, so the loop ends after 3 iterations and "
+         "execution continues at line 9.", "ends after 2 iterations"),
+    (7, "Line 5 goes back to the `for` loop and finds no more items, so the loop ends after 2 iterations and "
+        "execution continues at line 9.", "does not end here"),
+])
+def test_false_transitions_are_rejected(nested, index, paragraph, reason):
+    rejected(nested, index, paragraph, reason)
+
+
+def test_a_line_outside_the_loop_does_not_go_back_to_it(loops):
+    # after line 6 (in the loop at line 5) line 5 runs; the loop at line 3 is another loop
+    rejected(loops, 3, "Line 4 calls `seen.append(ch)`, so `seen = ['a']`. Execution goes back to the `for` loop "
+                       "at line 5.", "after line 4 line 3 runs")
+
+
+@pytest.mark.parametrize("index, paragraph", [
+    (2, "Line 3 advances the `for` loop over `word = 'ab'`; iteration 1 begins with `ch = 'a'`; the string holds 2 "
+        "characters, so the loop will run 2 times."),
+    (2, "Line 3 advances the `for` loop; iteration 1 begins with `ch = 'a'`; since `word` holds 2 characters, the "
+        "loop will run 2 times."),
+    (7, "Line 5 advances the `for` loop over `range(n) = range(0, 2)`; iteration 1 begins with `k = 0`, and since "
+        "`range(0, 2)` holds 2 numbers, the loop will run 2 times."),
+    (7, "Line 5 advances the `for` loop over `range(n) = range(0, 2)`; iteration 1 begins with `k = 0`; the range "
+        "holds 2 numbers, so the loop will run 2 times."),
+])
+def test_loop_grounds_in_words_are_accepted(loops, index, paragraph):
+    accepted(loops, index, paragraph)
+
+
+@pytest.mark.parametrize("index, paragraph, reason", [
+    (2, "Line 3 advances the `for` loop over `word = 'ab'`; iteration 1 begins with `ch = 'a'`; the list holds 2 "
+        "items, so the loop will run 2 times.", "which is no list"),
+    (2, "Line 3 advances the `for` loop over `word = 'ab'`; iteration 1 begins with `ch = 'a'`; the string holds 3 "
+        "characters, so the loop will run 3 times.", "holds 2 items"),
+    (2, "Line 3 advances the `for` loop; iteration 1 begins with `ch = 'a'`; since `word` holds 2 characters, the "
+        "loop will run 3 times.", "runs 2 iterations"),
+    (7, "Line 5 advances the `for` loop over `range(n) = range(0, 2)`; iteration 1 begins with `k = 0`, and since "
+        "`range(0, 3)` holds 3 numbers, the loop will run 3 times.", "iterates"),
+])
+def test_false_loop_grounds_in_words_are_rejected(loops, index, paragraph, reason):
+    rejected(loops, index, paragraph, reason)
