@@ -150,3 +150,38 @@ def test_loop_grounds_in_words_are_accepted(loops, index, paragraph):
 ])
 def test_false_loop_grounds_in_words_are_rejected(loops, index, paragraph, reason):
     rejected(loops, index, paragraph, reason)
+
+
+QUEUE = '''from collections import deque
+def h(items):
+    q = deque(items)
+    other = [9]
+    first = q.popleft()
+    return first
+'''
+# h([4, 5]): 0 call, 1 line 3, 2 line 4, 3 line 5, 4 line 6, 5 return, 6 answer
+
+
+@pytest.fixture(scope="module")
+def queue():
+    return template(QUEUE, "h([4, 5])")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Line 5 runs; `q.popleft()` returns `4`, so now `first = 4` and `q = deque([5])`.",
+    "Line 5 calls `q.popleft()` on `q = deque([4, 5])`, which returns `4`; now `first = 4` and `q = deque([5])`.",
+])
+def test_the_result_of_a_call_the_line_makes_is_checked(queue, paragraph):
+    accepted(queue, 3, paragraph)
+
+
+@pytest.mark.parametrize("paragraph, reason", [
+    ("Line 5 runs; `q.popleft()` returns `5`, so now `first = 4` and `q = deque([5])`.", "returns `4`"),
+    ("Line 5 calls `q.popleft()` on `q = deque([5])`, which returns `4`; now `first = 4` and `q = deque([5])`.",
+     "wrong moment"),
+    ("Line 5 calls `q.popleft()` on `other = [9]`, which returns `4`; now `first = 4` and `q = deque([5])`.",
+     "not part of the call"),
+    ("Line 5 runs; `q.pop()` returns `5`, so now `first = 4` and `q = deque([5])`.", "does not call"),
+])
+def test_a_false_call_result_is_rejected(queue, paragraph, reason):
+    rejected(queue, 3, paragraph, reason)

@@ -351,7 +351,8 @@ FORMS: tuple[Form, ...] = (
          "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
     Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
          example="reads 120 characters from standard input"),
-    Form("mutating_call", r"(?:calls|calling) <S:call>(?:,? which returns <S:value>)?", "mutating_call", "during",
+    Form("mutating_call", r"(?:calls|calling) <S:call>(?: on <V:receiver>)?(?:,? which returns <S:value>)?",
+         "mutating_call", "during",
          example="calls `q.popleft()`, which returns `3`"),
     # ------------------------------------------------ issue 11, varied language: meanings, comments, context
     Form("problem_quote", r'^The problem says "(?P<{p}quote>[^"`]+)", (?:which is where|and that is where|and this is '

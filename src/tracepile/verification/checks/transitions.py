@@ -1,5 +1,6 @@
 """Checks of grammar 3.2's transitions: where execution goes back to after the narrated line (a loop header
-at line N, or line N), and a loop's size grounded on the sequence it iterates named by its kind ("the list")."""
+at line N, or line N), a loop's size grounded on the sequence it iterates named by its kind ("the list"), and
+the result of a call the line makes (`q.popleft()` returns `1`, `calls `q.popleft()` on `q = deque([1])``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from tracepile.model import LineEvent
 from tracepile.tracer.analysis import for_iterable
 from tracepile.verification.checks.base import HOLDS, Finding, false
 from tracepile.verification.claims import Claim
-from tracepile.verification.compare import evaluate
+from tracepile.verification.checks.code import sub_expressions
+from tracepile.verification.compare import evaluate, normal
 from tracepile.values import Unparsable, parse_value
 
 LOOPS = ("for", "while")
@@ -97,3 +99,18 @@ class TransitionChecks:
                          f"{claim.args['noun']}", actual, claim.args["noun"])
         return self.claim_loop_ground(Claim("loop_ground", dict(claim.args, sequence=source), "", claim.text,
                                             claim.form))
+
+    def call_result(self, claim: Claim) -> Finding:
+        """`q.popleft()` returns `1` inside a line's paragraph: the result of a call the narrated line makes,
+        checked as `calls `q.popleft()`, which returns `1``."""
+        args = {"call": claim.args["func"], "value": claim.args["value"]}
+        return self.claim_mutating_call(Claim("mutating_call", args, "during", claim.text, claim.form))
+
+    def receiver_holds(self, call: str, claim: Claim) -> Finding:
+        """`calls `q.popleft()` on `q = deque([1])``: the object named is part of the call, and it has that value
+        just before the line runs."""
+        expr, _, value = claim.args["receiver"].partition(" = ")
+        if normal(expr) not in sub_expressions(call):
+            return false(f"`{expr.strip()}` is not part of the call `{call}`", call, expr.strip())
+        return self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "before",
+                                      claim.text, claim.form))
