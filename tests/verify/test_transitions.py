@@ -185,3 +185,79 @@ def test_the_result_of_a_call_the_line_makes_is_checked(queue, paragraph):
 ])
 def test_a_false_call_result_is_rejected(queue, paragraph, reason):
     rejected(queue, 3, paragraph, reason)
+
+
+CLOSURE = '''def outer(xs):
+    found = []
+    def inner(k):
+        found.append(xs[k])
+        return k
+    inner(1)
+    return found
+'''
+# outer([4, 5]): 0 call, 1 line 2, 2 line 3, 3 line 6, 4 call of inner, 5 line 4, 6 line 5, 7 return, ...
+
+
+@pytest.fixture(scope="module")
+def closure():
+    return template(CLOSURE, "outer([4, 5])")
+
+
+def test_the_names_a_call_sees_from_its_enclosing_function_are_checked(closure):
+    accepted(closure, 4, "We enter `inner` (depth 2) with `k = 1`; it sees `found = []` and `xs = [4, 5]` from the "
+                         "enclosing function.")
+
+
+@pytest.mark.parametrize("paragraph, reason", [
+    ("We enter `inner` (depth 2) with `k = 1`; it sees `found = [5]` from the enclosing function.", "`found = []`"),
+    ("We enter `inner` (depth 2) with `k = 1`; it sees `k = 1` from the enclosing function.", "no name"),
+    ("We enter `inner` (depth 2) with `k = 1`; it sees `total = 0` from the enclosing function.", "no name"),
+])
+def test_false_enclosing_names_are_rejected(closure, paragraph, reason):
+    rejected(closure, 4, paragraph, reason)
+
+
+def test_the_prompt_facts_list_enclosing_names_apart_from_the_arguments(closure):
+    from tracepile.llm.prompts import fact_lines
+
+    calling = [line for line in fact_lines(closure[0]) if line.startswith("Calling `inner`")]
+    assert calling == ["Calling `inner` with `k = 1`; from the enclosing function it sees `found = []`, "
+                       "`xs = [4, 5]`"]
+
+
+OPERANDS = '''def z(k, st):
+    if k and st:
+        return 1
+    if st:
+        return 2
+    return 3
+'''
+# z(0, [1]): 0 call, 1 line 2 (False), 2 line 4 (True), 3 line 5, 4 return, 5 answer
+
+
+@pytest.fixture(scope="module")
+def operands():
+    return template(OPERANDS, "z(0, [1])")
+
+
+@pytest.mark.parametrize("index, paragraph", [
+    (1, "Line 2 checks the condition `k and st` with `k = 0`; `k = 0` counts as false, so it skips ahead to line 4."),
+    (2, "Line 4 checks the condition `st` with `st = [1]`; `st = [1]` counts as true, so line 5 runs next."),
+    (2, "Line 4 checks the condition `st`; the result is `st = [1]`, which counts as true, so line 5 runs next."),
+])
+def test_a_truth_said_with_counts_as_of_the_condition_or_its_operand_is_checked(operands, index, paragraph):
+    accepted(operands, index, paragraph)
+
+
+@pytest.mark.parametrize("index, paragraph, reason", [
+    (1, "Line 2 checks the condition `k and st` with `k = 0`; `k = 0` counts as true, so it skips ahead to line 4.",
+     "counts as false"),
+    (1, "Line 2 checks the condition `k and st` with `k = 0`; `st = [1]` counts as false, so it skips ahead to "
+        "line 4.", "counts as true"),
+    (1, "Line 2 checks the condition `k and st` with `k = 0`; `k + 1 = 1` counts as true, so it skips ahead to "
+        "line 4.", "not the condition"),
+    (2, "Line 4 checks the condition `st` with `st = [1]`; `st = [1]` counts as false, so line 5 runs next.",
+     "counts as true"),
+])
+def test_a_false_counts_as_is_rejected(operands, index, paragraph, reason):
+    rejected(operands, index, paragraph, reason)

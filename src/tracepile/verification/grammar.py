@@ -115,7 +115,7 @@ _BULLET = r"^(?:[-*] )?"
 # what may follow a value list of `sets`/`so`: not a relation, nor a persistence phrase about its last value
 _NOT_RELATED = (r"(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |"
                 r"not in)|,? (?:stays|remains|is still|is unchanged|stays unchanged|remains unchanged|does not change|"
-                r"keeps its value|is left)\b|,? (?:which is )?(?:the same (?:value )?as before|unchanged)\b)")
+                r"keeps its value|is left)\b|,? (?:which is )?(?:the same (?:value )?as before|unchanged)\b|,? (?:which )?counts as\b)")
 _SKIPPED = r"(?:is skipped|does not run(?: at all)?)"  # a part of the line that does not run
 _BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?)?"
 
@@ -530,6 +530,11 @@ FORMS: tuple[Form, ...] = (
     Form("skip_named", r"the (?P<{p}skipped>`while` body|`continue`|`break`) " + _SKIPPED + r",? and execution "
          r"continues at line <N:line>", "loop_next", fixed={"plain": True, "forward": True}, needs=("continues",),
          example="the `continue` is skipped and execution continues at line 8"),
+    Form("sees_enclosing", r"(?:it |which |and )?(?:sees|reads|uses|can see|has access to) (?P<{p}seen>\x01(?:"
+         + _SEP + r"\x01)*) from (?:the|its) enclosing (?:function|call|scope)", "sees_enclosing", context="call",
+         needs=("enclosing",), example="it sees `chosen = []` and `nums = [1, 2]` from the enclosing function"),
+    Form("counts_as_plain", r"<V:claim>,?(?: which)? counts as (?P<{p}truthy>true|false)\b", "operand_counts_as",
+         "during", needs=("counts as",), example="`k = 0` counts as false"),
     Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
          r"<N:count> iterations?", "loop_end", needs=("items",),
          example="finds no more items, so the loop ends after 2 iterations"),

@@ -4,12 +4,14 @@ the result of a call the line makes (`q.popleft()` returns `1`, `calls `q.poplef
 
 from __future__ import annotations
 
+import ast
+
 from tracepile.model import LineEvent
-from tracepile.tracer.analysis import for_iterable
-from tracepile.verification.checks.base import HOLDS, Finding, false
-from tracepile.verification.claims import Claim
+from tracepile.tracer.analysis import call_arguments, for_iterable
+from tracepile.verification.checks.base import HOLDS, Finding, false, unverifiable
+from tracepile.verification.claims import SPAN_RE, Claim, unspan
 from tracepile.verification.checks.code import sub_expressions
-from tracepile.verification.compare import evaluate, normal
+from tracepile.verification.compare import evaluate, exact, normal
 from tracepile.values import Unparsable, parse_value
 
 LOOPS = ("for", "while")
@@ -114,3 +116,60 @@ class TransitionChecks:
             return false(f"`{expr.strip()}` is not part of the call `{call}`", call, expr.strip())
         return self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "before",
                                       claim.text, claim.form))
+
+    def claim_sees_enclosing(self, claim: Claim) -> Finding:
+        """`it sees `found = []` from the enclosing function`: in a call's paragraph, each name is no argument of
+        the call but a name of an enclosing function the callee reads, with that value when the call starts."""
+        if self.context.kind != "call":
+            return unverifiable(f"{claim.text} is not tied to a call")
+        event = self.events[self.context.index]
+        arguments = {name for name, _ in call_arguments(self.trace.code, event)}
+        recorded = dict(event.args)
+        for span in SPAN_RE.findall(claim.args["seen"]):
+            expr, _, value = unspan(span).partition(" = ")
+            name = expr.strip()
+            if name in arguments or name not in recorded:
+                return false(f"`{name}` is no name `{event.func}` sees from an enclosing function",
+                             ", ".join(sorted(set(recorded) - arguments)), name)
+            if not exact(value.strip(), recorded[name]):
+                return false(f"`{name} = {recorded[name]}` when `{event.func}` is entered", recorded[name],
+                             value.strip())
+        return HOLDS
+
+    def claim_operand_counts_as(self, claim: Claim) -> Finding:
+        """`k = 0` counts as false: of the line's condition itself, as `counts_as` checks it (its outcome); of an
+        operand of the condition's `and` / `or` / `not`, its value while the line runs and that value's truth."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        expr, _, value = claim.args["claim"].partition(" = ")
+        info = self.info.info(event.line) if self.info else None
+        test = info.test if info and info.test else ""
+        if normal(expr) == normal(test) or normal(expr) not in bool_operands(test):
+            return self.claim_counts_as(claim)
+        found = self.claim_value(Claim("value", {"expr": expr.strip(), "value": value.strip()}, "during",
+                                       claim.text, claim.form))
+        if found.verdict is not True:
+            return found
+        try:
+            truthy = bool(parse_value(value.strip()))
+        except Unparsable:
+            return unverifiable(f"the truth of `{value.strip()}` cannot be read")
+        stated = claim.args["truthy"] == "true"
+        return HOLDS if truthy == stated else false(f"`{value.strip()}` counts as {str(truthy).lower()}",
+                                                    str(truthy).lower(), claim.args["truthy"])
+
+
+def bool_operands(test: str) -> set[str]:
+    """The operands of the `and` / `or` / `not` of a condition, at any depth, in canonical spelling."""
+    try:
+        tree = ast.parse(test, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return set()
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BoolOp):
+            out.update(ast.unparse(value) for value in node.values)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            out.add(ast.unparse(node.operand))
+    return {normal(o) for o in out}
