@@ -261,3 +261,44 @@ def test_a_truth_said_with_counts_as_of_the_condition_or_its_operand_is_checked(
 ])
 def test_a_false_counts_as_is_rejected(operands, index, paragraph, reason):
     rejected(operands, index, paragraph, reason)
+
+
+BUCKETS = '''def b(n):
+    out = []
+    adj = [[] for _ in range(n)]
+    return adj
+'''
+# b(2): 0 call, 1 line 2, 2 line 3, 3 line 4, 4 return, 5 answer
+
+
+@pytest.fixture(scope="module")
+def buckets():
+    return template(BUCKETS, "b(2)")
+
+
+@pytest.mark.parametrize("index, paragraph", [
+    (1, "Line 2 runs; it starts an empty list, so now `out = []`."),
+    (2, "Line 3 builds one empty list for each number in `range(n) = range(0, 2)`, so now `adj = [[], []]`."),
+    (2, "Line 3 works from `n = 2`: `range(n) = range(0, 2)` gives two empty lists, so now `adj = [[], []]`."),
+])
+def test_empty_containers_said_in_words_are_checked(buckets, index, paragraph):
+    accepted(buckets, index, paragraph)
+
+
+@pytest.mark.parametrize("index, paragraph, reason", [
+    (2, "Line 3 builds one empty list for each number in `range(n) = range(0, 3)`, so now `adj = [[], []]`.",
+     "range(0, 2)"),
+    (2, "Line 3 works from `n = 2`: `range(n) = range(0, 2)` gives three empty lists, so now `adj = [[], []]`.",
+     "holds 2 items"),
+    (2, "Line 3 builds one empty list for each number in `range(n) = range(0, 2)`, so now `adj = [[], [], []]`.",
+     "adj"),
+])
+def test_false_empty_containers_are_rejected(buckets, index, paragraph, reason):
+    rejected(buckets, index, paragraph, reason)
+
+
+def test_one_item_for_each_needs_as_many_items_as_the_sequence():
+    result = trace("def c(xs):\n    ys = [[] for _ in xs] + [[]]\n    return ys\n", "c([1])")
+    paragraphs = narrate(result).response.split("\n\n")
+    rejected((result, paragraphs), 1, "Line 2 builds one empty list for each item of `xs = [1]`, so now "
+                                      "`ys = [[], []]`.", "holds 2 items, `xs` holds 1")

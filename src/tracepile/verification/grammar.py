@@ -430,7 +430,7 @@ FORMS: tuple[Form, ...] = (
     Form("assigns_value", r"(?:assigns|stores|puts|writes) <S:value> (?:to|in|into) <S:target>", "becomes", "after",
          fixed={"verb": "is set to"}, needs=("assigns", "stores", "puts", "writes"),
          example="stores `9` in `arr[2]`"),
-    Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?<V:claim>", "empty", "auto",
+    Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?(?:now )?<V:claim>", "empty", "auto",
          example="an empty dictionary, `groups = {}`"),
 
     Form("moves", r"<S:name> (?:goes|changes|moves|jumps|switches|is updated|is changed) from <S:old> to <S:new>",
@@ -535,6 +535,13 @@ FORMS: tuple[Form, ...] = (
          needs=("enclosing",), example="it sees `chosen = []` and `nums = [1, 2]` from the enclosing function"),
     Form("counts_as_plain", r"<V:claim>,?(?: which)? counts as (?P<{p}truthy>true|false)\b", "operand_counts_as",
          "during", needs=("counts as",), example="`k = 0` counts as false"),
+    Form("one_each", r"(?:builds|makes|creates|puts in|adds) one (?P<{p}empty>empty )?(?P<{p}free>[a-z]+) for each "
+         r"(?:number|item|value|element|character) (?:in|of) <V:source>[,;]? (?:so )?(?:now )?<V:claim>", "one_each",
+         needs=("for each",), example="builds one empty list for each number in `range(n) = range(0, 2)`, so now "
+         "`adj = [[], []]`"),
+    Form("counted_empty", r"(?P<{p}count>two|three|four|five|six|seven|eight|nine|ten|\d+) empty(?P<{p}free>(?: "
+         r"[a-z]+){0,2})[,:]? (?:so |and )?(?:now )?<V:claim>", "counted_empty", "auto", needs=("empty",),
+         example="gives two empty lists, so now `adj = [[], []]`"),
     Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
          r"<N:count> iterations?", "loop_end", needs=("items",),
          example="finds no more items, so the loop ends after 2 iterations"),

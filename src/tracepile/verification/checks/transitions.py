@@ -17,6 +17,7 @@ from tracepile.values import Unparsable, parse_value
 LOOPS = ("for", "while")
 # what the keyword a skipped part names must be: the narrated line itself, or a statement of its body
 SKIPPED_KINDS = {"`while` body": ("while", "self"), "`continue`": ("continue", "body"), "`break`": ("break", "body")}
+NUMBER_WORDS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 NOUN_TYPES = {"list": list, "string": str, "range": range, "tuple": tuple, "dictionary": dict, "set": set}
 
 
@@ -158,6 +159,50 @@ class TransitionChecks:
         stated = claim.args["truthy"] == "true"
         return HOLDS if truthy == stated else false(f"`{value.strip()}` counts as {str(truthy).lower()}",
                                                     str(truthy).lower(), claim.args["truthy"])
+
+    def claim_one_each(self, claim: Claim) -> Finding:
+        """`builds one empty list for each number in `range(n) = range(0, 2)`, so now `adj = [[], []]``: the
+        sequence (as it was before the line) and the new value are true, the new value has one item per item of
+        the sequence, and with `empty` each item is empty."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        (source, old), (target, new) = (self.split(claim.args[k]) for k in ("source", "claim"))
+        for expr, value, moment in ((source, old, "before"), (target, new, "after")):
+            found = self.claim_value(Claim("value", {"expr": expr, "value": value}, moment, claim.text, claim.form))
+            if found.verdict is not True:
+                return found
+        try:
+            sequence, made = parse_value(old), parse_value(new)
+            sizes = len(sequence), len(made)
+        except (Unparsable, TypeError):
+            return unverifiable(f"the sizes of `{old}` and `{new}` cannot be read")
+        if sizes[0] != sizes[1]:
+            return false(f"`{target} = {new}` holds {sizes[1]} items, `{source}` holds {sizes[0]}", str(sizes[1]),
+                         str(sizes[0]))
+        if claim.args.get("empty") and not all(hasattr(item, "__len__") and len(item) == 0 for item in made):
+            return false(f"not every item of `{target} = {new}` is empty", new, "empty")
+        return HOLDS
+
+    def claim_counted_empty(self, claim: Claim) -> Finding:
+        """`two empty lists, so now `adj = [[], []]``: the value is true and empty (as `empty` checks it), and it
+        holds that many items."""
+        found = self.claim_empty(claim)
+        if found.verdict is not True:
+            return found
+        count = claim.args["count"]
+        wanted = int(count) if count.isdigit() else NUMBER_WORDS.index(count) + 2
+        value = self.split(claim.args["claim"])[1]
+        try:
+            size = len(parse_value(value))
+        except (Unparsable, TypeError):
+            return unverifiable(f"the size of `{value}` cannot be read")
+        return HOLDS if size == wanted else false(f"`{value}` holds {size} items", str(size), count)
+
+    @staticmethod
+    def split(span: str) -> tuple[str, str]:
+        expr, _, value = span.partition(" = ")
+        return expr.strip(), value.strip()
 
 
 def bool_operands(test: str) -> set[str]:
