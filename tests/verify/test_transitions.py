@@ -302,3 +302,47 @@ def test_one_item_for_each_needs_as_many_items_as_the_sequence():
     paragraphs = narrate(result).response.split("\n\n")
     rejected((result, paragraphs), 1, "Line 2 builds one empty list for each item of `xs = [1]`, so now "
                                       "`ys = [[], []]`.", "holds 2 items, `xs` holds 1")
+
+
+REPEATS = "def r(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n"
+
+
+def test_an_iteration_item_equal_to_the_previous_one_is_the_same_value_as_before():
+    result = trace(REPEATS, "r([2, 2, 3])")
+    paragraphs = narrate(result).response.split("\n\n")
+    second = next(i for i, p in enumerate(paragraphs) if "iteration 2 begins" in p)
+    third = next(i for i, p in enumerate(paragraphs) if "iteration 3 begins" in p)
+    accepted((result, paragraphs), second, "Line 3 advances the `for` loop; iteration 2 begins with `x = 2`, the "
+                                           "same value as before.")
+    rejected((result, paragraphs), third, "Line 3 advances the `for` loop; iteration 3 begins with `x = 3`, the same "
+                                          "value as before.", "goes from")
+
+
+APPEND = "def a(adj, u):\n    other = []\n    adj[u].append((4, 3))\n    return adj\n"
+
+
+@pytest.fixture(scope="module")
+def appended():
+    return template(APPEND, "a([[], [1]], 1)")
+
+
+def test_an_append_said_in_words_is_checked(appended):
+    accepted(appended, 2, "Line 3 runs; it appends `(4, 3)` to `adj[u] = [1]`, so now `adj = [[], [1, (4, 3)]]`.")
+
+
+@pytest.mark.parametrize("paragraph, reason", [
+    ("Line 3 runs; it appends `(4, 3)` to `adj[u] = []`, so now `adj = [[], [1, (4, 3)]]`.", "before line 3"),
+    ("Line 3 runs; it appends `(3, 4)` to `adj[u]`, so now `adj = [[], [1, (4, 3)]]`.", "goes from"),
+    ("Line 3 runs; it appends `(4, 3)` to `other`, so now `adj = [[], [1, (4, 3)]]`.", "does not append to"),
+])
+def test_a_false_append_is_rejected(appended, paragraph, reason):
+    rejected(appended, 2, paragraph, reason)
+
+
+def test_the_whole_condition_is_the_line_s_own(nested):
+    accepted(nested, 5, "Line 6 checks the condition `x > 1` with `x = 1`; the whole `x > 1` is False, so it skips "
+                        "ahead to line 8.")
+    rejected(nested, 5, "Line 6 checks the condition `x > 1` with `x = 1`; the whole `x` is False, so it skips ahead "
+                        "to line 8.", "not the whole condition")
+    rejected(nested, 5, "Line 6 checks the condition `x > 1` with `x = 1`; the whole `x > 1` is True, so it skips "
+                        "ahead to line 8.", "is False")

@@ -283,7 +283,8 @@ FORMS: tuple[Form, ...] = (
          example="execution continues at line 7"),
     Form("iteration", r"(?:this is )?iteration <N:iteration>(?: begins with|,? starts:|, with| starts with|"
          r" begins:| begins,| starts,)? "
-         r"(?:<L:after>|the next item)", "iteration", "after", example="iteration 2 begins with `i = 1`"),
+         r"(?:<L:after>" + _NOT_RELATED + r"|the next item)", "iteration", "after",
+         example="iteration 2 begins with `i = 1`"),
     Form("loop_end", r"there are no more items, so the loop ends after <N:count> iterations?", "loop_end",
          example="there are no more items, so the loop ends after 3 iterations"),
     Form("loop_empty", r"there is nothing to iterate over, so the loop body does not run at all", "loop_end",
@@ -542,6 +543,11 @@ FORMS: tuple[Form, ...] = (
     Form("counted_empty", r"(?P<{p}count>two|three|four|five|six|seven|eight|nine|ten|\d+) empty(?P<{p}free>(?: "
          r"[a-z]+){0,2})[,:]? (?:so |and )?(?:now )?<V:claim>", "counted_empty", "auto", needs=("empty",),
          example="gives two empty lists, so now `adj = [[], []]`"),
+    Form("appends", r"(?:appends|pushes) <S:item> (?:to|onto) <S:target>", "appends", needs=("appends", "pushes"),
+         example="appends `(4, 3)` to `adj[u] = []`"),
+    Form("whole_truth", r"the (?:whole|entire|full) (?:condition )?<S:expr>(?: is| comes out| evaluates to)? "
+         r"(?P<{p}truth>True|False)\b", "whole_truth", "during", needs=("whole", "entire", "full"),
+         example="the whole `a or b` is True"),
     Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
          r"<N:count> iterations?", "loop_end", needs=("items",),
          example="finds no more items, so the loop ends after 2 iterations"),
