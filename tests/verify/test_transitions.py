@@ -346,3 +346,39 @@ def test_the_whole_condition_is_the_line_s_own(nested):
                         "to line 8.", "not the whole condition")
     rejected(nested, 5, "Line 6 checks the condition `x > 1` with `x = 1`; the whole `x > 1` is True, so it skips "
                         "ahead to line 8.", "is False")
+
+
+def test_a_continue_said_as_the_statement_it_runs_and_where_it_jumps(nested):
+    accepted(nested, 9, "Line 7 runs `continue`; it jumps to the next iteration of the loop at line 5.")
+    rejected(nested, 9, "Line 7 runs `break`; it jumps to the next iteration of the loop at line 5.",
+             "`continue` statement")
+    rejected(nested, 9, "Line 7 runs `continue`; it jumps to the next iteration of the loop at line 4.",
+             "after line 7 line 5 runs")
+
+
+ELSE = "def e(k):\n    if k == 1:\n        r = 1\n    else:\n        r = 2\n    return r\n"
+
+
+def test_an_else_part_reached_is_checked():
+    result = trace(ELSE, "e(3)")
+    run = (result, narrate(result).response.split("\n\n"))
+    accepted(run, 1, "Line 2 checks the condition `k == 1` with `k = 3`; `k == 1` is False, so execution continues "
+                     "in the `else` part at line 5.")
+    rejected(run, 1, "Line 2 checks the condition `k == 1` with `k = 3`; `k == 1` is False, so execution continues "
+                     "in the `else` part at line 3.", "after line 2 line 5 runs")
+    result = trace(ELSE, "e(1)")
+    run = (result, narrate(result).response.split("\n\n"))
+    rejected(run, 1, "Line 2 checks the condition `k == 1` with `k = 1`; `k == 1` is True, so execution continues "
+                     "in the `else` part at line 3.", "inside the body")
+
+
+def test_a_finished_call_is_said_only_where_execution_is_back_from_one(closure):
+    _, paragraphs = closure
+    back = next(i for i, p in enumerate(paragraphs) if p.startswith("Back at line 6"))
+    accepted(closure, back, "Back at line 6, the call has finished, and `found` is now `[5]`, changed inside `inner`.")
+    rejected(closure, 1, "Line 2 runs; now `found = []`; the call has finished.", "does not narrate")
+
+
+def test_names_a_call_sees_may_be_listed_without_naming_the_enclosing_function(closure):
+    accepted(closure, 4, "We enter `inner` (depth 2) with `k = 1`; it sees `found = []` and `xs = [4, 5]`.")
+    rejected(closure, 4, "We enter `inner` (depth 2) with `k = 1`; it sees `k = 1`.", "no name")

@@ -531,9 +531,11 @@ FORMS: tuple[Form, ...] = (
     Form("skip_named", r"the (?P<{p}skipped>`while` body|`continue`|`break`) " + _SKIPPED + r",? and execution "
          r"continues at line <N:line>", "loop_next", fixed={"plain": True, "forward": True}, needs=("continues",),
          example="the `continue` is skipped and execution continues at line 8"),
-    Form("sees_enclosing", r"(?:it |which |and )?(?:sees|reads|uses|can see|has access to) (?P<{p}seen>\x01(?:"
-         + _SEP + r"\x01)*) from (?:the|its) enclosing (?:function|call|scope)", "sees_enclosing", context="call",
-         needs=("enclosing",), example="it sees `chosen = []` and `nums = [1, 2]` from the enclosing function"),
+    Form("sees_enclosing", r"(?:it |which |and )?(?:(?:sees|reads|uses|can see|has access to) (?P<{p}seen>\x01(?:" + _SEP
+         + r"\x01)*) from (?:the|its) enclosing (?:function|call|scope)|(?:sees|can see) (?P<{p}seen2>\x01(?:" + _SEP
+         + r"\x01)*)(?=[.;]|$))", "sees_enclosing", context="call",
+         needs=("sees", "see", "enclosing"),
+         example="it sees `chosen = []` and `nums = [1, 2]` from the enclosing function"),
     Form("counts_as_plain", r"<V:claim>,?(?: which)? counts as (?P<{p}truthy>true|false)\b", "operand_counts_as",
          "during", needs=("counts as",), example="`k = 0` counts as false"),
     Form("one_each", r"(?:builds|makes|creates|puts in|adds) one (?P<{p}empty>empty )?(?P<{p}free>[a-z]+) for each "
@@ -548,6 +550,15 @@ FORMS: tuple[Form, ...] = (
     Form("whole_truth", r"the (?:whole|entire|full) (?:condition )?<S:expr>(?: is| comes out| evaluates to)? "
          r"(?P<{p}truth>True|False)\b", "whole_truth", "during", needs=("whole", "entire", "full"),
          example="the whole `a or b` is True"),
+    Form("runs_keyword", r"runs `(?P<{p}keyword>continue|break|pass)`", "runs_keyword",
+         example="runs `continue`"),
+    Form("next_iteration_at", r"(?:it|execution) (?:jumps|goes|moves) (?:on )?to the next iteration of the loop at line "
+         r"<N:line>", "loop_next", needs=("next iteration",),
+         example="it jumps to the next iteration of the loop at line 3"),
+    Form("else_continues", r"execution continues in the `else` part at line <N:line>", "next",
+         fixed={"where": "else"}, example="execution continues in the `else` part at line 8"),
+    Form("call_finished", r"the call (?:has finished|has returned|is done|is over)", "call_finished", context="back",
+         needs=("the call",), example="the call has finished"),
     Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
          r"<N:count> iterations?", "loop_end", needs=("items",),
          example="finds no more items, so the loop ends after 2 iterations"),

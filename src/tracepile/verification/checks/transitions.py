@@ -126,7 +126,7 @@ class TransitionChecks:
         event = self.events[self.context.index]
         arguments = {name for name, _ in call_arguments(self.trace.code, event)}
         recorded = dict(event.args)
-        for span in SPAN_RE.findall(claim.args["seen"]):
+        for span in SPAN_RE.findall(claim.args.get("seen") or claim.args.get("seen2") or ""):
             expr, _, value = unspan(span).partition(" = ")
             name = expr.strip()
             if name in arguments or name not in recorded:
@@ -234,6 +234,17 @@ class TransitionChecks:
             return false(f"`{claim.args['expr']}` is not the whole condition of line {event.line}", test,
                          claim.args["expr"])
         return self.claim_truth(claim)
+
+    def claim_runs_keyword(self, claim: Claim) -> Finding:
+        """`runs `continue``: the narrated line is that statement."""
+        return self.claim_statement(Claim("statement", {"kinds": (claim.args["keyword"],)}, "", claim.text,
+                                          claim.form))
+
+    def claim_call_finished(self, claim: Claim) -> Finding:
+        """`Back at line 19, the call has finished`: the paragraph narrates the return to a line from a call."""
+        if self.context.kind == "back" and self.returned_here() is not None:
+            return HOLDS
+        return false("this paragraph does not narrate the line a finished call returns to", "", claim.text)
 
     @staticmethod
     def split(span: str) -> tuple[str, str]:
