@@ -246,6 +246,14 @@ class TransitionChecks:
             return HOLDS
         return false("this paragraph does not narrate the line a finished call returns to", "", claim.text)
 
+    def is_header(self, span: str) -> bool:
+        """Whether a code span is the narrated line's compound-statement header without its colon."""
+        if self.context.kind not in ("line", "back"):
+            return False
+        lines = self.source_of(self.events[self.context.index].line).strip().splitlines()
+        header = lines[0].partition("#")[0].strip() if lines else ""  # a comment may follow the header
+        return header.endswith(":") and " ".join(span.split()) == " ".join(header[:-1].split())
+
     @staticmethod
     def split(span: str) -> tuple[str, str]:
         expr, _, value = span.partition(" = ")
