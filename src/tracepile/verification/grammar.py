@@ -559,8 +559,6 @@ FORMS: tuple[Form, ...] = (
          fixed={"where": "else"}, example="execution continues in the `else` part at line 8"),
     Form("call_finished", r"the call (?:has finished|has returned|is done|is over)", "call_finished", context="back",
          needs=("the call",), example="the call has finished"),
-    Form("checks_plain", r"checks <S:test>(?: with <L:before>)?", "statement", "before",
-         {"kinds": ("if", "elif", "while", "assert")}, needs=("checks",), example="checks `ans` with `ans = '883'`"),
     Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
          r"<N:count> iterations?", "loop_end", needs=("items",),
          example="finds no more items, so the loop ends after 2 iterations"),
