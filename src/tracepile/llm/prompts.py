@@ -9,6 +9,7 @@ from importlib import resources
 
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent, Trace
 from tracepile.narration.text import code
+from tracepile.tracer.analysis import call_arguments
 
 PROMPT_VERSION = "llm-coe-4"  # 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
 MODES = ("narrate", "rewrite")
@@ -78,17 +79,20 @@ def fact_lines(trace: Trace) -> list[str]:
     for event in trace.events:
         if isinstance(event, LineEvent):
             lines.append(_line_fact(event, iterations))
-        elif line := _fact(event):
+        elif line := _fact(event, trace.code):
             lines.append(line)
     return lines
 
 
-def _fact(event) -> str:
+def _fact(event, source: str) -> str:
     if isinstance(event, CallEvent):
         if event.resumed:
             return f"generator `{event.func}` resumes"
-        args = ", ".join(code(f"{name} = {value}") for name, value in event.args)
-        return f"Calling `{event.func}`" + (f" with {args}" if args else "")
+        arguments = call_arguments(source, event)
+        args = ", ".join(code(f"{name} = {value}") for name, value in arguments)
+        seen = ", ".join(code(f"{name} = {value}") for name, value in event.args if (name, value) not in arguments)
+        return f"Calling `{event.func}`" + (f" with {args}" if args else "") + \
+            (f"; from the enclosing function it sees {seen}" if seen else "")
     if isinstance(event, ReturnEvent):
         return f"`{event.func}` {'yields' if event.yielded else 'returns'} {code(event.value)}"
     if isinstance(event, ExceptionEvent):

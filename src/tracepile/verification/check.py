@@ -21,6 +21,7 @@ from tracepile.verification.checks.persistence import PersistenceChecks
 from tracepile.verification.checks.quantifiers import QuantifierChecks
 from tracepile.verification.checks.questions import QuestionChecks
 from tracepile.verification.checks.phrases import PhraseChecks
+from tracepile.verification.checks.transitions import TransitionChecks
 from tracepile.verification.checks.values import ValueChecks
 from tracepile.verification.checks.wording import WordingChecks, program_names
 from tracepile.verification.claims import Claim, Sentence, parse
@@ -37,7 +38,7 @@ ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "repeat_call
 
 
 class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,
-              PhraseChecks, PersistenceChecks, DescriptorChecks, QuantifierChecks):
+              PhraseChecks, PersistenceChecks, DescriptorChecks, QuantifierChecks, TransitionChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence; each claim kind
     is checked by the method `claim_<kind>` of its family's mixin (checks/)."""
 

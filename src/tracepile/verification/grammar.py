@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-GRAMMAR_VERSION = "3.2"  # 3.2: descriptions after a code span checked, loop grounds after `over`; 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers
+# 3.2: descriptions after a code span checked; loop grounds after `over`, with since / the list; quantifiers
+# (both, every item, only); where execution goes back to; a call's result in its line; element changes
+# (appends, an item goes from); repeated calls; the deciding part of an and/or verdict.
+# 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers.
+GRAMMAR_VERSION = "3.2"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -63,7 +67,7 @@ SPAN = r"(?:(?<!`)`[^`\n]+`(?!`)|(?<!`)`` (?:[^`\n]|(?<!`)`(?!`))+? ``(?!`))"  #
 # Forms are matched on a sentence's skeleton, where each code span is one mark: a value span
 # (`expr = value`) or any other span. Spans holding only these keywords stay literal words of a form.
 VALUE_MARK, SPAN_MARK = "\x01", "\x02"
-KEYWORD_SPANS = frozenset({"elif", "else", "for", "pass", "try", "except", "return"})
+KEYWORD_SPANS = frozenset({"elif", "else", "for", "while", "pass", "try", "except", "return", "continue", "break"})
 _ANY = f"[{VALUE_MARK}{SPAN_MARK}]"
 _SEP = r"(?:,? and |, )"
 
@@ -114,7 +118,8 @@ _BULLET = r"^(?:[-*] )?"
 # what may follow a value list of `sets`/`so`: not a relation, nor a persistence phrase about its last value
 _NOT_RELATED = (r"(?!,? (?:which )?is (?:still )?(?:greater|less|at least|at most|equal|different|smaller|larger|in |"
                 r"not in)|,? (?:stays|remains|is still|is unchanged|stays unchanged|remains unchanged|does not change|"
-                r"keeps its value|is left)\b|,? (?:which is )?(?:the same (?:value )?as before|unchanged)\b)")
+                r"keeps its value|is left)\b|,? (?:which is )?(?:the same (?:value )?as before|unchanged)\b|,? (?:which )?counts as\b)")
+_SKIPPED = r"(?:is skipped|does not run(?: at all)?)"  # a part of the line that does not run
 _BACK = r"(?:, and execution goes back to line <N:back>(?: \(depth <N:depth>\))?)?"
 
 FORMS: tuple[Form, ...] = (
@@ -283,7 +288,8 @@ FORMS: tuple[Form, ...] = (
          example="execution continues at line 7"),
     Form("iteration", r"(?:this is )?iteration <N:iteration>(?: begins with|,? starts:|, with| starts with|"
          r" begins:| begins,| starts,)? "
-         r"(?:<L:after>|the next item)", "iteration", "after", example="iteration 2 begins with `i = 1`"),
+         r"(?:<L:after>" + _NOT_RELATED + r"|the next item)", "iteration", "after",
+         example="iteration 2 begins with `i = 1`"),
     Form("loop_end", r"there are no more items, so the loop ends after <N:count> iterations?", "loop_end",
          example="there are no more items, so the loop ends after 3 iterations"),
     Form("loop_empty", r"there is nothing to iterate over, so the loop body does not run at all", "loop_end",
@@ -351,7 +357,8 @@ FORMS: tuple[Form, ...] = (
          "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
     Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
          example="reads 120 characters from standard input"),
-    Form("mutating_call", r"(?:calls|calling) <S:call>(?:,? which returns <S:value>)?", "mutating_call", "during",
+    Form("mutating_call", r"(?:calls|calling) <S:call>(?: on <V:receiver>)?(?:,? which returns <S:value>)?",
+         "mutating_call", "during",
          example="calls `q.popleft()`, which returns `3`"),
     # ------------------------------------------------ issue 11, varied language: meanings, comments, context
     Form("problem_quote", r'^The problem says "(?P<{p}quote>[^"`]+)", (?:which is where|and that is where|and this is '
@@ -435,7 +442,7 @@ FORMS: tuple[Form, ...] = (
     Form("assigns_value", r"(?:assigns|stores|puts|writes) <S:value> (?:to|in|into) <S:target>", "becomes", "after",
          fixed={"verb": "is set to"}, needs=("assigns", "stores", "puts", "writes"),
          example="stores `9` in `arr[2]`"),
-    Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?<V:claim>", "empty", "auto",
+    Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?(?:now )?<V:claim>", "empty", "auto",
          example="an empty dictionary, `groups = {}`"),
 
     Form("appends", r"(?:this |it |and )?appends <S:item> to <S:name>", "appends", "after",
@@ -532,6 +539,57 @@ FORMS: tuple[Form, ...] = (
          r"phrase|statement|quote)", "same_source", example="from the same sentence"),
     Form("scales", r"(?P<{p}verb>doubles|halves|triples) (?:it|the (?P<{p}free>[a-z]+(?: [a-z]+)?)|<S:operand>)",
          "scales", example="doubles the distance"),
+    # ------------------------------------------------ grammar 3.2: where execution goes next, loop grounds in words
+    # (checks/transitions.py)
+    Form("loop_next", r"(?:the (?P<{p}skipped>`while` body|loop body|body|`continue`|`break`) " + _SKIPPED + r",? and )?"
+         r"(?:execution|control|it) (?:goes|jumps|loops|heads|comes|returns|moves) back (?:up )?to (?:the (?:top|head|"
+         r"header|start|beginning) of )?the (?:(?P<{p}which>inner|outer) )?(?P<{p}loop>`for` |`while` )?loop(?: header|"
+         r" head| condition)? (?:at|on) line <N:line>", "loop_next", needs=("back",),
+         example="execution goes back to the inner `for` loop at line 4"),
+    Form("back_to_line", r"(?:the (?P<{p}skipped>`while` body|loop body|body|`continue`|`break`) " + _SKIPPED + r",? and )?"
+         r"(?:execution|control) (?:goes|jumps|comes|returns|moves) back to line <N:line>(?! \(depth)", "loop_next",
+         fixed={"plain": True}, needs=("back",), example="execution goes back to line 3"),
+    Form("skip_named", r"the (?P<{p}skipped>`while` body|`continue`|`break`) " + _SKIPPED + r",? and execution "
+         r"continues at line <N:line>", "loop_next", fixed={"plain": True, "forward": True}, needs=("continues",),
+         example="the `continue` is skipped and execution continues at line 8"),
+    Form("sees_enclosing", r"(?:it |which |and )?(?:(?:sees|reads|uses|can see|has access to) (?P<{p}seen>\x01(?:" + _SEP
+         + r"\x01)*) from (?:the|its) enclosing (?:function|call|scope)|(?:sees|can see) (?P<{p}seen2>\x01(?:" + _SEP
+         + r"\x01)*)(?=[.;]|$))", "sees_enclosing", context="call",
+         needs=("sees", "see", "enclosing"),
+         example="it sees `chosen = []` and `nums = [1, 2]` from the enclosing function"),
+    Form("counts_as_plain", r"<V:claim>,?(?: which)? counts as (?P<{p}truthy>true|false)\b", "operand_counts_as",
+         "during", needs=("counts as",), example="`k = 0` counts as false"),
+    Form("one_each", r"(?:builds|makes|creates|puts in|adds) one (?P<{p}empty>empty )?(?P<{p}free>[a-z]+) for each "
+         r"(?:number|item|value|element|character) (?:in|of) <V:source>[,;]? (?:so )?(?:now )?<V:claim>", "one_each",
+         needs=("for each",), example="builds one empty list for each number in `range(n) = range(0, 2)`, so now "
+         "`adj = [[], []]`"),
+    Form("counted_empty", r"(?P<{p}count>two|three|four|five|six|seven|eight|nine|ten|\d+) empty(?P<{p}free>(?: "
+         r"[a-z]+){0,2})[,:]? (?:so |and )?(?:now )?<V:claim>", "counted_empty", "auto", needs=("empty",),
+         example="gives two empty lists, so now `adj = [[], []]`"),
+    Form("appends", r"(?:appends|pushes) <S:item> (?:to|onto) <S:target>", "appends", needs=("appends", "pushes"),
+         example="appends `(4, 3)` to `adj[u] = []`"),
+    Form("whole_truth", r"the (?:whole|entire|full) (?:condition )?<S:expr>(?: is| comes out| evaluates to)? "
+         r"(?P<{p}truth>True|False)\b", "whole_truth", "during", needs=("whole", "entire", "full"),
+         example="the whole `a or b` is True"),
+    Form("runs_keyword", r"runs `(?P<{p}keyword>continue|break|pass)`", "runs_keyword",
+         example="runs `continue`"),
+    Form("next_iteration_at", r"(?:it|execution) (?:jumps|goes|moves) (?:on )?to the next iteration of the loop at line "
+         r"<N:line>", "loop_next", needs=("next iteration",),
+         example="it jumps to the next iteration of the loop at line 3"),
+    Form("else_continues", r"execution continues in the `else` part at line <N:line>", "next",
+         fixed={"where": "else"}, example="execution continues in the `else` part at line 8"),
+    Form("call_finished", r"the call (?:has finished|has returned|is done|is over)", "call_finished", context="back",
+         needs=("the call",), example="the call has finished"),
+    Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
+         r"<N:count> iterations?", "loop_end", needs=("items",),
+         example="finds no more items, so the loop ends after 2 iterations"),
+    Form("loop_ground_since", r"(?:since|because|as) <S:sequence> holds <N:size> (?:numbers?|items?|characters?|"
+         r"elements?|values?), the loop (?:runs|will run) <N:count> (?:iterations?|times?)(?: in all)?", "loop_ground",
+         needs=("holds",), example="since `range(0, 2)` holds 2 numbers, the loop will run 2 times"),
+    Form("loop_ground_noun", r"(?:(?:since|because|as) )?the (?P<{p}noun>list|string|range|tuple|dictionary|set) "
+         r"holds <N:size> (?:numbers?|items?|characters?|elements?|values?|keys?)(?:, so|,) the loop (?:runs|will run) "
+         r"<N:count> (?:iterations?|times?)(?: in all)?", "loop_ground_noun", needs=("holds",),
+         example="the list holds 3 items, so the loop will run 3 times"),
 
 )
 

@@ -10,7 +10,7 @@ from tracepile.tracer.analysis import call_arguments
 from tracepile.tracer.paths import call_end, call_signature
 from tracepile.updates import changes_directly, root_name
 from tracepile.verification.checks import hints
-from tracepile.verification.checks.base import HOLDS, Context, Finding, false
+from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Context, Finding, false
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import exact, same_output, unfence
 
@@ -118,6 +118,8 @@ class CallChecks:
 
     def claim_return(self, claim: Claim, yielded: bool = False) -> Finding:
         func = claim.args["func"]
+        if "(" in func and not yielded and self.context.kind in LINE_CONTEXTS:
+            return self.call_result(claim)  # `q.popleft()` returns `1`: a call the narrated line makes
         verb = "yields" if yielded else "returns"
         index = self.take(ReturnEvent, lambda e: e.func == func and e.yielded == yielded, f"`{func}` {verb}")
         if isinstance(index, Finding):

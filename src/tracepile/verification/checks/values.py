@@ -390,6 +390,10 @@ class ValueChecks:
             return false(f"line {event.line} does not call `{call}` this time", "no call", call)
         if call not in calls:
             return HOLDS  # `calls `bisect_left`` names the function a call of the line calls
+        if "receiver" in claim.args:
+            found = self.receiver_holds(call, claim)
+            if found.verdict is not True:
+                return found
         recorded = next((value for expr, value in event.values if normal(expr) == call), None)
         stated = claim.args.get("value")
         if recorded is None:
