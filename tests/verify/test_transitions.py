@@ -332,8 +332,8 @@ def test_an_append_said_in_words_is_checked(appended):
 
 @pytest.mark.parametrize("paragraph, reason", [
     ("Line 3 runs; it appends `(4, 3)` to `adj[u] = []`, so now `adj = [[], [1, (4, 3)]]`.", "before line 3"),
-    ("Line 3 runs; it appends `(3, 4)` to `adj[u]`, so now `adj = [[], [1, (4, 3)]]`.", "goes from"),
-    ("Line 3 runs; it appends `(4, 3)` to `other`, so now `adj = [[], [1, (4, 3)]]`.", "does not append to"),
+    ("Line 3 runs; it appends `(3, 4)` to `adj[u]`, so now `adj = [[], [1, (4, 3)]]`.", "appends `(4, 3)` to"),
+    ("Line 3 runs; it appends `(4, 3)` to `other`, so now `adj = [[], [1, (4, 3)]]`.", "does not call `other.append`"),
 ])
 def test_a_false_append_is_rejected(appended, paragraph, reason):
     rejected(appended, 2, paragraph, reason)

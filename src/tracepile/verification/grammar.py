@@ -445,8 +445,8 @@ FORMS: tuple[Form, ...] = (
     Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?(?:now )?<V:claim>", "empty", "auto",
          example="an empty dictionary, `groups = {}`"),
 
-    Form("appends", r"(?:this |it |and )?appends <S:item> to <S:name>", "appends", "after",
-         example="this appends `4` to `stack`"),
+    Form("appends", r"(?:this |it |and )?(?:appends|pushes) <S:item> (?:to|onto) <S:name>", "appends", "after",
+         example="this appends `4` to `stack`, or `(4, 3)` to `adj[u] = []` (the list before the line)"),
     Form("moves", r"<S:name> (?:goes|changes|moves|jumps|switches|is updated|is changed) from <S:old> to <S:new>",
          "change", "after", fixed={"direction": "changes"}, example="`last` goes from `None` to `3`"),
     Form("sorted", r"(?:once |when |after being |is |are |in )?sorted(?: order)?(?P<{p}free>(?: [a-z]+){0,3})[,:]? "
@@ -566,8 +566,6 @@ FORMS: tuple[Form, ...] = (
     Form("counted_empty", r"(?P<{p}count>two|three|four|five|six|seven|eight|nine|ten|\d+) empty(?P<{p}free>(?: "
          r"[a-z]+){0,2})[,:]? (?:so |and )?(?:now )?<V:claim>", "counted_empty", "auto", needs=("empty",),
          example="gives two empty lists, so now `adj = [[], []]`"),
-    Form("appends", r"(?:appends|pushes) <S:item> (?:to|onto) <S:target>", "appends", needs=("appends", "pushes"),
-         example="appends `(4, 3)` to `adj[u] = []`"),
     Form("whole_truth", r"the (?:whole|entire|full) (?:condition )?<S:expr>(?: is| comes out| evaluates to)? "
          r"(?P<{p}truth>True|False)\b", "whole_truth", "during", needs=("whole", "entire", "full"),
          example="the whole `a or b` is True"),

@@ -199,30 +199,6 @@ class TransitionChecks:
             return unverifiable(f"the size of `{value}` cannot be read")
         return HOLDS if size == wanted else false(f"`{value}` holds {size} items", str(size), count)
 
-    def claim_appends(self, claim: Claim) -> Finding:
-        """`appends `(4, 3)` to `adj[u] = []``: the line calls `adj[u].append(...)`, the list (with the value
-        stated, before the line) gains exactly that item at its end."""
-        event = self.line_context(claim)
-        if isinstance(event, Finding):
-            return event
-        target, stated = self.split(claim.args["target"])
-        item = self.split(claim.args["item"])[0]
-        if f"{normal(target)}.append(" not in normal(self.source_of(event.line)):
-            return false(f"line {event.line} does not append to `{target}`", self.source_of(event.line), target)
-        before = evaluate(target, self.context.before or {}, dict(event.values))
-        after = evaluate(target, self.values.of(event.frame), {})
-        added = evaluate(item, self.context.before or {}, dict(event.values))
-        if not (before[0] and after[0] and added[0]):
-            return unverifiable(f"`{target}` and `{item}` cannot be evaluated at line {event.line}")
-        if stated and not exact(stated, before[1]):
-            return false(f"`{target} = {before[1]}` before line {event.line} runs", before[1], stated)
-        try:
-            grown = parse_value(after[1]) == parse_value(before[1]) + [parse_value(added[1])]
-        except (Unparsable, TypeError):
-            return unverifiable(f"`{target}` cannot be compared before and after line {event.line}")
-        return HOLDS if grown else false(f"`{target}` goes from `{before[1]}` to `{after[1]}`", after[1],
-                                         f"{before[1]} + [{added[1]}]")
-
     def claim_whole_truth(self, claim: Claim) -> Finding:
         """`the whole `a or b` is True`: the expression is the line's whole condition, and it has that truth."""
         event = self.line_context(claim)

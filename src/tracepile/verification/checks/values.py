@@ -167,15 +167,18 @@ class ValueChecks:
     def claim_appends(self, claim: Claim) -> Finding:
         """`appends `4` to `stack`` (or `appends `(v, w)` to `adj[u]``): the line's own code calls
         `stack.append(...)`, and `stack` after the line is the list before it with that one item (a value, or
-        an expression read before the line) added at the end; this states the new value of `stack`."""
+        an expression read before the line) added at the end; this states the new value of `stack`. A list
+        said with a value (`adj[u] = []`) states it as it was before the line."""
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
-        name, item = claim.args["name"], claim.args["item"]
+        (name, stated), item = split_claim(claim.args["name"]), claim.args["item"]
         before_state, recorded = self.context.before or {}, dict(event.values)
         if not any(self.same_item(owner, name) for owner in _append_owners(self.source_of(event.line))):
             return false(f"line {event.line} does not call `{name}.append`", self.source_of(event.line), name)
         old, new = evaluate(name, before_state, recorded)[1], evaluate(name, self.values.of(event.frame), {})[1]
+        if stated and not exact(stated, old):
+            return false(f"`{name} = {old}` before line {event.line} runs", old, stated)
         try:
             before, after = parse_value(old), parse_value(new)
         except Unparsable:
