@@ -3,6 +3,7 @@ iterations are replaced by a summary that states the values they leave behind.""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
@@ -44,10 +45,11 @@ class Summary:
 
 
 def plan(events: tuple[Event, ...], compression: Compression,
-         inline: frozenset[int] = frozenset()) -> list[int | Summary]:
+         inline: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset()) -> list[int | Summary]:
     """The narration order: event indices, with long loops' middle iterations summarised (`inline`: the
-    program's one-line loops, paths.one_line_loops)."""
-    skips = _skips(events, compression, inline)
+    program's one-line loops, paths.one_line_loops); an iteration holding an event of `keep` (a step the
+    answer depends on or the question asks about, see focus.py) is never summarised."""
+    skips = _skips(events, compression, inline, sorted(keep))
     items: list[int | Summary] = []
     index = 0
     while index < len(events):
@@ -62,7 +64,8 @@ def plan(events: tuple[Event, ...], compression: Compression,
     return items
 
 
-def _skips(events, compression: Compression, inline: frozenset[int]) -> dict[int, tuple[int, Summary]]:
+def _skips(events, compression: Compression, inline: frozenset[int],
+           kept: list[int]) -> dict[int, tuple[int, Summary]]:
     starts: dict[tuple[int, int, int], list[int]] = {}  # (frame, loop line, activation) -> starts
     for index, event in enumerate(events):
         if isinstance(event, LineEvent) and event.loop and event.loop[2] >= 1:
@@ -74,7 +77,8 @@ def _skips(events, compression: Compression, inline: frozenset[int]) -> dict[int
         if n <= keep:
             continue
         middle = (compression.head + 1, n - compression.tail)
-        for first, last in _stretches(events, iteration_starts, middle, (line, activation), inline):
+        stretches = _stretches(events, iteration_starts, middle, (line, activation), inline)
+        for first, last in _without_kept(stretches, iteration_starts, kept):
             begin, end = iteration_starts[first - 1], iteration_starts[last]
             if any(b <= begin < e for b, (e, _) in skips.items()):
                 continue  # inside a stretch that an outer loop already summarises
@@ -97,6 +101,28 @@ def _stretches(events, starts: list[int], middle: tuple[int, int], loop: tuple[i
         return runs
     groups = set(iteration_lines(events, starts[first - 1], starts[last], loop).values())
     return [(first, last)] if 2 <= len(groups) <= MAX_GROUPS and () not in groups else runs
+
+
+def _without_kept(stretches: list[tuple[int, int]], starts: list[int],
+                  keep: list[int]) -> list[tuple[int, int]]:
+    """The stretches split around their iterations that hold a kept event; pieces of at least MIN_RUN
+    iterations stay summarised."""
+    if not keep:
+        return stretches
+    out = []
+    for first, last in stretches:
+        piece = first
+        for iteration in range(first, last + 2):
+            if iteration > last or _holds(keep, starts[iteration - 1], starts[iteration]):
+                if iteration - piece >= MIN_RUN:
+                    out.append((piece, iteration - 1))
+                piece = iteration + 1
+    return out
+
+
+def _holds(keep: list[int], begin: int, end: int) -> bool:
+    position = bisect_left(keep, begin)
+    return position < len(keep) and keep[position] < end
 
 
 def _same_path_runs(events, starts: list[int], first: int, last: int,

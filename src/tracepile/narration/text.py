@@ -10,6 +10,7 @@ from tracepile.authored import Comment, comments_about, comments_before_def, quo
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
+from tracepile.narration.focus import Focus
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments, for_iterable
 from tracepile.tracer.paths import one_line_loops
@@ -95,8 +96,9 @@ class Narrator:
 
     def __init__(self, trace: Trace, info: CodeInfo, compression: Compression,
                  stop_at: int | None = None, problem: str = "", tally: int | None = None,
-                 tally_calls: str | None = None):
+                 tally_calls: str | None = None, focus: Focus = Focus()):
         self.trace, self.info = trace, info
+        self.focus = focus  # steps never summarised, and what the answer depends on (focus.py)
         self.tally = tally  # a line whose runs the text counts as they happen (count questions)
         self.tally_runs = [i for i, e in enumerate(trace.events) if isinstance(e, LineEvent) and e.line == tally]
         self.tally_calls = tally_calls  # a function whose calls the text counts as they start
@@ -129,7 +131,7 @@ class Narrator:
 
     def run(self) -> list[str]:
         events = self.events if self.stop_at is None else self.events[:self.stop_at + 1]
-        for item in plan(events, self.compression, one_line_loops(self.info)):
+        for item in plan(events, self.compression, one_line_loops(self.info), self.focus.events):
             if isinstance(item, Summary):
                 self.flush(item.frame)
                 self.summary(item)
@@ -499,10 +501,24 @@ class Narrator:
             head += " take the same path"
         else:
             head += f" take {len(item.groups)} different paths: " + "; ".join(self.groups(item.groups))
-        text = f"{head}; after iteration {item.last}, {state}{calls}{self.stretch_tally(item)}."
+        text = f"{head}; after iteration {item.last}, {state}{calls}{self.stretch_tally(item)}{self.bearing(item)}."
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)
+
+    def bearing(self, item: Summary) -> str:
+        """Why the stretch may be summarised: it changes none of the names the answer depends on that the
+        loop's body assigns, runs no counted line and calls no counted function (all checked)."""
+        changed = {name for name, _ in item.state}
+        loop = self.info.info(item.loop_line)
+        body = loop.body if loop else frozenset()
+        assigned = {n for line in body if (info := self.info.info(line)) for n in info.assigns}
+        names = [n for n in self.focus.names_in(item.frame)
+                 if n in assigned and n not in changed and n in self.values.of(item.frame)]
+        parts = [f"changes {join([code(n) for n in names[:3]])}"] if names else []
+        parts += [f"runs line {line}" for line in self.focus.lines]
+        parts += [f"calls {code(func)}" for func in self.focus.funcs]
+        return "".join(f"; none of these iterations {part}" for part in parts)
 
     def calls_so_far(self, func: str, end: int) -> str:
         """`, 6 times so far` for the tallied function, counting its calls started before event `end`."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracepile.enrich.questions.check import Rerun, check_answer
+from tracepile.enrich.questions.focus import question_focus
 from tracepile.enrich.questions.records import Question
 from tracepile.enrich.questions.wording import final_paragraph, unfence
 from tracepile.model import Trace, Verification
@@ -27,7 +28,8 @@ def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     compression = FULL if question.full else LEAN if question.kind in LISTING else None
     narration = narrate(trace, seed=seed, compression=compression, stop_at=question.stop, final=question.answer,
                         tally=question.params.get("line") if question.kind in TALLIED else None,
-                        tally_calls=question.params.get("func") if question.kind == "call_count" else None)
+                        tally_calls=question.params.get("func") if question.kind == "call_count" else None,
+                        focus=question_focus(trace, question.kind, question.params, question.stop))
     body = narration.response[:narration.response.rindex(FINAL)].rstrip()
     parts = [question.lead] if question.lead else []
     parts += [_input_intro(trace)] if question.kind == "input" else []
