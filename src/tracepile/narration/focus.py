@@ -6,8 +6,10 @@ own step reads (the top call's `return` line, or the line that printed the progr
 for each such name take its last binding before that step in the same frame, and the names that
 binding's line reads, before it, and so on backwards. Each (frame, name) is followed once (its latest
 binding), a line's calls bring in what their callees return, and a parameter brings in the caller's line.
-So the last change of the answer value is always kept; an accumulator's earlier values are not (the
-summary still states the value a stretch leaves behind)."""
+So the last change of the answer value is always kept. A name the answer's step reads directly keeps
+every change when it changes at most SPARSE times (a count, a best-so-far: each change is part of the
+answer); a name that changes more often (an accumulator) keeps its last change, and a summary states the
+value a stretch leaves behind."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ from dataclasses import dataclass
 
 from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.analysis import CodeInfo
+
+SPARSE = 8  # most changes of an answer name that are all kept
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,10 @@ class _Index:
             elif isinstance(event, ReturnEvent) and event.frame in calls:
                 self.callees.setdefault(calls[event.frame], []).append(index)
 
+    def bindings_before(self, frame: int, name: str, before: int) -> list[int]:
+        found = self.bindings.get((frame, name), [])
+        return found[:bisect_left(found, before)]
+
     def last_binding(self, frame: int, name: str, before: int) -> int | None:
         found = self.bindings.get((frame, name), [])
         position = bisect_left(found, before)
@@ -77,6 +85,11 @@ def dependence(events: tuple[Event, ...], info: CodeInfo, seeds: list[tuple[int,
     work = list(seeds)
     seen: set[tuple[int, str]] = set()
     done_lines: set[int] = set()
+    for point, frame, read in seeds:
+        for name in read:
+            changes = index.bindings_before(frame, name, point)
+            if len(changes) <= SPARSE:
+                keep.update(changes)
     while work:
         point, frame, read = work.pop()
         for name in read:
