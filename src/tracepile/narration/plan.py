@@ -17,13 +17,18 @@ MIN_MIXED = 3  # fewest iterations left in full by same-path runs before the str
 
 @dataclass(frozen=True)
 class Compression:
-    """Loops with more than head + tail + 1 iterations keep the first `head` and last `tail`."""
+    """Loops with more than head + tail + 1 iterations keep the first `head` and last `tail`; `whole`
+    summarises the rest of the middle whatever paths it takes (the last resort of a long run: only the
+    iterations that bear on the answer stay in full)."""
 
-    head: int = 2
+    head: int = 1
     tail: int = 1
+    whole: bool = False
 
     def stronger(self) -> Compression:
-        return Compression(head=max(1, self.head - 1), tail=max(1, self.tail))
+        if self.head <= 1 and self.tail <= 1:
+            return Compression(head=1, tail=1, whole=True)
+        return Compression(head=max(1, self.head - 1), tail=max(1, self.tail), whole=self.whole)
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,8 @@ class Summary:
     end: int  # first event index after the stretch
     same_path: bool = False  # every skipped iteration runs the same lines, branches and calls
     calls: tuple[tuple[str, int], ...] = ()  # functions called in the stretch (nested too), how often
-    groups: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()  # mixed paths: (iterations, lines they run)
+    groups: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()  # mixed paths: (iterations, lines they run);
+    # none when more than MAX_GROUPS (the stretch is then only said to be summarised)
 
 
 def plan(events: tuple[Event, ...], compression: Compression,
@@ -77,7 +83,8 @@ def _skips(events, compression: Compression, inline: frozenset[int],
         if n <= keep:
             continue
         middle = (compression.head + 1, n - compression.tail)
-        stretches = _stretches(events, iteration_starts, middle, (line, activation), inline)
+        stretches = [middle] if compression.whole else _stretches(events, iteration_starts, middle,
+                                                                   (line, activation), inline)
         for first, last in _without_kept(stretches, iteration_starts, kept):
             begin, end = iteration_starts[first - 1], iteration_starts[last]
             if any(b <= begin < e for b, (e, _) in skips.items()):
@@ -159,8 +166,9 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
         elif isinstance(event, CallEvent) and not event.resumed:
             calls[event.func] = calls.get(event.func, 0) + 1
     same = same_path(events, begin, end, (line, activation), inline)
+    groups = () if same else _groups(events, begin, end, (line, activation))
     return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end,
-                   same, tuple(calls.items()), () if same else _groups(events, begin, end, (line, activation)))
+                   same, tuple(calls.items()), groups if len(groups) <= MAX_GROUPS else ())
 
 
 def _groups(events, begin: int, end: int, loop: tuple[int, int]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:

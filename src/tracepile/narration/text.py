@@ -499,6 +499,8 @@ class Narrator:
         head = f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line}"
         if item.same_path:
             head += " take the same path"
+        elif not item.groups:
+            head += " are summarised"
         elif len(item.groups) == 1:  # one set of lines, run differently (a piece of a mixed stretch)
             iterations, lines = item.groups[0]
             head += f" are summarised; in iterations {join([str(i) for i in iterations])}, it runs lines " \

@@ -16,16 +16,15 @@ from tracepile.narration.text import code
 from tracepile.verification.check import Finding, false, verify
 
 FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in view
-LEAN = Compression(head=1, tail=1)  # kinds whose step lists what it needs from the whole run
-LISTING = ("line_count", "call_count", "max_value", "max_depth", "first_iteration", "exception",
-           "loop_iterations", "input")
+# the rest: every middle iteration that does not bear on the question (its focus) is summarised
+FOCUSED = Compression(head=1, tail=1, whole=True)
 FINAL = "Final answer: "
 TALLIED = ("line_count", "next_line")  # kinds about the runs of one line: the text counts them as they happen
 
 
 def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     """The CoE text for `question` and how many loops it compresses."""
-    compression = FULL if question.full else LEAN if question.kind in LISTING else None
+    compression = FULL if question.full else FOCUSED
     narration = narrate(trace, seed=seed, compression=compression, stop_at=question.stop, final=question.answer,
                         tally=question.params.get("line") if question.kind in TALLIED else None,
                         tally_calls=question.params.get("func") if question.kind == "call_count" else None,
