@@ -48,7 +48,8 @@ def measure(jobs, limits: Limits, min_events: int, workers: int) -> dict:
         if not fitted.sample.verified:
             return "not verified", str(fitted.sample.claim_failures[:1])[:120]
         level = fitted.compression
-        return "verified within budget", f"head={level.head}, tail={level.tail}{', whole' if level.whole else ''}"
+        whole = ", whole" if getattr(level, "whole", False) else ""  # (older versions have no `whole`)
+        return "verified within budget", f"head={level.head}, tail={level.tail}{whole}"
 
     try:
         with ThreadPoolExecutor(workers) as pool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.analysis import CodeInfo
 
-SPARSE = 8  # most changes of an answer name that are all kept
+SPARSE = 4  # most changes of an answer name that are all kept
 
 
 @dataclass(frozen=True)
