@@ -21,7 +21,7 @@ class Compression:
     summarises the rest of the middle whatever paths it takes (the last resort of a long run: only the
     iterations that bear on the answer stay in full)."""
 
-    head: int = 1
+    head: int = 2
     tail: int = 1
     whole: bool = False
 
