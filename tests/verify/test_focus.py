@@ -104,3 +104,35 @@ def test_stretch_sentences_outside_a_summary_are_not_accepted():
     result = trace(QUIET, "f([200, 1, 2, 3, 4, 5, 6, 7])")
     text = narrate(result).response.replace("Final answer", "None of these iterations runs line 11.\n\nFinal answer")
     assert not verify(text, result).passed
+
+
+FIVE_WAYS = """def score(xs):
+    total = 0
+    for x in xs:
+        if x % 5 == 0:
+            total += 1
+        elif x % 5 == 1:
+            total += 2
+        elif x % 5 == 2:
+            total += 3
+        elif x % 5 == 3:
+            total += 4
+        else:
+            total += 5
+    return total
+"""
+
+
+def test_the_last_rung_summarises_a_middle_of_many_paths_except_the_focus():
+    result = trace(FIVE_WAYS, "score(list(range(30)))")
+    lean, whole = Compression(1, 1), Compression(1, 1, whole=True)
+    assert lean.stronger() == whole and whole.stronger() == whole
+    assert not [s for s in plan(result.events, lean) if isinstance(s, Summary)]  # five paths: nothing summarised
+    focus = answer_focus(result.events, analyze(FIVE_WAYS))
+    stretches = [s for s in plan(result.events, whole, frozenset(), focus.events) if isinstance(s, Summary)]
+    assert stretches and not any(s.begin <= i < s.end for s in stretches for i in focus.events)
+    short, long = narrate(result, compression=whole).response, narrate(result, compression=lean).response
+    assert "of the loop at line 3 are summarised; after iteration" in short and len(short) < len(long) / 3
+    assert verify(short, result).passed
+    lie = short.replace("are summarised; after iteration", "take the same path; after iteration", 1)
+    assert not verify(lie, result).passed
