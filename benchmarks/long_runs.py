@@ -44,9 +44,9 @@ def measure(jobs, limits: Limits, min_events: int, workers: int) -> dict:
             return "short", ""
         fitted = fit_to_budget(program, result, tokenizer)
         if not fitted.kept:
-            return "over budget", fitted.reason[:120]
+            return "over budget", f"{program.id}: {fitted.reason[:120]}"
         if not fitted.sample.verified:
-            return "not verified", str(fitted.sample.claim_failures[:1])[:120]
+            return "not verified", f"{program.id}: {str(fitted.sample.claim_failures[:1])[:120]}"
         level = fitted.compression
         whole = ", whole" if getattr(level, "whole", False) else ""  # (older versions have no `whole`)
         return "verified within budget", f"head={level.head}, tail={level.tail}{whole}"
