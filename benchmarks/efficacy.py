@@ -47,10 +47,17 @@ was seen; none was changed after):
   no weight decay, 1 epoch (~60 steps: all the 90-minute budget allows; chosen from the time budget,
   not from any score, and likely too little training for any arm to answer: a null result is possible).
 - Evaluation: up to 64 items per test set (`--eval-items`), greedy, 16 prompts per batch.
-- Budget: an ESTIMATE, not a measurement of a full run: ~85 minutes on 2 idle cores (build ~5,
-  training ~52, evaluation ~26), extrapolated from a reduced run (3 steps, 6 items, 1 seed) on a
-  2,000-sample build, timed on 2 cores shared with other jobs (load ~12) and scaled by the CPU share it
-  got; full runs print their own CPU-time extrapolation as `timing.full_size_estimate_min`.
+- Budget, measured (2026-12-07, the full run: 2,000-sample build, 478 training rows, 3 seeds): 66.5 minutes
+  wall on 2 cores shared with other jobs (load 8-17); its CPU time extrapolates to ~50 minutes on 2 idle
+  cores (`timing.full_size_estimate_min`). CPU seconds per step: CoE 8.9, I/O-only 2.3, no-trace 2.2; per
+  generated test item: CoE 4.3, no-trace 4.9, I/O-only 0.13.
+- Result of that run (exact match %, mean of 3 seeds [95% CI]; 28 in-distribution and 64 out-of-distribution
+  items): CoE 0.0 [0, 0] and 0.0 [0, 0]; I/O-only 2.4 [0, 7.1] and 1.0 [0, 2.6]; no-trace 0.0 and 0.0; the
+  direct-answer evaluation gives the same figures. A null result: 60 steps are too few. Final training loss:
+  CoE 4.0-4.2, no-trace 4.4-4.6 (from ~7.9), I/O-only 1.3-1.4 (its short answers are easy to fit); the CoE
+  model greedily writes only newlines and hits its cap (757 tokens) on 100% of items, the no-trace arm too;
+  I/O-only's hits are 1 of 28 and 2 of 64 items in a seed. It says nothing either way about CoE supervision
+  at a useful training length, which this CPU budget does not reach (`--mode gpu` on a lent GPU).
 """
 
 from __future__ import annotations

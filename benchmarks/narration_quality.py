@@ -12,8 +12,12 @@ at an iteration without their ground, loop-iteration answers stated at iteration
 phrases per response, comment quotes on entry to a helper that are not directly above its `def`, responses
 quoting the file's header comment, `X = X` tautologies, and same-path summaries over iterations whose
 one-line loops ran their body a different number of times (re-traced and re-checked; `--no-retrace`
-skips it), and per kind the answer-producing steps hidden in summaries (each sample re-traced: the steps
-of its focus, tracepile.narration.focus, that lie inside a loop summary of its text); over the question samples: the share whose rationale ends, right before its
+skips it); the concision measures: whole restatements of a container longer than 40 characters after
+its first statement in a response, calls narrated in full whose narration repeats an earlier call's word for
+word (and repeated calls said in one sentence), and `and`/`or` verdicts whose deciding operand no code span of
+the paragraph states with its value; per kind, the answer-producing steps hidden in summaries (each sample
+re-traced: the steps of its focus, tracepile.narration.focus, that lie inside a loop summary of its text);
+over the question samples: the share whose rationale ends, right before its
 final answer, with its kind's answer step (a sentence of one of the step forms of `STEP_FORMS`, in a
 verified sample), and the line-count rationales whose last step states a returned value other than the
 answer.
@@ -243,6 +247,69 @@ def filler(row: dict, tally: dict) -> None:
     tally["responses with a tautology"] += tautologies > 0
 
 
+BIG = 40  # narration/elements.py SMALL_CONTAINER_CHARS: a container rendered longer is not small
+CONTAINER = re.compile(r"`([A-Za-z_][\w.]*) = ([\[{(][^`\n]*|set\([^`\n]*)`")
+ENTERED = re.compile(r"^(?:We enter|The call enters|Calling) `([^`]+)`")
+LEFT = re.compile(r"^(?:So )?`([^`]+)` (?:returns|yields) ")
+REPEATED = re.compile(r"` again returns `[^`\n]*`, as in call \d+\.")
+NOT_PATH = re.compile(r" (?:That is call \d+ of `[^`]+`\.|The comment at line \d+ says: \"[^\"]*\"\.)| \(depth \d+\)")
+
+
+def concision(row: dict, tally: dict) -> None:
+    """Bloat counts of one response, added to `tally`: whole restatements of a container that is not small
+    after its first statement in the response (item changes said whole), and calls narrated in full (entry
+    to return) whose narration repeats, word for word, an earlier call's in the same response, against
+    repeated calls said in one sentence."""
+    text = row["response"].split("Final answer")[0]
+    seen, restated = set(), 0
+    for match in CONTAINER.finditer(text):
+        name, value = match.groups()
+        if len(value) > BIG:
+            restated += name in seen
+            seen.add(name)
+    tally["whole restatements of big containers"] += restated
+    tally["responses with a whole restatement of a big container"] += restated > 0
+    paragraphs, open_calls, blocks = text.split("\n\n"), [], set()
+    for index, paragraph in enumerate(paragraphs):
+        if ENTERED.match(paragraph):
+            open_calls.append(index)
+        elif LEFT.match(paragraph) and open_calls:
+            block = NOT_PATH.sub("", "\n\n".join(paragraphs[open_calls.pop():index + 1]))
+            tally["repeated identical calls narrated in full"] += block in blocks
+            blocks.add(block)
+    said = len(REPEATED.findall(text))
+    tally["repeated calls said in one sentence"] += said
+    for paragraph in paragraphs:
+        missing = undecided(paragraph)
+        if missing is not None:
+            tally["and/or verdicts"] += 1
+            tally["and/or verdicts without their deciding part"] += missing
+
+
+VERDICT = re.compile(r"checks the (?:loop |`elif` )?condition `([^`\n]+)`[\s\S]*?; `\1` is (True|False)")
+
+
+def undecided(paragraph: str) -> int | None:
+    """For a paragraph that checks an `and`/`or` condition and gives its verdict: 1 when no code span of it
+    states the deciding operand with its value (the first False operand of a False `and`, the first True one
+    of a True `or`, the last operand otherwise), 0 when one does; None for other paragraphs."""
+    match = VERDICT.search(paragraph)
+    if not match:
+        return None
+    try:
+        node = ast.parse(match.group(1), mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.BoolOp):
+        return None
+    verdict, is_and = match.group(2), isinstance(node.op, ast.And)
+    stated = {norm(m.group(1)): m.group(2).strip() for m in CLAIM.finditer(paragraph)}
+    operands = [ast.unparse(v) for v in node.values]
+    if (verdict == "False") == is_and:  # short-circuit: an operand with the verdict's value decides
+        return 0 if any(stated.get(o) == verdict for o in operands) else 1
+    return 0 if stated.get(operands[-1]) == verdict else 1
+
+
 def unsound_summaries(rows: list[dict]) -> tuple[int, int]:
     """(same-path summaries of main CoE samples over a loop with a one-line loop, those the verifier's
     path check rejects): each such sample is traced again and its text checked."""
@@ -336,6 +403,7 @@ def measure(rows: list[dict], retrace: bool = True) -> dict:
         tokens[row["kind"]].append(row["stats"]["response_tokens"])
         domains[row["domain"]].append(row["stats"]["response_tokens"])
         filler(row, tally)
+        concision(row, tally)
         text = row["response"]
         found = prose(text)
         words.update(found)
@@ -415,6 +483,8 @@ def report(result: dict) -> None:
               f"{100 * tally['loop_iterations responses stating the count at iteration 1'] / tally['loop_iterations responses']:.1f}%"
               f", without its ground: {100 * tally['loop_iterations responses stating it at iteration 1 without its ground'] / tally['loop_iterations responses']:.1f}%")
     print(f"  flip phrases per response: {tally['flip phrases'] / max(1, tally['responses']):.3f}")
+    print(f"  whole restatements of big containers per response: "
+          f"{tally['whole restatements of big containers'] / max(1, tally['responses']):.3f}")
     if result.get("hidden") is not None:
         total = [sum(values[i] for values in result["hidden"].values()) for i in range(3)]
         for kind, (steps, samples, n) in sorted(result["hidden"].items()) + [("all", total)]:

@@ -15,7 +15,7 @@ IMPORT = re.compile(r"(?:import|from)\s+[\w.]+")
 NAME_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # a sentence ends at . ? or ! unless a digit, another stop, or a lower-case word follows (`$2.50`, `1 * ... * 12`)
 SENTENCE = re.compile(r"(?:[^.?!]|[.?!](?=[\d.]|\s+[a-z0-9*(]))+(?:[.?!]+|$)")
-CLAUSE_END = re.compile(r"[,;:?!]|\.(?!\d)|\s(?:and|but|while|so)\s")
+CLAUSE_END = re.compile(r"[;?!]|[,:.](?!\d)|\s(?:and|but|while|so)\s")  # not "3:2:7", "1,200", "2.5"
 
 
 @dataclass(frozen=True)

@@ -215,6 +215,8 @@ def build(
     max_events: Optional[int] = typer.Option(None, "--max-events", min=1,
                                              help="Trace events per run (overrides the config's limits)."),
     repair_rounds: int = typer.Option(2, "--repair-rounds", help="With --narrator llm: follow-up turns that send a rejected path's failing sentences back to the model (0: none)."),
+    python: Optional[str] = typer.Option(None, "--python", help="Run the programs with this Python 3.10+ "
+                                         "interpreter (overrides the config's python; default: the one running tracepile)."),
 ) -> None:
     """Build a verified CoE corpus as sharded Parquet; interrupt and re-run to resume.
 
@@ -226,7 +228,8 @@ def build(
     from tracepile.pipeline import build as run_build
 
     overrides = {k: v for k, v in dict(samples=samples, seed=seed, workers=workers, executor=executor,
-                                       sandbox=sandbox, programs=str(programs) if programs else None).items()
+                                       sandbox=sandbox, python=python,
+                                       programs=str(programs) if programs else None).items()
                  if v is not None}
     try:
         base = BuildConfig.from_yaml(config).to_dict() if config else {}

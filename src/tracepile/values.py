@@ -46,19 +46,28 @@ def render(value: object, max_chars: int = 400) -> str:
 
 def render_tracked(value: object, max_chars: int, mutable_ids: set[int]) -> str:
     """Like `render`, and add the id of every mutable object seen to `mutable_ids`."""
-    text = _fast(value, max_chars, mutable_ids)
+    text, seen = render_watched(value, max_chars)
+    mutable_ids.update(seen)
+    return text
+
+
+def render_watched(value: object, max_chars: int) -> tuple[str, dict[int, object]]:
+    """Like `render`, with every mutable object seen (id -> object): the text changes only when one of
+    them changes in place or `value` is another object."""
+    seen: dict[int, object] = {}
+    text = _fast(value, max_chars, seen)
     if text is not None:
-        return text
-    out = _Renderer(max_chars, mutable_ids)
+        return text, seen
+    out = _Renderer(max_chars, seen)
     out.value(value, 0)
-    return "".join(out.parts)
+    return "".join(out.parts), seen
 
 
 _LEAVES = frozenset({int, float, bool, type(None), str})
 _FAST_ITEMS = 64
 
 
-def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
+def _fast(value: object, max_chars: int, ids: dict[int, object] | None) -> str | None:
     """C-level repr for exact built-in scalars and small containers of them (no user code can run:
     every type involved is checked exactly first); None means 'use the full renderer'."""
     cls = type(value)
@@ -115,8 +124,8 @@ def _fast(value: object, max_chars: int, ids: set[int] | None) -> str | None:
         return None
     if ids is not None:
         if cls is not tuple:
-            ids.add(id(value))
-        ids.update(id(item) for item in nested if type(item) is list)
+            ids[id(value)] = value
+        ids.update((id(item), item) for item in nested if type(item) is list)
     return text
 
 
@@ -126,7 +135,7 @@ _CONTAINERS_OF_LEAVES = _LEAVES | {list, tuple}
 _NUMERIC_LEAVES = frozenset({int, float, bool, type(None)})
 
 
-def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | None:
+def _fast_long_dict(value: dict, max_chars: int, ids: dict[int, object] | None) -> str | None:
     """A long dict of numbers, cut exactly where the full renderer would cut it."""
     head = dict(itertools.islice(dict.items(value), max_chars // 6 + 2))
     if not set(map(type, head)) <= _NUMERIC_LEAVES or not set(map(type, head.values())) <= _NUMERIC_LEAVES:
@@ -137,14 +146,14 @@ def _fast_long_dict(value: dict, max_chars: int, ids: set[int] | None) -> str | 
         return None
     text = _cut(joined, len(value), max_chars, "{", "}")
     if text is not None and ids is not None:
-        ids.add(id(value))
+        ids[id(value)] = value
     return text
 
 
 _FAST_OBJECT_DEPTH = 3  # plain objects nested deeper (a linked list) go to the full renderer
 
 
-def _fast_object(value, cls, max_chars: int, ids: set[int] | None, path: tuple[int, ...] = ()) -> str | None:
+def _fast_object(value, cls, max_chars: int, ids: dict[int, object] | None, path: tuple[int, ...] = ()) -> str | None:
     """`Name(a=1, b=[2, …(+9)])` for an instance of a plain class whose attributes render fast (plain
     objects nested a few deep, never on a cycle), each cut with the budget the full renderer has left."""
     if any(type(d) is _member for d in _type_dict(cls).values()):
@@ -153,7 +162,7 @@ def _fast_object(value, cls, max_chars: int, ids: set[int] | None, path: tuple[i
     if not attrs:
         return None
     name = _type_name(cls)
-    inner = set() if ids is not None else None
+    inner = {} if ids is not None else None
     path += (id(value),)
     parts = []
     budget = max_chars - len(name) - 1
@@ -177,12 +186,12 @@ def _fast_object(value, cls, max_chars: int, ids: set[int] | None, path: tuple[i
         parts.append(f"{key}={text}")
         budget -= len(text)
     if ids is not None:
-        ids.add(id(value))
+        ids[id(value)] = value
         ids.update(inner)
     return f"{name}({', '.join(parts)})"
 
 
-def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
+def _fast_long(value, cls, max_chars: int, ids: dict[int, object] | None) -> str | None:
     """A long list/tuple of leaves, cut exactly where the full renderer would cut it. The text depends
     only on the class, the length and the (immutable) items shown: the last one per list is kept and
     reused while those are the same objects (a sieve's flag list changing past its shown part)."""
@@ -206,7 +215,7 @@ def _fast_long(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
             _LONG_TEXTS.clear()
         _LONG_TEXTS[key] = (cls, len(value), max_chars, head, text)
     if text is not None and ids is not None and cls is list:
-        ids.add(key)
+        ids[key] = value
     return text
 
 
@@ -219,19 +228,19 @@ _BRACKETS = {list: ("[", "]"), tuple: ("(", ")")}
 _ROW_ITEMS = _NUMERIC_LEAVES | {list, tuple}
 
 
-def _fast_deque(value: collections.deque, max_chars: int, ids: set[int] | None) -> str | None:
+def _fast_deque(value: collections.deque, max_chars: int, ids: dict[int, object] | None) -> str | None:
     """`deque([...])` of numbers and number rows (a BFS queue), as the full renderer writes it."""
-    inner = set() if ids is not None else None
+    inner = {} if ids is not None else None
     text = _fast_table(value, list, max_chars - len("deque("), inner)
     if text is None:
         return None
     if ids is not None:
-        ids.add(id(value))
+        ids[id(value)] = value
         ids.update(inner)
     return f"deque({text})"
 
 
-def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
+def _fast_table(value, cls, max_chars: int, ids: dict[int, object] | None) -> str | None:
     """A list/tuple of numbers and of number rows (a DP table, a heap of pairs): the full renderer's
     output, item by item with the budget it has left (only the items shown are looked at)."""
     if cls is tuple and len(value) == 1:
@@ -271,8 +280,8 @@ def _fast_table(value, cls, max_chars: int, ids: set[int] | None) -> str | None:
     parts.append(_BRACKETS[cls][1])
     if ids is not None:
         if cls is list:
-            ids.add(id(value))
-        ids.update(id(row) for row in seen if type(row) is list)
+            ids[id(value)] = value
+        ids.update((id(row), row) for row in seen if type(row) is list)
     return "".join(parts)
 
 
@@ -338,7 +347,7 @@ def is_truncated(text: str) -> bool:
 class _Renderer:
     __slots__ = ("budget", "parts", "ids", "stack")
 
-    def __init__(self, budget: int, ids: set[int] | None):
+    def __init__(self, budget: int, ids: dict[int, object] | None):
         self.budget = budget
         self.parts: list[str] = []
         self.ids = ids
@@ -396,7 +405,7 @@ class _Renderer:
             self.emit(placeholder)
             return
         if self.ids is not None and _is_tracked(type(obj)):
-            self.ids.add(key)
+            self.ids[key] = obj
         self.stack.add(key)
         body()
         self.stack.discard(key)

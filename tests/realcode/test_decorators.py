@@ -93,3 +93,33 @@ def test_partial_objects_render_like_python_without_an_address():
     program = Program(id="p", code=code, calls=("run(5)",))
     sample = make_sample(program, program.inputs[0])
     assert sample.verified and sample.answer == "32" and "`add = partial(<function pow>, 2)`" in sample.response
+
+
+CLASS_IN_FUNCTION = '''\
+def make(n):
+    class Box:
+        size = 2
+
+        def __init__(self, v):
+            self.v = v * Box.size
+
+    return Box(n).v + 1
+'''
+
+
+def test_a_class_defined_in_a_function_is_one_step_and_its_methods_are_traced():
+    program = Program(id="box", code=CLASS_IN_FUNCTION, calls=("make(3)",))
+    sample = make_sample(program, program.inputs[0])
+    assert sample.verified and sample.answer == "7", sample.claim_failures
+    assert sample.response.count("defines the class `Box`") == 1
+    assert "We enter `Box`" not in sample.response and "`Box` returns" not in sample.response
+    assert "We enter `__init__`" in sample.response and "Line 6 " in sample.response
+
+
+def test_a_nested_class_is_one_step_under_every_tracer_back_end():
+    from conftest import tracer_pythons
+
+    for python in tracer_pythons():
+        result = trace(CLASS_IN_FUNCTION, "make(3)", python=python)
+        lines = [e.line for e in result.events if isinstance(e, LineEvent)]
+        assert result.outcome.value_repr == "7" and lines == [2, 8, 6], (result.backend, lines)

@@ -18,10 +18,10 @@ class Point:
 
 
 def full_render(value, max_chars):
-    ids: set[int] = set()
+    ids: dict[int, object] = {}
     out = _Renderer(max_chars, ids)
     out.value(value, 0)
-    return "".join(out.parts), ids
+    return "".join(out.parts), set(ids)
 
 
 LEAVES = [0, 7, -12, 10 ** 12, 2.5, float("nan"), True, None, "ab", "x" * 30]

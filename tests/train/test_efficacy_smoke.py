@@ -61,3 +61,15 @@ def test_cpu_split_holds_out_unseen_programs_and_new_inputs_of_seen_ones():
     assert not {r["input"] for r in split["in-dist"]} & {r["input"] for r in split["train"]}
     assert not any(p.startswith("math/") for p in programs["in-dist"])  # one input each: nothing to hold out
     assert sum(map(len, split.values())) == len(rows) and efficacy.cpu_split(rows) == split
+
+
+def test_gpu_mode_runs_end_to_end_at_smoke_size_on_a_cpu(tmp_path):
+    """The path a lent GPU runs in one call (`--mode gpu`), with smoke sizes (`--dry-run`)."""
+    efficacy = load_efficacy()
+    table = efficacy.main(["--mode", "gpu", "--dry-run", "--out", str(tmp_path),
+                           "--cruxeval", str(dataset("cruxeval"))])
+    assert table["mode"].startswith("gpu (dry run") and [row["arm"] for row in table["rows"]] == [
+        "base (untrained)", "coe", "io-only", "no-trace"]
+    assert all(set(row["truncated %"]) == {"cruxeval-o", "held-out"} for row in table["rows"])
+    assert len(list((tmp_path / "runs").glob("*/train_report.json"))) == 6
+    assert (tmp_path / "efficacy.png").stat().st_size > 0

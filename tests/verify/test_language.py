@@ -8,7 +8,7 @@ import pytest
 from tracepile.authored import comments, comments_about, comments_before_def, last_question, name_words, quotable
 from tracepile.engine import trace
 from tracepile.narration import narrate
-from tracepile.narration.phrasing import problem_quote
+from tracepile.narration.phrasing import meaningful, problem_quote
 from tracepile.verification import verify
 
 PROBLEM = ("Janet's ducks lay 16 eggs per day. She eats 3 for breakfast every morning and bakes muffins "
@@ -98,6 +98,16 @@ def test_a_number_is_quoted_only_from_its_own_clause():
     assert problem_quote(PROBLEM, "price", "2") == "She sells the rest at the market for $2 per egg"
     assert problem_quote("Tom has 2 cats and 2 dogs.", "count", "2") is None  # which 2: ambiguous
     assert problem_quote(PROBLEM, "total", "99") is None
+    # a ratio, a thousands separator or a decimal point does not end a clause
+    ratio = "Three friends share $392 in the ratio 6:5:3. How many dollars does the largest share get?"
+    assert problem_quote(ratio, "part_b", "5") == "Three friends share $392 in the ratio 6:5:3"
+    assert problem_quote("A car costs $1,200, and a bike costs $300.", "car", "1200") is None  # "1,200" is no 1200
+    assert problem_quote("A car costs $1,200, and a bike costs $300.", "bike", "300") == "a bike costs $300"
+
+
+def test_names_that_read_badly_after_the_are_not_given_a_meaning():
+    assert meaningful("after_giving") == () and meaningful("with_tax") == ()
+    assert meaningful("total_cookies") == ("total", "cookies")
 
 
 # ---------------------------------------------------------------- math in the problem's terms

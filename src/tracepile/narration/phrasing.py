@@ -25,7 +25,8 @@ ORDERED = (ast.Gt, ast.Lt, ast.GtE, ast.LtE)  # relations shown between numbers 
 GENERIC = {"total", "count", "number", "result", "value", "answer", "each", "per", "the", "and", "new", "old", "left"}
 NO_ARTICLE = {"each", "every", "per", "all", "any", "both", "some", "no", "num", "many", "much", "few", "one", "two",
               "three", "half", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
-              "get", "set", "calc", "compute", "is", "has", "can", "should", "how"}
+              "get", "set", "calc", "compute", "is", "has", "can", "should", "how", "after", "before", "with",
+              "without", "from", "to", "in", "on", "at", "by", "for", "of", "over", "under", "into", "until"}
 
 
 def number(text: str) -> int | float | None:
@@ -173,3 +174,24 @@ def change(name: str, old: str, new: str, kind: str = updates.OTHER) -> str | No
     if kind == updates.DIVIDES and after > 0 and before == 2 * after:
         return f"`{name}` halves, from `{old}` to `{new}`"
     return f"`{name}` goes from `{old}` to `{new}`"
+
+
+def deciding(test: str, values: tuple[tuple[str, str], ...]) -> tuple[str, str] | None:
+    """The part of an `and`/`or` condition that decides it, with its recorded value: the last operand Python
+    evaluated (the first False one of an `and`, the first True one of an `or`, else the last operand), when
+    every operand evaluated has a recorded `True`/`False`; else None."""
+    try:
+        node = ast.parse(test, mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not isinstance(node, ast.BoolOp):
+        return None
+    recorded, stop = dict(values), "False" if isinstance(node.op, ast.And) else "True"
+    for operand in node.values:
+        text = ast.unparse(operand)
+        value = recorded.get(text)
+        if value not in ("True", "False"):
+            return None
+        if value == stop:
+            break
+    return text, value

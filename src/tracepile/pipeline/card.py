@@ -66,6 +66,7 @@ def write_card(folder: Path, manifest: dict) -> Path:
              "reason.", "", "## How it was built", "",
              f"- Tool: {manifest['tool']}", f"- Command: `{manifest['command'] or '(Python API)'}`",
              f"- Seed: {manifest['seed']}",
+             *([f"- Programs ran under Python {manifest['python']}"] if manifest.get("python") else []),
              f"- Inputs planned: {manifest['inputs_planned']}; samples kept: {manifest['samples']}",
              f"- Rejected: {json.dumps(manifest['rejected']) if manifest['rejected'] else 'none'}",
              f"- Tokens ({manifest['tokens']['tokenizer']}): {manifest['tokens']['prompt']:,} prompt + "

@@ -4,6 +4,7 @@ validated up front, so a bad config fails fast with a message that names the fie
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ class BuildConfig:
     workers: int = 0  # 0: all cores
     executor: str = "local"
     sandbox: str = "auto"
+    python: str | None = None  # the interpreter (3.10+) that runs the programs; None: the one running tracepile
     inputs_per_task: int = 16
     limits: Limits = field(default_factory=Limits)
     slurm: dict[str, Any] = field(default_factory=dict)  # keys: SLURM_KEYS
@@ -72,6 +74,9 @@ class BuildConfig:
                               f"(not {', '.join(unknown)}) and questions_per_trace >= 0")
         if not (self.eval_sets == "auto" or isinstance(self.eval_sets, list)):
             raise ConfigError("eval_sets must be \"auto\" or a list of set names and file paths")
+        if self.python is not None and not (isinstance(self.python, str) and shutil.which(self.python)):
+            raise ConfigError(f"python must name an executable Python 3.10+ interpreter; {self.python!r} is not "
+                              "one (give a path or a name on PATH)")
         if self.programs is not None and not Path(self.programs).is_file():
             raise ConfigError(f"programs file not found: {self.programs}")
         self._check_sources()

@@ -124,7 +124,7 @@ def plan_narration(source: Path, config: NarrateConfig, layout: NarrateLayout) -
     pool = few_shot_pool(rows, build, config) if config.mode == "narrate" else []
     (layout.work / "fewshot.pkl").write_bytes(pickle.dumps(pool))
     tasks = -(-len(rows) // config.inputs_per_task)
-    plan = {"inputs": len(rows), "tasks": tasks, "sandbox": build.sandbox, "seed": build.seed,
+    plan = {"inputs": len(rows), "tasks": tasks, "sandbox": build.sandbox, "python": build.python, "seed": build.seed,
             "limits": asdict(build.limits), "few_shot": [e.program_id for e in pool]}
     config_path.write_text(json.dumps(wanted, indent=2))
     plan_path.write_text(json.dumps(plan, indent=2))
@@ -170,7 +170,7 @@ def few_shot_pool(rows: list[dict], build: BuildConfig, config: NarrateConfig) -
         chosen += [g[turn] for g in groups.values() if len(g) > turn][:POOL_SIZE - len(chosen)]
         turn += 1
     pool = []
-    with open_executor(build.sandbox) as executor:
+    with open_executor(build.sandbox, build.python) as executor:
         for row in chosen:
             result = _trace_row(row, build.limits, build.seed, executor)
             pool.append(Example(row["program_id"], row["domain"], row["input_kind"], row["prompt"], facts(result),
@@ -204,14 +204,15 @@ class TraceInputs(PipelineStep):
     name = "trace for LLM narration"
     type = "⚙️ - PROCESS"
 
-    def __init__(self, out: str, per_task: int, sandbox: str, limits: Limits, seed: int):
+    def __init__(self, out: str, per_task: int, sandbox: str, limits: Limits, seed: int, python: str | None = None):
         super().__init__()
         self.out, self.per_task, self.sandbox, self.limits, self.seed = out, per_task, sandbox, limits, seed
+        self.python = python
 
     def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         layout = NarrateLayout(Path(self.out))
         traced = []
-        with open_executor(self.sandbox) as executor:
+        with open_executor(self.sandbox, self.python) as executor:
             for row in task_rows(layout, rank, self.per_task):
                 try:
                     traced.append((row, _trace_row(row, self.limits, self.seed, executor)))
@@ -440,7 +441,8 @@ def narrate_corpus(source: str | Path, config: NarrateConfig, out: str | Path, c
     plan = plan_narration(Path(source), config, layout)
     limits = Limits(**plan["limits"])
     tracing = LocalPipelineExecutor(
-        pipeline=[TraceInputs(str(layout.out), config.inputs_per_task, plan["sandbox"], limits, plan["seed"])],
+        pipeline=[TraceInputs(str(layout.out), config.inputs_per_task, plan["sandbox"], limits, plan["seed"],
+                              plan.get("python"))],
         tasks=plan["tasks"], workers=min(config.workers, plan["tasks"]), logging_dir=str(layout.logs / "trace"),
         skip_completed=True)
     rejects = JsonlWriter(str(layout.rejects), output_filename="${rank}.jsonl", compression=None, adapter=reject_row)

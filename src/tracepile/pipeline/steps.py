@@ -8,7 +8,7 @@ import contextlib
 import json
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from datatrove.data import Document, DocumentsPipeline
@@ -187,9 +187,10 @@ class MakeSamples(PipelineStep):
     type = "⚙️ - PROCESS"
 
     def __init__(self, seed: int, limits: Limits, sandbox: str, progress_dir: str, quality: QualitySettings,
-                 questions: QuestionSettings, rewrites: int = 0, rewrites_dir: str = ""):
+                 questions: QuestionSettings, rewrites: int = 0, rewrites_dir: str = "", python: str | None = None):
         super().__init__()
         self.seed, self.limits, self.sandbox, self.progress_dir = seed, limits, sandbox, progress_dir
+        self.python = python
         self.quality, self.questions = quality, questions
         self.rewrites, self.rewrites_dir = rewrites, rewrites_dir
 
@@ -197,7 +198,7 @@ class MakeSamples(PipelineStep):
         progress = Progress(self.progress_dir, rank)
         checks = self.quality.load()
         tally: dict[str, list[int]] = {}  # rewrite name -> [accepted, tried]
-        with open_executor(self.sandbox) as executor:
+        with open_executor(self.sandbox, self.python) as executor:
             for document in data:
                 program = Program.from_dict(document.metadata["program"])
                 work = [(program, i, "coe") for i in program.inputs]
@@ -264,17 +265,21 @@ class MakeSamples(PipelineStep):
 _EXECUTORS: dict[str, object] = {}
 
 
-def open_executor(sandbox: str):
+def open_executor(sandbox: str, python: str | None = None):
     """The job runner for this task: the bubblewrap fork-server, or a fresh process per job (none).
     One per worker process, kept across its tasks (starting a sandbox costs a few hundred ms); it
-    recycles its own workers after anomalies and dies with the process."""
+    recycles its own workers after anomalies and dies with the process. With `python`, every job
+    (samples, question reruns, rewrite checks) runs under that interpreter."""
     from tracepile.sandbox import make_executor
 
     if sandbox not in _EXECUTORS:
         executor = make_executor(sandbox)
         atexit.register(executor.close)
         _EXECUTORS[sandbox] = executor
-    return contextlib.nullcontext(_EXECUTORS[sandbox])
+    executor = _EXECUTORS[sandbox]
+    if python:
+        return contextlib.nullcontext(lambda job: executor(replace(job, python=python)))
+    return contextlib.nullcontext(executor)
 
 
 def failed_sample(program: Program, program_input: ProgramInput, reason: str) -> Sample:

@@ -3,6 +3,7 @@ line to the next one in its frame, numbers loop activations and iterations."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 from tracepile.model import (CallEvent, Event, ExceptionEvent, LineEvent, Outcome, OutputEvent,
@@ -17,7 +18,16 @@ def assemble(program_id: str, code: str, program_input: ProgramInput, data: dict
     records = data.get("records") or []
     events: list[Event] = []
     if records:
-        events = _link_lines(_typed_events(records), analyze(code))
+        try:
+            info = analyze(code)
+        except SyntaxError as exc:  # the job's newer interpreter ran code this one cannot parse
+            records, status = [], "crash"
+            reason = (f"the program ran under Python {data.get('python', '?')}, but its syntax needs a newer "
+                      f"Python than the {sys.version_info[0]}.{sys.version_info[1]} running tracepile, which "
+                      f"reads the code to narrate it ({type(exc).__name__}: {exc.msg}, line {exc.lineno}); "
+                      "run tracepile itself under that version")
+        else:
+            events = _link_lines(_typed_events(records), info)
     if status == "truncated" and str(data.get("truncated", "")).startswith("event limit"):
         reason = f"{reason}: {len(events):,} events recorded"  # a line's change records join its event
     outcome = Outcome(status=status, reason=reason, value=data.get("value"),

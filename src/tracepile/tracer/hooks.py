@@ -4,6 +4,7 @@ Both feed the same Recorder; a failure inside a hook stops tracing instead of br
 from __future__ import annotations
 
 import dis
+import inspect
 import sys
 import types
 
@@ -16,13 +17,15 @@ CO_GENERATOR_LIKE = 0x20 | 0x100 | 0x200  # generator, coroutine, async generato
 
 
 def program_code_objects(module_code: types.CodeType) -> set[types.CodeType]:
-    """Every code object compiled from the program that we trace (not lambdas or comprehensions)."""
+    """Every code object compiled from the program that we trace (not lambdas or comprehensions, and not
+    class bodies: a `class` statement is one step, as at module level; its methods are traced)."""
     found, todo = set(), [module_code]
     while todo:
         code = todo.pop()
         if code.co_name in UNTRACED_FUNCTIONS:
             continue
-        found.add(code)
+        if code is module_code or code.co_flags & inspect.CO_OPTIMIZED:
+            found.add(code)
         todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
     return found
 

@@ -91,3 +91,32 @@ def iteration_lines(events: tuple[Event, ...], begin: int, end: int, loop: tuple
         elif current is not None:
             lines[current].add(event.line)
     return {iteration: tuple(sorted(found)) for iteration, found in lines.items()}
+
+
+def call_end(events: tuple[Event, ...], index: int) -> int | None:
+    """The index of the return that ends the call started at `index`, or None when it never returns there."""
+    frame = events[index].frame
+    return next((i for i in range(index + 1, len(events)) if isinstance(events[i], ReturnEvent)
+                 and events[i].frame == frame), None)
+
+
+def call_signature(events: tuple[Event, ...], index: int) -> tuple | None:
+    """Everything the call started at `index` did, frame ids aside: its function and arguments, each line
+    it and its callees ran with the values read and changed and where it went, and each call's result. None
+    for a call that prints, raises, reads input, yields or resumes a generator, or does not return."""
+    start, end = events[index], call_end(events, index)
+    if not isinstance(start, CallEvent) or start.resumed or end is None or events[end].yielded:
+        return None
+    found = []
+    for event in events[index:end + 1]:
+        depth = getattr(event, "depth", 0) - start.depth
+        if isinstance(event, LineEvent) and not event.reads:
+            loop = (event.loop[0], event.loop[2]) if event.loop else None
+            found.append(("line", depth, event.line, event.values, event.changes, loop, event.next_line))
+        elif isinstance(event, CallEvent) and not event.resumed:
+            found.append(("call", depth, event.func, event.args))
+        elif isinstance(event, ReturnEvent) and not event.yielded:
+            found.append(("return", depth, event.func, event.value))
+        else:
+            return None
+    return tuple(found)

@@ -4,17 +4,28 @@ Back-end independent: `hooks.py` feeds it from sys.settrace or sys.monitoring.""
 from __future__ import annotations
 
 import collections
+import operator
 
 from tracepile.model import DELETED
 from tracepile.tracer.analysis import CodeInfo, LineInfo
 from tracepile.tracer.safe_eval import evaluate, same_moment
 from tracepile.tracer.stdin import produced
-from tracepile.values import render, render_tracked
+from tracepile.values import _instance_dict, render, render_watched
 
 MISSING = object()
 READ_VALUE = "__tracepile_read__"  # the name a read chain's expressions use for the read's value
 MAX_READ_CHARS = 20_000
 _SAME_MOMENT = same_moment()  # module-level: a program that renders sys.stdout shows the Recorder itself
+
+
+Shown = tuple  # (value, text, ids of the mutable objects seen or None, those objects, contents(objects))
+# (the ids and objects are views of the one dict the renderer filled)
+"""A name's rendering and what it depends on: the text stays the same while the name is bound to the same
+value and every mutable object seen while rendering holds the same items (see `contents`); a value that
+shows no mutable object never changes its text."""
+
+
+_SMALL_INT = 10 ** 18  # rendered in full by `render`
 
 
 class TraceLimit(Exception):
@@ -31,7 +42,7 @@ class FrameState:
         self.no, self.depth, self.func, self.is_module = no, depth, func, is_module
         self.line = 0
         self.info: LineInfo | None = None
-        self.cache: dict[str, tuple[object, str, frozenset | None]] = {}
+        self.cache: dict[str, Shown] = {}
         self.log_pos = log_pos
         self.pending: BaseException | None = None
         self.read_line = 0  # the line whose read chain was recorded last
@@ -88,17 +99,21 @@ class Recorder:
         line = self.owner.get(lineno, lineno)
         if line == state.line and line not in self.loop_headers and state.pending is None:
             return  # a continuation line of the statement already running
-        with _SAME_MOMENT:
-            self._line(state, frame, line)
+        info = self.lines.get(line)
+        previous = state.info
+        if info is not None and info.why or previous is not None and previous.mutates:
+            with _SAME_MOMENT:  # expressions are evaluated
+                self._line(state, frame, line, info)
+        else:
+            self._line(state, frame, line, info)
 
-    def _line(self, state: FrameState, frame, line: int) -> None:
+    def _line(self, state: FrameState, frame, line: int, info: LineInfo | None) -> None:
         previous = state.info
         loc = None
         if previous is not None and (previous.assigns or previous.mutates) or len(self.log) > state.log_pos:
             loc = frame.f_locals  # one snapshot per event: on 3.11/3.12 each access copies the locals
             self.settle(state, frame, loc)
         state.pending = None
-        info = self.lines.get(line)
         values = ()
         if info is not None and info.why:
             values = self._explain(info, frame.f_locals if loc is None else loc, frame.f_globals)
@@ -213,7 +228,7 @@ class Recorder:
         if len(self.log) > state.log_pos:
             mutated = set(self.log[state.log_pos:])
             state.log_pos = len(self.log)
-            for name, (_, _, ids) in state.cache.items():
+            for name, (_, _, ids, _, _) in state.cache.items():
                 if (ids and not ids.isdisjoint(mutated)) or (state.is_module and name in mutated):
                     names.append(name)
         if not names:
@@ -235,14 +250,14 @@ class Recorder:
                     del cache[name]
                     changes.append((name, DELETED))
                 continue
-            if entry is not None and entry[0] is value and not (entry[2] and not entry[2].isdisjoint(mutated)) \
-                    and id(value) not in mutated:
-                continue
-            ids: set[int] = set()
-            text = render_tracked(value, self.max_chars, ids)
-            cache[name] = (value, text, frozenset(ids) if ids else None)
-            if entry is None or entry[1] != text:
-                changes.append((name, text))
+            if entry is not None and entry[0] is value and (
+                    entry[2] is None or entry[2].isdisjoint(mutated)
+                    or entry[4] is not None and unchanged(entry[3], entry[4])):
+                continue  # the same value, and nothing its text shows changed
+            entry_text = entry[1] if entry is not None else None
+            entry = cache[name] = self.shown(value, entry_text)
+            if entry_text != entry[1]:
+                changes.append((name, entry[1]))
                 if is_global:
                     self.log.append(name)
         if changes:
@@ -269,11 +284,19 @@ class Recorder:
             return ()
         args = []
         for name, value in frame.f_locals.items():
-            ids: set[int] = set()
-            text = render_tracked(value, self.max_chars, ids)
-            state.cache[name] = (value, text, frozenset(ids) if ids else None)
-            args.append((name, text))
+            entry = state.cache[name] = self.shown(value)
+            args.append((name, entry[1]))
         return tuple(args)
+
+    def shown(self, value: object, before: str | None = None) -> Shown:
+        """The value's rendering with what it depends on (see `Shown`). The contents are kept only when
+        the text is `before` again (a possible change that changed nothing): a value whose text changes
+        each time it may have changed is not worth comparing."""
+        text, seen = render_watched(value, self.max_chars)
+        if not seen:
+            return value, text, None, None, None
+        watched = seen.values()
+        return value, text, seen.keys(), watched, contents(watched) if text == before else None
 
     def _explain(self, info: LineInfo, loc, glob) -> tuple:
         out = []
@@ -282,7 +305,13 @@ class Recorder:
                 value = compiled(loc, glob)
             except Exception:  # noqa: BLE001 - unsafe or failing: no value recorded
                 continue
-            out.append((source, render(value, self.max_chars)))
+            cls = type(value)  # the most frequent results first: what `render` writes for them
+            if cls is bool:
+                out.append((source, "True" if value else "False"))
+            elif cls is int and -_SMALL_INT < value < _SMALL_INT:
+                out.append((source, int.__repr__(value)))
+            else:
+                out.append((source, render(value, self.max_chars)))
         return tuple(out)
 
     def _pop(self, state: FrameState) -> None:
@@ -310,6 +339,47 @@ def holds_state(value: object) -> bool:
     """A built-in container or an instance of a class the program defines (never user code runs)."""
     cls = type(value)
     return cls in _CONTAINERS or _module_of(cls) == "__main__" and not issubclass(cls, type)
+
+
+MAX_WATCHED_ITEMS = 1_000  # beyond this a possibly changed value is rendered again instead of compared
+_END = object()  # closes one object's items in `contents`
+
+
+def contents(objects) -> list | None:
+    """The items of `objects` (lists, deques, sets, dicts, plain program objects) as one flat list of
+    references, each object's items closed by a marker; None when one is of another kind or when they
+    hold too many items to be worth comparing. Reads no user code."""
+    out: list = []
+    for obj in objects:
+        cls = type(obj)
+        if cls is list or cls is collections.deque or cls is set:
+            if len(out) + len(obj) > MAX_WATCHED_ITEMS:
+                return None
+            out.append(obj)
+            out.extend(obj)
+        elif cls is dict:
+            if len(out) + 2 * len(obj) > MAX_WATCHED_ITEMS:
+                return None
+            out.append(obj)
+            out.extend(dict.keys(obj))
+            out.extend(dict.values(obj))
+        elif _module_of(cls) == "__main__" and type(cls) is type and len(cls.__mro__) == 2:
+            attrs = _instance_dict(obj)
+            if not attrs or "__slots__" in cls.__dict__ or len(out) + 2 * len(attrs) > MAX_WATCHED_ITEMS:
+                return None
+            out += (obj, cls, cls.__name__, attrs)
+            out.extend(attrs)
+            out.extend(attrs.values())
+        else:
+            return None
+        out.append(_END)
+    return out
+
+
+def unchanged(objects, before: list) -> bool:
+    """Whether `objects` hold the very same items (by identity) as when `before` was taken."""
+    now = contents(objects)
+    return now is not None and len(now) == len(before) and all(map(operator.is_, now, before))
 
 
 def exception_message(exc: BaseException) -> str:

@@ -39,6 +39,8 @@ How a text is read:
   restated condition are parts of that line's code, and the sides of a `because` are the sides of a
   comparison the line makes, related as that comparison or its negation (for `len(cart) > 5` coming
   out False, `` `len(cart) = 0` is at most `5` `` holds; `` at most `4` ``, though true, is rejected).
+  For an `and`/`or` condition that Python stopped early, `` because `t > 0 = False` `` must name the
+  operand it stopped at (the first false part of an `and`, the first true part of an `or`).
 - Strict mode (the default) requires the whole run: every recorded step (line, call, return, yield,
   exception, output) narrated in order or inside a summary of loop iterations, the new value of every
   variable a narrated line changes, the outcome of every branch, and the final answer. A summary may
@@ -84,11 +86,18 @@ read as follows, in a line paragraph:
    it is true. A span true at neither is false.
 3. **New values.** A span true after the step states the new value of the name it names (strict
    mode requires one per name the step changes) unless its cue is a before-cue. An item or
-   attribute (`` `arr[2]` becomes `9` ``) states its object's new value when it is exactly the one
-   item or attribute the line assigns.
+   attribute (`` `arr[2]` becomes `9` ``, `` `dist[3]` goes from `7` to `5` ``) states its object's new
+   value when it is exactly the one item or attribute the line assigns; `` appends `4` to `stack` ``
+   states it when the line calls `stack.append(...)` and `stack` is the old list with that item added.
 
 In a call paragraph a span speaks of the arguments on entry; in a summary, of the state after the
 summarised iterations; elsewhere it cannot be read and is unverifiable.
+
+A repeated call is narrated in one sentence, `` `cmp('0', '0')` again returns `0`, as in call 2 ``
+(form `repeat_call`): the next step is a call of `cmp` with exactly those arguments (literals, in the
+order of its parameters), call 2 of `cmp` (counting calls as they start) came before it and did exactly
+the same (the same lines, values read and changed, nested calls and result), and the call returns that
+value. The sentence narrates the whole call, up to its return.
 
 ## Repetition and persistence
 

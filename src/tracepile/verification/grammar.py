@@ -148,6 +148,8 @@ FORMS: tuple[Form, ...] = (
          fixed={"no_args": True}, context="call", example="We enter `main`, which takes no arguments."),
     Form("resume", r"The generator <S:func> resumes where it left off", "resume", context="call",
          example="The generator `gen` resumes where it left off."),
+    Form("repeat_call", r"<S:call> returns <S:value>, as in call <N:earlier>", "repeat_call", context="return",
+         example="`cmp('0', '0')` again returns `0`, as in call 2."),
     Form("return", r"(?:So |The call to )?<S:func>(?: (?:is done|finishes|ends) and)? (?:returns|gives back|hands "
          r"back|passes back|sends back)(?: the value)? <S:value>" + _BACK, "return",
          context="return", needs=("returns", " back"),
@@ -436,6 +438,8 @@ FORMS: tuple[Form, ...] = (
     Form("empty", r"(?:an? )?empty(?P<{p}free>(?: [a-z]+){0,3})[,:]? (?:so |and )?<V:claim>", "empty", "auto",
          example="an empty dictionary, `groups = {}`"),
 
+    Form("appends", r"(?:this |it |and )?appends <S:item> to <S:name>", "appends", "after",
+         example="this appends `4` to `stack`"),
     Form("moves", r"<S:name> (?:goes|changes|moves|jumps|switches|is updated|is changed) from <S:old> to <S:new>",
          "change", "after", fixed={"direction": "changes"}, example="`last` goes from `None` to `3`"),
     Form("sorted", r"(?:once |when |after being |is |are |in )?sorted(?: order)?(?P<{p}free>(?: [a-z]+){0,3})[,:]? "

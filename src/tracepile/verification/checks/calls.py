@@ -3,8 +3,11 @@ return or yield and where it goes back to, an exception raised or unwinding, out
 
 from __future__ import annotations
 
+import ast
+
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.analysis import call_arguments
+from tracepile.tracer.paths import call_end, call_signature
 from tracepile.updates import changes_directly, root_name
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import HOLDS, Context, Finding, false
@@ -29,6 +32,52 @@ class CallChecks:
         if claim.args.get("no_args") and arguments:
             return false(f"`{func}` takes arguments", ", ".join(n for n, _ in arguments), "no arguments")
         return HOLDS
+
+    def claim_repeat_call(self, claim: Claim) -> Finding:
+        """`cmp('0', '0')` again returns `0`, as in call 2: the next step is a call of `cmp` with exactly those
+        arguments; call 2 of `cmp` (in the order calls start) came earlier and did the same (same arguments,
+        lines, values and result, nested calls included: tracer.paths.call_signature); the call returns that
+        value. The whole call is narrated by this sentence."""
+        stated = _call_parts(claim.args["call"])
+        if stated is None:
+            self.context = Context("lost")
+            return false(f"`{claim.args['call']}` is not a call of a function with literal arguments")
+        func, values = stated
+        index = self.take(CallEvent, lambda e: e.func == func and not e.resumed, f"`{func}` is called")
+        if isinstance(index, Finding):
+            self.context = Context("lost")
+            return index
+        event, end = self.events[index], call_end(self.events, index)
+        if end is None:
+            self.context = Context("lost")
+            return false(f"this call of `{func}` does not return", "no return", claim.args["value"])
+        self.replay_to(end)
+        self.cursor = end
+        self.context = Context("return", end)
+        actual = [value for _, value in call_arguments(self.trace.code, event)]
+        if len(actual) != len(values) or not all(exact(s, a) for s, a in zip(values, actual)):
+            return false(f"`{func}` is called with {', '.join(actual)}", ", ".join(actual), ", ".join(values))
+        if not exact(claim.args["value"], self.events[end].value):
+            return false(f"`{func}` returns `{self.events[end].value}`", self.events[end].value, claim.args["value"])
+        starts = self.call_starts(func)
+        number, earlier = claim.args["earlier"], starts.index(index) + 1
+        if not 1 <= number < earlier:
+            return false(f"this is call {earlier} of `{func}`; call {number} does not come before it", str(earlier),
+                         str(number))
+        signature = call_signature(self.events, index)
+        if signature is None or signature != call_signature(self.events, starts[number - 1]):
+            return false(f"call {number} of `{func}` did not do the same as this call (arguments, path, values or "
+                         "result differ)", "a different call", f"call {number}")
+        return HOLDS
+
+    def call_starts(self, func: str) -> list[int]:
+        """The event indices of the calls of `func` that start (not resume), in order (computed once)."""
+        if not hasattr(self, "_call_starts"):
+            self._call_starts: dict[str, list[int]] = {}
+            for i, e in enumerate(self.events):
+                if isinstance(e, CallEvent) and not e.resumed:
+                    self._call_starts.setdefault(e.func, []).append(i)
+        return self._call_starts.get(func, [])
 
     def claim_changed_inside(self, claim: Claim) -> Finding:
         """`arr` is now `[...]`, changed inside `quick_sort`: the value after the step, a change the line's own
@@ -180,3 +229,15 @@ class CallChecks:
         """The `Final answer:` paragraph the run gives, as a hint."""
         outcome, kind = self.trace.outcome, self.trace.input.kind
         return hints.final_answer(outcome.answer(kind), kind == "stdin" and outcome.exception is None)
+
+
+def _call_parts(text: str) -> tuple[str, list[str]] | None:
+    """`f(1, 'a')` as ('f', ['1', "'a'"]): a plain call with positional arguments only, else None."""
+    try:
+        node = ast.parse(text.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Name) or node.keywords or \
+            any(isinstance(arg, ast.Starred) for arg in node.args):
+        return None
+    return node.func.id, [ast.unparse(arg) for arg in node.args]

@@ -9,6 +9,7 @@ from dataclasses import replace
 from tracepile.model import CallEvent, LineEvent
 from tracepile.tracer.analysis import call_arguments
 from tracepile.updates import ADDS, DIVIDES, MULTIPLIES, changes_directly, root_name, update_kind
+from tracepile.values import Unparsable, parse_value, render
 from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (HOLDS, LINE_CONTEXTS, UNREADABLE, Finding, false, literal, number,
                                                 parts, split_claim, unverifiable)
@@ -124,6 +125,10 @@ class ValueChecks:
             return event
         name = claim.args["name"]
         before, after = (self.context.before or {}).get(name), self.values.of(event.frame).get(name)
+        written = None if name.isidentifier() else self.written_object(event, name)
+        if written:  # `dist[3]` goes from `7` to `5`: the one item the line assigns
+            before = evaluate(name, self.context.before or {}, dict(event.values))[1] or None
+            after = evaluate(name, self.values.of(event.frame), {})[1] or None
         if before is None or after is None:
             return false(f"`{name}` has no value both before and after line {event.line}")
         for slot, actual, when in (("old", before, "before"), ("new", after, "after")):
@@ -137,7 +142,7 @@ class ValueChecks:
             way = claim.args.get("way", "").strip()
             if way and not _moves("grows" if way == "up" else "falls", number(before) or 0, number(after) or 0):
                 return false(f"`{name}` does not go {way}, from `{before}` to `{after}`", after, way)
-            self.unstated.get(self.context.index, set()).discard(name)
+            self.unstated.get(self.context.index, set()).discard(written or name)
             return HOLDS
         old, new = number(before), number(after)
         if old is None or new is None:
@@ -156,8 +161,52 @@ class ValueChecks:
         elif "delta" in claim.args and number(claim.args["delta"]) != abs(new - old):
             return false(f"`{name}` changes by {abs(new - old)}", str(abs(new - old)), claim.args["delta"])
         if "new" in claim.args:
-            self.unstated.get(self.context.index, set()).discard(name)
+            self.unstated.get(self.context.index, set()).discard(written or name)
         return HOLDS
+
+    def claim_appends(self, claim: Claim) -> Finding:
+        """`appends `4` to `stack`` (or `appends `(v, w)` to `adj[u]``): the line's own code calls
+        `stack.append(...)`, and `stack` after the line is the list before it with that one item (a value, or
+        an expression read before the line) added at the end; this states the new value of `stack`."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        name, item = claim.args["name"], claim.args["item"]
+        before_state, recorded = self.context.before or {}, dict(event.values)
+        if not any(self.same_item(owner, name) for owner in _append_owners(self.source_of(event.line))):
+            return false(f"line {event.line} does not call `{name}.append`", self.source_of(event.line), name)
+        old, new = evaluate(name, before_state, recorded)[1], evaluate(name, self.values.of(event.frame), {})[1]
+        try:
+            before, after = parse_value(old), parse_value(new)
+        except Unparsable:
+            return unverifiable(f"`{name}` is not recorded in full at line {event.line}")
+        if not isinstance(before, list) or not isinstance(after, list) or render(after[:-1]) != render(before):
+            return false(f"`{name}` goes from `{old}` to `{new}` at line {event.line}", new, item)
+        if not _is_value(item):
+            known, item = evaluate(item, before_state, recorded)
+            if not known:
+                return unverifiable(f"`{claim.args['item']}` cannot be evaluated at line {event.line}")
+        if not exact(item, render(after[-1])):
+            return false(f"line {event.line} appends `{render(after[-1])}` to `{name}`", render(after[-1]), item)
+        self.unstated.get(self.context.index, set()).discard(root_name(name))
+        return HOLDS
+
+    def same_item(self, written: str, stated: str) -> bool:
+        """Whether the code `written` (`adj[u]`) and the text's `stated` (`adj[4]`) name the same object at the
+        narrated line: the same code, or one subscript of one name whose keys are equal before the line."""
+        if normal(written) == normal(stated):
+            return True
+        try:
+            code, text = ast.parse(written, mode="eval").body, ast.parse(stated.strip(), mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return False
+        if not (isinstance(code, ast.Subscript) and isinstance(text, ast.Subscript)) or \
+                isinstance(code.slice, ast.Slice) or isinstance(text.slice, ast.Slice) or \
+                normal(ast.unparse(code.value)) != normal(ast.unparse(text.value)):
+            return False
+        before, recorded = self.context.before or {}, dict(self.events[self.context.index].values)
+        keys = [evaluate(ast.unparse(node.slice), before, recorded) for node in (code, text)]
+        return all(known for known, _ in keys) and exact(keys[1][1], keys[0][1])
 
     def claim_stays(self, claim: Claim) -> Finding:
         """`x` stays at `v` (is still, is unchanged): any name or expression in scope has the same value
@@ -258,7 +307,34 @@ class ValueChecks:
         if info is None or not info.test or normal(expr) not in parts(info.test):
             return false(f"`{expr}` is not part of the condition at line {event.line}", info.test if info else "",
                          expr)
+        decider = self.short_circuit(info.test)
+        if decider is not None and normal(expr) in decider[1] and normal(expr) != decider[0]:
+            return false(f"`{decider[0]}` decides the condition at line {event.line} (Python stops there), not "
+                         f"`{expr}`", decider[0], expr)
         return self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text, claim.form))
+
+    def short_circuit(self, test: str) -> tuple[str, list[str]] | None:
+        """For an `and`/`or` condition that Python stopped evaluating early (an `and` at a false operand, an
+        `or` at a true one, before the last): that operand and all top-level operands, in canonical spelling."""
+        try:
+            node = ast.parse(test, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        if not isinstance(node, ast.BoolOp):
+            return None
+        operands = [normal(ast.unparse(value)) for value in node.values]
+        before, recorded = self.context.before or {}, dict(self.events[self.context.index].values)
+        for operand in operands[:-1]:
+            known, value = evaluate(operand, before, recorded)
+            try:
+                truthy = known and bool(parse_value(value))
+            except Unparsable:
+                return None
+            if not known:
+                return None
+            if truthy == isinstance(node.op, ast.Or):
+                return operand, operands
+        return None
 
     def claim_deleted(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
@@ -391,3 +467,21 @@ def _misnamed(direction: str, by_amount: bool, kind: str) -> str:
     `kind` (`grows by 9` for `place *= base`, `doubles` for `s += x`), else ""."""
     wanted = OPERATION_WORDS.get(direction, (ADDS,) if by_amount else None)
     return UPDATE_WORDS[kind] if wanted is not None and kind not in wanted else ""
+
+
+def _append_owners(source: str) -> list[str]:
+    """The code of each object the statement `source` calls `.append` on (`stack`, `adj[u]`)."""
+    try:
+        tree = ast.parse(source.strip())
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    return [ast.unparse(node.func.value) for node in ast.walk(tree) if isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute) and node.func.attr == "append"]
+
+
+def _is_value(text: str) -> bool:
+    try:
+        parse_value(text)
+    except Unparsable:
+        return False
+    return True

@@ -140,20 +140,23 @@ class WordingChecks:
             return None
         targets = statement.targets if isinstance(statement, ast.Assign) else [getattr(statement, "target", None)]
         if len(targets) != 1 or type(targets[0]) is not type(stated) or \
-                not isinstance(stated, (ast.Subscript, ast.Attribute)) or not isinstance(stated.value, ast.Name):
+                not isinstance(stated, (ast.Subscript, ast.Attribute)):
             return None
         written = targets[0]
-        if ast.unparse(written.value) != stated.value.id:
-            return None
         if isinstance(stated, ast.Attribute):
-            return stated.value.id if written.attr == stated.attr else None
-        if isinstance(written.slice, ast.Slice) or isinstance(stated.slice, ast.Slice):
-            return None
+            return stated.value.id if isinstance(stated.value, ast.Name) and written.attr == stated.attr \
+                and ast.unparse(written.value) == stated.value.id else None
         event_values = dict(event.values)
-        code_key = evaluate(ast.unparse(written.slice), self.context.before or {}, event_values)
-        text_key = evaluate(ast.unparse(stated.slice), self.context.before or {}, event_values)
-        if code_key[0] and text_key[0] and exact(code_key[1], text_key[1]):
-            return stated.value.id
+        while isinstance(written, ast.Subscript) and isinstance(stated, ast.Subscript):  # `grid[r][c]`, `grid[1][2]`
+            if isinstance(written.slice, ast.Slice) or isinstance(stated.slice, ast.Slice):
+                return None
+            code_key = evaluate(ast.unparse(written.slice), self.context.before or {}, event_values)
+            text_key = evaluate(ast.unparse(stated.slice), self.context.before or {}, event_values)
+            if not (code_key[0] and text_key[0] and exact(code_key[1], text_key[1])):
+                return None
+            written, stated = written.value, stated.value
+        if isinstance(written, ast.Name) and isinstance(stated, ast.Name) and written.id == stated.id:
+            return stated.id
         return None
 
     def claim_mention(self, claim: Claim) -> Finding:
