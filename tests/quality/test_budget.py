@@ -21,13 +21,15 @@ NESTED = '''def grid(n):
                         total -= 1
     return total
 '''
-FIB = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"
+
+# recursion whose calls all differ (a repeated call would be said in one sentence)
+FIB = "def fib(n, memo=()):\n    if n < 2:\n        return n\n    return fib(n - 1, memo + (n,)) + fib(n - 2, memo + (n,))\n"
 FIB_IN_LOOP = FIB + '''
 
 def run(k):
     total = 0
     for i in range(k):
-        total += fib(9)
+        total += fib(9 + i)
     return total
 '''
 
