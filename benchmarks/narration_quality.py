@@ -15,7 +15,9 @@ one-line loops ran their body a different number of times (re-traced and re-chec
 skips it); the concision measures: whole restatements of a container longer than 40 characters after
 its first statement in a response, calls narrated in full whose narration repeats an earlier call's word for
 word (and repeated calls said in one sentence), and `and`/`or` verdicts whose deciding operand no code span of
-the paragraph states with its value; over the question samples: the share whose rationale ends, right before its
+the paragraph states with its value; per kind, the answer-producing steps hidden in summaries (each sample
+re-traced: the steps of its focus, tracepile.narration.focus, that lie inside a loop summary of its text);
+over the question samples: the share whose rationale ends, right before its
 final answer, with its kind's answer step (a sentence of one of the step forms of `STEP_FORMS`, in a
 verified sample), and the line-count rationales whose last step states a returned value other than the
 answer.
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import os
 import re
 import shutil
@@ -329,6 +332,65 @@ def unsound_summaries(rows: list[dict]) -> tuple[int, int]:
     return checked, rejected
 
 
+SUMMARY = re.compile(r"Iterations (\d+) to (\d+) of the loop at line (\d+)")
+
+
+def summarised_spans(text: str, events) -> list[tuple[int, int]]:
+    """The event ranges [begin, end) of a text's loop summaries, found in execution order."""
+    from tracepile.model import LineEvent
+    spans, cursor = [], 0
+    for first, last, loop in ((int(a), int(b), int(c)) for a, b, c in SUMMARY.findall(text)):
+        begin = next((i for i in range(cursor, len(events)) if isinstance(events[i], LineEvent)
+                      and events[i].loop and events[i].loop[0] == loop and events[i].loop[2] == first), None)
+        if begin is None:
+            continue
+        key = events[begin].loop[:2]
+        end = next((i for i in range(begin + 1, len(events)) if isinstance(events[i], LineEvent)
+                    and events[i].loop and events[i].loop[:2] == key and events[i].loop[2] in (last + 1, 0)),
+                   len(events))
+        spans.append((begin, end))
+        cursor = end
+    return spans
+
+
+def hidden_steps(rows: list[dict]) -> dict[str, list[int]]:
+    """Per kind: [answer-producing steps inside a loop summary, samples hiding one, samples]. The steps
+    are a sample's focus (tracepile.narration.focus: what the answer depends on, the asked steps and every
+    counted run or call); each sample is traced again to find them."""
+    from tracepile.engine import trace
+    from tracepile.enrich.questions.build import candidates
+    from tracepile.enrich.questions.focus import question_focus
+    from tracepile.model import ProgramInput
+    from tracepile.narration.focus import answer_focus
+    from tracepile.tracer.analysis import analyze
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    traces: dict[tuple[str, str, str], object] = {}
+    for row in rows:
+        code = program_code(row["prompt"])
+        key = (code, row["input_kind"], row["input"])
+        if key not in traces:
+            traces[key] = trace(code, ProgramInput(row["input_kind"], row["input"]))
+        result = traces[key]
+        if not result.events or result.truncated:
+            continue
+        question = (row.get("provenance") or {}).get("question")
+        if row["kind"] == "coe" or not question:
+            focus = answer_focus(result.events, analyze(code))
+        else:
+            params = {k: v for k, v in json.loads(question).items() if k != "kind"}
+            asked = next((q for q in candidates(result).get(row["kind"], []) if q.params == params), None)
+            if asked is None:
+                continue
+            focus = question_focus(result, row["kind"], params, asked.stop)
+        hidden = sum(1 for begin, end in summarised_spans(row["response"], result.events)
+                     for i in focus.events if begin <= i < end)
+        tally = out[row["kind"]]
+        tally[0] += hidden
+        tally[1] += hidden > 0
+        tally[2] += 1
+    return dict(out)
+
+
 def measure(rows: list[dict], retrace: bool = True) -> dict:
     counts = defaultdict(lambda: [0, 0])  # measure -> [stated, total]
     words, trigrams = set(), set()
@@ -382,7 +444,8 @@ def measure(rows: list[dict], retrace: bool = True) -> dict:
                     counts[name][0] += any(c in claims for c in found_calls) or described(name, paragraph)
     return {"shares": dict(counts), "words": len(words), "trigrams": len(trigrams),
             "misleading_summaries": summaries, "unclosed_fences": unclosed, "tokens": dict(tokens), "rows": len(rows),
-            "domains": dict(domains), "filler": dict(tally), "unsound": unsound_summaries(rows) if retrace else None}
+            "domains": dict(domains), "filler": dict(tally), "unsound": unsound_summaries(rows) if retrace else None,
+            "hidden": hidden_steps(rows) if retrace else None}
 
 
 def report(result: dict) -> None:
@@ -422,6 +485,11 @@ def report(result: dict) -> None:
     print(f"  flip phrases per response: {tally['flip phrases'] / max(1, tally['responses']):.3f}")
     print(f"  whole restatements of big containers per response: "
           f"{tally['whole restatements of big containers'] / max(1, tally['responses']):.3f}")
+    if result.get("hidden") is not None:
+        total = [sum(values[i] for values in result["hidden"].values()) for i in range(3)]
+        for kind, (steps, samples, n) in sorted(result["hidden"].items()) + [("all", total)]:
+            print(f"  answer-producing steps hidden in summaries, {kind:<16} {steps} steps in {samples} of {n} "
+                  f"samples ({100 * samples / max(1, n):.1f}%)")
     if result["unsound"] is not None:
         checked, rejected = result["unsound"]
         print(f"  same-path summaries over loops with a one-line loop whose iterations ran it differently: "

@@ -21,13 +21,15 @@ NESTED = '''def grid(n):
                         total -= 1
     return total
 '''
-FIB = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n"
+
+# recursion whose calls all differ (a repeated call would be said in one sentence)
+FIB = "def fib(n, memo=()):\n    if n < 2:\n        return n\n    return fib(n - 1, memo + (n,)) + fib(n - 2, memo + (n,))\n"
 FIB_IN_LOOP = FIB + '''
 
 def run(k):
     total = 0
     for i in range(k):
-        total += fib(9)
+        total += fib(9 + i)
     return total
 '''
 
@@ -41,11 +43,13 @@ def build(code, call):
     return Program(id=call.split("(")[0], code=code, calls=(call,)), trace(code, call)
 
 
-def test_ladder_goes_from_the_build_setting_to_head_1_tail_1():
-    assert compression_ladder() == [Compression(2, 1), Compression(1, 1)]
+def test_ladder_goes_from_the_build_setting_to_the_whole_middle():
+    whole = Compression(1, 1, whole=True)
+    assert compression_ladder() == [Compression(2, 1), Compression(1, 1), whole]
     assert compression_ladder(Compression(4, 2)) == [Compression(4, 2), Compression(3, 2), Compression(2, 2),
-                                                     Compression(1, 2), Compression(1, 1)]
-    assert compression_ladder(Compression(1, 1)) == [Compression(1, 1)]
+                                                     Compression(1, 2), whole]
+    assert compression_ladder(Compression(1, 1)) == [Compression(1, 1), whole]
+    assert compression_ladder(whole) == [whole]
 
 
 def test_short_sample_fits_as_first_rendered(tokenizer):
@@ -88,9 +92,9 @@ def test_recursion_without_loops_is_dropped_with_the_reason(tokenizer):
 def test_dropped_after_the_strongest_compression(tokenizer):
     program, result = build(FIB_IN_LOOP, "run(6)")
     fitted = fit_to_budget(program, result, tokenizer)
-    assert fitted.outcome == "dropped" and fitted.attempts == 2
-    assert fitted.compression == Compression(1, 1)
-    assert fitted.reason.endswith("even with loop compression head=1, tail=1"), fitted.reason
+    assert fitted.outcome == "dropped" and fitted.attempts == 3
+    assert fitted.compression == Compression(1, 1, whole=True)
+    assert fitted.reason.endswith("even with loop compression head=1, tail=1, whole middle"), fitted.reason
 
 
 def test_prompt_alone_over_budget_is_dropped_without_rendering_again(tokenizer):

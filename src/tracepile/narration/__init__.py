@@ -8,12 +8,13 @@ from dataclasses import dataclass
 
 from tracepile.authored import last_question
 from tracepile.model import Trace
+from tracepile.narration.focus import Focus, answer_focus
 from tracepile.narration.plan import Compression
 from tracepile.narration.prompt import fence, question
 from tracepile.narration.text import Narrator, code
 from tracepile.tracer.analysis import analyze
 
-__all__ = ["Compression", "Narration", "narrate", "final_answer_text"]
+__all__ = ["Compression", "Focus", "Narration", "narrate", "final_answer_text"]
 
 
 @dataclass(frozen=True)
@@ -26,18 +27,22 @@ class Narration:
 
 def narrate(trace: Trace, seed: int = 0, compression: Compression | None = None,
             problem: str = "", stop_at: int | None = None, final: str | None = None,
-            tally: int | None = None, tally_calls: str | None = None) -> Narration:
+            tally: int | None = None, tally_calls: str | None = None, focus: Focus | None = None) -> Narration:
     """Render `trace` as a question, a step-by-step CoE and the final answer (the seed picks the question's
     wording).
 
     `stop_at` ends the walk after that event index (a question about one step needs no more);
     `final` replaces the program's answer in the last paragraph (`Final answer: {final}`); `tally` is a
     line whose runs are counted as they happen (`That is run 3 of line 9.`), `tally_calls` a function whose
-    calls are (`That is call 2 of `fib`.`)."""
+    calls are (`That is call 2 of `fib`.`); `focus` the steps never summarised (default: the program's
+    answer and what it depends on, focus.answer_focus)."""
     rng = random.Random(f"{seed}\x00{trace.program_id}\x00{trace.input.text}")
     prompt = question(trace.code, trace.input, rng, problem)
-    narrator = Narrator(trace, analyze(trace.code), compression or Compression(), stop_at=stop_at,
-                        problem=problem, tally=tally, tally_calls=tally_calls)
+    info = analyze(trace.code)
+    if focus is None:
+        focus = answer_focus(trace.events, info, stop_at)
+    narrator = Narrator(trace, info, compression or Compression(), stop_at=stop_at,
+                        problem=problem, tally=tally, tally_calls=tally_calls, focus=focus)
     paragraphs = narrator.run()
     if final is None:
         answer = trace.outcome.answer(trace.input.kind)

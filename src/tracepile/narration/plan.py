@@ -3,6 +3,7 @@ iterations are replaced by a summary that states the values they leave behind.""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
@@ -16,13 +17,18 @@ MIN_MIXED = 3  # fewest iterations left in full by same-path runs before the str
 
 @dataclass(frozen=True)
 class Compression:
-    """Loops with more than head + tail + 1 iterations keep the first `head` and last `tail`."""
+    """Loops with more than head + tail + 1 iterations keep the first `head` and last `tail`; `whole`
+    summarises the rest of the middle whatever paths it takes (the last resort of a long run: only the
+    iterations that bear on the answer stay in full)."""
 
     head: int = 2
     tail: int = 1
+    whole: bool = False
 
     def stronger(self) -> Compression:
-        return Compression(head=max(1, self.head - 1), tail=max(1, self.tail))
+        if self.head <= 1 and self.tail <= 1:
+            return Compression(head=1, tail=1, whole=True)
+        return Compression(head=max(1, self.head - 1), tail=max(1, self.tail), whole=self.whole)
 
 
 @dataclass(frozen=True)
@@ -40,14 +46,16 @@ class Summary:
     end: int  # first event index after the stretch
     same_path: bool = False  # every skipped iteration runs the same lines, branches and calls
     calls: tuple[tuple[str, int], ...] = ()  # functions called in the stretch (nested too), how often
-    groups: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()  # mixed paths: (iterations, lines they run)
+    groups: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = ()  # mixed paths: (iterations, lines they run);
+    # none when more than MAX_GROUPS (the stretch is then only said to be summarised)
 
 
 def plan(events: tuple[Event, ...], compression: Compression,
-         inline: frozenset[int] = frozenset()) -> list[int | Summary]:
+         inline: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset()) -> list[int | Summary]:
     """The narration order: event indices, with long loops' middle iterations summarised (`inline`: the
-    program's one-line loops, paths.one_line_loops)."""
-    skips = _skips(events, compression, inline)
+    program's one-line loops, paths.one_line_loops); an iteration holding an event of `keep` (a step the
+    answer depends on or the question asks about, see focus.py) is never summarised."""
+    skips = _skips(events, compression, inline, sorted(keep))
     items: list[int | Summary] = []
     index = 0
     while index < len(events):
@@ -62,7 +70,8 @@ def plan(events: tuple[Event, ...], compression: Compression,
     return items
 
 
-def _skips(events, compression: Compression, inline: frozenset[int]) -> dict[int, tuple[int, Summary]]:
+def _skips(events, compression: Compression, inline: frozenset[int],
+           kept: list[int]) -> dict[int, tuple[int, Summary]]:
     starts: dict[tuple[int, int, int], list[int]] = {}  # (frame, loop line, activation) -> starts
     for index, event in enumerate(events):
         if isinstance(event, LineEvent) and event.loop and event.loop[2] >= 1:
@@ -74,7 +83,9 @@ def _skips(events, compression: Compression, inline: frozenset[int]) -> dict[int
         if n <= keep:
             continue
         middle = (compression.head + 1, n - compression.tail)
-        for first, last in _stretches(events, iteration_starts, middle, (line, activation), inline):
+        stretches = [middle] if compression.whole else _stretches(events, iteration_starts, middle,
+                                                                   (line, activation), inline)
+        for first, last in _without_kept(stretches, iteration_starts, kept):
             begin, end = iteration_starts[first - 1], iteration_starts[last]
             if any(b <= begin < e for b, (e, _) in skips.items()):
                 continue  # inside a stretch that an outer loop already summarises
@@ -97,6 +108,28 @@ def _stretches(events, starts: list[int], middle: tuple[int, int], loop: tuple[i
         return runs
     groups = set(iteration_lines(events, starts[first - 1], starts[last], loop).values())
     return [(first, last)] if 2 <= len(groups) <= MAX_GROUPS and () not in groups else runs
+
+
+def _without_kept(stretches: list[tuple[int, int]], starts: list[int],
+                  keep: list[int]) -> list[tuple[int, int]]:
+    """The stretches split around their iterations that hold a kept event; pieces of at least MIN_RUN
+    iterations stay summarised."""
+    if not keep:
+        return stretches
+    out = []
+    for first, last in stretches:
+        piece = first
+        for iteration in range(first, last + 2):
+            if iteration > last or _holds(keep, starts[iteration - 1], starts[iteration]):
+                if iteration - piece >= MIN_RUN:
+                    out.append((piece, iteration - 1))
+                piece = iteration + 1
+    return out
+
+
+def _holds(keep: list[int], begin: int, end: int) -> bool:
+    position = bisect_left(keep, begin)
+    return position < len(keep) and keep[position] < end
 
 
 def _same_path_runs(events, starts: list[int], first: int, last: int,
@@ -133,8 +166,9 @@ def _summarise(events, begin: int, end: int, frame: int, line: int, activation: 
         elif isinstance(event, CallEvent) and not event.resumed:
             calls[event.func] = calls.get(event.func, 0) + 1
     same = same_path(events, begin, end, (line, activation), inline)
+    groups = () if same else _groups(events, begin, end, (line, activation))
     return Summary(frame, line, activation, first, last, tuple(state.items()), "".join(output), begin, end,
-                   same, tuple(calls.items()), () if same else _groups(events, begin, end, (line, activation)))
+                   same, tuple(calls.items()), groups if len(groups) <= MAX_GROUPS else ())
 
 
 def _groups(events, begin: int, end: int, loop: tuple[int, int]) -> tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]:

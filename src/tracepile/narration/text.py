@@ -11,6 +11,7 @@ from tracepile.model import (DELETED, CallEvent, ExceptionEvent, FrameValues, Li
                              ReturnEvent, Trace)
 from tracepile.narration import phrasing
 from tracepile.narration.elements import call_text, element_change, written_rows
+from tracepile.narration.focus import Focus
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments, for_iterable
 from tracepile.tracer.paths import call_end, call_signature, one_line_loops
@@ -96,8 +97,9 @@ class Narrator:
 
     def __init__(self, trace: Trace, info: CodeInfo, compression: Compression,
                  stop_at: int | None = None, problem: str = "", tally: int | None = None,
-                 tally_calls: str | None = None):
+                 tally_calls: str | None = None, focus: Focus = Focus()):
         self.trace, self.info = trace, info
+        self.focus = focus  # steps never summarised, and what the answer depends on (focus.py)
         self.tally = tally  # a line whose runs the text counts as they happen (count questions)
         self.tally_runs = [i for i, e in enumerate(trace.events) if isinstance(e, LineEvent) and e.line == tally]
         self.tally_calls = tally_calls  # a function whose calls the text counts as they start
@@ -138,7 +140,7 @@ class Narrator:
 
     def run(self) -> list[str]:
         events = self.events if self.stop_at is None else self.events[:self.stop_at + 1]
-        for item in plan(events, self.compression, one_line_loops(self.info)):
+        for item in plan(events, self.compression, one_line_loops(self.info), self.focus.events):
             if (item.begin if isinstance(item, Summary) else item) <= self.skip_to:
                 continue
             if isinstance(item, Summary):
@@ -571,12 +573,32 @@ class Narrator:
         head = f"Iterations {item.first} to {item.last} of the loop at line {item.loop_line}"
         if item.same_path:
             head += " take the same path"
+        elif not item.groups:
+            head += " are summarised"
+        elif len(item.groups) == 1:  # one set of lines, run differently (a piece of a mixed stretch)
+            iterations, lines = item.groups[0]
+            head += f" are summarised; in iterations {join([str(i) for i in iterations])}, it runs lines " \
+                    f"{join([str(line) for line in lines])}"
         else:
             head += f" take {len(item.groups)} different paths: " + "; ".join(self.groups(item.groups))
-        text = f"{head}; after iteration {item.last}, {state}{calls}{self.stretch_tally(item)}."
+        text = f"{head}; after iteration {item.last}, {state}{calls}{self.stretch_tally(item)}{self.bearing(item)}."
         if item.output:
             text += f" Together they print {output_claim(item.output)}."
         self.add(text)
+
+    def bearing(self, item: Summary) -> str:
+        """Why the stretch may be summarised: it changes none of the names the answer depends on that the
+        loop's body assigns, runs no counted line and calls no counted function (all checked)."""
+        changed = {name for name, _ in item.state}
+        loop = self.info.info(item.loop_line)
+        body = loop.body if loop else frozenset()
+        assigned = {n for line in body if (info := self.info.info(line)) for n in info.assigns}
+        names = [n for n in self.focus.names_in(item.frame)
+                 if n in assigned and n not in changed and n in self.values.of(item.frame)]
+        parts = [f"changes {join([code(n) for n in names[:3]])}"] if names else []
+        parts += [f"runs line {line}" for line in self.focus.lines]
+        parts += [f"calls {code(func)}" for func in self.focus.funcs]
+        return "".join(f"; none of these iterations {part}" for part in parts)
 
     def calls_so_far(self, func: str, end: int) -> str:
         """`, 6 times so far` for the tallied function, counting its calls started before event `end`."""

@@ -13,7 +13,7 @@ from tracepile.narration.plan import Compression
 from tracepile.quality.tokens import count_tokens
 
 DEFAULT_BUDGET = 8192
-STRONGEST = Compression(head=1, tail=1)
+STRONGEST = Compression(head=1, tail=1, whole=True)
 
 FIT, COMPRESSED, DROPPED = "fit", "compressed", "dropped"
 
@@ -89,7 +89,8 @@ def fit_to_budget(program: Program, trace: Trace, tokenizer: Tokenizer, budget: 
         if prompt + response <= budget:
             return _result(sample, prompt, response, budget, used, COMPRESSED, "", attempts, first_tokens)
     reason = (f"{prompt + response} tokens (prompt {prompt} + response {response}) over the budget of "
-              f"{budget} even with loop compression head={used.head}, tail={used.tail}")
+              f"{budget} even with loop compression head={used.head}, tail={used.tail}"
+              f"{', whole middle' if used.whole else ''}")
     if used != levels[-1]:
         reason += (f" (its longest loop runs {iterations} iterations, too few for stronger compression)"
                    if iterations else " (it has no loop to compress)")

@@ -46,7 +46,9 @@ How a text is read:
   variable a narrated line changes, the outcome of every branch, and the final answer. A summary may
   say that iterations *take the same path* only if they run the same lines, branches and calls, and
   their one-line loops (`while a[i] - a[j] > k: j += 1`) change the same values from the same values
-  (`j` from `3` to `5` is two runs of the body, from `4` to `5` one).
+  (`j` from `3` to `5` is two runs of the body, from `4` to `5` one). A summary may also say why it
+  leaves the stretch out: *none of these iterations changes* `count` (no line of the stretch, in the
+  loop's frame, changes the name), *none of these iterations runs line 9*, *... calls* `f`.
 - No foreknowledge: a loop's number of iterations (`the loop runs N iterations in all`) and its last
   iteration (`it is the last iteration of the loop`) may be said before the loop ends only once the text
   derived them from the sequence a `for` loop iterates, which the loop does not change: `` `range(0, 10)`

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 # 3.2: descriptions after a code span checked; loop grounds after `over`, with since / the list; quantifiers
 # (both, every item, only); where execution goes back to; a call's result in its line; element changes
-# (appends, an item goes from); repeated calls; the deciding part of an and/or verdict.
+# (appends, an item goes from); repeated calls; the deciding part of an and/or verdict; what a summary
+# leaves alone (`none of these iterations changes ...`).
 # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers.
 GRAMMAR_VERSION = "3.2"
 
@@ -181,6 +182,12 @@ FORMS: tuple[Form, ...] = (
          "stretch_calls", context="summary", example="in these iterations, `helper` is called 4 times, 6 times so far"),
     Form("stretch_tally", r"in these iterations, line <N:line> runs <N:count> times?, <N:total> times? so far",
          "stretch_tally", context="summary", example="in these iterations, line 9 runs 3 times, 5 times so far"),
+    Form("stretch_keeps", r"none of these iterations changes <NL:names>", "stretch_keeps", context="summary",
+         example="none of these iterations changes `count` and `best`"),
+    Form("stretch_skips_line", r"none of these iterations runs line <N:line>", "stretch_skips", context="summary",
+         example="none of these iterations runs line 9"),
+    Form("stretch_skips_call", r"none of these iterations calls <S:func>", "stretch_skips", context="summary",
+         example="none of these iterations calls `is_prime`"),
     Form("after_iteration", r"after iteration <N:iteration>, <L:stretch>", "after_iteration",
          moment="stretch", context="summary", example="after iteration 8, `i = 7` and `s = 36`"),
     Form("unchanged", r"after iteration <N:iteration>, nothing in this frame changed", "after_iteration",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tracepile.enrich.questions.check import Rerun, check_answer
+from tracepile.enrich.questions.focus import question_focus
 from tracepile.enrich.questions.records import Question
 from tracepile.enrich.questions.wording import final_paragraph, unfence
 from tracepile.model import SentenceCheck, Trace, Verification
@@ -16,9 +17,8 @@ from tracepile.verification.check import Finding, false, verify
 from tracepile.verification.claims import parse
 
 FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in view
-LEAN = Compression(head=1, tail=1)  # kinds whose step lists what it needs from the whole run
-LISTING = ("line_count", "call_count", "max_value", "max_depth", "first_iteration", "exception",
-           "loop_iterations", "input")
+# the rest: every middle iteration that does not bear on the question (its focus) is summarised
+FOCUSED = Compression(head=1, tail=1, whole=True)
 FINAL = "Final answer: "
 TALLIED = ("line_count", "next_line")  # kinds about the runs of one line: the text counts them as they happen
 # The answer step's claim and the argument naming what it counts, per kind whose question names a line or a
@@ -29,10 +29,11 @@ SUBJECTS = {"line_count": ("count_runs", "line", "line"), "loop_iterations": ("l
 
 def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
     """The CoE text for `question` and how many loops it compresses."""
-    compression = FULL if question.full else LEAN if question.kind in LISTING else None
+    compression = FULL if question.full else FOCUSED
     narration = narrate(trace, seed=seed, compression=compression, stop_at=question.stop, final=question.answer,
                         tally=question.params.get("line") if question.kind in TALLIED else None,
-                        tally_calls=question.params.get("func") if question.kind == "call_count" else None)
+                        tally_calls=question.params.get("func") if question.kind == "call_count" else None,
+                        focus=question_focus(trace, question.kind, question.params, question.stop))
     body = narration.response[:narration.response.rindex(FINAL)].rstrip()
     parts = [question.lead] if question.lead else []
     parts += [_input_intro(trace)] if question.kind == "input" else []

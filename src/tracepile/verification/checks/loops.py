@@ -99,6 +99,31 @@ class LoopChecks:
             return false(f"`{func}` has been called {total} times by then", str(total), str(claim.args["total"]))
         return HOLDS
 
+    def claim_stretch_keeps(self, claim: Claim) -> Finding:
+        """`none of these iterations changes `count``: no line of the summarised stretch in the loop's frame
+        binds or changes any of the names."""
+        if self.context.kind != "summary":
+            return unverifiable("`none of these iterations changes ...` belongs to a summary of iterations")
+        frame = self.events[self.context.index].frame
+        names = set(claim.args["names"])
+        changed = next((n for e in self.events[self.context.index:self.context.end]
+                        if isinstance(e, LineEvent) and e.frame == frame for n, _ in e.changes if n in names), None)
+        return HOLDS if changed is None else false(f"`{changed}` changes in these iterations", changed, "unchanged")
+
+    def claim_stretch_skips(self, claim: Claim) -> Finding:
+        """`none of these iterations runs line 9` / `calls `f``: no run of the line (any frame) or call of the
+        function starts inside the summarised stretch."""
+        if self.context.kind != "summary":
+            return unverifiable("`none of these iterations runs/calls ...` belongs to a summary of iterations")
+        start, end = self.context.index, self.context.end
+        if "line" in claim.args:
+            runs = self.runs_of(claim.args["line"], start, end)
+            return HOLDS if not runs else false(f"line {claim.args['line']} runs {runs} times in these iterations",
+                                                str(runs), "0")
+        calls = self.calls_of(claim.args["func"], end) - self.calls_of(claim.args["func"], start)
+        return HOLDS if not calls else false(f"`{claim.args['func']}` is called {calls} times in these iterations",
+                                             str(calls), "0")
+
     def claim_call_tally(self, claim: Claim) -> Finding:
         """`That is call 3 of `fib``: the call just narrated is the third call of `fib` to start."""
         event = self.events[self.context.index] if self.context.kind == "call" else None
