@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from tracepile.cli import app
 from tracepile.pipeline import BuildConfig, ConfigError, build
+from tracepile.pipeline.steps import close_executors
 
 from conftest import tracer_pythons
 
@@ -25,6 +26,14 @@ def newer_python() -> str:
     if not newer:
         pytest.skip("no other Python 3.12+ interpreter found (set TRACEPILE_TEST_PYTHONS)")
     return newer[0]
+
+
+@pytest.fixture(autouse=True)
+def no_sandbox_worker_left():
+    """Builds here run in this process, whose job runners outlive a build: stop them after each test
+    (the hostile-sandbox tests check that no other worker is alive)."""
+    yield
+    close_executors()
 
 
 def read_samples(out) -> list[dict]:

@@ -22,11 +22,11 @@ MAX_SCALAR_CHARS = 24
 MAX_OPERANDS = 4
 MAX_COMPUTATIONS = 6
 DEFINES = ("def", "class", "import")  # statements whose opening already names what they bind
-NOISE = ("<function ", "<class ", "<module ", "<built-in ", "<bound method ")
+NOISE = ("<function ", "<class ", "<module ", "<built-in ", "<bound method ", "<_io.")
 
 
 def is_noise(value: str) -> bool:
-    """A function, class or module object, or an opaque view (`<dict_keys object>`): its rendering
+    """A function, class, module or stream object, or an opaque view (`<dict_keys object>`): its rendering
     teaches nothing about the run."""
     return value.startswith(NOISE) or value.startswith("<") and value.endswith(" object>")
 

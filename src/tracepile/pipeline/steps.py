@@ -273,13 +273,18 @@ def open_executor(sandbox: str, python: str | None = None):
     from tracepile.sandbox import make_executor
 
     if sandbox not in _EXECUTORS:
-        executor = make_executor(sandbox)
-        atexit.register(executor.close)
-        _EXECUTORS[sandbox] = executor
+        _EXECUTORS[sandbox] = make_executor(sandbox)
     executor = _EXECUTORS[sandbox]
     if python:
         return contextlib.nullcontext(lambda job: executor(replace(job, python=python)))
     return contextlib.nullcontext(executor)
+
+
+@atexit.register
+def close_executors() -> None:
+    """Stop this process's job runners (their sandbox workers included); they also stop at exit."""
+    while _EXECUTORS:
+        _EXECUTORS.popitem()[1].close()
 
 
 def failed_sample(program: Program, program_input: ProgramInput, reason: str) -> Sample:
