@@ -7,6 +7,8 @@ import pytest
 from tracepile.engine import trace
 from tracepile.narration import narrate
 from tracepile.verification import verify
+
+from paragraph_support import accepted, rejected, template
 from tracepile.verification.claims import parse
 
 NESTED = '''def f(rows):
@@ -53,11 +55,6 @@ FLAG = '''def h(a, swapped):
 '''
 
 
-def template(code: str, call: str):
-    result = trace(code, call)
-    text = narrate(result).response
-    assert verify(text, result).passed
-    return result, text.split("\n\n")
 
 
 @pytest.fixture(scope="module")
@@ -75,20 +72,10 @@ def steps():
     return template(STEPS, "g([3, 4], 1)")
 
 
-def report(run, index: int, paragraph: str):
-    result, paragraphs = run
-    return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
 
 
-def accepted(run, index, paragraph):
-    checked = report(run, index, paragraph)
-    assert checked.passed, [(s.sentence, s.reason) for s in checked.sentences if s.verdict != "verified"]
 
 
-def rejected(run, index, paragraph, reason: str):
-    checked = report(run, index, paragraph)
-    reasons = [s.reason for s in checked.sentences if s.verdict != "verified"]
-    assert not checked.passed and any(reason in r for r in reasons), reasons
 
 
 # ---------------------------------------------------------------- going back to a `for` loop

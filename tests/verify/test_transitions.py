@@ -6,7 +6,8 @@ import pytest
 
 from tracepile.engine import trace
 from tracepile.narration import narrate
-from tracepile.verification import verify
+
+from paragraph_support import accepted, rejected, template
 
 NESTED = '''def f(rows):
     total = 0
@@ -37,11 +38,6 @@ LOOPS = '''def g(word, n):
 # 7 line 5 (it. 1), 8 line 6, 9 line 5 (it. 2), 10 line 6, 11 line 5 (ends), 12 line 7 (it. 1), ...
 
 
-def template(code: str, call: str):
-    result = trace(code, call)
-    text = narrate(result).response
-    assert verify(text, result).passed
-    return result, text.split("\n\n")
 
 
 @pytest.fixture(scope="module")
@@ -54,20 +50,10 @@ def loops():
     return template(LOOPS, "g('ab', 2)")
 
 
-def report(run, index: int, paragraph: str):
-    result, paragraphs = run
-    return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
 
 
-def accepted(run, index, paragraph):
-    checked = report(run, index, paragraph)
-    assert checked.passed, [(s.sentence, s.reason) for s in checked.sentences if s.verdict != "verified"]
 
 
-def rejected(run, index, paragraph, reason: str):
-    checked = report(run, index, paragraph)
-    reasons = [s.reason for s in checked.sentences if s.verdict != "verified"]
-    assert not checked.passed and any(reason in r for r in reasons), reasons
 
 
 LINE_8 = "Line 8 uses `x = 1`; `total` steps up from `0` to `1`. "
