@@ -427,3 +427,22 @@ def test_identity_words_outside_a_quote_are_fact_words():
     paragraphs = narrate(result).response.split("\n\n")
     paragraphs[1] = "Line 2 sets `jon = 6` itself."
     assert "itself" in verify("\n\n".join(paragraphs), result).sentences[1].reason
+
+
+SCRIPT = "n = int(input())\nprint(n * 2)\n"
+
+
+@pytest.mark.parametrize("quoted, accepted", [
+    ("`'21\\n'`", True),
+    ("`'21'`", True),  # a line quoted without its newline
+    ("`'2'`", False),
+    ("`'21\\n\\n'`", False),
+])
+def test_a_line_read_may_be_quoted_without_its_newline(quoted, accepted):
+    result = trace(SCRIPT, ProgramInput("stdin", "21\n"))
+    text = narrate(result).response
+    paragraphs = text.split("\n\n")
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 1 "))
+    paragraphs[index] = f"Line 1 reads the line {quoted} from standard input; `int(input()) = 21`, so now `n = 21`."
+    report = verify("\n\n".join(paragraphs), result)
+    assert report.passed == accepted, report.failures
