@@ -3,13 +3,14 @@ library and site-packages), not of the one running tracepile: the loaders and th
 
 import json
 import subprocess
+import sys
 
 import pytest
 
 from tracepile.pipeline import BuildConfig, build
 from tracepile.pipeline.build import bundled_left_out
 from tracepile.pipeline.steps import close_executors
-from tracepile.sandbox.libraries import installed
+from tracepile.sandbox.libraries import in_stdlib, installed
 from tracepile.sources.loaders import Rejected, load
 
 from conftest import tracer_pythons
@@ -56,6 +57,9 @@ def test_the_job_interpreter_decides_which_imports_are_installed(job_python):
     assert installed("job_only_lib", job_python) and not installed("job_only_lib")
     assert installed("typer") and not installed("typer", job_python)
     assert installed("json", job_python) and installed("collections", job_python)
+    if sys.version_info < (3, 12):  # `imp` left the standard library in 3.12
+        assert in_stdlib("imp") and installed("imp")
+        assert not in_stdlib("imp", job_python) and not installed("imp", job_python)
 
 
 def test_loaders_keep_what_the_job_interpreter_imports(tmp_path, job_python):

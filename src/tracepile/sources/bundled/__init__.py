@@ -95,7 +95,8 @@ def bundled_programs(samples: int, seed: int = 0, mix: dict[str, float] | None =
     """Program records that together hold `samples` distinct inputs, deterministic for a seed.
 
     Inputs are drawn without repeats (a repeated input is an exact duplicate that the build drops,
-    which skewed the mix); what a small input space cannot supply moves to the domain's next items."""
+    which skewed the mix); what a small input space cannot supply moves to the domain's next items.
+    `python`: the interpreter jobs run under (its libraries decide which math programs are drawn)."""
     by_domain: dict[str, list[BundledProgram]] = {}
     for item in catalog(python):
         by_domain.setdefault(item.domain, []).append(item)
