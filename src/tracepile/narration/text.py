@@ -533,8 +533,8 @@ class Narrator:
         self.line_callees.setdefault(frame, []).extend(
             e.func for e in self.events[item.begin:item.end] if isinstance(e, CallEvent) and e.caller == frame)
         self.extend(f"Its calls are summarised: line {self.events[item.line].line} starts {item.calls} "
-                 f"call{'s' if item.calls != 1 else ''} (of {join([f'`{f}`' for f in item.funcs])}), which print "
-                 f"nothing and change nothing outside themselves.")
+                    f"call{'s' if item.calls != 1 else ''} (of {join([f'`{f}`' for f in item.funcs])}), which "
+                    f"print nothing and change nothing outside themselves.")
 
     def ret(self, event: ReturnEvent) -> None:
         if event.func == "<module>":
