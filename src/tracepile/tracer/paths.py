@@ -1,6 +1,5 @@
-"""The path one loop iteration takes through the code: lines with their branch outcomes, calls,
-returns, exceptions, output and what its one-line loops did, so two iterations can be compared without text;
-what a call did (call_signature), and whether the calls a line starts are quiet (quiet_calls)."""
+"""Paths through the code compared without text: one loop iteration's lines, branches, calls, returns,
+exceptions and output; everything a call did (call_signature); whether a line's calls are quiet (quiet_calls)."""
 
 from __future__ import annotations
 
