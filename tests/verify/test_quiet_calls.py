@@ -34,6 +34,8 @@ EFFECTS = {
               "def run(n):\n    total = g(n) + g(n + 1)\n    return total\n",
     "a global name": "COUNT = 0\n\n\ndef g(n):\n    global COUNT\n    COUNT = COUNT + 1\n    return n\n\n"
                      "def run(n):\n    total = g(n) + g(n + 1)\n    return total\n",
+    "the list passed in, with +=": "def g(n, seen):\n    seen += [n]\n    return n\n\n\n\n\n\n"
+                                   "def run(n, seen=[]):\n    total = g(n, seen) + g(n + 1, seen)\n    return total\n",
     "a generator that runs on": "def g(n):\n    yield n\n    yield n + 1\n\n\n\n\n\n"
                                 "def run(n):\n    it = g(n); total = next(it)\n    total = total + next(it)\n"
                                 "    return total\n",
@@ -105,7 +107,7 @@ def test_calls_with_effects_outside_are_never_quiet(effect, any_calls):
     text, result = said(code, "run(3)")
     assert "Its calls are summarised: line 10 starts" in text  # said of them all the same
     assert any("Its calls are summarised: line 10" in s for s in false_sentences(text, result)), text
-    pure = code.replace("CACHE[n] = n * 2", "double = n * 2").replace("seen.append(n)", "seen = n") \
+    pure = code.replace("CACHE[n] = n * 2", "double = n * 2").replace("seen.append(n)", "seen = n").replace("seen += [n]", "shown = [n]") \
         .replace("print(n)", "shown = n").replace("global COUNT\n    COUNT = COUNT + 1", "count = 1\n    count += 1")
     if pure != code:  # the same program without the effect: the same kind of text verifies
         text, result = said(pure, "run(3)")

@@ -142,8 +142,9 @@ def quiet_calls(events: tuple[Event, ...], index: int, code: str, info: CodeInfo
                 last_seen: dict[int, int]) -> QuietCalls | None:
     """The calls the line event at `index` starts, when they are quiet (see QuietCalls), else None. Only
     rebinding a frame's own local names counts as quiet: a change that is not a name the line assigns
-    (an object changed in place), a name some `global`/`nonlocal` statement declares, or a generator that
-    runs on after the calls (`last_seen`: frame -> index of its last event) is not."""
+    (an object changed in place), a parameter the line may change in place (`items += [x]`), a name some
+    `global`/`nonlocal` statement declares, or a generator that runs on after the calls (`last_seen`:
+    frame -> index of its last event) is not."""
     line = events[index]
     if not isinstance(line, LineEvent) or index + 1 >= len(events):
         return None
@@ -152,6 +153,7 @@ def quiet_calls(events: tuple[Event, ...], index: int, code: str, info: CodeInfo
         return None
     declared = declared_names(code)
     started: set[int] = set()
+    params: dict[int, set[str]] = {}  # frame -> its parameters (their objects may be the caller's)
     funcs: dict[str, None] = {}
     calls, end = 0, index + 1
     while end < len(events):
@@ -167,12 +169,15 @@ def quiet_calls(events: tuple[Event, ...], index: int, code: str, info: CodeInfo
                 return None  # a generator made outside these calls
             if not event.resumed:
                 started.add(event.frame)
+                params[event.frame] = {name for name, _ in event.args}
                 funcs.setdefault(event.func, None)
                 calls += 1
         elif isinstance(event, LineEvent):
             found = info.info(event.line)
             assigns = found.assigns if found is not None else ()
-            if event.reads or any(name not in assigns or name in declared for name, _ in event.changes):
+            in_place = {name for name, _ in found.mutates} & params.get(event.frame, set()) if found else set()
+            if event.reads or any(name not in assigns or name in declared or name in in_place
+                                  for name, _ in event.changes):
                 return None
         end += 1
     if any(last_seen.get(frame, -1) >= end for frame in started):
