@@ -49,7 +49,8 @@ def measure(jobs, limits: Limits, min_events: int, workers: int) -> dict:
             return "not verified", f"{program.id}: {str(fitted.sample.claim_failures[:1])[:120]}"
         level = fitted.compression
         whole = ", whole" if getattr(level, "whole", False) else ""  # (older versions have no `whole`)
-        return "verified within budget", f"head={level.head}, tail={level.tail}{whole}"
+        calls = ", quiet calls" if getattr(level, "calls", False) else ""  # (nor `calls`)
+        return "verified within budget", f"head={level.head}, tail={level.tail}{whole}{calls}"
 
     try:
         with ThreadPoolExecutor(workers) as pool:

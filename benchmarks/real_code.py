@@ -25,7 +25,11 @@ refused (by reason), programs that raised (by exception), truncated runs, other 
 and p90 of events and response tokens. `--save-programs` writes the records, `--programs` reads them
 back (to compare two versions on the very same inputs).
 
-Usage: python benchmarks/real_code.py CORPUS [--workers 2] [--json OUT.json] [--max-events N]
+A raised `--max-events` raises the CPU and wall-clock limits in proportion. With `--budget 8192`, each
+text is fitted to the token budget as a build does (stronger compression, else dropped: status
+`over budget`, counted as not verified).
+
+Usage: python benchmarks/real_code.py CORPUS [--workers 2] [--json OUT.json] [--max-events N] [--budget N]
 """
 
 from __future__ import annotations
@@ -43,8 +47,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tracepile.engine import make_sample
+from tracepile.engine import sample_from_trace, trace
 from tracepile.model import Limits, Program
+from tracepile.quality import fit_to_budget, load_tokenizer
 from tracepile.sandbox import make_executor
 
 PLAIN_SECONDS = 20
@@ -237,8 +242,9 @@ def plain_answer(record: dict, kind: str, text: str) -> str | None:
 # ---------------------------------------------------------------- the run
 
 
-def run(records: list[dict], workers: int, limits: Limits) -> list[dict]:
+def run(records: list[dict], workers: int, limits: Limits, budget: int = 0) -> list[dict]:
     executor = make_executor("bwrap", workers=workers)
+    tokenizer = load_tokenizer() if budget else None
     jobs = []
     for record in records:
         program = Program.from_dict(record)
@@ -246,12 +252,17 @@ def run(records: list[dict], workers: int, limits: Limits) -> list[dict]:
 
     def one(job) -> dict:
         record, program, program_input = job
-        sample = make_sample(program, program_input, limits=limits, executor=executor)
+        result = trace(program.code, program_input, program_id=program.id, limits=limits, executor=executor,
+                       setup=program.setup)
+        sample, kept = sample_from_trace(program, result), True
+        if budget and sample.response:  # as a build keeps it: fitted to the token budget, else dropped
+            fitted = fit_to_budget(program, result, tokenizer, budget, first=sample)
+            sample, kept = fitted.sample, fitted.kept
         plain = plain_answer(record, program_input.kind, program_input.text)
         return {"program": program.id, "domain": program.domain, "input": program_input.text[:200],
-                "status": sample.status, "reason": sample.reason, "verified": sample.verified,
-                "answer": sample.answer, "plain": plain, "events": sample.stats.get("events", 0),
-                "response": sample.response}
+                "status": sample.status if kept else "over budget", "reason": sample.reason,
+                "verified": sample.verified and kept, "answer": sample.answer, "plain": plain,
+                "events": sample.stats.get("events", 0), "response": sample.response}
 
     try:
         with ThreadPoolExecutor(workers) as pool:
@@ -335,6 +346,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--max-events", type=int, default=Limits.max_events)
     parser.add_argument("--json", type=Path, help="write every row and the summary here")
+    parser.add_argument("--budget", type=int, default=0,
+                        help="fit each text to this many tokens as a build does (0: no budget); one that cannot "
+                             "fit counts as not verified, with status 'over budget'")
     args = parser.parse_args()
     if args.programs:
         records = [json.loads(line) for line in args.programs.read_text().splitlines() if line.strip()]
@@ -345,7 +359,9 @@ def main() -> None:
     if args.save_programs:
         args.save_programs.write_text("".join(json.dumps(r) + "\n" for r in records))
     started = time.perf_counter()
-    rows = run(records, args.workers, Limits(max_events=args.max_events))
+    scale = max(1, args.max_events // Limits.max_events)  # a raised event limit raises the time limits with it
+    limits = Limits(max_events=args.max_events, cpu_s=Limits.cpu_s * scale, timeout_s=Limits.timeout_s * scale)
+    rows = run(records, args.workers, limits, args.budget)
     result = {"summary": summary(rows), "by domain": by_domain(rows), "seconds": round(time.perf_counter() - started)}
     print(json.dumps({k: v for k, v in result.items()}, indent=1))
     if args.json:

@@ -32,6 +32,10 @@ def run(k):
         total += fib(9 + i)
     return total
 '''
+# recursion whose calls change the list passed in: never said in one sentence
+WALK = ("def walk(n, seen):\n    seen.append(n)\n    if n < 2:\n        return n\n"
+        "    return walk(n - 1, seen) + walk(n - 2, seen)\n")
+QUIET = Compression(1, 1, whole=True, calls=True)
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +47,14 @@ def build(code, call):
     return Program(id=call.split("(")[0], code=code, calls=(call,)), trace(code, call)
 
 
-def test_ladder_goes_from_the_build_setting_to_the_whole_middle():
+def test_ladder_goes_from_the_build_setting_to_the_whole_middle_then_quiet_calls():
     whole = Compression(1, 1, whole=True)
-    assert compression_ladder() == [Compression(2, 1), Compression(1, 1), whole]
+    assert compression_ladder() == [Compression(2, 1), Compression(1, 1), whole, QUIET]
     assert compression_ladder(Compression(4, 2)) == [Compression(4, 2), Compression(3, 2), Compression(2, 2),
-                                                     Compression(1, 2), whole]
-    assert compression_ladder(Compression(1, 1)) == [Compression(1, 1), whole]
-    assert compression_ladder(whole) == [whole]
+                                                     Compression(1, 2), whole, QUIET]
+    assert compression_ladder(Compression(1, 1)) == [Compression(1, 1), whole, QUIET]
+    assert compression_ladder(whole) == [whole, QUIET]
+    assert compression_ladder(QUIET) == [QUIET]
 
 
 def test_short_sample_fits_as_first_rendered(tokenizer):
@@ -81,20 +86,31 @@ def test_given_first_rendering_is_not_rendered_again(tokenizer):
     assert fitted.outcome == "compressed" and fitted.sample is not first
 
 
-def test_recursion_without_loops_is_dropped_with_the_reason(tokenizer):
+def test_recursion_without_loops_is_saved_by_saying_its_quiet_calls_in_one_sentence(tokenizer):
     program, result = build(FIB, "fib(10)")
+    assert sum(count_tokens(sample_from_trace(program, result), tokenizer)) > DEFAULT_BUDGET
     fitted = fit_to_budget(program, result, tokenizer)
-    assert fitted.outcome == "dropped" and not fitted.kept and fitted.attempts == 1
-    assert "over the budget of 8192" in fitted.reason and "no loop to compress" in fitted.reason
-    assert fitted.tokens > DEFAULT_BUDGET
+    assert fitted.outcome == "compressed" and fitted.compression == QUIET and fitted.attempts == 2
+    assert fitted.sample.verified, fitted.sample.claim_failures
+    assert "Its calls are summarised: line 4 starts 176 calls (of `fib`)" in fitted.sample.response
+    assert fitted.sample.answer == "55" and fitted.tokens < 500
+
+
+def test_calls_in_a_loop_are_saved_after_the_loop_levels(tokenizer):
+    program, result = build(FIB_IN_LOOP, "run(6)")
+    fitted = fit_to_budget(program, result, tokenizer)
+    assert fitted.outcome == "compressed" and fitted.attempts == 4 and fitted.compression == QUIET
+    assert fitted.sample.verified, fitted.sample.claim_failures
+    assert fitted.sample.response.count("Its calls are summarised: line 10 starts") == 2  # the head and tail iterations
 
 
 def test_dropped_after_the_strongest_compression(tokenizer):
-    program, result = build(FIB_IN_LOOP, "run(6)")
+    program, result = build(WALK, "walk(10, [])")
     fitted = fit_to_budget(program, result, tokenizer)
-    assert fitted.outcome == "dropped" and fitted.attempts == 3
-    assert fitted.compression == Compression(1, 1, whole=True)
-    assert fitted.reason.endswith("even with loop compression head=1, tail=1, whole middle"), fitted.reason
+    assert fitted.outcome == "dropped" and fitted.attempts == 2 and fitted.compression == QUIET
+    assert "summarised" not in fitted.sample.response  # its calls change the list passed in
+    assert fitted.reason.endswith("even with loop compression head=1, tail=1, whole middle, quiet calls in one "
+                                  "sentence"), fitted.reason
 
 
 def test_prompt_alone_over_budget_is_dropped_without_rendering_again(tokenizer):

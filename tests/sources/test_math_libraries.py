@@ -52,7 +52,7 @@ def test_every_sample_verifies_and_answers_as_plain_python():
 
 
 def test_without_sympy_the_default_leaves_its_programs_out_and_says_why(monkeypatch, tmp_path):
-    monkeypatch.setattr(bundled, "installed", lambda module: module != "sympy")
+    monkeypatch.setattr(bundled, "installed", lambda module, python=None: module != "sympy")
     names = {item.name for item in bundled.catalog() if item.domain == "math"}
     assert not names & set(SYMPY) and set(NAMES) - set(SYMPY) <= names
     left = bundled_left_out(BuildConfig(samples=10))

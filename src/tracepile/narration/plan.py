@@ -1,5 +1,6 @@
-"""Loop compression on the trace data: which events are narrated in full and which middle loop
-iterations are replaced by a summary that states the values they leave behind."""
+"""Loop compression on the trace data: which events are narrated in full, which middle loop
+iterations are replaced by a summary that states the values they leave behind, and (the last resort)
+which quiet calls a line starts are said in one sentence."""
 
 from __future__ import annotations
 
@@ -7,28 +8,33 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from tracepile.model import CallEvent, Event, LineEvent, OutputEvent, ReturnEvent
-from tracepile.tracer.paths import iteration_lines, iteration_paths, same_path
+from tracepile.tracer.analysis import CodeInfo
+from tracepile.tracer.paths import QuietCalls, iteration_lines, iteration_paths, last_events, quiet_calls, same_path
 
 
 MIN_RUN = 2  # fewest iterations with one path worth a summary
 MAX_GROUPS = 4  # most distinct paths a mixed stretch may take to be summarised by path
 MIN_MIXED = 3  # fewest iterations left in full by same-path runs before the stretch is grouped instead
+MIN_QUIET = 20  # fewest events a line's quiet calls must take to be said in one sentence
 
 
 @dataclass(frozen=True)
 class Compression:
     """Loops with more than head + tail + 1 iterations keep the first `head` and last `tail`; `whole`
     summarises the rest of the middle whatever paths it takes (the last resort of a long run: only the
-    iterations that bear on the answer stay in full)."""
+    iterations that bear on the answer stay in full); `calls` also says the quiet calls a line starts
+    (tracer.paths.quiet_calls) in one sentence, their steps unnarrated (beyond the last resort: a run too
+    long even then, such as deep recursion or calls driven by a generator)."""
 
     head: int = 2
     tail: int = 1
     whole: bool = False
+    calls: bool = False
 
     def stronger(self) -> Compression:
         if self.head <= 1 and self.tail <= 1:
-            return Compression(head=1, tail=1, whole=True)
-        return Compression(head=max(1, self.head - 1), tail=max(1, self.tail), whole=self.whole)
+            return Compression(head=1, tail=1, whole=True, calls=self.calls)
+        return Compression(head=max(1, self.head - 1), tail=max(1, self.tail), whole=self.whole, calls=self.calls)
 
 
 @dataclass(frozen=True)
@@ -51,12 +57,17 @@ class Summary:
 
 
 def plan(events: tuple[Event, ...], compression: Compression,
-         inline: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset()) -> list[int | Summary]:
+         inline: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset(), code: str = "",
+         info: CodeInfo | None = None) -> list[int | Summary | QuietCalls]:
     """The narration order: event indices, with long loops' middle iterations summarised (`inline`: the
     program's one-line loops, paths.one_line_loops); an iteration holding an event of `keep` (a step the
-    answer depends on or the question asks about, see focus.py) is never summarised."""
+    answer depends on or the question asks about, see focus.py) is never summarised. With
+    `compression.calls`, a line's quiet calls of at least MIN_QUIET events follow it as one item (the
+    line's result, said after them, carries what the answer depends on)."""
     skips = _skips(events, compression, inline, sorted(keep))
-    items: list[int | Summary] = []
+    quiet = compression.calls and info is not None
+    last_seen = last_events(events) if quiet else {}
+    items: list[int | Summary | QuietCalls] = []
     index = 0
     while index < len(events):
         skip = skips.get(index)
@@ -64,8 +75,13 @@ def plan(events: tuple[Event, ...], compression: Compression,
             end, summary = skip
             items.append(summary)
             index = end
+            continue
+        items.append(index)
+        calls = quiet_calls(events, index, code, info, last_seen) if quiet else None
+        if calls is not None and calls.end - calls.begin >= MIN_QUIET:
+            items.append(calls)
+            index = calls.end
         else:
-            items.append(index)
             index += 1
     return items
 

@@ -14,7 +14,7 @@ from tracepile.narration.elements import call_text, element_change, written_rows
 from tracepile.narration.focus import Focus
 from tracepile.narration.plan import Compression, Summary, plan
 from tracepile.tracer.analysis import CodeInfo, LineInfo, call_arguments, for_iterable
-from tracepile.tracer.paths import call_end, call_signature, one_line_loops
+from tracepile.tracer.paths import QuietCalls, call_end, call_signature, one_line_loops
 from tracepile.values import Unparsable, parse_value, sequence_size
 
 MAX_OPERAND_CHARS = 60
@@ -140,12 +140,16 @@ class Narrator:
 
     def run(self) -> list[str]:
         events = self.events if self.stop_at is None else self.events[:self.stop_at + 1]
-        for item in plan(events, self.compression, one_line_loops(self.info), self.focus.events):
-            if (item.begin if isinstance(item, Summary) else item) <= self.skip_to:
+        for item in plan(events, self.compression, one_line_loops(self.info), self.focus.events, self.trace.code,
+                         self.info):
+            if (item if isinstance(item, int) else item.begin) <= self.skip_to:
                 continue
             if isinstance(item, Summary):
                 self.flush(item.frame)
                 self.summary(item)
+                continue
+            if isinstance(item, QuietCalls):
+                self.quiet_calls(item)
                 continue
             event = self.events[item]
             if isinstance(event, LineEvent):
@@ -521,6 +525,16 @@ class Narrator:
         self.skip_to = end
         self.add(f"{code(shown)} again returns {code(self.events[end].value)}, as in call {earlier}.")
         return True
+
+    def quiet_calls(self, item: QuietCalls) -> None:
+        """The calls a line starts said in one sentence, their steps unnarrated (Compression.calls)."""
+        frame = self.events[item.line].frame
+        self.replay(item.begin, item.end)
+        self.line_callees.setdefault(frame, []).extend(
+            e.func for e in self.events[item.begin:item.end] if isinstance(e, CallEvent) and e.caller == frame)
+        self.extend(f"Its calls are summarised: line {self.events[item.line].line} starts {item.calls} "
+                    f"call{'s' if item.calls != 1 else ''} (of {join([f'`{f}`' for f in item.funcs])}), which "
+                    f"print nothing and change nothing outside themselves.")
 
     def ret(self, event: ReturnEvent) -> None:
         if event.func == "<module>":

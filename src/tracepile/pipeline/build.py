@@ -319,7 +319,7 @@ def bundled_left_out(config: BuildConfig) -> dict[str, str]:
         return {}
     from tracepile.sources.bundled import left_out
 
-    found = left_out()
+    found = left_out(config.python)
     if found:
         reasons = sorted(set(found.values()))
         sys.stderr.write(f"note: {len(found)} bundled math programs are left out: {'; '.join(reasons)}\n")
@@ -364,12 +364,12 @@ def prepare_decontamination(config: BuildConfig, layout: Layout) -> dict[str, in
 
 def _programs(config: BuildConfig) -> Iterator[Program | dict]:
     if config.sources:
-        yield from _loaded(config.sources)
+        yield from _loaded(config.sources, config.python)
         return
     if config.programs is None:
         from tracepile.sources.bundled import bundled_programs
 
-        yield from bundled_programs(config.samples, config.seed, config.mix)
+        yield from bundled_programs(config.samples, config.seed, config.mix, config.python)
         return
     with open(config.programs, "rb") as handle:
         for number, raw in enumerate(handle, 1):
@@ -385,12 +385,13 @@ def _programs(config: BuildConfig) -> Iterator[Program | dict]:
                 yield {"line": number, "reason": str(exc)}
 
 
-def _loaded(specs: list[dict]) -> Iterator[Program | dict]:
-    """Programs from loader specs; every spec is checked (path, dataset) before any record is read."""
+def _loaded(specs: list[dict], python: str | None = None) -> Iterator[Program | dict]:
+    """Programs from loader specs; every spec is checked (path, dataset) before any record is read, and
+    a record's imports against the libraries of the interpreter the jobs run under (`python`)."""
     from tracepile.sources.loaders import Rejected, load
 
     try:
-        streams = [load(spec) for spec in specs]
+        streams = [load(spec, python) for spec in specs]
     except (ValueError, TypeError, FileNotFoundError, OSError) as exc:
         raise ConfigError(f"a source cannot be read: {exc}") from None
     for stream in streams:

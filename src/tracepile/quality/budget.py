@@ -1,5 +1,6 @@
 """The length budget: a sample's prompt + response must fit a token budget; an over-long one is
-re-rendered with stronger loop compression and dropped, with the reason, only if it still does not fit."""
+re-rendered with stronger compression (loops, then quiet calls) and dropped, with the reason, only if it
+still does not fit."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from tracepile.quality.tokens import count_tokens
 
 DEFAULT_BUDGET = 8192
 STRONGEST = Compression(head=1, tail=1, whole=True)
+QUIET_CALLS = Compression(head=1, tail=1, whole=True, calls=True)  # beyond the loops: quiet calls in one sentence
 
 FIT, COMPRESSED, DROPPED = "fit", "compressed", "dropped"
 
@@ -47,12 +49,15 @@ class BudgetResult:
 
 
 def compression_ladder(start: Compression | None = None) -> list[Compression]:
-    """`start` (default Compression()), each `.stronger()` step after it, then the strongest level."""
+    """`start` (default Compression()), each `.stronger()` step after it, the strongest loop level, then
+    quiet calls said in one sentence."""
     levels = [start or Compression()]
     while (nxt := levels[-1].stronger()) != levels[-1]:
         levels.append(nxt)
-    if STRONGEST not in levels:
+    if STRONGEST not in levels and not levels[-1].calls:
         levels.append(STRONGEST)
+    if QUIET_CALLS not in levels:
+        levels.append(QUIET_CALLS)
     return levels
 
 
@@ -81,7 +86,7 @@ def fit_to_budget(program: Program, trace: Trace, tokenizer: Tokenizer, budget: 
         return _result(sample, prompt, response, budget, used, DROPPED,
                        f"prompt alone is {prompt} tokens, over the budget of {budget}", attempts, first_tokens)
     for level in levels[1:]:
-        if iterations <= level.head + level.tail + 1:
+        if iterations <= level.head + level.tail + 1 and not level.calls:
             continue  # no loop is long enough for this level to summarise anything
         sample = sample_from_trace(program, trace, seed=seed, compression=level)
         prompt, response = count_tokens(sample, tokenizer)
@@ -90,10 +95,7 @@ def fit_to_budget(program: Program, trace: Trace, tokenizer: Tokenizer, budget: 
             return _result(sample, prompt, response, budget, used, COMPRESSED, "", attempts, first_tokens)
     reason = (f"{prompt + response} tokens (prompt {prompt} + response {response}) over the budget of "
               f"{budget} even with loop compression head={used.head}, tail={used.tail}"
-              f"{', whole middle' if used.whole else ''}")
-    if used != levels[-1]:
-        reason += (f" (its longest loop runs {iterations} iterations, too few for stronger compression)"
-                   if iterations else " (it has no loop to compress)")
+              f"{', whole middle' if used.whole else ''}{', quiet calls in one sentence' if used.calls else ''}")
     return _result(sample, prompt, response, budget, used, DROPPED, reason, attempts, first_tokens)
 
 

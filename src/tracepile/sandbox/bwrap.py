@@ -36,10 +36,11 @@ BOOT = ("import sys; sys.path[:0] = [sys.argv[1]]; "
         "expose_site_packages(sys.argv[4].split(':') if sys.argv[4] else []); "
         "from tracepile.sandbox.forkserver import main; main(int(sys.argv[2]))")
 INFO = ("import json, os, sys; sys.path.insert(0, sys.argv[1]); "
-        "from tracepile.sandbox.libraries import base_site_packages, site_packages; print(json.dumps({"
-        "'executable': os.path.realpath(sys.executable), 'version': list(sys.version_info[:2]), "
+        "from tracepile.sandbox.libraries import base_site_packages, site_packages, top_level_modules; "
+        "print(json.dumps({'executable': os.path.realpath(sys.executable), 'version': list(sys.version_info[:2]), "
         "'prefixes': [sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix], "
-        "'site': site_packages(), 'base_site': base_site_packages()}))")
+        "'site': site_packages(), 'base_site': base_site_packages(), 'stdlib': sorted(sys.stdlib_module_names), "
+        "'modules': top_level_modules(site_packages())}))")
 START_TIMEOUT_S = 20.0
 KILL_GRACE_S = 1.0
 STDERR_HEAD = 4096
@@ -64,6 +65,8 @@ class Interpreter:
     roots: tuple[str, ...]  # prefixes bound read-only (besides /usr)
     site: tuple[str, ...]  # its (venv's) site-packages: bound read-only, on sys.path (no .pth hooks)
     hidden: tuple[str, ...] = ()  # the base installation's site-packages when a venv does not import them
+    stdlib: frozenset[str] = frozenset()  # its standard library's top-level module names
+    modules: frozenset[str] = frozenset()  # the top-level modules and packages in `site`
 
 
 @functools.lru_cache(maxsize=16)
@@ -97,7 +100,8 @@ def interpreter(python: str) -> Interpreter:
             raise SandboxError(f"{python!r} imports from {path}, which the sandbox cannot bind"
                                + (f" without exposing {exposed[0]}" if exposed else " (a ':' in the path)"))
     hidden = tuple(p for p in info["base_site"] if p not in site and os.path.isdir(p))
-    return Interpreter(info["executable"], version, roots, site, hidden)
+    return Interpreter(info["executable"], version, roots, site, hidden, frozenset(info["stdlib"]),
+                       frozenset(info["modules"]))
 
 
 def _outermost(paths: list[str], exclude: tuple[str, ...]) -> tuple[str, ...]:

@@ -28,12 +28,41 @@ def site_packages(executable: str | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def installed(module: str) -> bool:
+def installed(module: str, python: str | None = None) -> bool:
     """Whether a job can import the top-level `module`: it is in the standard library or in the
-    site-packages jobs see (looked up there, never imported)."""
+    site-packages jobs see (looked up there, never imported). `python`: the interpreter jobs run
+    under, asked once which modules it has (None: this one)."""
+    if python is not None:
+        job = _job_interpreter(python)
+        return module in job.stdlib or module in job.modules
     if module in sys.stdlib_module_names:
         return True
     return importlib.machinery.PathFinder.find_spec(module, site_packages()) is not None
+
+
+def in_stdlib(module: str, python: str | None = None) -> bool:
+    """Whether the top-level `module` is in the standard library of `python` (None: this one)."""
+    return module in (_job_interpreter(python).stdlib if python is not None else sys.stdlib_module_names)
+
+
+def _job_interpreter(python: str):
+    import shutil
+
+    from tracepile.sandbox.bwrap import interpreter  # host side only: bwrap imports this module
+
+    return interpreter(shutil.which(python) or python)
+
+
+def top_level_modules(paths: list[str]) -> list[str]:
+    """The top-level modules and packages (namespace packages too) in `paths`, as this interpreter
+    finds them (its own extension-module suffixes)."""
+    import pkgutil
+
+    names = {module.name for module in pkgutil.iter_modules(paths)}
+    for path in paths:
+        names.update(entry for entry in os.listdir(path)
+                     if entry.isidentifier() and os.path.isdir(os.path.join(path, entry)))
+    return sorted(names)
 
 
 def base_site_packages() -> list[str]:

@@ -1,7 +1,11 @@
-"""The path one loop iteration takes through the code: lines with their branch outcomes, calls,
-returns, exceptions, output and what its one-line loops did, so two iterations can be compared without text."""
+"""Paths through the code compared without text: one loop iteration's lines, branches, calls, returns,
+exceptions and output; everything a call did (call_signature); whether a line's calls are quiet (quiet_calls)."""
 
 from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from functools import lru_cache
 
 from tracepile.model import CallEvent, Event, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.analysis import CodeInfo
@@ -120,3 +124,78 @@ def call_signature(events: tuple[Event, ...], index: int) -> tuple | None:
         else:
             return None
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class QuietCalls:
+    """The calls a line starts, nested ones included (events `begin`..`end` - 1), that print nothing,
+    read nothing, raise nothing and change nothing outside their own frames: `calls` of them, of `funcs`."""
+
+    line: int  # the line event's index
+    begin: int
+    end: int
+    calls: int
+    funcs: tuple[str, ...]
+
+
+def quiet_calls(events: tuple[Event, ...], index: int, code: str, info: CodeInfo,
+                last_seen: dict[int, int]) -> QuietCalls | None:
+    """The calls the line event at `index` starts, when they are quiet (see QuietCalls), else None. Only
+    rebinding a frame's own local names counts as quiet: a change that is not a name the line assigns
+    (an object changed in place), a parameter the line may change in place (`items += [x]`), a name some
+    `global`/`nonlocal` statement declares, or a generator that runs on after the calls (`last_seen`:
+    frame -> index of its last event) is not."""
+    line = events[index]
+    if not isinstance(line, LineEvent) or index + 1 >= len(events):
+        return None
+    first = events[index + 1]
+    if not isinstance(first, CallEvent) or first.resumed or first.depth <= line.depth:
+        return None
+    declared = declared_names(code)
+    started: set[int] = set()
+    params: dict[int, set[str]] = {}  # frame -> its parameters (their objects may be the caller's)
+    funcs: dict[str, None] = {}
+    calls, end = 0, index + 1
+    while end < len(events):
+        event = events[end]
+        if not isinstance(event, (LineEvent, CallEvent, ReturnEvent)):
+            if event.frame in started:
+                return None  # output or an exception inside the calls
+            break
+        if event.depth <= line.depth:
+            break
+        if isinstance(event, CallEvent):
+            if event.resumed and event.frame not in started:
+                return None  # a generator made outside these calls
+            if not event.resumed:
+                started.add(event.frame)
+                params[event.frame] = {name for name, _ in event.args}
+                funcs.setdefault(event.func, None)
+                calls += 1
+        elif isinstance(event, LineEvent):
+            found = info.info(event.line)
+            assigns = found.assigns if found is not None else ()
+            in_place = {name for name, _ in found.mutates} & params.get(event.frame, set()) if found else set()
+            if event.reads or any(name not in assigns or name in declared or name in in_place
+                                  for name, _ in event.changes):
+                return None
+        end += 1
+    if any(last_seen.get(frame, -1) >= end for frame in started):
+        return None
+    return QuietCalls(index, index + 1, end, calls, tuple(funcs))
+
+
+@lru_cache(maxsize=256)
+def declared_names(code: str) -> frozenset[str]:
+    """Every name a `global` or `nonlocal` statement of the program declares."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError):
+        return frozenset()
+    return frozenset(name for node in ast.walk(tree) if isinstance(node, (ast.Global, ast.Nonlocal))
+                     for name in node.names)
+
+
+def last_events(events: tuple[Event, ...]) -> dict[int, int]:
+    """Frame -> the index of its last event."""
+    return {event.frame: index for index, event in enumerate(events) if hasattr(event, "frame")}

@@ -34,7 +34,8 @@ FinalCheck = Callable[[str], Finding]
 END_OF_TEXT = "(end of text)"  # the sentence the text-wide findings (missing steps and facts) belong to
 
 
-ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "repeat_call", "yield", "unwind", "summary"}  # claims that place a step
+ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "repeat_call", "quiet_calls", "yield", "unwind",
+           "summary"}  # claims that place a step
 
 
 class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,

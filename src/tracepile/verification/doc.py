@@ -99,6 +99,15 @@ order of its parameters), call 2 of `cmp` (counting calls as they start) came be
 the same (the same lines, values read and changed, nested calls and result), and the call returns that
 value. The sentence narrates the whole call, up to its return.
 
+A run too long for the token budget even with every loop compressed may say the calls a line starts
+in one sentence, `` Its calls are summarised: line 34 starts 5351 calls (of `goldbach` and `_is_prime`),
+which print nothing and change nothing outside themselves `` (form `quiet_calls`, in the line's own
+paragraph, before anything after the line is narrated): the calls the line starts, nested ones included,
+are exactly that many, of exactly those functions, and they only rebind their own frames' local names
+(nothing printed, read, raised or changed in place, no `global` or `nonlocal` name, no generator that
+runs on after them). The sentence narrates every step of those calls; what they give back is stated by
+the line's own result after them.
+
 ## Repetition and persistence
 
 | words | checked against |

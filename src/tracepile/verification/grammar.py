@@ -157,6 +157,10 @@ FORMS: tuple[Form, ...] = (
          example="The generator `gen` resumes where it left off."),
     Form("repeat_call", r"<S:call> returns <S:value>, as in call <N:earlier>", "repeat_call", context="return",
          example="`cmp('0', '0')` again returns `0`, as in call 2."),
+    Form("quiet_calls", _BULLET + r"Its calls are summarised: line <N:line> starts <N:calls> calls? \(of <NL:funcs>\), "
+         r"which print nothing and change nothing outside themselves", "quiet_calls", context="line",
+         example="Its calls are summarised: line 34 starts 5351 calls (of `goldbach` and `_is_prime`), which print "
+                 "nothing and change nothing outside themselves."),
     Form("return", r"(?:So |The call to )?<S:func>(?: (?:is done|finishes|ends) and)? (?:returns|gives back|hands "
          r"back|passes back|sends back)(?: the value)? <S:value>" + _BACK, "return",
          context="return", needs=("returns", " back"),

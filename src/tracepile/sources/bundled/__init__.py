@@ -52,29 +52,31 @@ def _template(name: str) -> ModuleType:
     return _load(ROOT / "math" / f"{name}.py")
 
 
-def catalog() -> list[BundledProgram]:
-    """Every bundled program whose libraries are installed, sorted by domain and name."""
+def catalog(python: str | None = None) -> list[BundledProgram]:
+    """Every bundled program whose libraries the interpreter jobs run under (`python`; None: this one)
+    has installed, sorted by domain and name."""
     items = [BundledProgram(d, name, topic, str(ROOT / d / f"{name}.py"))
              for d in ("algorithms", "competition") for name, (topic, _) in sorted(_samplers(d).items())]
     for path in sorted((ROOT / "math").glob("*.py")):
-        if not _missing_libraries(path.stem):
+        if not _missing_libraries(path.stem, python):
             items.append(BundledProgram("math", path.stem, _template(path.stem).TOPIC, str(path)))
     return items
 
 
-def left_out() -> dict[str, str]:
-    """Bundled programs the catalog leaves out, by id (math/<name>), each with the reason."""
+def left_out(python: str | None = None) -> dict[str, str]:
+    """Bundled programs the catalog leaves out for jobs run by `python`, by id (math/<name>), each with
+    the reason."""
     found = {}
     for path in sorted((ROOT / "math").glob("*.py")):
-        missing = _missing_libraries(path.stem)
+        missing = _missing_libraries(path.stem, python)
         if missing:
             found[f"math/{path.stem}"] = (f"needs {', '.join(missing)}, which is not installed "
                                           "(pip install 'tracepile[math]')")
     return found
 
 
-def _missing_libraries(name: str) -> list[str]:
-    return [module for module in getattr(_template(name), "REQUIRES", ()) if not installed(module)]
+def _missing_libraries(name: str, python: str | None = None) -> list[str]:
+    return [module for module in getattr(_template(name), "REQUIRES", ()) if not installed(module, python)]
 
 
 def allocate(samples: int, mix: dict[str, float] | None = None) -> dict[str, int]:
@@ -88,13 +90,15 @@ def allocate(samples: int, mix: dict[str, float] | None = None) -> dict[str, int
     return counts
 
 
-def bundled_programs(samples: int, seed: int = 0, mix: dict[str, float] | None = None) -> Iterator[Program]:
+def bundled_programs(samples: int, seed: int = 0, mix: dict[str, float] | None = None,
+                     python: str | None = None) -> Iterator[Program]:
     """Program records that together hold `samples` distinct inputs, deterministic for a seed.
 
     Inputs are drawn without repeats (a repeated input is an exact duplicate that the build drops,
-    which skewed the mix); what a small input space cannot supply moves to the domain's next items."""
+    which skewed the mix); what a small input space cannot supply moves to the domain's next items.
+    `python`: the interpreter jobs run under (its libraries decide which math programs are drawn)."""
     by_domain: dict[str, list[BundledProgram]] = {}
-    for item in catalog():
+    for item in catalog(python):
         by_domain.setdefault(item.domain, []).append(item)
     for domain, count in allocate(samples, mix).items():
         items = by_domain[domain]

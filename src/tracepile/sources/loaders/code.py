@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import ast
 import builtins
-import sys
 import warnings
 
-from tracepile.sandbox.libraries import installed
+from tracepile.sandbox.libraries import in_stdlib, installed
 
 PYTHON_FENCES = ("python", "py", "python3")
 BUILTIN_NAMES = frozenset(dir(builtins))
@@ -183,10 +182,10 @@ def _walk_outside_defs(node: ast.AST):
         stack.extend(ast.iter_child_nodes(current))
 
 
-def missing_imports(code: str, stdlib_only: bool = False) -> list[str]:
+def missing_imports(code: str, stdlib_only: bool = False, python: str | None = None) -> list[str]:
     """Modules the code imports outside any try block that a job cannot import (relative imports
     included): the sandbox sees the standard library and the installed site-packages only (`stdlib_only`:
-    the standard library only)."""
+    the standard library only) of the interpreter jobs run under (`python`; None: this one)."""
     try:
         tree = parse(code)
     except (SyntaxError, ValueError, RecursionError):
@@ -203,7 +202,7 @@ def missing_imports(code: str, stdlib_only: bool = False) -> list[str]:
         else:
             continue
         found += [n for n in names if n.startswith(".") or not (
-            n.split(".")[0] in sys.stdlib_module_names if stdlib_only else installed(n.split(".")[0]))]
+            in_stdlib(n.split(".")[0], python) if stdlib_only else installed(n.split(".")[0], python))]
     return sorted(set(found))
 
 

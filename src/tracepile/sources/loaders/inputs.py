@@ -25,6 +25,7 @@ class Options:
     max_calls: int | None = None  # keep at most this many inputs per program
     auto_imports: bool = False  # add stdlib imports for names the code uses unbound (List, deque ...)
     stdlib_only: bool = False  # reject code importing anything outside the standard library, installed or not
+    python: str | None = None  # the interpreter jobs run under: its libraries decide (None: this one)
 
 
 def call_problem(text: str, names: set[str]) -> str | None:
@@ -90,7 +91,7 @@ def checked_code(code: Any, options: Options) -> tuple[str, list[str], str | Non
     if options.auto_imports:
         code, added = with_missing_imports(code)
     problem = syntax_problem(code)
-    missing = missing_imports(code, options.stdlib_only) if not problem else []
+    missing = missing_imports(code, options.stdlib_only, options.python) if not problem else []
     if missing:
         why = "not in the standard library" if options.stdlib_only else "not installed"
         problem = f"needs module: {', '.join(missing)} ({why})"

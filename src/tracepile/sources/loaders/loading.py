@@ -4,23 +4,27 @@ record (files, Hugging Face datasets, doctests; joined sources for inputs withou
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from tracepile.sources.loaders.base import FieldMap, LoadResult, Rejected, get
 from tracepile.sources.loaders.doctests import doctest_programs, package_root, python_files
+from tracepile.sources.loaders.inputs import Options
 from tracepile.sources.loaders.mappers import DEFAULTS, map_row
 from tracepile.sources.loaders.presets import spec_of
 from tracepile.sources.loaders.readers import Row, open_files, open_hf
 from tracepile.sources.loaders.spec import KINDS, SourceSpec
 
 
-def load(spec: SourceSpec | Mapping) -> Iterator[LoadResult]:
+def load(spec: SourceSpec | Mapping, python: str | None = None) -> Iterator[LoadResult]:
     """Programs (or Rejected records) of a source. A wrong spec, path or dataset name raises here, before
-    any record is read; after that, nothing a record holds makes the iterator raise."""
+    any record is read; after that, nothing a record holds makes the iterator raise. `python`: the
+    interpreter the jobs run under, whose libraries decide which imports a record may make (None: this one)."""
     spec = spec_of(spec)
     _check(spec)
-    results = _doctests(spec) if spec.kind == "doctest" else _records(spec)
+    options = replace(spec.options, python=python)
+    results = _doctests(spec, options) if spec.kind == "doctest" else _records(spec, options)
     return itertools.islice(results, spec.limit) if spec.limit is not None else results
 
 
@@ -36,17 +40,17 @@ def _check(spec: SourceSpec) -> None:
     FieldMap.of(spec.fields)
 
 
-def _doctests(spec: SourceSpec) -> Iterator[LoadResult]:
+def _doctests(spec: SourceSpec, options: Options) -> Iterator[LoadResult]:
     root = Path(spec.path) if spec.path is not None else package_root(spec.name)
     python_files(root)  # raises now for a wrong path
-    return doctest_programs(root, spec.options, prefix=spec.name or "")
+    return doctest_programs(root, options, prefix=spec.name or "")
 
 
-def _records(spec: SourceSpec) -> Iterator[LoadResult]:
+def _records(spec: SourceSpec, options: Options) -> Iterator[LoadResult]:
     rows = _rows(spec)
     field_map = FieldMap.of(spec.fields).over(DEFAULTS[spec.kind])
     joined = _joined(spec.join) if spec.join is not None else None
-    return _mapped(rows, spec, field_map, joined)
+    return _mapped(rows, spec, options, field_map, joined)
 
 
 def _joined(join: Any) -> dict[str, dict[str, Any]]:
@@ -72,9 +76,8 @@ def _rows(spec: SourceSpec) -> Iterator[Row]:
     return open_files(spec.path, spec.format)
 
 
-def _mapped(rows: Iterable[Row], spec: SourceSpec, field_map: FieldMap,
+def _mapped(rows: Iterable[Row], spec: SourceSpec, options: Options, field_map: FieldMap,
             joined: Mapping[str, Mapping] | None) -> Iterator[LoadResult]:
-    options = spec.options
     for index, (ref, row) in enumerate(rows):
         if isinstance(row, Mapping):
             row = {**row, "_index": index, "_ref": ref}

@@ -7,10 +7,10 @@ import ast
 
 from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, ReturnEvent
 from tracepile.tracer.analysis import call_arguments
-from tracepile.tracer.paths import call_end, call_signature
+from tracepile.tracer.paths import call_end, call_signature, last_events, quiet_calls
 from tracepile.updates import changes_directly, root_name
 from tracepile.verification.checks import hints
-from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Context, Finding, false
+from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Context, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import exact, same_output, unfence
 
@@ -68,6 +68,34 @@ class CallChecks:
         if signature is None or signature != call_signature(self.events, starts[number - 1]):
             return false(f"call {number} of `{func}` did not do the same as this call (arguments, path, values or "
                          "result differ)", "a different call", f"call {number}")
+        return HOLDS
+
+    def claim_quiet_calls(self, claim: Claim) -> Finding:
+        """Its calls are summarised: line 9 starts 40 calls (of `f` and `g`), which print nothing and change
+        nothing outside themselves: the narrated line is line 9 and nothing after it is narrated yet; the calls
+        it starts (nested ones included) are exactly that many, of exactly those functions, and quiet
+        (tracer.paths.quiet_calls: only their own frames' local names are rebound, nothing is printed, read,
+        raised or changed in place, no generator outlives them). The sentence narrates them all."""
+        if self.context.kind not in LINE_CONTEXTS or self.cursor != self.context.index:
+            return unverifiable(f"{claim.text} does not follow the narration of the line that starts the calls")
+        event = self.events[self.context.index]
+        if event.line != claim.args["line"]:
+            return false(f"the line narrated here is line {event.line}", str(event.line), str(claim.args["line"]))
+        if not hasattr(self, "_last_seen"):
+            self._last_seen = last_events(self.events)
+        found = quiet_calls(self.events, self.context.index, self.trace.code, self.info, self._last_seen)
+        if found is None:
+            nested = self.context.index + 1 < len(self.events) and isinstance(self.events[self.context.index + 1],
+                                                                              CallEvent)
+            return false(f"the calls line {event.line} starts print, read, raise or change something outside "
+                         "themselves" if nested else f"line {event.line} starts no call", "not quiet", "quiet")
+        self.replay_to(found.end - 1)
+        self.cursor = found.end - 1
+        if claim.args["calls"] != found.calls:
+            return false(f"line {event.line} starts {found.calls} calls", str(found.calls), str(claim.args["calls"]))
+        if set(claim.args["funcs"]) != set(found.funcs):
+            shown = ", ".join(found.funcs)
+            return false(f"the calls are of {shown}", shown, ", ".join(claim.args["funcs"]))
         return HOLDS
 
     def call_starts(self, func: str) -> list[int]:
