@@ -11,7 +11,7 @@ from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, R
 from tracepile.narration.text import code
 from tracepile.tracer.analysis import call_arguments
 
-PROMPT_VERSION = "llm-coe-5"  # 5: grammar 3.2, closure variables apart from arguments in the facts; 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
+PROMPT_VERSION = "llm-coe-6"  # 6: grammar 3.3 (corroborated descriptive words, `it is True`); 5: grammar 3.2, closure variables apart from arguments in the facts; 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
 MODES = ("narrate", "rewrite")
 
 SYSTEM = "You explain, step by step, how a Python program runs on one input."

@@ -140,10 +140,15 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
         sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
     if sentence.stray:  # descriptive numbers, ordinals and `differ`
         descriptors.read(text, sentence, bones.spans)
+    if sentence.stray:  # properties, extremes and `yields` a code span of the sentence corroborates
+        from tracepile.verification import corroboration
+        corroboration.read(text, sentence)
     sentence.claims += repeats
     for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans
         if claim.kind in ("same_source", "repeat", "quote"):
             claim.args["spans"] = tuple(bones.spans)
+        if claim.kind == "same_source":
+            claim.args["quotes"] = tuple(QUOTE.findall(text))
     return sentence
 
 

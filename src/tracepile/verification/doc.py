@@ -3,7 +3,7 @@ cannot drift apart (a test compares them). Regenerate: `python -m tracepile.veri
 
 from __future__ import annotations
 
-from tracepile.verification import descriptors
+from tracepile.verification import corroboration, descriptors
 from tracepile.verification.grammar import (EXAMPLE_CALL, EXAMPLE_CODE, EXAMPLE_TEXT, FACT_WORDS, FORMS, FREE_EXAMPLES,
                                            GRAMMAR_VERSION, MOMENTS, REJECTED_EXAMPLES, REPEAT_PHRASES)
 
@@ -128,7 +128,7 @@ value. The sentence narrates the whole call, up to its return.
 
 def render() -> str:
     parts = [f"# The TracePile claim grammar, version {GRAMMAR_VERSION}\n", INTRO, _example(), _moments(),
-             MOMENT_RULES, descriptors.RULES, _forms(), _vocabulary(), _rejected()]
+             MOMENT_RULES, descriptors.RULES, corroboration.RULES, _forms(), _vocabulary(), _rejected()]
     return "\n".join(parts)
 
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# 3.3: descriptive fact words corroborated by a code span of their sentence (a property of the value described,
+# an extreme with its `max(...)`/`min(...)`, `yields` said of a value), `it is True` for the line's condition, and
+# `that same sentence` before a quotation of the sentence quoted before.
 # 3.2: descriptions after a code span checked; loop grounds after `over`, with since / the list; quantifiers
 # (both, every item, only); where execution goes back to; a call's result in its line; element changes
 # (appends, an item goes from); repeated calls; the deciding part of an and/or verdict; what a summary
 # leaves alone (`none of these iterations changes ...`).
 # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers.
-GRAMMAR_VERSION = "3.2"
+GRAMMAR_VERSION = "3.3"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -271,6 +274,8 @@ FORMS: tuple[Form, ...] = (
          example="`len(s) = 0`, which counts as false"),
     Form("taken", r"the (?:whole |entire |full )?condition (?:is|holds|comes out|evaluates to) "
          r"(?P<{p}truthy>true|false|True|False)\b", "counts_as", example="the condition is true"),
+    Form("it_truth", r"(?:[Ii]t|[Tt]his) (?:is|comes out|evaluates to|turns out) (?P<{p}truthy>True|False)\b", "counts_as",
+         needs=("is True", "is False", "out True", "out False", "to True", "to False"), example="it is True"),
     Form("assertion", r"the assertion (?P<{p}outcome>passes|fails)", "assertion",
          example="the assertion passes"),
     # ------------------------------------------------ control flow
@@ -542,8 +547,9 @@ FORMS: tuple[Form, ...] = (
     Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
          "reads_all", example="reads all of standard input"),
 
-    Form("same_source", r"(?:read off |taken from |from |in |again from )?the same (?:sentence|formula|equation|text|"
-         r"phrase|statement|quote)", "same_source", example="from the same sentence"),
+    Form("same_source", r"(?:read off |taken from |from |in |again from )?(?:[Tt]he|[Tt]hat|[Tt]his) same (?:sentence|"
+         r"formula|equation|text|phrase|statement|quote|words)", "same_source", needs=("same",),
+         example="from the same sentence"),
     Form("scales", r"(?P<{p}verb>doubles|halves|triples) (?:it|the (?P<{p}free>[a-z]+(?: [a-z]+)?)|<S:operand>)",
          "scales", example="doubles the distance"),
     # ------------------------------------------------ grammar 3.2: where execution goes next, loop grounds in words

@@ -1,0 +1,72 @@
+"""Checks of descriptive fact words (verification/corroboration.py reads them): the property, extreme or
+`yields` a code span of the same sentence must corroborate; that span's own claim checks it against the run."""
+
+from __future__ import annotations
+
+import ast
+
+from tracepile.verification.checks.base import HOLDS, UNREADABLE, Finding, false, literal, unverifiable
+from tracepile.verification.claims import Claim
+
+
+def has(value, prop: str) -> bool | None:
+    """Whether `value` has the property; None when the property says nothing of such a value."""
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if prop == "empty":
+        return len(value) == 0 if isinstance(value, (str, list, tuple, dict, set, frozenset, bytes)) else None
+    if prop == "sorted":
+        try:
+            return list(value) == sorted(value) if isinstance(value, (str, list, tuple)) else None
+        except TypeError:
+            return None
+    if not number:
+        return None
+    if prop in ("even", "odd"):
+        return isinstance(value, int) and value % 2 == (prop == "odd")
+    return {"positive": value > 0, "negative": value < 0, "zero": value == 0}[prop]
+
+
+class CorroborationChecks:
+    """`an empty list; now `xs = []``, `the maximum ...; `max(a, b) = 3``, `` `range(n) = ...` yields``."""
+
+    def claim_corroborated(self, claim: Claim) -> Finding:
+        how = claim.args["how"]
+        if how == "property":
+            return _property(claim)
+        if how == "extreme":
+            calls = [span for span in claim.args["spans"] if _calls(span.partition(" = ")[0], claim.args["call"])]
+            return HOLDS if calls else unverifiable(
+                f"\"{claim.text}\" is not shown: no value span of the sentence computes `{claim.args['call']}(...)`")
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if "yield" in self.source_of(event.line):
+            return unverifiable(f"\"{claim.text}\": line {event.line} is a `yield`, which its own forms state")
+        return HOLDS if claim.args["spans"] else unverifiable(
+            f"\"{claim.text}\" says what a value gives, but no value span follows it")
+
+
+def _property(claim: Claim) -> Finding:
+    prop, span = claim.args["property"], claim.args["span"]
+    value = literal(span.partition(" = ")[2])
+    if value is UNREADABLE:
+        return unverifiable(f"\"{claim.text}\" describes `{span}`, whose value is no literal to check it on")
+    if claim.args["each"]:
+        if not isinstance(value, (list, tuple, set, frozenset, dict)) or not value:
+            return unverifiable(f"\"{claim.text}\" describes items, but `{span}` holds none")
+        verdicts = [has(item, prop) for item in value]
+    else:
+        verdicts = [has(value, prop)]
+    if None in verdicts:
+        return unverifiable(f"\"{claim.text}\" says nothing checkable of `{span}`")
+    what = "every item of " if claim.args["each"] else ""
+    return HOLDS if all(verdicts) else false(f"{what}`{span}` is not {prop}", f"not {prop}", claim.text)
+
+
+def _calls(expr: str, func: str) -> bool:
+    """Whether the expression is a call of `func` (`max(a, b)`), possibly indexed or keyed."""
+    try:
+        node = ast.parse(expr.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == func

@@ -1,0 +1,66 @@
+"""Fact words used descriptively in free wording, read as claims a code span of the same sentence must
+corroborate: a property of a stated value ("an empty list; now `xs = []`"), an extreme ("the maximum",
+with `max(...) = v`), and "yields" said of a value ("`range(3) = range(0, 3)` yields three slots")."""
+
+from __future__ import annotations
+
+import re
+
+from tracepile.verification.claims import SPAN_RE, Claim, Sentence, unspan
+from tracepile.verification.descriptors import NUMBER_WORDS, _masked, _take
+
+# Property words and what they say of a value (the value's items, before a plural noun: `ten empty buckets`).
+PROPERTIES = ("empty", "even", "odd", "positive", "negative", "sorted", "zero")
+PROPERTY = re.compile(r"\b(" + "|".join(PROPERTIES) + r")\b(?:\s+([a-z]+))?", re.I)
+# `even now`, `even if`: the adverb, not the property (stays a stray fact word).
+ADVERB_EVEN = frozenset("now though if when after before so then more less with at in as the a an".split())
+# Words right before a property word that would negate or qualify it: such a use stays a stray fact word.
+QUALIFIED = re.compile(r"(?:\b(?:not|no|non|never|longer|yet|nearly|almost)|-)\s*$", re.I)
+EXTREMES = {"maximum": "max", "largest": "max", "greatest": "max", "biggest": "max", "highest": "max",
+            "minimum": "min", "smallest": "min", "lowest": "min"}
+EXTREME = re.compile(r"\b(" + "|".join(EXTREMES) + r")\b", re.I)
+# `yields` after a value span or a gerund (`splitting it yields`) says what that value gives, like `gives`.
+YIELDS = re.compile(r"(?:`[^`\n]+ = [^`\n]+`|\b[a-z]+ing(?: (?:it|them|that|this|the \w+))?)\s+(yields)\b")
+
+RULES = """\
+## Corroborated descriptive words (grammar 3.3)
+
+These fact words may describe a value in free wording when a code span of the same sentence corroborates them;
+the span is itself a checked claim, so the word inherits its check. Anywhere else they stay stray fact words.
+
+| words | corroborated by |
+|---|---|
+| a property word: *empty*, *even*, *odd*, *positive*, *negative*, *sorted*, *zero* (*starts an empty list; now `` `digits = []` ``*, *starts the sum at zero; now `` `s = 0` ``*) | the stated value of the nearest value span after the word in the sentence (else the nearest one before it) has that property; before a plural noun (*ten empty buckets*) every item of that value has it. A word right after *not*, *no*, *non-*, *no longer*, *never*, *yet*, *almost* stays stray (a negated or hedged property is not read), and so does one whose value is no Python literal |
+| an extreme: *maximum*, *largest*, *greatest*, *biggest*, *highest*; *minimum*, *smallest*, *lowest* (*picks the maximum of ...; `` `max(a, b, c) = 161` ``*) | a value span of the sentence computes `max(...)` (for the first group) or `min(...)` (for the second); a running or new maximum without such a span (*records the new maximum*) stays stray |
+| *yields* after a value span or a gerund (*`` `range(base) = range(0, 10)` `` yields ten buckets*, *splitting it yields `` `s.split() = ['a']` ``*) | it means *gives*: a value span follows it in the sentence, and the line is no `yield` statement (there *yields* is the generator's step, which its own forms state) |
+| *it is True*, *it is False* (*Line 6 checks the condition `` `n > 0` ``. It is True because ...*) | the form `it_truth`: the condition of the narrated line has that outcome |
+| *that same sentence (phrase, words)*, *the same words* before a quotation | the form `same_source`: the quotation lies in the problem sentence the previous quotation came from |
+"""
+
+
+def read(text: str, sentence: Sentence) -> None:
+    """Turn the corroborable fact words among a sentence's stray tokens into `corroborated` claims."""
+    free = _masked(text)
+    spans = [(m.start(), unspan(m.group(0))) for m in SPAN_RE.finditer(text)]
+    values = [(at, span) for at, span in spans if " = " in span]
+    for match in PROPERTY.finditer(free):
+        if QUALIFIED.search(free, 0, match.start()) or not values:
+            continue
+        word, noun = match.group(1).lower(), (match.group(2) or "").lower()
+        if word == "even" and noun in ADVERB_EVEN:
+            continue
+        after = [span for at, span in values if at > match.start()]
+        span = after[0] if after else [span for at, span in values if at < match.start()][-1]
+        each = noun.endswith("s") and not noun.endswith("ss") and noun not in NUMBER_WORDS
+        _take(sentence, match.group(1), Claim("corroborated", {"how": "property", "property": word, "span": span,
+                                                               "each": each}, "", match.group(0), "corroborated"))
+    for match in EXTREME.finditer(free):
+        calls = tuple(span for _, span in values)
+        _take(sentence, match.group(1), Claim("corroborated", {"how": "extreme", "call": EXTREMES[match.group(1).lower()],
+                                                               "spans": calls}, "", match.group(0), "corroborated"))
+    for match in YIELDS.finditer(text):
+        if any(at <= match.start(1) < at + len(span) + 2 for at, span in spans):
+            continue
+        later = tuple(span for at, span in values if at > match.start(1))
+        _take(sentence, match.group(1), Claim("corroborated", {"how": "gives", "spans": later}, "", match.group(0),
+                                              "corroborated"))

@@ -1,0 +1,100 @@
+"""Grammar 3.3's corroborated descriptive words: a property, an extreme, `yields` said of a value, `it is
+True` and `that same sentence`, each accepted where a code span of its sentence (or the run) bears it out and
+rejected in a fluent false variant."""
+
+import pytest
+
+from tracepile.engine import trace
+from tracepile.narration import narrate
+from tracepile.verification import verify
+
+CODE = '''def f(xs):
+    out = []
+    best = max(xs)
+    r = range(3)
+    evens = [x for x in xs if x % 2 == 0]
+    buckets = [[] for _ in range(2)]
+    k = 0
+    while k < 1:
+        k += 1
+    return best
+'''
+SHARES = "def f():\n    a = 3\n    b = 4\n    return a + b\n"
+PROBLEM = "Ann has 3 apples and Bob has 4 pears. Carl has 4 plums. How many fruits do Ann and Bob have?"
+
+
+@pytest.fixture(scope="module")
+def run():
+    result = trace(CODE, "f([3, 8, 5])")
+    text = narrate(result).response
+    assert verify(text, result).passed
+    return result, text.split("\n\n")
+
+
+def replaced(run, opening: str, paragraph: str, problem: str = ""):
+    """The template text with the paragraph that starts with `opening` (the last such) replaced."""
+    result, paragraphs = run
+    index = max(i for i, p in enumerate(paragraphs) if p.startswith(opening))
+    return verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result, problem=problem)
+
+
+def accepted(run, opening, paragraph, problem=""):
+    report = replaced(run, opening, paragraph, problem)
+    assert report.passed, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
+
+
+def rejected(run, opening, paragraph, reason, problem=""):
+    report = replaced(run, opening, paragraph, problem)
+    reasons = [r.reason for s in report.sentences if s.verdict != "verified" for r in s.issues]
+    assert not report.passed and any(reason in r for r in reasons), reasons
+
+
+def test_a_property_word_is_checked_on_the_value_it_describes(run):
+    accepted(run, "Line 2 ", "Line 2 runs and starts an empty list; now `out = []`.")
+    accepted(run, "Line 7 ", "Line 7 runs and starts the count at zero; now `k = 0`.")
+    accepted(run, "Line 5 ", "Line 5 collects the even items; now `evens = [8]`.")
+    rejected(run, "Line 5 ", "Line 5 builds an empty list; now `evens = [8]`.", "`evens = [8]` is not empty")
+    rejected(run, "Line 5 ", "Line 5 collects the odd items; now `evens = [8]`.", "every item of `evens = [8]` is not odd")
+    rejected(run, "Line 9 ", "Line 9 runs `k += 1`; `k` is no longer at zero, now `k = 1`.", "outside any claim")
+    rejected(run, "Line 9 ", "Line 9 keeps the count at zero; now `k = 1`.", "`k = 1` is not zero")
+
+
+def test_a_plural_after_a_property_word_speaks_of_every_item(run):
+    accepted(run, "Line 6 ", "Line 6 runs: `range(2) = range(0, 2)` yields two empty buckets, so now `buckets = [[], []]`.")
+    rejected(run, "Line 6 ", "Line 6 runs; now `buckets = [[], []]`, which is empty.", "`buckets = [[], []]` is not empty")
+
+
+def test_an_extreme_needs_a_span_that_computes_it(run):
+    accepted(run, "Line 3 ", "Line 3 picks the maximum of `xs = [3, 8, 5]`; step by step, `max(xs) = 8`, so now "
+             "`best = 8`.")
+    rejected(run, "Line 3 ", "Line 3 picks the minimum of `xs = [3, 8, 5]`; step by step, `max(xs) = 8`, so now "
+             "`best = 8`.", "no value span of the sentence computes `min(...)`")
+    rejected(run, "Line 3 ", "Line 3 records the largest item; now `best = 8`.", "computes `max(...)`")
+
+
+def test_yields_said_of_a_value_reads_as_gives(run):
+    accepted(run, "Line 4 ", "Line 4 runs: `range(3) = range(0, 3)` yields the numbers, so now `r = range(0, 3)`.")
+    accepted(run, "Line 6 ", "Line 6 runs; calling it yields `range(2) = range(0, 2)`, so now `buckets = [[], []]`.")
+    rejected(run, "Line 4 ", "Line 4 runs; now `r = range(0, 3)` yields.", "no value span follows it")
+    rejected(run, "Line 4 ", "Line 4 yields `r`; now `r = range(0, 3)`.", "outside any claim")
+
+
+def test_it_is_true_reads_as_the_outcome_of_the_line_condition(run):
+    first = "Line 8 checks the loop condition `k < 1`"
+    accepted(run, "Line 8 ", f"{first}. It is False because `k = 1` is at least `1`, so the loop ends and execution "
+             "continues at line 10.")
+    rejected(run, "Line 8 ", f"{first}; it is True, so the loop ends and execution continues at line 10.",
+             "counts as false")
+    rejected(run, "Line 7 ", "Line 7 runs; now `k = 0`. It is True.", "has no condition")
+
+
+def test_that_same_sentence_quotes_the_sentence_quoted_before():
+    result = trace(SHARES, "f()")
+    paragraphs = narrate(result, problem=PROBLEM).response.split("\n\n")
+    paragraphs[1] = 'Line 2 runs; now `a = 3`. The problem says "Ann has 3 apples", which is where `a = 3` comes from.'
+    same = 'Line 3 runs; now `b = 4`. That same sentence, "Bob has 4 pears", is where `b = 4` comes from.'
+    other = 'Line 3 runs; now `b = 4`. That same sentence, "Carl has 4 plums", is where `b = 4` comes from.'
+    for paragraph, passes in ((same, True), (other, False)):
+        text = "\n\n".join(paragraphs[:2] + [paragraph] + paragraphs[3:])
+        report = verify(text, result, problem=PROBLEM)
+        assert report.passed is passes, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
