@@ -98,3 +98,28 @@ def test_that_same_sentence_quotes_the_sentence_quoted_before():
         text = "\n\n".join(paragraphs[:2] + [paragraph] + paragraphs[3:])
         report = verify(text, result, problem=PROBLEM)
         assert report.passed is passes, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
+
+
+LCM = "from math import gcd\n\n\ndef f(l, x):\n    l = l * x // gcd(l, x)\n    return l\n"
+
+
+def test_a_call_of_the_line_own_code_is_read_while_the_line_ran():
+    result = trace(LCM, "f(4, 6)")
+    paragraphs = narrate(result).response.split("\n\n")
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 5 "))
+    for stated, passes in (("12", True), ("24", False)):
+        paragraphs[index] = (f"Line 5 takes `l = 4` and `x = 6`: `l * x = 24`, `gcd(l, x) = 2`, and so "
+                             f"`l * x // gcd(l, x) = {stated}`; `l` goes from `4` to `12`.")
+        report = verify("\n\n".join(paragraphs), result)
+        assert report.passed is passes, [(s.sentence, s.reason) for s in report.sentences if s.verdict != "verified"]
+
+
+def test_the_answer_may_quote_the_asking_clause_of_the_last_question():
+    problem = "If 2x = 8, what is the value of x?"
+    result = trace("def f():\n    x = 8 // 2\n    return x\n", "f()")
+    text = narrate(result, problem=problem).response
+    answer = next(p for p in text.split("\n\n") if p.startswith("So the answer"))
+    for quoted, passes in (("what is the value of x?", True), ("If 2x = 8, what is the value of x?", True),
+                           ("what is the value of y?", False), ("the value of x?", False)):
+        changed = text.replace(answer, f'So the answer to the question "{quoted}" is `4`.')
+        assert verify(changed, result, problem=problem).passed is passes, quoted

@@ -35,6 +35,7 @@ the span is itself a checked claim, so the word inherits its check. Anywhere els
 | *yields* after a value span or a gerund (*`` `range(base) = range(0, 10)` `` yields ten buckets*, *splitting it yields `` `s.split() = ['a']` ``*) | it means *gives*: a value span follows it in the sentence, and the line is no `yield` statement (there *yields* is the generator's step, which its own forms state) |
 | *it is True*, *it is False* (*Line 6 checks the condition `` `n > 0` ``. It is True because ...*) | the form `it_truth`: the condition of the narrated line has that outcome |
 | *that same sentence (phrase, words)*, *the same words* before a quotation | the form `same_source`: the quotation lies in the problem sentence the previous quotation came from |
+| *So the answer to the question "what is the value of x + y?" is ...* | the form `problem_answer`: the quotation is the problem's last question, whole or its asking clause after a lead-in (*If 6x + 3y = 27 and 2x + 5y = 37, what is the value of x + y?*) |
 """
 
 
