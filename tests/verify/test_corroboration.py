@@ -123,3 +123,17 @@ def test_the_answer_may_quote_the_asking_clause_of_the_last_question():
                            ("what is the value of y?", False), ("the value of x?", False)):
         changed = text.replace(answer, f'So the answer to the question "{quoted}" is `4`.')
         assert verify(changed, result, problem=problem).passed is passes, quoted
+
+
+CALLS = "def g(n):\n    return n + 1\n\n\ndef f():\n    a = g(1)\n    b = g(2)\n    return a + b\n"
+
+
+def test_an_ordinal_of_a_call_is_checked_against_the_run():
+    result = trace(CALLS, "f()")
+    paragraphs = narrate(result).response.split("\n\n")
+    for line, words, passes in ((6, "the first call", True), (7, "the second call", True), (7, "the last call", True),
+                                (7, "the first call", False), (6, "the last call", False)):
+        index = next(i for i, p in enumerate(paragraphs) if p.startswith(f"Line {line} "))
+        changed = paragraphs[:index] + [f"{paragraphs[index]} It makes {words} of `g`."] + paragraphs[index + 1:]
+        report = verify("\n\n".join(changed), result)
+        assert report.passed is passes, (words, [s.reason for s in report.sentences if s.verdict != "verified"])

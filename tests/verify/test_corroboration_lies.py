@@ -32,6 +32,12 @@ LIES = (
     ("math/ratio_share/1-1#8fcd6bea", "rewrite", 'The problem says "2", which is where `part_b = 2` comes from.',
      'That same sentence, "How many dollars does the friend with the largest share get", is where `part_b = 2` '
      'comes from.', "is not in the sentence quoted before"),
+    ("algorithms/subsets_with_sum#7e841a1c", "rewrite", "makes the first call", "makes the second call",
+     "this is call 1 of"),
+    ("algorithms/subsets_with_sum#7e841a1c", "rewrite", "makes the first call", "makes the last call",
+     "this is call 1 of"),
+    ("math/ages_equation/1-1#8fcd6bea", "rewrite", "The first sentence,", "The second sentence,",
+     "is not in the second sentence"),
 )
 
 

@@ -1,12 +1,12 @@
-"""Fact words used descriptively in free wording, read as claims a code span of the same sentence must
-corroborate: a property of a stated value ("an empty list; now `xs = []`"), an extreme ("the maximum",
-with `max(...) = v`), and "yields" said of a value ("`range(3) = range(0, 3)` yields three slots")."""
+"""Fact words used descriptively in free wording, read as claims a code span of the same sentence (or the run)
+must corroborate: a property of a stated value ("an empty list; now `xs = []`"), an extreme ("the maximum", with
+`max(...) = v`), "yields" said of a value ("`range(3) = range(0, 3)` yields three slots"), "the first call"."""
 
 from __future__ import annotations
 
 import re
 
-from tracepile.verification.claims import SPAN_RE, Claim, Sentence, unspan
+from tracepile.verification.claims import QUOTE, SPAN_RE, Claim, Sentence, unspan
 from tracepile.verification.descriptors import NUMBER_WORDS, _masked, _take
 
 # Property words and what they say of a value (the value's items, before a plural noun: `ten empty buckets`).
@@ -22,6 +22,12 @@ EXTREME = re.compile(r"\b(" + "|".join(EXTREMES) + r")\b", re.I)
 # `yields` after a value span or a gerund (`splitting it yields`) says what that value gives, like `gives`.
 YIELDS = re.compile(r"(?:`[^`\n]+ = [^`\n]+`|\b[a-z]+ing(?: (?:it|them|that|this|the \w+))?)\s+(yields)\b")
 
+# An ordinal of a call the narrated line makes: `makes the first call`, `the second recursive call`.
+CALL_ORDINAL = re.compile(r"\b(first|second|third|last)\s+(?:recursive\s+|outer\s+|top-level\s+)?call\b", re.I)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "last": -1}
+# An ordinal of a problem sentence a quotation of the same sentence comes from: `The first sentence, "...", ...`.
+SENTENCE_ORDINAL = re.compile(r"\b(first|second|third|last)\s+sentence\b", re.I)
+
 RULES = """\
 ## Corroborated descriptive words (grammar 3.3)
 
@@ -33,6 +39,8 @@ the span is itself a checked claim, so the word inherits its check. Anywhere els
 | a property word: *empty*, *even*, *odd*, *positive*, *negative*, *sorted*, *zero* (*starts an empty list; now `` `digits = []` ``*, *starts the sum at zero; now `` `s = 0` ``*) | the stated value of the nearest value span after the word in the sentence (else the nearest one before it) has that property; before a plural noun (*ten empty buckets*) every item of that value has it. A word right after *not*, *no*, *non-*, *no longer*, *never*, *yet*, *almost* stays stray (a negated or hedged property is not read), and so does one whose value is no Python literal |
 | an extreme: *maximum*, *largest*, *greatest*, *biggest*, *highest*; *minimum*, *smallest*, *lowest* (*picks the maximum of ...; `` `max(a, b, c) = 161` ``*) | a value span of the sentence computes `max(...)` (for the first group) or `min(...)` (for the second); a running or new maximum without such a span (*records the new maximum*) stays stray |
 | *yields* after a value span or a gerund (*`` `range(base) = range(0, 10)` `` yields ten buckets*, *splitting it yields `` `s.split() = ['a']` ``*) | it means *gives*: a value span follows it in the sentence, and the line is no `yield` statement (there *yields* is the generator's step, which its own forms state) |
+| an ordinal of a call: *the first (second, third, last) call* (*Line 22 makes the first call, passing along `` `target = 2` ``*) | the narrated line calls a function of the program, and that call is the first (second, third) call of the function in the run, or (*last*) no later call of it follows |
+| *the first (second, third, last) sentence* with a quotation (*The first sentence, "Maya is 2 times as old as her brother", is where ...*) | the sentence quotes the problem, and every quotation of it lies in that sentence of the problem |
 | *it is True*, *it is False* (*Line 6 checks the condition `` `n > 0` ``. It is True because ...*) | the form `it_truth`: the condition of the narrated line has that outcome |
 | *that same sentence (phrase, words)*, *the same words* before a quotation | the form `same_source`: the quotation lies in the problem sentence the previous quotation came from |
 | *So the answer to the question "what is the value of x + y?" is ...* | the form `problem_answer`: the quotation is the problem's last question, whole or its asking clause after a lead-in (*If 6x + 3y = 27 and 2x + 5y = 37, what is the value of x + y?*) |
@@ -59,6 +67,14 @@ def read(text: str, sentence: Sentence) -> None:
         calls = tuple(span for _, span in values)
         _take(sentence, match.group(1), Claim("corroborated", {"how": "extreme", "call": EXTREMES[match.group(1).lower()],
                                                                "spans": calls}, "", match.group(0), "corroborated"))
+    for match in CALL_ORDINAL.finditer(free):
+        _take(sentence, match.group(1), Claim("corroborated", {"how": "call", "ordinal": ORDINALS[match.group(1).lower()]},
+                                              "", match.group(0), "corroborated"))
+    quotes = tuple(QUOTE.findall(text))
+    for match in SENTENCE_ORDINAL.finditer(free):
+        _take(sentence, match.group(1), Claim("corroborated", {"how": "sentence", "quotes": quotes,
+                                                               "ordinal": ORDINALS[match.group(1).lower()]},
+                                              "", match.group(0), "corroborated"))
     for match in YIELDS.finditer(text):
         if any(at <= match.start(1) < at + len(span) + 2 for at, span in spans):
             continue

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 
+from tracepile.authored import sentences as problem_sentences, squeeze
+from tracepile.model import CallEvent, LineEvent
 from tracepile.verification.checks.base import HOLDS, UNREADABLE, Finding, false, literal, unverifiable
 from tracepile.verification.claims import Claim
 
@@ -33,6 +35,8 @@ class CorroborationChecks:
         how = claim.args["how"]
         if how == "property":
             return _property(claim)
+        if how == "sentence":
+            return self.sentence_ordinal(claim)
         if how == "extreme":
             calls = [span for span in claim.args["spans"] if _calls(span.partition(" = ")[0], claim.args["call"])]
             return HOLDS if calls else unverifiable(
@@ -40,10 +44,38 @@ class CorroborationChecks:
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
+        if how == "call":
+            return self.call_ordinal(claim, event)
         if "yield" in self.source_of(event.line):
             return unverifiable(f"\"{claim.text}\": line {event.line} is a `yield`, which its own forms state")
         return HOLDS if claim.args["spans"] else unverifiable(
             f"\"{claim.text}\" says what a value gives, but no value span follows it")
+
+
+    def sentence_ordinal(self, claim: Claim) -> Finding:
+        """`the first sentence, "..."`: every quotation of the sentence lies in that sentence of the problem."""
+        found = problem_sentences(self.problem)
+        ordinal = claim.args["ordinal"]
+        if not claim.args["quotes"] or not found or ordinal > len(found):
+            return unverifiable(f"\"{claim.text}\" names no sentence of the problem a quotation shows")
+        chosen = found[ordinal - 1 if ordinal > 0 else -1]
+        elsewhere = [q for q in claim.args["quotes"] if squeeze(q) not in squeeze(chosen)]
+        return false(f"\"{elsewhere[0]}\" is not in the {claim.text}", chosen, elsewhere[0]) if elsewhere else HOLDS
+
+    def call_ordinal(self, claim: Claim, line: LineEvent) -> Finding:
+        """`the first call`: the call the line makes (the first frame it starts) is that call of its function."""
+        index = self.context.index
+        call = next((e for e in self.events[index + 1:] if isinstance(e, CallEvent) and e.caller == line.frame
+                     and not e.resumed), None)
+        ends = next((i for i, e in enumerate(self.events[index + 1:], index + 1)
+                     if getattr(e, "frame", None) == line.frame), len(self.events))
+        if call is None or self.events.index(call) > ends:
+            return false(f"line {line.line} calls no function of the program here", "", claim.text)
+        calls = [e for e in self.events if isinstance(e, CallEvent) and e.func == call.func and not e.resumed]
+        number, ordinal = calls.index(call) + 1, claim.args["ordinal"]
+        if number == ordinal or ordinal == -1 and number == len(calls):
+            return HOLDS
+        return false(f"this is call {number} of `{call.func}` (of {len(calls)})", str(number), claim.text)
 
 
 def _property(claim: Claim) -> Finding:
