@@ -137,3 +137,38 @@ def test_an_ordinal_of_a_call_is_checked_against_the_run():
         changed = paragraphs[:index] + [f"{paragraphs[index]} It makes {words} of `g`."] + paragraphs[index + 1:]
         report = verify("\n\n".join(changed), result)
         assert report.passed is passes, (words, [s.reason for s in report.sentences if s.verdict != "verified"])
+
+
+POWER = "def f(v):\n    p = v ** 2\n    v //= 10\n    v -= 2\n    return p + v\n"
+
+
+@pytest.mark.parametrize("line, paragraph, passes", [
+    (2, "Line 2 raises the value to the power: `v ** 2 = 1225`, so now `p = 1225`.", True),
+    (3, "Line 3 raises the value to the power; now `v = 3`.", False),
+    (3, "Line 3 drops the last digit; now `v = 3`.", True),
+    (4, "Line 4 drops that digit; now `v = 1`.", False),
+    (4, "Line 4 subtracts 2; `v` goes from `3` to `1`.", True),
+    (4, "Line 4 subtracts 3; `v` goes from `3` to `1`.", False),
+])
+def test_arithmetic_said_in_words_is_the_line_own(line, paragraph, passes):
+    result = trace(POWER, "f(35)")
+    paragraphs = narrate(result).response.split("\n\n")
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith(f"Line {line} "))
+    report = verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
+    assert report.passed is passes, [s.reason for s in report.sentences if s.verdict != "verified"]
+
+
+def test_one_more_time_is_a_repeated_check(run):
+    accepted(run, "Line 8 ", "Line 8 checks the loop condition `k < 1` one more time; `k < 1` is False because `k = 1` "
+             "is at least `1`, so the loop ends and execution continues at line 10.")
+    result, paragraphs = run
+    first = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 8 "))
+    changed = paragraphs[first].replace("checks the loop condition `k < 1`", "checks the loop condition `k < 1` one "
+                                        "more time")
+    report = verify("\n\n".join(paragraphs[:first] + [changed] + paragraphs[first + 1:]), result)
+    assert not report.passed and any("has not run earlier" in s.reason for s in report.sentences)
+
+
+def test_a_property_given_as_a_reason_stays_unverifiable(run):
+    rejected(run, "Line 5 ", "Line 5 runs; now `evens = [8]`, because `xs = [3, 8, 5]` is sorted.", "outside any claim")
+    rejected(run, "Line 5 ", "Line 5 runs; now `evens = [8]` since the list is odd.", "outside any claim")

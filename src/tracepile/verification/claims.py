@@ -20,7 +20,7 @@ REPEAT = re.compile(r",? ?(?<![\w`])(" + "|".join(REPEAT_PHRASES) + r")(?![\w`])
 NOT_NAMES = frozenset(w.lower() for w in keyword.kwlist + dir(builtins))  # keywords and builtins name nothing
 SEQUENCE = re.compile(r",|\s*`")  # `first, ...` or `first `a = 1`, then ...`: an order of steps, no ordinal
 QUOTE = re.compile(r'"([^"`\n]+)"')  # a quotation in free wording: of the problem, a comment or the output
-REPEAT_WORDS = ("again", "once more", "this time", "as before", "first time")
+REPEAT_WORDS = ("again", "once more", "one more time", "this time", "as before", "first time")
 # The word before a value span that says which moment it speaks of (skipping `and` and commas of a list).
 CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "after", "leaving": "after",
         "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
@@ -174,7 +174,7 @@ def _repeats(text: str) -> tuple[str, list[Claim]]:
     for match in REPEAT.finditer(text):
         if any(a <= match.start(1) < b for a, b in spans) or SAME_AS.search(text, 0, match.start(1)):
             continue  # `the same value as before` is a persistence claim (grammar's `same_as_before`)
-        how = match.group(1).lower()
+        how = match.group(1).lower().replace("one more time", "once more")
         shown = tuple(unspan(m.group(0)) for m in SPAN_RE.finditer(text))
         checked = how in ("again", "once again", "once more") and RECHECK.search(text, 0, match.start()) is not None
         claims.append(Claim("repeat", {"how": how, "spans": shown, "check": checked}, "", how, "repeat"))

@@ -14,6 +14,8 @@ PROPERTIES = ("empty", "even", "odd", "positive", "negative", "sorted", "zero")
 PROPERTY = re.compile(r"\b(" + "|".join(PROPERTIES) + r")\b(?:\s+([a-z]+))?", re.I)
 # `even now`, `even if`: the adverb, not the property (stays a stray fact word).
 ADVERB_EVEN = frozenset("now though if when after before so then more less with at in as the a an".split())
+# A reason clause before a property word (`because `x = 40` is even`): a cause the span cannot bear out.
+REASON = re.compile(r"\b(?:because|since|as|for)\b[^,;:.]*$", re.I)
 # Words right before a property word that would negate or qualify it: such a use stays a stray fact word.
 QUALIFIED = re.compile(r"(?:\b(?:not|no|non|never|longer|yet|nearly|almost)|-)\s*$", re.I)
 EXTREMES = {"maximum": "max", "largest": "max", "greatest": "max", "biggest": "max", "highest": "max",
@@ -22,6 +24,9 @@ EXTREME = re.compile(r"\b(" + "|".join(EXTREMES) + r")\b", re.I)
 # `yields` after a value span or a gerund (`splitting it yields`) says what that value gives, like `gives`.
 YIELDS = re.compile(r"(?:`[^`\n]+ = [^`\n]+`|\b[a-z]+ing(?: (?:it|them|that|this|the \w+))?)\s+(yields)\b")
 
+# Arithmetic said with a fact word: `raises the base to the exponent` (`**`), `drops the last digit` (`// 10`).
+OPERATION = re.compile(r"\b(raises)\b(?=(?:\s+[\w`]+){0,4}?\s+to\s+the\s+(?:power|exponent|\w+\s+power)\b)|"
+                       r"\b(drops|dropping|drop)\s+(?:that|the|its)\s+(?:last\s+|ones\s+)?digit\b", re.I)
 # An ordinal of a call the narrated line makes: `makes the first call`, `the second recursive call`.
 CALL_ORDINAL = re.compile(r"\b(first|second|third|last)\s+(?:recursive\s+|outer\s+|top-level\s+)?call\b", re.I)
 ORDINALS = {"first": 1, "second": 2, "third": 3, "last": -1}
@@ -36,11 +41,12 @@ the span is itself a checked claim, so the word inherits its check. Anywhere els
 
 | words | corroborated by |
 |---|---|
-| a property word: *empty*, *even*, *odd*, *positive*, *negative*, *sorted*, *zero* (*starts an empty list; now `` `digits = []` ``*, *starts the sum at zero; now `` `s = 0` ``*) | the stated value of the nearest value span after the word in the sentence (else the nearest one before it) has that property; before a plural noun (*ten empty buckets*) every item of that value has it. A word right after *not*, *no*, *non-*, *no longer*, *never*, *yet*, *almost* stays stray (a negated or hedged property is not read), and so does one whose value is no Python literal |
+| a property word: *empty*, *even*, *odd*, *positive*, *negative*, *sorted*, *zero* (*starts an empty list; now `` `digits = []` ``*, *starts the sum at zero; now `` `s = 0` ``*) | the stated value of the nearest value span after the word in the sentence (else the nearest one before it) has that property; before a plural noun (*ten empty buckets*) every item of that value has it. A word right after *not*, *no*, *non-*, *no longer*, *never*, *yet*, *almost* stays stray (a negated or hedged property is not read), and so does one in a reason clause (*because `` `x = 40` `` is even*: the span shows the property, not that it is the cause) or whose value is no Python literal |
 | an extreme: *maximum*, *largest*, *greatest*, *biggest*, *highest*; *minimum*, *smallest*, *lowest* (*picks the maximum of ...; `` `max(a, b, c) = 161` ``*) | a value span of the sentence computes `max(...)` (for the first group) or `min(...)` (for the second); a running or new maximum without such a span (*records the new maximum*) stays stray |
 | *yields* after a value span or a gerund (*`` `range(base) = range(0, 10)` `` yields ten buckets*, *splitting it yields `` `s.split() = ['a']` ``*) | it means *gives*: a value span follows it in the sentence, and the line is no `yield` statement (there *yields* is the generator's step, which its own forms state) |
 | an ordinal of a call: *the first (second, third, last) call* (*Line 22 makes the first call, passing along `` `target = 2` ``*) | the narrated line calls a function of the program, and that call is the first (second, third) call of the function in the run, or (*last*) no later call of it follows |
 | *the first (second, third, last) sentence* with a quotation (*The first sentence, "Maya is 2 times as old as her brother", is where ...*) | the sentence quotes the problem, and every quotation of it lies in that sentence of the problem |
+| *raises ... to the power (exponent)*; *drops that (the, its last) digit* | the narrated line's code computes a power (`**`, `pow(...)`); an integer division by 10 (`// 10`, `//= 10`) |
 | *it is True*, *it is False* (*Line 6 checks the condition `` `n > 0` ``. It is True because ...*) | the form `it_truth`: the condition of the narrated line has that outcome |
 | *that same sentence (phrase, words)*, *the same words* before a quotation | the form `same_source`: the quotation lies in the problem sentence the previous quotation came from |
 | *So the answer to the question "what is the value of x + y?" is ...* | the form `problem_answer`: the quotation is the problem's last question, whole or its asking clause after a lead-in (*If 6x + 3y = 27 and 2x + 5y = 37, what is the value of x + y?*) |
@@ -53,7 +59,7 @@ def read(text: str, sentence: Sentence) -> None:
     spans = [(m.start(), unspan(m.group(0))) for m in SPAN_RE.finditer(text)]
     values = [(at, span) for at, span in spans if " = " in span]
     for match in PROPERTY.finditer(free):
-        if QUALIFIED.search(free, 0, match.start()) or not values:
+        if QUALIFIED.search(free, 0, match.start()) or REASON.search(free, 0, match.start()) or not values:
             continue
         word, noun = match.group(1).lower(), (match.group(2) or "").lower()
         if word == "even" and noun in ADVERB_EVEN:
@@ -70,6 +76,10 @@ def read(text: str, sentence: Sentence) -> None:
     for match in CALL_ORDINAL.finditer(free):
         _take(sentence, match.group(1), Claim("corroborated", {"how": "call", "ordinal": ORDINALS[match.group(1).lower()]},
                                               "", match.group(0), "corroborated"))
+    for match in OPERATION.finditer(free):
+        word = match.group(1) or match.group(2)
+        _take(sentence, word, Claim("corroborated", {"how": "operation", "op": "power" if match.group(1) else "digit"},
+                                    "", match.group(0), "corroborated"))
     quotes = tuple(QUOTE.findall(text))
     for match in SENTENCE_ORDINAL.finditer(free):
         _take(sentence, match.group(1), Claim("corroborated", {"how": "sentence", "quotes": quotes,

@@ -60,7 +60,7 @@ FACT_WORD_SET = frozenset().union(*FACT_WORDS.values())
 MOVED_BACK = re.compile(r"\b(?:goes|go|went|going|comes|come|came|coming|heads|headed|heading|moves|moved|moving|gets|"
                         r"got|getting|steps|stepped|stepping|is|are|was|were) back\b", re.I)
 # Repetition phrases are claims of their own, about the step's earlier runs (checked, not free wording).
-REPEAT_PHRASES = ("for the first time", "once again", "once more", "this time", "as before", "again")
+REPEAT_PHRASES = ("for the first time", "once again", "once more", "one more time", "this time", "as before", "again")
 # Words a paragraph may open with before it names its line (`Now line 5 ...`, `On line 5, ...`).
 OPENERS = (r"(?:Now|Next|Then|Here|After that|Afterwards|Moving on|Continuing|Meanwhile|At this point|"
            r"Execution (?:moves|returns|goes|comes|passes|jumps) (?:on )?to|Control (?:moves|returns|passes|goes) "

@@ -46,6 +46,8 @@ class CorroborationChecks:
             return event
         if how == "call":
             return self.call_ordinal(claim, event)
+        if how == "operation":
+            return _operation(claim, self.source_of(event.line), event.line)
         if "yield" in self.source_of(event.line):
             return unverifiable(f"\"{claim.text}\": line {event.line} is a `yield`, which its own forms state")
         return HOLDS if claim.args["spans"] else unverifiable(
@@ -76,6 +78,23 @@ class CorroborationChecks:
         if number == ordinal or ordinal == -1 and number == len(calls):
             return HOLDS
         return false(f"this is call {number} of `{call.func}` (of {len(calls)})", str(number), claim.text)
+
+
+def _operation(claim: Claim, source: str, line: int) -> Finding:
+    """`raises ... to the power`: the code has `**` or `pow(...)`; `drops the digit`: it divides by 10 (`//`)."""
+    try:
+        nodes = list(ast.walk(ast.parse(source.strip().rstrip(":") if source else "pass")))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        nodes = []
+    if claim.args["op"] == "power":
+        done = any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.Pow) or isinstance(n, ast.Call)
+                   and isinstance(n.func, ast.Name) and n.func.id == "pow" for n in nodes)
+    else:
+        done = any(isinstance(n, (ast.BinOp, ast.AugAssign)) and isinstance(n.op, ast.FloorDiv) and
+                   isinstance(getattr(n, "right", None) or n.value, ast.Constant) and
+                   (getattr(n, "right", None) or n.value).value == 10 for n in nodes)
+    what = "a power" if claim.args["op"] == "power" else "a division by 10 (`// 10`)"
+    return HOLDS if done else false(f"line {line} does not compute {what}: `{source}`", source, claim.text)
 
 
 def _property(claim: Claim) -> Finding:
