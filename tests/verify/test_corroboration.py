@@ -142,6 +142,12 @@ def test_an_ordinal_of_a_call_is_checked_against_the_run():
 POWER = "def f(v):\n    p = v ** 2\n    v //= 10\n    v -= 2\n    return p + v\n"
 
 
+@pytest.fixture(scope="module")
+def power():
+    result = trace(POWER, "f(35)")
+    return result, narrate(result).response.split("\n\n")
+
+
 @pytest.mark.parametrize("line, paragraph, passes", [
     (2, "Line 2 raises the value to the power: `v ** 2 = 1225`, so now `p = 1225`.", True),
     (3, "Line 3 raises the value to the power; now `v = 3`.", False),
@@ -150,9 +156,8 @@ POWER = "def f(v):\n    p = v ** 2\n    v //= 10\n    v -= 2\n    return p + v\n
     (4, "Line 4 subtracts 2; `v` goes from `3` to `1`.", True),
     (4, "Line 4 subtracts 3; `v` goes from `3` to `1`.", False),
 ])
-def test_arithmetic_said_in_words_is_the_line_own(line, paragraph, passes):
-    result = trace(POWER, "f(35)")
-    paragraphs = narrate(result).response.split("\n\n")
+def test_arithmetic_said_in_words_is_the_line_own(power, line, paragraph, passes):
+    result, paragraphs = power
     index = next(i for i, p in enumerate(paragraphs) if p.startswith(f"Line {line} "))
     report = verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
     assert report.passed is passes, [s.reason for s in report.sentences if s.verdict != "verified"]
@@ -172,3 +177,8 @@ def test_one_more_time_is_a_repeated_check(run):
 def test_a_property_given_as_a_reason_stays_unverifiable(run):
     rejected(run, "Line 5 ", "Line 5 runs; now `evens = [8]`, because `xs = [3, 8, 5]` is sorted.", "outside any claim")
     rejected(run, "Line 5 ", "Line 5 runs; now `evens = [8]` since the list is odd.", "outside any claim")
+
+
+def test_a_property_right_after_a_span_describes_that_span(run):
+    accepted(run, "Line 2 ", "Line 2 runs; now `out = []` is empty, while `xs = [3, 8, 5]`.")
+    rejected(run, "Line 5 ", "Line 5 runs; now `evens = [8]` is empty, and so is `out = []`.", "`evens = [8]` is not empty")

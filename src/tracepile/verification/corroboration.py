@@ -41,7 +41,7 @@ the span is itself a checked claim, so the word inherits its check. Anywhere els
 
 | words | corroborated by |
 |---|---|
-| a property word: *empty*, *even*, *odd*, *positive*, *negative*, *sorted*, *zero* (*starts an empty list; now `` `digits = []` ``*, *starts the sum at zero; now `` `s = 0` ``*) | the stated value of the nearest value span after the word in the sentence (else the nearest one before it) has that property; before a plural noun (*ten empty buckets*) every item of that value has it. A word right after *not*, *no*, *non-*, *no longer*, *never*, *yet*, *almost* stays stray (a negated or hedged property is not read), and so does one in a reason clause (*because `` `x = 40` `` is even*: the span shows the property, not that it is the cause) or whose value is no Python literal |
+| a property word: *empty*, *even*, *odd*, *positive*, *negative*, *sorted*, *zero* (*starts an empty list; now `` `digits = []` ``*, *starts the sum at zero; now `` `s = 0` ``*) | the stated value of the value span the word describes has that property: the one right before it (at most four words away, no `;` or `:` between: *`` `xs = []` `` is empty*, *`` `xs = []` ``, an empty list*), else the nearest one after it (*an empty list; now `` `xs = []` ``*); before a plural noun (*ten empty buckets*) every item of that value has it. A word right after *not*, *no*, *non-*, *no longer*, *never*, *yet*, *almost* stays stray (a negated or hedged property is not read), and so does one in a reason clause (*because `` `x = 40` `` is even*: the span shows the property, not that it is the cause) or whose value is no Python literal |
 | an extreme: *maximum*, *largest*, *greatest*, *biggest*, *highest*; *minimum*, *smallest*, *lowest* (*picks the maximum of ...; `` `max(a, b, c) = 161` ``*) | a value span of the sentence computes `max(...)` (for the first group) or `min(...)` (for the second); a running or new maximum without such a span (*records the new maximum*) stays stray |
 | *yields* after a value span or a gerund (*`` `range(base) = range(0, 10)` `` yields ten buckets*, *splitting it yields `` `s.split() = ['a']` ``*) | it means *gives*: a value span follows it in the sentence, and the line is no `yield` statement (there *yields* is the generator's step, which its own forms state) |
 | an ordinal of a call: *the first (second, third, last) call* (*Line 22 makes the first call, passing along `` `target = 2` ``*) | the narrated line calls a function of the program, and that call is the first (second, third) call of the function in the run, or (*last*) no later call of it follows |
@@ -51,6 +51,19 @@ the span is itself a checked claim, so the word inherits its check. Anywhere els
 | *that same sentence (phrase, words)*, *the same words* before a quotation | the form `same_source`: the quotation lies in the problem sentence the previous quotation came from |
 | *So the answer to the question "what is the value of x + y?" is ...* | the form `problem_answer`: the quotation is the problem's last question, whole or its asking clause after a lead-in (*If 6x + 3y = 27 and 2x + 5y = 37, what is the value of x + y?*) |
 """
+
+
+def _described(text: str, free: str, values: list[tuple[int, str]], at: int) -> str:
+    """The value span a property word at `at` describes: one right before it (at most four words away, no `;`
+    or `:` between: `` `xs = []` is empty ``, `` `xs = []`, an empty list ``), else the nearest one after it."""
+    before = [(start, span) for start, span in values if start < at]
+    if before:
+        start, span = before[-1]
+        between = free[start + len(span) + 2:at]
+        if not re.search(r"[;:]", between) and len(re.findall(r"\w+", between)) <= 4:
+            return span
+    after = [span for start, span in values if start > at]
+    return after[0] if after else before[-1][1]
 
 
 def read(text: str, sentence: Sentence) -> None:
@@ -64,8 +77,7 @@ def read(text: str, sentence: Sentence) -> None:
         word, noun = match.group(1).lower(), (match.group(2) or "").lower()
         if word == "even" and noun in ADVERB_EVEN:
             continue
-        after = [span for at, span in values if at > match.start()]
-        span = after[0] if after else [span for at, span in values if at < match.start()][-1]
+        span = _described(text, free, values, match.start())
         each = noun.endswith("s") and not noun.endswith("ss") and noun not in NUMBER_WORDS
         _take(sentence, match.group(1), Claim("corroborated", {"how": "property", "property": word, "span": span,
                                                                "each": each}, "", match.group(0), "corroborated"))
