@@ -182,3 +182,14 @@ def test_a_property_given_as_a_reason_stays_unverifiable(run):
 def test_a_property_right_after_a_span_describes_that_span(run):
     accepted(run, "Line 2 ", "Line 2 runs; now `out = []` is empty, while `xs = [3, 8, 5]`.")
     rejected(run, "Line 5 ", "Line 5 runs; now `evens = [8]` is empty, and so is `out = []`.", "`evens = [8]` is not empty")
+
+
+def test_previous_is_a_word_of_a_shown_prev_name():
+    code = "def f(rows):\n    prev = rows[0]\n    for curr in rows[1:]:\n        prev = curr\n    return prev\n"
+    result = trace(code, "f([[1], [2]])")
+    paragraphs = narrate(result).response.split("\n\n")
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 4 "))
+    for paragraph, passes in (("Line 4 takes `curr = [2]` as the new previous row, so now `prev = [2]`.", True),
+                              ("Line 4 takes `curr = [2]` as the new previous row, so now `last = [2]`.", False)):
+        report = verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
+        assert report.passed is passes, [s.reason for s in report.sentences if s.verdict != "verified"]

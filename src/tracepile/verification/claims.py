@@ -26,6 +26,7 @@ CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "a
         "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
         "initially": "before", "from": "before"}
 SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.(?=\s|$)")  # `i.e.` and `e.g.` end no sentence
+ABBREVIATED = {"previous": ("prev",)}  # fact words a part of a shown name abbreviates (`prev_row`)
 SAME_AS = re.compile(r"\bthe same (?:value )?$", re.I)
 # `checks the condition `c` again`: the phrase qualifies the check (it is repeated), not its outcome
 RECHECK = re.compile(r"\bchecks (?:the (?:loop |`elif` )?condition )?`[^`]+`$")
@@ -135,9 +136,12 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
     _free(text[free[-1][0]:], sentence, names)
     from tracepile.verification import descriptors  # (descriptors.py imports this module)
     descriptors.appositions(text, sentence, free)
-    if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`)
+    if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`), or
+        # that a part of such a name abbreviates (`the previous row`, `prev = [1]`)
         shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z_]\w*", span)} - NOT_NAMES
-        sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
+        parts = {part for name in shown for part in name.split("_")}
+        sentence.stray = [w for w in sentence.stray if w.lower() not in shown
+                          and not parts & set(ABBREVIATED.get(w.lower(), ()))]
     if sentence.stray:  # descriptive numbers, ordinals and `differ`
         descriptors.read(text, sentence, bones.spans)
     if sentence.stray:  # properties, extremes and `yields` a code span of the sentence corroborates
