@@ -193,3 +193,9 @@ def test_previous_is_a_word_of_a_shown_prev_name():
                               ("Line 4 takes `curr = [2]` as the new previous row, so now `last = [2]`.", False)):
         report = verify("\n\n".join(paragraphs[:index] + [paragraph] + paragraphs[index + 1:]), result)
         assert report.passed is passes, [s.reason for s in report.sentences if s.verdict != "verified"]
+
+
+def test_an_extreme_describes_the_value_it_is_said_of(run):
+    accepted(run, "Line 3 ", "Line 3 runs; `max(xs) = 8` is the largest item, so now `best = 8`.")
+    rejected(run, "Line 3 ", "Line 3 runs; `xs = [3, 8, 5]` holds the maximum, and `max(xs) = 8`, so now `best = 8`.",
+             "is not the maximum")

@@ -42,7 +42,7 @@ the span is itself a checked claim, so the word inherits its check. Anywhere els
 | words | corroborated by |
 |---|---|
 | a property word: *empty*, *even*, *odd*, *positive*, *negative*, *sorted*, *zero* (*starts an empty list; now `` `digits = []` ``*, *starts the sum at zero; now `` `s = 0` ``*) | the stated value of the value span the word describes has that property: the one right before it (at most four words away, no `;` or `:` between: *`` `xs = []` `` is empty*, *`` `xs = []` ``, an empty list*), else the nearest one after it (*an empty list; now `` `xs = []` ``*); before a plural noun (*ten empty buckets*) every item of that value has it. A word right after *not*, *no*, *non-*, *no longer*, *never*, *yet*, *almost* stays stray (a negated or hedged property is not read), and so does one in a reason clause (*because `` `x = 40` `` is even*: the span shows the property, not that it is the cause) or whose value is no Python literal |
-| an extreme: *maximum*, *largest*, *greatest*, *biggest*, *highest*; *minimum*, *smallest*, *lowest* (*picks the maximum of ...; `` `max(a, b, c) = 161` ``*) | a value span of the sentence computes `max(...)` (for the first group) or `min(...)` (for the second); a running or new maximum without such a span (*records the new maximum*) stays stray |
+| an extreme: *maximum*, *largest*, *greatest*, *biggest*, *highest*; *minimum*, *smallest*, *lowest* (*picks the maximum of ...; `` `max(a, b, c) = 161` ``*) | a value span of the sentence computes `max(...)` (for the first group) or `min(...)` (for the second), and, unless the word is followed by *of* (*the maximum of `` `a = 1` `` and `` `b = 9` ``*), the value span the word describes (as for a property) is that span or states its value (*`` `best = 4` `` is the maximum* needs a `max(...)` span with value `4`); a running or new maximum without such a span (*records the new maximum*) stays unverifiable |
 | *yields* after a value span or a gerund (*`` `range(base) = range(0, 10)` `` yields ten buckets*, *splitting it yields `` `s.split() = ['a']` ``*) | it means *gives*: a value span follows it in the sentence, and the line is no `yield` statement (there *yields* is the generator's step, which its own forms state) |
 | an ordinal of a call: *the first (second, third, last) call* (*Line 22 makes the first call, passing along `` `target = 2` ``*) | the narrated line calls a function of the program, and that call is the first (second, third) call of the function in the run, or (*last*) no later call of it follows |
 | *the first (second, third, last) sentence* with a quotation (*The first sentence, "Maya is 2 times as old as her brother", is where ...*) | the sentence quotes the problem, and every quotation of it lies in that sentence of the problem |
@@ -54,7 +54,7 @@ the span is itself a checked claim, so the word inherits its check. Anywhere els
 """
 
 
-def _described(text: str, free: str, values: list[tuple[int, str]], at: int) -> str:
+def _described(free: str, values: list[tuple[int, str]], at: int) -> str:
     """The value span a property word at `at` describes: one right before it (at most four words away, no `;`
     or `:` between: `` `xs = []` is empty ``, `` `xs = []`, an empty list ``), else the nearest one after it."""
     before = [(start, span) for start, span in values if start < at]
@@ -78,14 +78,17 @@ def read(text: str, sentence: Sentence) -> None:
         word, noun = match.group(1).lower(), (match.group(2) or "").lower()
         if word == "even" and noun in ADVERB_EVEN:
             continue
-        span = _described(text, free, values, match.start())
+        span = _described(free, values, match.start())
         each = noun.endswith("s") and not noun.endswith("ss") and noun not in NUMBER_WORDS
         _take(sentence, match.group(1), Claim("corroborated", {"how": "property", "property": word, "span": span,
                                                                "each": each}, "", match.group(0), "corroborated"))
     for match in EXTREME.finditer(free):
-        calls = tuple(span for _, span in values)
+        of = re.match(r"\s+of\b", free[match.end():]) is not None  # `the maximum of a, b and c`: their extreme
+        described = "" if of or not values else _described(free, values, match.start())
         _take(sentence, match.group(1), Claim("corroborated", {"how": "extreme", "call": EXTREMES[match.group(1).lower()],
-                                                               "spans": calls}, "", match.group(0), "corroborated"))
+                                                               "spans": tuple(span for _, span in values),
+                                                               "described": described}, "", match.group(0),
+                                              "corroborated"))
     for match in CALL_ORDINAL.finditer(free):
         _take(sentence, match.group(1), Claim("corroborated", {"how": "call", "ordinal": ORDINALS[match.group(1).lower()]},
                                               "", match.group(0), "corroborated"))

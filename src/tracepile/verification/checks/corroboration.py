@@ -39,8 +39,15 @@ class CorroborationChecks:
             return self.sentence_ordinal(claim)
         if how == "extreme":
             calls = [span for span in claim.args["spans"] if _calls(span.partition(" = ")[0], claim.args["call"])]
-            return HOLDS if calls else unverifiable(
-                f"\"{claim.text}\" is not shown: no value span of the sentence computes `{claim.args['call']}(...)`")
+            if not calls:
+                return unverifiable(f"\"{claim.text}\" is not shown: no value span of the sentence computes "
+                                    f"`{claim.args['call']}(...)`")
+            described = claim.args["described"]
+            if described and not any(described.partition(" = ")[2].strip() == c.partition(" = ")[2].strip()
+                                     for c in calls):
+                return false(f"`{described}` is not the {claim.text} the sentence shows (`{calls[0]}`)", calls[0],
+                             described)
+            return HOLDS
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
