@@ -38,6 +38,16 @@ LIES = (
      "this is call 1 of"),
     ("math/ages_equation/1-1#8fcd6bea", "rewrite", "The first sentence,", "The second sentence,",
      "is not in the second sentence"),
+    ("math/digit_sum_power/1-0#8fcd6bea", "rewrite", "Line 6 checks the loop condition `value > 0`. It is True",
+     "Line 6 checks the loop condition `value > 0` one more time. It is True", "has not run earlier"),
+    ("math/digit_sum_power/1-0#8fcd6bea", "narrate", "Line 7 peels off the ones digit", "Line 7 raises the base to "
+     "the exponent", "does not compute a power"),
+    ("math/digit_sum_power/1-0#8fcd6bea", "narrate", "Line 7 reads `value % 10 = 2`", "Line 7 drops that digit, "
+     "reading `value % 10 = 2`", "does not compute a division by 10"),
+    ("math/linear_system/1-2#8fcd6bea", "narrate", '"what is the value of x + y?"', '"what is the value of x?"',
+     "the problem's last question is another"),
+    ("competition/array_gcd_lcm#0e096271", "rewrite", "`l * x // gcd(l, x) = 6`", "`l * x // gcd(l, x) = 36`",
+     "`l * x // gcd(l, x)` is `6`"),
 )
 
 
