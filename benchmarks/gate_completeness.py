@@ -6,6 +6,10 @@ The honest set is made in three steps (how each text was made is recorded with i
     #    in benchmarks/gate_data/holdout.jsonl (exceptions, prints, recursion, generators, aliasing), each with
     #    the project's own LLM prompt in narrate mode (one few-shot example) and in rewrite mode
     python benchmarks/gate_completeness.py prompts --out /tmp/gate-prompts
+    #    a fresh held-out batch: --exclude leaves out the programs of earlier item sets (a math program with any
+    #    instance in them, as instances of one template share its code), --holdout names another hold-out file
+    python benchmarks/gate_completeness.py prompts --out /tmp/v5 --seed 5 --holdout benchmarks/gate_data/holdout_v5.jsonl \
+        --exclude tests/data/gate/items.jsonl tests/data/gate/v4/items.jsonl
     # 2. strong writers answer the prompts (a model served at an endpoint, or capable writers who see only the
     #    prompt); their texts are JSONL rows {id, mode, writer, text} (tests/data/gate/honest.jsonl)
     # 3. acceptance per mode and domain, and every rejection with its reason
@@ -59,13 +63,24 @@ def short_rows(source: Path, max_facts: int, min_facts: int) -> list[dict]:
     return [row for _, row in sorted(best.values(), key=lambda pair: pair[1]["program_id"])]
 
 
-def holdout_rows() -> list[dict]:
+def program_family(program_id: str) -> str:
+    """A program's template: a math id without its instance part (math/bake_sale/1-0 -> math/bake_sale)."""
+    return "/".join(program_id.split("/")[:2])
+
+
+def used_families(paths: list[str]) -> set[str]:
+    """The program families of earlier item sets (JSONL rows with `program_id`)."""
+    return {program_family(json.loads(line)["program_id"])
+            for path in paths for line in Path(path).read_text().splitlines() if line.strip()}
+
+
+def holdout_rows(path: Path) -> list[dict]:
     """The hold-out programs traced and narrated by the template narrator (their texts must verify)."""
     from tracepile.engine import narrate, trace, verify
     from tracepile.model import ProgramInput
 
     rows = []
-    for line in HOLDOUT.read_text().splitlines():
+    for line in path.read_text().splitlines():
         record = json.loads(line)
         kind = "call" if "calls" in record else "stdin"
         for text in record.get("calls") or record.get("stdin"):
@@ -95,17 +110,25 @@ def make_prompts(args) -> None:
     if not (source / "manifest.json").exists():
         build(config, source, progress=False)
     rows = short_rows(source, args.max_facts, args.min_facts)
+    held_out = holdout_rows(Path(args.holdout))
+    excluded = used_families(args.exclude)
+    if reused := sorted({program_family(row["program_id"]) for row in held_out} & excluded):
+        raise SystemExit(f"hold-out programs already in an excluded set: {reused}")
     rng = random.Random(args.seed)
     by_domain: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
-        row["problem"] = problem_in(row["prompt"])
-        by_domain[row["domain"]].append(row)
+        if program_family(row["program_id"]) not in excluded:
+            row["problem"] = problem_in(row["prompt"])
+            by_domain[row["domain"]].append(row)
     chosen = []
     for domain, share in (("algorithms", 0.37), ("competition", 0.25), ("math", 0.38)):
         pool = by_domain[domain]
         rng.shuffle(pool)
-        chosen += pool[:round(share * (args.items - len(HOLDOUT.read_text().splitlines())))]
-    chosen += holdout_rows()
+        wanted = round(share * (args.items - len(held_out)))
+        if len(pool) < wanted:
+            raise SystemExit(f"only {len(pool)} unused {domain} programs for {wanted} items: raise --samples")
+        chosen += pool[:wanted]
+    chosen += held_out
     pool = few_shot_pool(rows, config, NarrateConfig(endpoint="http://unused", model="writer", examples=1))
     items = []
     for row in chosen:
@@ -317,6 +340,9 @@ def main() -> None:
     p.add_argument("--max-facts", type=int, default=40)
     p.add_argument("--min-facts", type=int, default=5)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--holdout", default=str(HOLDOUT), help="the hold-out programs file (JSONL)")
+    p.add_argument("--exclude", nargs="*", default=[], metavar="ITEMS.jsonl",
+                   help="earlier item sets whose programs (math: templates) are left out of the choice")
     p.set_defaults(run=make_prompts)
     p = sub.add_parser("collect", help="writers' answer files -> honest-set JSONL")
     p.add_argument("folders", nargs="+")

@@ -57,6 +57,42 @@ def f(limit):
         total += v
     return total
 ''', "call", "f(7)"),
+    ("generator_closed_by_break", '''def evens(nums):
+    for x in nums:
+        if x % 2 == 0:
+            yield x
+
+
+def f(nums):
+    found = []
+    for x in evens(nums):
+        found.append(x)
+        if len(found) == 2:
+            break
+    return found
+''', "call", "f([5, 2, 9, 4, 6])"),
+    ("exception_through_finally", '''def g(n):
+    try:
+        if n > 0:
+            raise ValueError("big")
+    finally:
+        n = 0
+    return n
+
+
+def h(n):
+    try:
+        return g(n)
+    except KeyError:
+        return -2
+
+
+def f(n):
+    try:
+        return h(n)
+    except ValueError:
+        return -1
+''', "call", "f(3)"),
     ("comprehensions_sets", '''def f(words):
     lengths = {len(w) for w in words}
     index = {w: i for i, w in enumerate(words) if len(w) > 2}

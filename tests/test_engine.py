@@ -89,3 +89,30 @@ def test_the_question_varies_with_seed_and_the_chain_keeps_one_wording_per_meani
 def test_one_line_def_reports_no_change_inside_its_own_frame():
     result = trace("def g(): return 1\ndef f():\n    return g() + 1\n", "f()")
     assert all(e.changes == () for e in result.lines)
+
+
+def test_a_generator_closed_by_break_yields_nothing_more():
+    """Closing a paused generator runs none of its code (3.13 does not even enter its frame): no step, and
+    never a `yield` of `None`; a generator whose `finally` runs on close is narrated through it."""
+    code = dict((name, code) for name, code, _, _ in PROGRAMS)["generator_closed_by_break"]
+    result = trace(code, ProgramInput("call", "f([5, 2, 9, 4, 6])"))
+    assert [e.value for e in result.events if getattr(e, "yielded", False)] == ["2", "4"]
+    text = narrate(result).response
+    assert "`None`" not in text and "GeneratorExit" not in text and verify(text, result).passed
+    cleanup = code.replace("    for x in nums:\n        if x % 2 == 0:\n            yield x\n",
+                           "    try:\n        for x in nums:\n            if x % 2 == 0:\n                yield x\n"
+                           "    finally:\n        nums.clear()\n")
+    result = trace(cleanup, ProgramInput("call", "f([5, 2, 9, 4, 6])"))
+    text = narrate(result).response
+    assert "GeneratorExit" in text and "Line 7" in text and "`None`" not in text and verify(text, result).passed
+
+
+def test_an_exception_passed_on_by_finally_or_an_unmatched_except_leaves_the_function():
+    """On 3.10-3.11 settrace reports a re-raise as a plain return of None: the function must not be said to
+    return, and what its `finally` changed is stated."""
+    code = dict((name, code) for name, code, _, _ in PROGRAMS)["exception_through_finally"]
+    for p in tracer_pythons():
+        result = trace(code, ProgramInput("call", "f(3)"), python=p)
+        text = narrate(result).response
+        assert "`g` returns" not in text and "`h` returns" not in text, p
+        assert "now `n = 0`" in text and text.count("so it leaves") == 2 and verify(text, result).passed, p

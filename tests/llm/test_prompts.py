@@ -3,8 +3,9 @@
 import random
 
 import pytest
-from llm_helpers import example, narration_input
 
+from llm_helpers import example, narration_input
+from tracepile.engine import trace
 from tracepile.llm.prompts import (Example, claim_grammar, fact_lines, messages, pick_examples,
                                    system_message)
 
@@ -32,6 +33,15 @@ def test_facts_list_every_event_with_values_loops_and_returns():
         "Line 5",
         "`f` returns `3`",
     ]
+
+
+def test_a_line_that_calls_traced_code_has_its_changes_listed_once_the_call_is_back():
+    code = "def sq(v):\n    return v * v\n\n\ndef f(xs):\n    total = 0\n    for x in xs:\n        total += sq(x)\n" \
+           "    return total\n"
+    lines = fact_lines(trace(code, "f([3])"))
+    at = lines.index("Line 8")
+    assert lines[at:at + 5] == ["Line 8", "Calling `sq` with `v = 3`", "Line 2; reads `v * v = 9`", "`sq` returns `9`",
+                                "back at line 8; then `total = 9`; next: line 7"]
 
 
 def test_conditions_read_before_a_line_are_facts():

@@ -427,3 +427,39 @@ def test_identity_words_outside_a_quote_are_fact_words():
     paragraphs = narrate(result).response.split("\n\n")
     paragraphs[1] = "Line 2 sets `jon = 6` itself."
     assert "itself" in verify("\n\n".join(paragraphs), result).sentences[1].reason
+
+
+DOUBLING = "n = int(input())\nprint(n * 2)\n"
+
+
+@pytest.mark.parametrize("quoted, accepted", [
+    ("`'21\\n'`", True),
+    ("`'21'`", True),  # a line quoted without its newline
+    ("`'2'`", False),
+    ("`'21\\n\\n'`", False),
+])
+def test_a_line_read_may_be_quoted_without_its_newline(quoted, accepted):
+    result = trace(DOUBLING, ProgramInput("stdin", "21\n"))
+    text = narrate(result).response
+    paragraphs = text.split("\n\n")
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 1 "))
+    paragraphs[index] = f"Line 1 reads the line {quoted} from standard input; `int(input()) = 21`, so now `n = 21`."
+    report = verify("\n\n".join(paragraphs), result)
+    assert report.passed == accepted, report.failures
+
+
+NO_ARGS = "def solution():\n    x = 2\n    return x\n\n\ndef g(n):\n    return n\n"
+
+
+@pytest.mark.parametrize("call, opening, accepted", [
+    ("solution()", "The call enters `solution`, which takes no arguments.", True),
+    ("solution()", "Calling `solution` with no arguments.", True),
+    ("solution()", "We step into `solution`, which takes no arguments.", True),
+    ("g(3)", "The call enters `g`, which takes no arguments.", False),  # `g` takes `n`
+    ("g(3)", "Calling `g` with no arguments.", False),
+])
+def test_a_call_without_arguments_may_open_in_the_usual_wordings(call, opening, accepted):
+    result = trace(NO_ARGS, call)
+    paragraphs = narrate(result).response.split("\n\n")
+    paragraphs[0] = opening
+    assert verify("\n\n".join(paragraphs), result).passed == accepted

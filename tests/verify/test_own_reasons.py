@@ -23,7 +23,9 @@ Final answer: 0"""
     ("`len(cart) = 0` is at most `5`", True),
     ("`5` is at least `len(cart) = 0`", True),  # sides swapped, relation mirrored
     ("`len(cart) = 0` is at most `4`", False),  # true, but the line compares with 5
-    ("`len(cart) = 0` is less than `5`", False),  # true, but not the negation of `>`
+    ("`len(cart) = 0` is less than `5`", True),  # implies the negation of `>`, so it settles the verdict
+    ("`5` is greater than `len(cart) = 0`", True),
+    ("`len(cart) = 0` is less than `6`", False),  # true, but the line compares with 5
     ("`len(cart) = 0` is at most `6`", False),
     ("`len(cart) = 0` is different from `5`", False),
 ])
@@ -191,3 +193,31 @@ def test_a_call_is_entered_with_its_own_arguments():
     assert verify(text, result).passed
     report = verify(text.replace("with `text = 'ab'`", "with `text = 'ab'` and `len(text) = 2`"), result)
     assert not report.passed and any("`len(text)` is not an argument of `f`" in f for f in report.failures)
+
+
+LTE = "def f(a, b):\n    if a <= b:\n        return 1\n    return 0\n"
+LTE_TEXT = """Calling `f` with `a = {a}` and `b = 5`.
+
+Line 2 checks the condition `a <= b`; `a <= b` is {verdict} because {reason}, so {then}.
+
+Line {line} returns `{answer}`.
+
+`f` is done and returns `{answer}`.
+
+Final answer: {answer}"""
+
+
+@pytest.mark.parametrize("a, verdict, reason, accepted", [
+    (5, "True", "`a = 5` is equal to `b = 5`", True),  # equality settles `<=`
+    (4, "True", "`a = 4` is less than `b = 5`", True),
+    (7, "False", "`a = 7` is greater than `b = 5`", True),
+    (5, "True", "`a = 5` is at least `b = 5`", False),  # true, but `>=` does not settle `<=`
+    (7, "False", "`a = 7` is different from `b = 5`", False),  # true, but it does not settle `<=`
+    (4, "False", "`a = 4` is less than `b = 5`", False),  # the relation implies True
+    (5, "True", "`a = 5` is less than `b = 5`", False),  # the relation is false
+])
+def test_a_relation_that_settles_the_comparison_is_its_reason(a, verdict, reason, accepted):
+    then, line, answer = ("line 3 runs next", 3, 1) if verdict == "True" else ("it skips ahead to line 4", 4, 0)
+    text = LTE_TEXT.format(a=a, verdict=verdict, reason=reason, then=then, line=line, answer=answer)
+    report = verify(text, trace(LTE, f"f({a}, 5)"))
+    assert report.passed == accepted, report.failures

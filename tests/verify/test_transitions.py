@@ -377,3 +377,21 @@ def test_a_header_named_as_code_is_the_line_s_own(nested):
                         "the loop runs, starting at line 5.", "not a name in scope")
     rejected(nested, 5, "Line 6 checks the `while i < len(rows)` loop; `x > 1` is False, so it skips ahead to line 8.",
              "not a name in scope")
+
+
+@pytest.mark.parametrize("index, paragraph", [
+    (7, "Back at line 5, iteration 2 begins with `x = 5`."),
+    (10, "Back at line 5, there are no more items, so the loop ends after 2 iterations and execution continues at "
+         "line 9."),
+])
+def test_back_at_a_loop_header_that_ran_before_is_its_next_run(nested, index, paragraph):
+    accepted(nested, index, paragraph)
+
+
+@pytest.mark.parametrize("index, paragraph, reason", [
+    (4, "Back at line 5, iteration 1 begins with `x = 1`.", "execution is not back at line 5"),  # first arrival
+    (7, "Back at line 5, iteration 2 begins with `x = 1`.", "wrong moment"),
+    (10, "Back at line 4, the loop condition is checked again.", "missing step"),  # line 5 runs first
+])
+def test_back_at_a_line_is_rejected_when_it_did_not_run_before_or_is_not_next(nested, index, paragraph, reason):
+    rejected(nested, index, paragraph, reason)

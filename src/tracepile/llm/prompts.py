@@ -11,7 +11,8 @@ from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, R
 from tracepile.narration.text import code
 from tracepile.tracer.analysis import call_arguments
 
-PROMPT_VERSION = "llm-coe-6"  # 6: grammar 3.3 (corroborated descriptive words, `it is True`); 5: grammar 3.2, closure variables apart from arguments in the facts; 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
+PROMPT_VERSION = "llm-coe-7"  # 7: grammar 3.3 (corroborated descriptive words, `it is True`); 6: a calling line's
+# changes listed once its calls are back; the final answer of a call that raises; 5: grammar 3.2, closure variables apart from arguments in the facts; 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
 MODES = ("narrate", "rewrite")
 
 SYSTEM = "You explain, step by step, how a Python program runs on one input."
@@ -73,12 +74,26 @@ def system_message() -> dict:
 
 
 def fact_lines(trace: Trace) -> list[str]:
-    """One line per trace event: calls, lines with the values they read and change, returns, output."""
+    """One line per trace event, in the order they happen: calls, lines with the values they read and
+    change, returns, output. A line that calls traced code has its changes and next line listed once the
+    calls are back (`back at line 8; then ...`), where they happen."""
     iterations: dict[tuple[int, int], int] = {}  # (loop line, activation) -> last iteration seen
-    lines = []
-    for event in trace.events:
+    lines: list[str] = []
+    waiting: dict[int, tuple[int, LineEvent]] = {}  # frame -> (its depth, its line that called traced code)
+    events = trace.events
+    for index, event in enumerate(events):
+        depth = getattr(event, "depth", None)
+        for frame, (frame_depth, line) in list(waiting.items()):
+            if depth is not None and depth <= frame_depth or isinstance(event, OutputEvent) and event.frame == frame:
+                del waiting[frame]
+                if tail := _line_tail(line):
+                    lines.append(f"back at line {line.line}; {tail}")
         if isinstance(event, LineEvent):
-            lines.append(_line_fact(event, iterations))
+            calls = index + 1 < len(events) and isinstance(events[index + 1], CallEvent) and \
+                events[index + 1].caller == event.frame
+            lines.append(_line_fact(event, iterations, tail=not calls))
+            if calls:
+                waiting[event.frame] = (event.depth, event)
         elif line := _fact(event, trace.code):
             lines.append(line)
     return lines
@@ -103,7 +118,7 @@ def _fact(event, source: str) -> str:
     return ""
 
 
-def _line_fact(event: LineEvent, iterations: dict[tuple[int, int], int]) -> str:
+def _line_fact(event: LineEvent, iterations: dict[tuple[int, int], int], tail: bool = True) -> str:
     head = f"Line {event.line}"
     if event.loop is not None:
         line, activation, iteration = event.loop
@@ -115,11 +130,19 @@ def _line_fact(event: LineEvent, iterations: dict[tuple[int, int], int]) -> str:
     parts = []
     if event.values:
         parts.append("reads " + ", ".join(code(f"{e} = {v}") for e, v in event.values))
+    if tail and (rest := _line_tail(event)):
+        parts.append(rest)
+    return "; ".join([head] + parts)
+
+
+def _line_tail(event: LineEvent) -> str:
+    """What a line changes and where execution goes after it."""
+    parts = []
     if event.changes:
         parts.append("then " + ", ".join(code(f"{n} = {v}") for n, v in event.changes))
     if event.next_line is not None:
         parts.append(f"next: line {event.next_line}")
-    return "; ".join([head] + parts)
+    return "; ".join(parts)
 
 
 def facts(trace: Trace) -> str:

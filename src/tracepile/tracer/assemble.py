@@ -27,7 +27,7 @@ def assemble(program_id: str, code: str, program_input: ProgramInput, data: dict
                       f"reads the code to narrate it ({type(exc).__name__}: {exc.msg}, line {exc.lineno}); "
                       "run tracepile itself under that version")
         else:
-            events = _link_lines(_typed_events(records), info)
+            events = _link_lines(_without_quiet_closes(_typed_events(records)), info)
     if status == "truncated" and str(data.get("truncated", "")).startswith("event limit"):
         reason = f"{reason}: {len(events):,} events recorded"  # a line's change records join its event
     outcome = Outcome(status=status, reason=reason, value=data.get("value"),
@@ -73,6 +73,20 @@ def _typed_events(records: list) -> list[Event]:
             else:
                 events.append(OutputEvent(rec[1], rec[2], rec[3]))
     return events
+
+
+def _without_quiet_closes(events: list[Event]) -> list[Event]:
+    """Drop a paused generator closed without running any of its code (resumed, `GeneratorExit` raised at its
+    `yield` and not caught): Python 3.13 closes such a generator without entering its frame at all."""
+    kept: list[Event] = []
+    for event in events:
+        kept.append(event)
+        tail = kept[-3:]
+        if len(tail) == 3 and isinstance(tail[0], CallEvent) and tail[0].resumed and all(
+                isinstance(e, ExceptionEvent) and e.type == "GeneratorExit" and e.frame == tail[0].frame
+                for e in tail[1:]) and not tail[1].unwound and tail[2].unwound:
+            del kept[-3:]
+    return kept
 
 
 def _pairs(items) -> tuple[tuple[str, str], ...]:

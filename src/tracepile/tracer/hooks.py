@@ -12,6 +12,7 @@ from tracepile.tracer.analysis import UNTRACED_FUNCTIONS
 from tracepile.tracer.recorder import Recorder, TraceLimit
 
 YIELD_VALUE = dis.opmap.get("YIELD_VALUE")
+RERAISE = dis.opmap.get("RERAISE")
 _getframe = sys._getframe
 CO_GENERATOR_LIKE = 0x20 | 0x100 | 0x200  # generator, coroutine, async generator
 
@@ -74,13 +75,20 @@ class SettraceHooks(Hooks):
             if event == "line":
                 self.rec.on_line(frame, frame.f_lineno)
             elif event == "return":
-                self.rec.on_return(frame, arg, self._is_yield(frame))
+                if arg is None and self._is_reraise(frame):  # a `finally` or unmatched `except` passes it on
+                    self.rec.on_reraise(frame)
+                else:
+                    self.rec.on_return(frame, arg, self._is_yield(frame))
             elif event == "exception":
                 self.rec.on_exception(frame, arg[1])
         except Exception as exc:  # noqa: BLE001
             self.fail(exc)
             return None
         return self.on_event
+
+    @staticmethod
+    def _is_reraise(frame) -> bool:
+        return frame.f_lasti >= 0 and frame.f_code.co_code[frame.f_lasti] == RERAISE
 
     @staticmethod
     def _is_yield(frame) -> bool:
@@ -101,12 +109,12 @@ class MonitoringHooks(Hooks):
         for event, callback in ((ev.PY_START, self.py_start), (ev.PY_RESUME, self.py_resume),
                                 (ev.LINE, self.line), (ev.PY_RETURN, self.py_return),
                                 (ev.PY_YIELD, self.py_yield), (ev.RAISE, self.raise_),
-                                (ev.PY_UNWIND, self.unwind)):
+                                (ev.PY_UNWIND, self.unwind), (ev.PY_THROW, self.py_throw)):
             mon.register_callback(self.tool, event, callback)
         local = ev.PY_START | ev.PY_RESUME | ev.LINE | ev.PY_RETURN | ev.PY_YIELD
         for code in self.codes:
             mon.set_local_events(self.tool, code, local)
-        mon.set_events(self.tool, ev.RAISE | ev.PY_UNWIND)
+        mon.set_events(self.tool, ev.RAISE | ev.PY_UNWIND | ev.PY_THROW)
         self.active = True
 
     def stop(self) -> None:
@@ -132,6 +140,10 @@ class MonitoringHooks(Hooks):
 
     def py_resume(self, code, offset):
         self._guard(self.rec.on_call, sys._getframe(1), True)
+
+    def py_throw(self, code, offset, exc):  # a generator resumed by `throw()` or `close()`
+        if code in self.codes:
+            self._guard(self.rec.on_call, sys._getframe(1), True)
 
     def line(self, code, lineno):
         if self.active:  # the most frequent event: _guard's body inlined

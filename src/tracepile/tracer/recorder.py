@@ -36,7 +36,7 @@ class FrameState:
     """What the recorder remembers about one live traced frame."""
 
     __slots__ = ("no", "depth", "line", "info", "cache", "log_pos", "is_module", "pending", "func",
-                 "read_line")
+                 "read_line", "raised")
 
     def __init__(self, no: int, depth: int, func: str, is_module: bool, log_pos: int):
         self.no, self.depth, self.func, self.is_module = no, depth, func, is_module
@@ -45,6 +45,7 @@ class FrameState:
         self.cache: dict[str, Shown] = {}
         self.log_pos = log_pos
         self.pending: BaseException | None = None
+        self.raised: BaseException | None = None  # the latest exception raised in or into the frame
         self.read_line = 0  # the line whose read chain was recorded last
 
 
@@ -124,8 +125,8 @@ class Recorder:
         state = self.frames.get(id(frame))
         if state is None:
             return
-        if state.pending is not None and not yielded:
-            self.on_unwind(frame, state.pending)
+        if state.pending is not None:  # an exception leaves the frame (a closed generator too, though its
+            self.on_unwind(frame, state.pending)  # last instruction is the yield it was paused at)
             return
         self.settle(state, frame)
         self._pop(state)
@@ -137,16 +138,24 @@ class Recorder:
         state = self.frames.get(id(frame))
         if state is None:
             return
-        state.pending = exc
+        state.pending = state.raised = exc
         if exc is self.last_unwound:
             return  # the same exception passing up from a traced callee
         self.settle(state, frame)
         self.emit(("E", state.no, state.depth, state.line, type(exc).__name__, exception_message(exc)))
 
+    def on_reraise(self, frame) -> None:
+        """The frame ends by re-raising its latest exception (settrace reports it as a return)."""
+        state = self.frames.get(id(frame))
+        if state is not None and state.raised is not None:
+            self.on_unwind(frame, state.raised)
+
     def on_unwind(self, frame, exc: BaseException) -> None:
         state = self.frames.pop(id(frame), None)
         if state is None:
             return
+        if state.pending is None:  # lines ran since the exception (a `finally`): what the last one changed
+            self.settle(state, frame)
         self._pop(state)
         self.last_unwound = exc
         self.emit(("U", state.no, state.depth, state.line, type(exc).__name__))

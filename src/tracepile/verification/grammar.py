@@ -153,7 +153,8 @@ FORMS: tuple[Form, ...] = (
          r"(?({p}opening)(?: (?:is called|is entered|is invoked|begins|starts))?| (?:is called|is entered|is invoked))"
          r",? with <L:entry>",
          "call", moment="entry", context="call", example="We enter `f` (depth 2) with `n = 3`."),
-    Form("call_no_args", r"We enter <S:func>(?: \(depth <N:depth>\))?, which takes no arguments", "call",
+    Form("call_no_args", r"(?:We (?:enter|step into|call)|The call enters|Calling|Entering|Execution enters) <S:func>"
+         r"(?: \(depth <N:depth>\))?(?:, which takes no arguments|,? with no arguments)", "call",
          fixed={"no_args": True}, context="call", example="We enter `main`, which takes no arguments."),
     Form("resume", r"The generator <S:func> resumes where it left off", "resume", context="call",
          example="The generator `gen` resumes where it left off."),

@@ -12,6 +12,10 @@ OPERATORS = {"greater than": ast.Gt, "larger than": ast.Gt, "less than": ast.Lt,
              "in": ast.In, "not in": ast.NotIn}
 NEGATED = {ast.Gt: ast.LtE, ast.LtE: ast.Gt, ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Eq: ast.NotEq,
            ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In}
+# A true relation that settles a comparison either way is its reason: `a <= b` is True because `a` is equal to
+# `b`; `a < b` is False because `a` is greater than `b` (each relation below implies the comparison it keys).
+ENTAILS = {ast.LtE: {ast.LtE, ast.Lt, ast.Eq}, ast.GtE: {ast.GtE, ast.Gt, ast.Eq},
+           ast.NotEq: {ast.NotEq, ast.Lt, ast.Gt}}
 MIRRORED = {ast.Gt: ast.Lt, ast.Lt: ast.Gt, ast.GtE: ast.LtE, ast.LtE: ast.GtE, ast.Eq: ast.Eq,
             ast.NotEq: ast.NotEq}  # the operator with its sides swapped (`a > b` is `b < a`)
 SYMBOLS = {ast.Gt: ">", ast.Lt: "<", ast.GtE: ">=", ast.LtE: "<=", ast.Eq: "==", ast.NotEq: "!=", ast.In: "in",
@@ -73,7 +77,8 @@ def states(relation: str, op: type, swapped: bool) -> bool:
     stated = OPERATORS.get(relation)
     if swapped:
         stated = MIRRORED.get(stated)
-    return stated is not None and stated in (op, NEGATED.get(op))
+    negated = NEGATED.get(op)
+    return stated is not None and (stated in ENTAILS.get(op, {op}) or stated in ENTAILS.get(negated, {negated}))
 
 
 @lru_cache(maxsize=4096)

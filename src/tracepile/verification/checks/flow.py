@@ -33,12 +33,31 @@ class FlowChecks:
         line = claim.args["line"]
         frame = self.stack[-1] if self.stack else None
         index = self.last_line.get(frame)
+        if (index is None or self.events[index].line != line) and self.line_ran_in_this_call(line):
+            return self.revisited_line(claim)
         if index is None or self.events[index].line != line:
             self.context = Context("lost")
             actual = f"line {self.events[index].line}" if index is not None else "no line"
             return false(f"execution is not back at line {line}", actual, f"line {line}")
         self.context = Context("back", index, before=self.befores.get(index))
         return HOLDS
+
+    def line_ran_in_this_call(self, line: int) -> bool:
+        """Line `line` ran earlier in the call now running (or, outside any call, at all)."""
+        frame = self.stack[-1] if self.stack else None
+        return any(isinstance(e, LineEvent) and e.line == line and (frame is None or e.frame == frame)
+                   for e in self.events[:self.cursor + 1])
+
+    def revisited_line(self, claim: Claim) -> Finding:
+        """`Back at line N` of a line that ran before in this call (a loop header, say): its next run, which
+        must be in the same call."""
+        frame = self.stack[-1] if self.stack else None
+        found = self.claim_line(claim)
+        if found.verdict is True and frame is not None and self.events[self.context.index].frame != frame:
+            self.context = Context("lost")
+            return false(f"execution is not back at line {claim.args['line']} of this call", "another call",
+                         f"line {claim.args['line']}")
+        return found
 
     def claim_statement(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
