@@ -1,5 +1,6 @@
-"""Checks of descriptive fact words (verification/corroboration.py reads them): the property, extreme or
-`yields` a code span of the same sentence must corroborate; that span's own claim checks it against the run."""
+"""Checks of descriptive fact words (verification/corroboration.py reads them): a property, extreme or `yields` a
+code span of the same sentence corroborates (that span's own claim checks it), and ordinals and arithmetic words
+checked on the run, the problem and the line's code."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ def has(value, prop: str) -> bool | None:
 
 
 class CorroborationChecks:
-    """`an empty list; now `xs = []``, `the maximum ...; `max(a, b) = 3``, `` `range(n) = ...` yields``."""
+    """`an empty list; now `xs = []``, `the maximum ...; `max(a, b) = 3``, `` `range(n) = ...` yields``, `the first
+    call`, `the first sentence, "..."`, `raises ... to the power`, `drops that digit`."""
 
     def claim_corroborated(self, claim: Claim) -> Finding:
         how = claim.args["how"]
@@ -38,16 +40,7 @@ class CorroborationChecks:
         if how == "sentence":
             return self.sentence_ordinal(claim)
         if how == "extreme":
-            calls = [span for span in claim.args["spans"] if _calls(span.partition(" = ")[0], claim.args["call"])]
-            if not calls:
-                return unverifiable(f"\"{claim.text}\" is not shown: no value span of the sentence computes "
-                                    f"`{claim.args['call']}(...)`")
-            described = claim.args["described"]
-            if described and not any(described.partition(" = ")[2].strip() == c.partition(" = ")[2].strip()
-                                     for c in calls):
-                return false(f"`{described}` is not the {claim.text} the sentence shows (`{calls[0]}`)", calls[0],
-                             described)
-            return HOLDS
+            return _extreme(claim)
         event = self.line_context(claim)
         if isinstance(event, Finding):
             return event
@@ -85,6 +78,18 @@ class CorroborationChecks:
         if number == ordinal or ordinal == -1 and number == len(calls):
             return HOLDS
         return false(f"this is call {number} of `{call.func}` (of {len(calls)})", str(number), claim.text)
+
+
+def _extreme(claim: Claim) -> Finding:
+    """`the maximum`: a `max(...)` span of the sentence, whose value the span the word describes states."""
+    calls = [span for span in claim.args["spans"] if _calls(span.partition(" = ")[0], claim.args["call"])]
+    if not calls:
+        return unverifiable(f"\"{claim.text}\" is not shown: no value span of the sentence computes "
+                            f"`{claim.args['call']}(...)`")
+    described = claim.args["described"]
+    if described and not any(described.partition(" = ")[2].strip() == c.partition(" = ")[2].strip() for c in calls):
+        return false(f"`{described}` is not the {claim.text} the sentence shows (`{calls[0]}`)", calls[0], described)
+    return HOLDS
 
 
 def _operation(claim: Claim, source: str, line: int) -> Finding:
