@@ -275,8 +275,9 @@ FORMS: tuple[Form, ...] = (
          example="`len(s) = 0`, which counts as false"),
     Form("taken", r"the (?:whole |entire |full )?condition (?:is|holds|comes out|evaluates to) "
          r"(?P<{p}truthy>true|false|True|False)\b", "counts_as", example="the condition is true"),
-    Form("it_truth", r"(?:[Ii]t|[Tt]his) (?:is|comes out|evaluates to|turns out) (?P<{p}truthy>True|False)\b", "counts_as",
-         needs=("is True", "is False", "out True", "out False", "to True", "to False"), example="it is True"),
+    Form("it_truth", r"(?:(?:[Ii]t|[Tt]his) is (?P<{p}truthy>True|False))\b", "counts_as",
+         needs=tuple(f"{w} is {v}" for w in ("it", "It", "this", "This") for v in ("True", "False")),
+         example="it is True"),
     Form("assertion", r"the assertion (?P<{p}outcome>passes|fails)", "assertion",
          example="the assertion passes"),
     # ------------------------------------------------ control flow
