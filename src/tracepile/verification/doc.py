@@ -13,7 +13,7 @@ token that can state a fact** belongs to a claim that holds in the recorded run 
 speaks of: code spans, numbers, code symbols, the fact words listed below (truth and comparison,
 negation, quantifiers, counts and ordinals, repetition and persistence, change, control flow) and the
 names of the program and of its problem. Every other word is free wording ("afterwards", "converts",
-"splitting it yields", "builds", "collects") and is not checked. A fact token outside any claim makes
+"splitting it gives", "builds", "collects") and is not checked. A fact token outside any claim makes
 its sentence *unverifiable*, and one unverifiable or false sentence rejects the whole text. The
 verifier reports `grammar_version` and, for each sentence, its verdict (`verified`, `false`,
 `unverifiable`), the reason, and the expected and stated values.

@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 # 3.3: descriptive fact words corroborated by a code span of their sentence (a property of the value described,
-# an extreme with its `max(...)`/`min(...)`, `yields` said of a value), `it is True` for the line's condition, and
-# `that same sentence` before a quotation of the sentence quoted before.
+# an extreme with its `max(...)`/`min(...)`, `yields` said of a value), by the run (`the first call`) or the line's
+# code (`raises ... to the power`, `drops that digit`, `subtracts 2`); `it is True` for the line's condition;
+# `that same sentence` / `the first sentence` before a quotation; `one more time`; `previous` of a `prev` name; the
+# asking clause of the last question; a call of the line's code stated after the line (`so `l * x // gcd(l, x) = 6``).
 # 3.2: descriptions after a code span checked; loop grounds after `over`, with since / the list; quantifiers
 # (both, every item, only); where execution goes back to; a call's result in its line; element changes
 # (appends, an item goes from); repeated calls; the deciding part of an and/or verdict; what a summary
