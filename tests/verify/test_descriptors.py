@@ -77,7 +77,7 @@ def test_ordinals_name_the_first_second_or_last_item(run):
 
 def test_the_last_digit_is_a_remainder_by_ten(run):
     accepted(run, 11, "It takes the last digit.")
-    rejected(run, 9, "It takes the last digit.", "does not take a last digit")
+    rejected(run, 9, "It takes the last digit.", "neither takes nor drops a last digit")
     rejected(run, 11, "It takes the first digit.", "unverifiable words outside any claim: first")
 
 

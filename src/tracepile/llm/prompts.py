@@ -11,8 +11,8 @@ from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, R
 from tracepile.narration.text import code
 from tracepile.tracer.analysis import call_arguments
 
-PROMPT_VERSION = "llm-coe-6"  # 6: a calling line's changes listed once its calls are back; the final answer of a
-# call that raises; 5: grammar 3.2, closure variables apart from arguments in the facts; 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
+PROMPT_VERSION = "llm-coe-7"  # 7: grammar 3.3 (corroborated descriptive words, `it is True`); 6: a calling line's
+# changes listed once its calls are back; the final answer of a call that raises; 5: grammar 3.2, closure variables apart from arguments in the facts; 4: grammar 3.1 (loop sizes with their ground, persistence), one wording per meaning
 MODES = ("narrate", "rewrite")
 
 SYSTEM = "You explain, step by step, how a Python program runs on one input."

@@ -13,6 +13,7 @@ from tracepile.verification.checks import hints
 from tracepile.verification.checks.base import (FLOW, HOLDS, LINE_CONTEXTS, Context, Finding, false,
                                                 unverifiable)
 from tracepile.verification.checks.calls import CallChecks
+from tracepile.verification.checks.corroboration import CorroborationChecks
 from tracepile.verification.checks.descriptors import DescriptorChecks
 from tracepile.verification.checks.flow import FlowChecks
 from tracepile.verification.checks.language import LanguageChecks
@@ -39,7 +40,8 @@ ANCHORS = {"line", "line_late", "back", "call", "resume", "return", "repeat_call
 
 
 class Checker(FlowChecks, ValueChecks, LoopChecks, CallChecks, QuestionChecks, LanguageChecks, WordingChecks,
-              PhraseChecks, PersistenceChecks, DescriptorChecks, QuantifierChecks, TransitionChecks):
+              PhraseChecks, PersistenceChecks, DescriptorChecks, QuantifierChecks, TransitionChecks,
+              CorroborationChecks):
     """Walks the trace forward while reading the claims of a CoE, sentence by sentence; each claim kind
     is checked by the method `claim_<kind>` of its family's mixin (checks/)."""
 

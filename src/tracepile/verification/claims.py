@@ -20,12 +20,13 @@ REPEAT = re.compile(r",? ?(?<![\w`])(" + "|".join(REPEAT_PHRASES) + r")(?![\w`])
 NOT_NAMES = frozenset(w.lower() for w in keyword.kwlist + dir(builtins))  # keywords and builtins name nothing
 SEQUENCE = re.compile(r",|\s*`")  # `first, ...` or `first `a = 1`, then ...`: an order of steps, no ordinal
 QUOTE = re.compile(r'"([^"`\n]+)"')  # a quotation in free wording: of the problem, a comment or the output
-REPEAT_WORDS = ("again", "once more", "this time", "as before", "first time")
+REPEAT_WORDS = ("again", "once more", "one more time", "this time", "as before", "first time")
 # The word before a value span that says which moment it speaks of (skipping `and` and commas of a list).
 CUES = {"now": "after", "afterwards": "after", "afterward": "after", "after": "after", "leaving": "after",
         "making": "after", "with": "before", "before": "before", "was": "before", "previously": "before",
         "initially": "before", "from": "before"}
 SENTENCE_END = re.compile(r"(?<!\bi\.e)(?<!\be\.g)\.(?=\s|$)")  # `i.e.` and `e.g.` end no sentence
+ABBREVIATED = {"previous": ("prev",)}  # fact words a part of a shown name abbreviates (`prev_row`)
 SAME_AS = re.compile(r"\bthe same (?:value )?$", re.I)
 # `checks the condition `c` again`: the phrase qualifies the check (it is repeated), not its outcome
 RECHECK = re.compile(r"\bchecks (?:the (?:loop |`elif` )?condition )?`[^`]+`$")
@@ -135,15 +136,23 @@ def read_sentence(paragraph: int, text: str, names: frozenset[str] = frozenset()
     _free(text[free[-1][0]:], sentence, names)
     from tracepile.verification import descriptors  # (descriptors.py imports this module)
     descriptors.appositions(text, sentence, free)
-    if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`)
+    if sentence.stray:  # a word that is the name a code span of the sentence shows (`odd` values, `odd = 4`), or
+        # that a part of such a name abbreviates (`the previous row`, `prev = [1]`)
         shown = {w.lower() for span in bones.spans for w in re.findall(r"[A-Za-z_]\w*", span)} - NOT_NAMES
-        sentence.stray = [w for w in sentence.stray if w.lower() not in shown]
+        parts = {part for name in shown for part in name.split("_")}
+        sentence.stray = [w for w in sentence.stray if w.lower() not in shown
+                          and not parts & set(ABBREVIATED.get(w.lower(), ()))]
     if sentence.stray:  # descriptive numbers, ordinals and `differ`
         descriptors.read(text, sentence, bones.spans)
+    if sentence.stray:  # properties, extremes and `yields` a code span of the sentence corroborates
+        from tracepile.verification import corroboration
+        corroboration.read(text, sentence)
     sentence.claims += repeats
     for claim in sentence.claims:  # claims about the sentence as a whole see all its code spans
         if claim.kind in ("same_source", "repeat", "quote"):
             claim.args["spans"] = tuple(bones.spans)
+        if claim.kind == "same_source":
+            claim.args["quotes"] = tuple(QUOTE.findall(text))
     return sentence
 
 
@@ -169,7 +178,7 @@ def _repeats(text: str) -> tuple[str, list[Claim]]:
     for match in REPEAT.finditer(text):
         if any(a <= match.start(1) < b for a, b in spans) or SAME_AS.search(text, 0, match.start(1)):
             continue  # `the same value as before` is a persistence claim (grammar's `same_as_before`)
-        how = match.group(1).lower()
+        how = match.group(1).lower().replace("one more time", "once more")
         shown = tuple(unspan(m.group(0)) for m in SPAN_RE.finditer(text))
         checked = how in ("again", "once again", "once more") and RECHECK.search(text, 0, match.start()) is not None
         claims.append(Claim("repeat", {"how": how, "spans": shown, "check": checked}, "", how, "repeat"))

@@ -20,7 +20,7 @@ ORDINAL_ITEM = re.compile(rf"\b(first|second|third|last|final)\s+(?:({ITEM_NOUNS
 RUN_COUNT = re.compile(r"\b(\w+)\s+(?:iterations?|times?|rounds?|pass|passes|calls?|runs?)\b", re.I)  # not item words
 # A number is a descriptor only as an operand (`multiplies by 5`, `adds one`) or a count of a noun (`the two
 # counts`): after `is`, `to`, `equals` ... it would state a value, which only a code span may do.
-BY_NUMERAL = re.compile(r"\bby\s+(\d+)\b", re.I)
+BY_NUMERAL = re.compile(r"\b(?:by|adds?|adding|subtracts?|subtracting|plus|minus)\s+(\d+)\b", re.I)
 _WORDS = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 COUNT_WORD = re.compile(rf"\b(?:(?:adds?|adding|subtracts?|subtracting|plus|minus|by)\s+(?P<operand>{_WORDS})\b|"
                         rf"(?P<count>{_WORDS})[\s-]+(?P<noun>[a-z]+)\b)", re.I)
@@ -52,8 +52,8 @@ In a line paragraph these words outside a form are claims about the narrated ste
 | a count or ordinal word that is part of a name a code span of the sentence shows (*the second score, `score2 = 96`*; *the first raise, `first_raise = 5`*; *power of five, `power_of_five = 5`*) | the name: an ordinal names its number (`score2`, `second_raise`), a number word itself (`power_of_five`) |
 | a position noun and a number: *index 4*, *position 0*, *bucket 5*, *vertex 2*, *node 0*, *entry 3* (not *the sum 7* or *digit 4*: values) | the step changes item 4 of a container (a list, tuple or dictionary of its frame), or a subscript of its code evaluates to 4 before it runs |
 | *the first / second / third / last / final* *tail*, *vertex*, *node*, *bucket*, *position*, *token*, ... (*the first item*, *element*, *entry*, *character* are the loop's iterations: form `ordinal`) | as above, for index 0, 1, 2 or the last index of that container |
-| *the last digit*, *the final digit* | the step's code takes `... % 10` |
-| a number after *by* (*multiplies by 5*, *dividing by 100*) | a number written in the step's code |
+| *the last digit*, *the final digit* | the step's code takes `... % 10`, or drops it: `... // 10` |
+| a number after *by*, *adds*, *subtracts*, *plus*, *minus* (*multiplies by 5*, *dividing by 100*, *subtracts 2*) | a number written in the step's code |
 | a number word as an operand (*adds one*, *subtracts one*, *by five*) | a number written in the step's code |
 | a number word that counts a noun (*the two counts*, *three tails*, *a single element*) | the number of names the step reads, or binds (two or more: nearly every line reads one), or the length of a container a value the sentence states (`` `tails = [5, 6, 7]` ``, `` `q` stays `[1]` ``) |
 | a description right after a code span, in free wording: *`` `root_product = 90` ``, the product of the roots*; *..., which is (also) the product of the roots*; *... (the product of the roots)*; *... - the product*; *, i.e. the ...*; further ones chained with a comma (*..., the product, which is ...*); and a sentence that only describes the last code span of the sentence before it (*This is the product of the roots.*, *It represents ...*) | every word of three letters or more of the description (other than *the*, *of*, *and* ...; a plural *s* dropped) is a word of the name the span shows (of `` `x = v` ``, `x`; of an expression, its names): *`` `root_sum = 19` ``, the sum of the roots* holds; *, the product of the roots* or *, the coefficient of x* is unverifiable, and so is any description of a bare value (*`` `24` ``, the value it removed*) |

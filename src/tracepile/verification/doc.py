@@ -3,7 +3,7 @@ cannot drift apart (a test compares them). Regenerate: `python -m tracepile.veri
 
 from __future__ import annotations
 
-from tracepile.verification import descriptors
+from tracepile.verification import corroboration, descriptors
 from tracepile.verification.grammar import (EXAMPLE_CALL, EXAMPLE_CODE, EXAMPLE_TEXT, FACT_WORDS, FORMS, FREE_EXAMPLES,
                                            GRAMMAR_VERSION, MOMENTS, REJECTED_EXAMPLES, REPEAT_PHRASES)
 
@@ -13,7 +13,7 @@ token that can state a fact** belongs to a claim that holds in the recorded run 
 speaks of: code spans, numbers, code symbols, the fact words listed below (truth and comparison,
 negation, quantifiers, counts and ordinals, repetition and persistence, change, control flow) and the
 names of the program and of its problem. Every other word is free wording ("afterwards", "converts",
-"splitting it yields", "builds", "collects") and is not checked. A fact token outside any claim makes
+"splitting it gives", "builds", "collects") and is not checked. A fact token outside any claim makes
 its sentence *unverifiable*, and one unverifiable or false sentence rejects the whole text. The
 verifier reports `grammar_version` and, for each sentence, its verdict (`verified`, `false`,
 `unverifiable`), the reason, and the expected and stated values.
@@ -137,7 +137,7 @@ the line's own result after them.
 
 def render() -> str:
     parts = [f"# The TracePile claim grammar, version {GRAMMAR_VERSION}\n", INTRO, _example(), _moments(),
-             MOMENT_RULES, descriptors.RULES, _forms(), _vocabulary(), _rejected()]
+             MOMENT_RULES, descriptors.RULES, corroboration.RULES, _forms(), _vocabulary(), _rejected()]
     return "\n".join(parts)
 
 

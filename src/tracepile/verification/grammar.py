@@ -6,12 +6,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# 3.3: descriptive fact words corroborated by a code span of their sentence (a property of the value described,
+# an extreme with its `max(...)`/`min(...)`, `yields` said of a value), by the run (`the first call`) or the line's
+# code (`raises ... to the power`, `drops that digit`, `subtracts 2`); `it is True` for the line's condition;
+# `that same sentence` / `the first sentence` before a quotation; `one more time`; `previous` of a `prev` name; the
+# asking clause of the last question; a call of the line's code stated after the line (`so `l * x // gcd(l, x) = 6``).
 # 3.2: descriptions after a code span checked; loop grounds after `over`, with since / the list; quantifiers
 # (both, every item, only); where execution goes back to; a call's result in its line; element changes
 # (appends, an item goes from); repeated calls; the deciding part of an and/or verdict; what a summary
 # leaves alone (`none of these iterations changes ...`).
 # 3.1: persistence and sameness, loop sizes with their ground, descriptive numbers.
-GRAMMAR_VERSION = "3.2"
+GRAMMAR_VERSION = "3.3"
 
 # Moments a value claim can speak of (the checker reads exactly this state).
 MOMENTS = {
@@ -57,7 +62,7 @@ FACT_WORD_SET = frozenset().union(*FACT_WORDS.values())
 MOVED_BACK = re.compile(r"\b(?:goes|go|went|going|comes|come|came|coming|heads|headed|heading|moves|moved|moving|gets|"
                         r"got|getting|steps|stepped|stepping|is|are|was|were) back\b", re.I)
 # Repetition phrases are claims of their own, about the step's earlier runs (checked, not free wording).
-REPEAT_PHRASES = ("for the first time", "once again", "once more", "this time", "as before", "again")
+REPEAT_PHRASES = ("for the first time", "once again", "once more", "one more time", "this time", "as before", "again")
 # Words a paragraph may open with before it names its line (`Now line 5 ...`, `On line 5, ...`).
 OPENERS = (r"(?:Now|Next|Then|Here|After that|Afterwards|Moving on|Continuing|Meanwhile|At this point|"
            r"Execution (?:moves|returns|goes|comes|passes|jumps) (?:on )?to|Control (?:moves|returns|passes|goes) "
@@ -276,6 +281,9 @@ FORMS: tuple[Form, ...] = (
          example="`len(s) = 0`, which counts as false"),
     Form("taken", r"the (?:whole |entire |full )?condition (?:is|holds|comes out|evaluates to) "
          r"(?P<{p}truthy>true|false|True|False)\b", "counts_as", example="the condition is true"),
+    Form("it_truth", r"(?:(?:[Ii]t|[Tt]his) is (?P<{p}truthy>True|False))\b", "counts_as",
+         needs=tuple(f"{w} is {v}" for w in ("it", "It", "this", "This") for v in ("True", "False")),
+         example="it is True"),
     Form("assertion", r"the assertion (?P<{p}outcome>passes|fails)", "assertion",
          example="the assertion passes"),
     # ------------------------------------------------ control flow
@@ -547,8 +555,9 @@ FORMS: tuple[Form, ...] = (
     Form("reads_all", r"reads all (?:of )?(?:the )?(?:standard input|input|text on standard input)(?: at once)?",
          "reads_all", example="reads all of standard input"),
 
-    Form("same_source", r"(?:read off |taken from |from |in |again from )?the same (?:sentence|formula|equation|text|"
-         r"phrase|statement|quote)", "same_source", example="from the same sentence"),
+    Form("same_source", r"(?:read off |taken from |from |in |again from )?(?:[Tt]he|[Tt]hat|[Tt]his) same (?:sentence|"
+         r"formula|equation|text|phrase|statement|quote|words)", "same_source", needs=("same",),
+         example="from the same sentence"),
     Form("scales", r"(?P<{p}verb>doubles|halves|triples) (?:it|the (?P<{p}free>[a-z]+(?: [a-z]+)?)|<S:operand>)",
          "scales", example="doubles the distance"),
     # ------------------------------------------------ grammar 3.2: where execution goes next, loop grounds in words

@@ -31,9 +31,10 @@ class DescriptorChecks:
             return _differ(claim)
         tree = _tree(self.source_of(event.line))
         if how == "digit":
-            takes = any(isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and _constant(n.right) == 10
-                        for n in ast.walk(tree))
-            return HOLDS if takes else false(f"line {event.line} does not take a last digit (`% 10`)", "",
+            takes = any(isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Mod, ast.FloorDiv)) and _constant(n.right)
+                        == 10 or isinstance(n, ast.AugAssign) and isinstance(n.op, (ast.Mod, ast.FloorDiv))
+                        and _constant(n.value) == 10 for n in ast.walk(tree))  # takes it, or drops it
+            return HOLDS if takes else false(f"line {event.line} neither takes nor drops a last digit (`% 10`, `// 10`)", "",
                                              claim.text)
         if how == "item":
             positions = self.item_positions(event, tree)

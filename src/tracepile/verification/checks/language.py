@@ -3,6 +3,8 @@ the code, and the answer to the problem's question, each against the program rec
 
 from __future__ import annotations
 
+import re
+
 from tracepile.authored import (comments, comments_about, comments_before_def, last_question, mentions_number,
                                 quoted_from, quotes_clause, shares_word, squeeze, states_other, stating_clause,
                                 without_full_stop)
@@ -70,7 +72,7 @@ class LanguageChecks:
         self.answered = True
         if self.strict and self.cursor < len(self.events) - 1:
             return false("the problem's question is answered before the run ends", "", stated)
-        if not asked or squeeze(asked) != squeeze(claim.args["question"]):
+        if not asked or squeeze(claim.args["question"]) not in asked_forms(asked):
             return false("the problem's last question is another", asked, claim.args["question"])
         outcome = self.trace.outcome
         if self.trace.input.kind != "call" or outcome.exception is not None:
@@ -103,3 +105,13 @@ class LanguageChecks:
             return false(f"line {line} holds no comment about line {event.line}", "", str(line))
         same = text in (about[line], without_full_stop(about[line]))  # a quote may leave out the full stop
         return HOLDS if same else false(f"the comment at line {line} is other text", about[line], text)
+
+
+ASKING = re.compile(r",\s+((?:what|how|which|who|whom|whose|when|where|why|is|are|does|do|can)\b[^,]*\?)$", re.I)
+
+
+def asked_forms(question: str) -> set[str]:
+    """The ways a text may quote the problem's last question: whole, or its asking clause after a lead-in
+    (`what is the value of x + y?` of `If 6x + 3y = 27 and 2x + 5y = 37, what is the value of x + y?`)."""
+    clause = ASKING.search(question)
+    return {squeeze(question)} | ({squeeze(clause.group(1))} if clause else set())

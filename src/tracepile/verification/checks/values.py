@@ -81,7 +81,8 @@ class ValueChecks:
 
     def recorded_and_unchanged(self, expr: str) -> tuple[bool | None, str]:
         """A sub-expression the line recorded (`math.comb(n, 2)`), read after the line: its recorded value,
-        when every name it reads has the same value (or none) before and after the line."""
+        when every name it reads has the same value (or none) before and after the line; else, for a call of
+        the line's own code (which only the step could evaluate), the value it had while the line ran."""
         event = self.events[self.context.index]
         try:
             tree = ast.parse(normal(expr), mode="eval")
@@ -89,9 +90,15 @@ class ValueChecks:
             return None, ""
         before, after = self.context.before or {}, self.values.of(event.frame)
         names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
-        if any(before.get(name) != after.get(name) for name in names):
-            return None, ""
-        return evaluate(expr, {}, dict(event.values))
+        if not any(before.get(name) != after.get(name) for name in names):
+            found = evaluate(expr, {}, dict(event.values))
+            if found[0] is not None:
+                return found
+        if normal(expr) in sub_expressions(self.source_of(event.line)) and \
+                any(isinstance(node, ast.Call) for node in ast.walk(tree)):
+            # `so `l * x // gcd(l, x) = 6``: the line's own computation, which only the step could evaluate
+            return evaluate(expr, before, dict(event.values))
+        return None, ""
 
     def operand_hint(self) -> str:
         """One operand of the line (a recorded sub-expression, else a name it reads), as operands are listed."""

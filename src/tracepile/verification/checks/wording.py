@@ -362,6 +362,9 @@ class WordingChecks:
             return false("nothing was quoted before this sentence", "", claim.text)
         source = next((s for s in problem_sentences(self.problem) if squeeze(self.last_quote) in squeeze(s)),
                       self.last_quote)
+        elsewhere = [q for q in claim.args.get("quotes", ()) if squeeze(q) not in squeeze(source)]
+        if elsewhere:  # `That same sentence, "...", ...`: the quotation is of the sentence quoted before
+            return false(f"\"{elsewhere[0]}\" is not in the sentence quoted before", source, elsewhere[0])
         stated = [span.partition(" = ")[2].strip() for span in claim.args.get("spans", ()) if " = " in span]
         missing = [v for v in stated if number_of(v) is not None and not mentions_number(source, v)]
         return false(f"the quoted words do not mention `{missing[0]}`", source, missing[0]) if missing else HOLDS
