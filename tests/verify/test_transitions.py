@@ -395,3 +395,29 @@ def test_back_at_a_loop_header_that_ran_before_is_its_next_run(nested, index, pa
 ])
 def test_back_at_a_line_is_rejected_when_it_did_not_run_before_or_is_not_next(nested, index, paragraph, reason):
     rejected(nested, index, paragraph, reason)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Line 5 goes back to the `for` loop, finds no more items, and so the loop ends after 2 iterations; execution "
+    "continues at line 9.",
+    "Line 5 goes back to the `for` loop; with no more items, the loop ends after 2 iterations and execution "
+    "continues at line 9.",
+])
+def test_the_end_of_a_for_loop_in_other_wordings(nested, paragraph):
+    accepted(nested, 10, paragraph)
+
+
+def test_a_wrong_count_at_the_end_of_a_for_loop_in_other_wordings(nested):
+    rejected(nested, 10, "Line 5 goes back to the `for` loop; with no more items, the loop ends after 3 iterations "
+                         "and execution continues at line 9.", "2 iterations")
+
+
+@pytest.mark.parametrize("paragraph, ok", [
+    ("Line 6 checks `x > 1`, which is False, so the `continue` is skipped and execution continues at line 8.", True),
+    ("Line 6 checks `x > 1`, which is True, so the `continue` is skipped and execution continues at line 8.", False),
+])
+def test_a_condition_which_is_true_or_false(nested, paragraph, ok):
+    if ok:
+        accepted(nested, 5, paragraph)
+    else:
+        rejected(nested, 5, paragraph, "")

@@ -275,7 +275,8 @@ FORMS: tuple[Form, ...] = (
          example="so `total = 6`"),
     Form("deleted", r"<NL:names> no longer exists?", "deleted", "after", example="`tmp` no longer exists"),
     # ------------------------------------------------ conditions
-    Form("truth", r"<S:expr>(?: is| is also| comes out| evaluates to| turns out)? (?P<{p}truth>True|False)\b", "truth", "during",
+    Form("truth", r"<S:expr>(?: is| is also| comes out| evaluates to| turns out|, which is|, which comes out)? "
+         r"(?P<{p}truth>True|False)\b", "truth", "during",
          example="`a > b` is True"),
     Form("counts_as", r"<V:claim>, which counts as (?P<{p}truthy>true|false)\b", "counts_as", "during",
          example="`len(s) = 0`, which counts as false"),
@@ -599,8 +600,8 @@ FORMS: tuple[Form, ...] = (
          fixed={"where": "else"}, example="execution continues in the `else` part at line 8"),
     Form("call_finished", r"the call (?:has finished|has returned|is done|is over)", "call_finished", context="back",
          needs=("the call",), example="the call has finished"),
-    Form("loop_end_found", r"(?:finds|has|there are) no (?:more|further) items(?: left)?, so the loop ends after "
-         r"<N:count> iterations?", "loop_end", needs=("items",),
+    Form("loop_end_found", r"(?:(?:finds|has|there are) no (?:more|further) items(?: left)?,? (?:and )?so|with no "
+         r"(?:more|further) items(?: left)?,) the loop ends after <N:count> iterations?", "loop_end", needs=("items",),
          example="finds no more items, so the loop ends after 2 iterations"),
     Form("loop_ground_since", r"(?:since|because|as) <S:sequence> holds <N:size> (?:numbers?|items?|characters?|"
          r"elements?|values?), the loop (?:runs|will run) <N:count> (?:iterations?|times?)(?: in all)?", "loop_ground",
