@@ -463,3 +463,23 @@ def test_a_call_without_arguments_may_open_in_the_usual_wordings(call, opening, 
     paragraphs = narrate(result).response.split("\n\n")
     paragraphs[0] = opening
     assert verify("\n\n".join(paragraphs), result).passed == accepted
+
+
+SYMBOLIC = 'from sympy import symbols\n\n\ndef f(n):\n    x = symbols("x")\n    y = n + 1\n    return x * y\n'
+
+
+@pytest.mark.parametrize("paragraph, accepted", [
+    ("Line 5 runs; `x` now holds the symbol `x`.", True),
+    ("Line 5 runs; `x` now holds the sympy symbol `x`.", True),
+    ("Line 5 runs; `x` now holds the symbol `y`.", False),
+    ("Line 6 runs; `y` now holds the symbol `5`.", False),  # a number, not a symbol
+])
+def test_a_sympy_symbol_is_said_to_be_held_not_written_as_x_equals_x(paragraph, accepted):
+    result = trace(SYMBOLIC, "f(4)")
+    text = narrate(result).response
+    assert "`x = x`" not in text and "`x` now holds the symbol `x`" in text
+    paragraphs = text.split("\n\n")
+    line = paragraph.split()[1]
+    index = next(i for i, p in enumerate(paragraphs) if p.startswith(f"Line {line} "))
+    paragraphs[index] = paragraph
+    assert verify("\n\n".join(paragraphs), result).passed == accepted

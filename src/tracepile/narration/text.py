@@ -280,8 +280,8 @@ class Narrator:
         if info is not None:
             for name in info.reads:
                 value = before.get(name)
-                if value is not None and len(value) <= MAX_SCALAR_CHARS and not is_noise(value):
-                    found.append(claim(name, value))
+                if value is not None and len(value) <= MAX_SCALAR_CHARS and not is_noise(value) and value != name:
+                    found.append(claim(name, value))  # (a sympy symbol `x = x` says nothing)
         return found[:MAX_OPERANDS]
 
     def computations(self, event: LineEvent, info: LineInfo | None) -> str:
@@ -374,10 +374,13 @@ class Narrator:
         indirect = [c for c in changes if source and not updates.changes_directly(source, c[0], defined)]
         changes = [c for c in changes if c not in indirect]
         items, changes = self.items_changed(event, source, changes)
+        symbols = [(n, v) for n, v in changes if n == v]  # a sympy symbol: `x` holds the symbol `x`, not `x = x`
+        changes = [c for c in changes if c not in symbols]
         parts = []
         if changes:
             claims = join([claim(n, v) for n, v in changes])
             parts.append(f"now {claims}")
+        parts += [f"{code(n)} now holds the symbol {code(v)}" for n, v in symbols]
         callees = sorted(set(self.line_callees.get(event.frame, ())))
         before = self.line_before.get(event.frame, {})
         restored = [c for c in indirect if _same_value(before.get(c[0]), c[1])]  # changed in a call, put back

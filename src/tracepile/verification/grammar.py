@@ -437,7 +437,7 @@ FORMS: tuple[Form, ...] = (
          "changed_inside", "after", example="`arr` is now `[1, 2, 5]`, changed inside `quick_sort`"),
     Form("becomes", r"<S:target> (?P<{p}verb>becomes|now becomes|changes to|turns into|is updated to|is changed to|"
          r"is reassigned to|is now|now is|now holds|now equals|is set to|ends up as|ends up at|takes the value|"
-         r"gets the value|is bound to|is rebound to) <S:value>", "becomes", "after",
+         r"gets the value|is bound to|is rebound to) (?P<{p}symbol>the (?:sympy )?symbol )?<S:value>", "becomes", "after",
          needs=("becomes", "changes", "turns", "updated", "changed", "reassigned", "now", "set to", "ends up", "takes the", "gets the", "bound to"),
          example="`arr[2]` becomes `9`"),
     Form("natural_value", r"<S:expr> (?P<{p}verb>is|was|gives|gave|returned|evaluates to|comes to|comes out as|comes out to|"

@@ -4,6 +4,7 @@ from the run), names and values mentioned, items and outputs, quotations and pro
 from __future__ import annotations
 
 import ast
+import re
 from functools import lru_cache
 
 from tracepile.authored import comments, mentions_number, name_words, quoted_from, squeeze, stems
@@ -17,6 +18,7 @@ ORDINALS = {word: k for k, word in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), 1)}
 OUTCOME_KINDS = {"counts_as", "truth", "next", "iteration", "loop_end", "loop_done", "body_skipped", "no_longer",
                  "assertion", "ordinal"}  # claims that state where a condition or loop header sends execution
+SYMBOL = re.compile(r"(?!(?:True|False|None)$)[A-Za-z_]\w*")
 CHANGING = {"becomes", "now becomes", "changes to", "turns into", "is updated to", "is changed to", "is reassigned to"}
 STOP = frozenset("the a an of in on at to for by and or is are was were that this it its with from as per each "
                  "does do how much many what which who when".split())
@@ -88,7 +90,11 @@ class WordingChecks:
         if isinstance(event, Finding):
             return event
         target, stated = claim.args["target"], claim.args["value"]
-        if " = " in target:  # `the difference `a - b = 39` becomes `c = 39``: a value, then where it goes
+        if claim.args.get("symbol") and not SYMBOL.fullmatch(stated):  # a sympy symbol shows as its bare name
+            return false(f"`{stated}` is not shown as a symbol is (a bare name)", "", stated)
+        if claim.args.get("symbol"):
+            pass  # the value is the symbol as shown, not an expression to evaluate
+        elif " = " in target:  # `the difference `a - b = 39` becomes `c = 39``: a value, then where it goes
             expr, _, shown = target.partition(" = ")
             first = self.auto_value(Claim("value", {"expr": expr.strip(), "value": shown.strip()}, "auto",
                                           claim.text, claim.form))
