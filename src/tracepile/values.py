@@ -710,7 +710,13 @@ _CONSTRUCTORS = {
 }
 
 
+_FACTORIES = {"int": int, "float": float, "str": str, "list": list, "set": set, "dict": dict, "tuple": tuple}
+
+
 def _parse_known(node: ast.expr) -> object:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "defaultdict" and \
+            len(node.args) == 2 and isinstance(node.args[0], ast.Name) and node.args[0].id in _FACTORIES:
+        return collections.defaultdict(_FACTORIES[node.args[0].id], _parse_known(node.args[1]))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _CONSTRUCTORS:
         if node.keywords:
             raise Unparsable("keyword arguments")

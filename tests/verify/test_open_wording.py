@@ -483,3 +483,32 @@ def test_a_sympy_symbol_is_said_to_be_held_not_written_as_x_equals_x(paragraph, 
     index = next(i for i, p in enumerate(paragraphs) if p.startswith(f"Line {line} "))
     paragraphs[index] = paragraph
     assert verify("\n\n".join(paragraphs), result).passed == accepted
+
+
+DIGITS = "def digit_sum(n):\n    if n < 10:\n        return n\n    return n % 10 + digit_sum(n // 10)\n"
+
+
+@pytest.mark.parametrize("paragraph, accepted", [
+    ("Back at line 4, with `n = 48`, the recursive call gave `digit_sum(n // 10) = 4`, so "
+     "`n % 10 + digit_sum(n // 10) = 12`.", True),
+    ("Back at line 4, `n % 10 + digit_sum(n // 10)` is `12`.", True),
+    ("Back at line 4, so `n % 10 + digit_sum(n // 10) = 13`.", False),
+    ("Back at line 4, so `n % 10 + digit_sum(n // 9) = 12`.", False),  # not the call the line made
+])
+def test_a_value_back_at_a_line_may_use_the_result_of_the_call_it_waited_for(paragraph, accepted):
+    result = trace(DIGITS, "digit_sum(487)")
+    paragraphs = narrate(result).response.split("\n\n")
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("So `digit_sum` returns `4`")) + 1
+    report = verify("\n\n".join(paragraphs[:at] + [paragraph] + paragraphs[at:]), result)
+    assert report.passed == accepted, report.failures
+
+
+def test_a_defaultdict_is_read_as_the_dict_it_holds():
+    code = "from collections import defaultdict\n\n\ndef f(s, k):\n    cnt = defaultdict(int)\n" \
+           "    for ch in s:\n        cnt[ch] += 1\n    return len(cnt) > k\n"
+    result = trace(code, "f('aab', 3)")
+    paragraphs = narrate(result).response.split("\n\n")
+    at = next(i for i, p in enumerate(paragraphs) if p.startswith("Line 8"))
+    for reason, accepted in (("`len(cnt) = 2` is at most `k = 3`", True), ("`len(cnt) = 3` is at most `k = 3`", False)):
+        paragraphs[at] = f"Line 8 returns `len(cnt) > k` with `k = 3`; `len(cnt) > k` is False because {reason}."
+        assert verify("\n\n".join(paragraphs), result).passed == accepted

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import collections
 import math
 import re
 from functools import lru_cache
@@ -85,6 +86,8 @@ def evaluate(expr: str, state: dict[str, str], recorded: dict[str, str]) -> tupl
             scope[name] = parse_value(state[name])
         except Unparsable:
             return None, ""
+        if type(scope[name]) is collections.defaultdict:  # read as the dict it holds: a missing key is unknown
+            scope[name] = dict(scope[name])
     try:
         value = compiled(scope, {"__builtins__": __builtins__})
     except Exception:  # noqa: BLE001 - unknown names, unsafe operands, errors: cannot check

@@ -26,6 +26,16 @@ OWN_CODE_FORMS = frozenset({"operands", "computes", "if", "elif", "while", "asse
 class ValueChecks:
     """Claims about the values of the narrated step, before or after it runs."""
 
+    def with_call_result(self, expr: str, known: str, stated: str) -> Finding:
+        """Back at a line, a value that uses the result of the call it waited for (`n % 10 + digit_sum(n // 10)`):
+        the line's own operands as they were before it, the call as the value it returned."""
+        event = self.events[self.context.index]
+        verdict, actual = evaluate(known, self.context.before or {}, dict(event.values))
+        if verdict is None:
+            return unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
+        return HOLDS if exact(stated, actual) else \
+            false(f"`{expr}` is `{actual}` at line {event.line}, not `{stated}`", actual, stated)
+
     def claim_values(self, claim: Claim) -> Finding:
         return HOLDS  # the form's own words; each `x = v` it lists is a value claim of its own
 
@@ -37,6 +47,9 @@ class ValueChecks:
 
     def value_finding(self, claim: Claim) -> Finding:
         expr, stated, moment = claim.args["expr"], claim.args["value"], claim.moment
+        returned = self.returned_here()
+        if returned is not None and (known := self.with_returned(expr, returned)) is not None:
+            return self.with_call_result(expr, known, stated)
         if moment.startswith("auto"):
             return self.auto_value(claim)
         if claim.form in OWN_CODE_FORMS and self.context.kind in LINE_CONTEXTS:

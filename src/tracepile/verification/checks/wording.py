@@ -50,6 +50,8 @@ class WordingChecks:
             return unverifiable(f"`{expr} = {stated}` is not tied to a step where it can be read")
         event = self.events[self.context.index]
         returned = self.returned_here()
+        if returned is not None and (known := self.with_returned(expr, returned)) is not None:
+            return self.with_call_result(expr, known, stated)
         if returned is not None and normal(expr).partition("(")[0] == returned.func and "(" in expr:
             return HOLDS if exact(stated, returned.value) else \
                 false(f"`{expr}` returned `{returned.value}`", returned.value, stated)
@@ -197,6 +199,35 @@ class WordingChecks:
         if self.context.kind in ("line", "back", "call"):
             return false(f"`{expr}` is not a name in scope nor part of this step's code", "", expr)
         return unverifiable(f"`{expr}` names nothing of the program")
+
+    def with_returned(self, expr: str, returned: ReturnEvent) -> str | None:
+        """`expr` with the call the line was waiting for replaced by the value it returned, when that call is
+        the only call of its function both in `expr` and in the line's code; else None."""
+        try:
+            tree = ast.parse(normal(expr), mode="eval")
+            value = ast.parse(returned.value, mode="eval").body
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        source = self.source_of(self.events[self.context.index].line)
+
+        def calls(node: ast.AST) -> list[ast.Call]:
+            return [n for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                    and n.func.id == returned.func]
+
+        try:
+            in_code = calls(ast.parse(source.strip()))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        found = calls(tree)
+        if len(found) != 1 or len(in_code) != 1 or ast.unparse(found[0]) != ast.unparse(in_code[0]) or \
+                found[0] is tree.body:
+            return None
+
+        class Put(ast.NodeTransformer):
+            def visit_Call(self, node: ast.Call) -> ast.AST:
+                return value if node is found[0] else self.generic_visit(node)
+
+        return ast.unparse(Put().visit(tree))
 
     def returned_here(self) -> ReturnEvent | None:
         """In a `Back at line N` paragraph, the return of the call the line was waiting for."""
