@@ -421,3 +421,24 @@ def test_a_condition_which_is_true_or_false(nested, paragraph, ok):
         accepted(nested, 5, paragraph)
     else:
         rejected(nested, 5, paragraph, "")
+
+
+SQUARES = "def squares(n):\n    for k in range(n):\n        yield k * k\n\n\ndef f(n):\n    out = []\n" \
+          "    for v in squares(n):\n        out.append(v)\n    return out\n"
+YIELDED = "`squares` yields `0`, handing control back to its caller, and "
+
+
+@pytest.mark.parametrize("clause, reason", [
+    ("iteration 1 of the loop at line 8 begins with `v = 0`.", ""),
+    ("iteration 2 of the loop at line 8 begins with `v = 0`.", "line 8 starts iteration 1"),
+    ("iteration 1 of the loop at line 8 begins with `v = 1`.", "`v` is `0`"),
+    ("iteration 1 of the loop at line 2 begins with `v = 0`.", "execution is not back at line 2"),
+])
+def test_an_iteration_named_by_its_loop_line_after_a_yield_is_back_at_that_header(clause, reason):
+    result, paragraphs = template(SQUARES, "f(2)")
+    assert paragraphs[6].startswith("`squares` yields `0`") and paragraphs[7].startswith("Back at line 8")
+    merged = (result, paragraphs[:7] + paragraphs[8:])  # the yield and the `Back at line 8` paragraph as one
+    if reason:
+        rejected(merged, 6, YIELDED + clause, reason)
+    else:
+        accepted(merged, 6, YIELDED + clause)

@@ -311,6 +311,8 @@ FORMS: tuple[Form, ...] = (
          r" begins:| begins,| starts,)? "
          r"(?:<L:after>" + _NOT_RELATED + r"|the next item)", "iteration", "after",
          example="iteration 2 begins with `i = 1`"),
+    Form("iteration_back", r"iteration <N:iteration> of the (?:`for` )?loop at line <N:line> (?:begins|starts) with "
+         r"<L:after>", "iteration_back", "after", example="iteration 2 of the loop at line 8 begins with `x = 4`"),
     Form("loop_end", r"there are no more items, so the loop ends after <N:count> iterations?", "loop_end",
          example="there are no more items, so the loop ends after 3 iterations"),
     Form("loop_empty", r"there is nothing to iterate over, so the loop body does not run at all", "loop_end",

@@ -9,7 +9,7 @@ from tracepile.model import CallEvent, ExceptionEvent, LineEvent, OutputEvent, R
 from tracepile.tracer.analysis import for_iterable
 from tracepile.tracer.paths import iteration_lines, one_line_loops, same_path
 from tracepile.values import sequence_size
-from tracepile.verification.checks.base import HOLDS, Context, Finding, false, unverifiable
+from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Context, Finding, false, unverifiable
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import evaluate, exact, normal, same_output
 
@@ -188,6 +188,22 @@ class LoopChecks:
 
     def claim_iteration(self, claim: Claim) -> Finding:
         return self.stated_flow(self._iteration(claim))
+
+    def claim_iteration_back(self, claim: Claim) -> Finding:
+        """`iteration 2 of the loop at line 8 begins with ...`: after a call or a generator's yield it also says
+        execution is back at that loop header (as `Back at line 8` would)."""
+        line = claim.args["line"]
+        if self.context.kind not in LINE_CONTEXTS:
+            back = self.claim_back(Claim("back", {"line": line}, "", claim.text, claim.form))
+            if back.verdict is not True:
+                return back
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        if event.line != line:
+            return false(f"the step narrated is line {event.line}, not the loop at line {line}", str(event.line),
+                         str(line))
+        return self.stated_flow(self.iteration_is(event, claim.args["iteration"]))
 
     def _iteration(self, claim: Claim) -> Finding:
         event = self.line_context(claim)
