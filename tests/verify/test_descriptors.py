@@ -134,3 +134,17 @@ def test_descriptors_outside_a_line_paragraph_are_not_checked(run):
 def test_a_count_of_one_is_not_the_one_name_a_line_reads(run):
     # line 9 reads one name (`total`); a count of one needs the code's `1` or a stated value of one item
     rejected(run, 9, "It applies one rule.", "(1) is no count of line 9")
+
+
+@pytest.mark.parametrize("paragraph, accepted", [
+    ("Line 2 runs; now `counts = {}`, an empty dictionary.", True),
+    ("Line 2 runs; now `counts = {}`, an empty list.", False),  # the wrong kind of value
+    ("Line 2 runs; now `counts = {}`, a non-empty dictionary.", False),
+    ("Line 2 runs; now `counts = {}`, a sorted dictionary.", False),
+])
+def test_a_description_may_name_the_kind_and_plain_properties_of_the_value(paragraph, accepted):
+    code = "def f(xs):\n    counts = {}\n    for x in xs:\n        counts[x] = counts.get(x, 0) + 1\n    return counts\n"
+    result = trace(code, "f([3])")
+    paragraphs = narrate(result).response.split("\n\n")
+    paragraphs[next(k for k, p in enumerate(paragraphs) if p.startswith("Line 2"))] = paragraph
+    assert verify("\n\n".join(paragraphs), result).passed == accepted

@@ -442,3 +442,26 @@ def test_an_iteration_named_by_its_loop_line_after_a_yield_is_back_at_that_heade
         rejected(merged, 6, YIELDED + clause, reason)
     else:
         accepted(merged, 6, YIELDED + clause)
+
+
+FACTORS = "def f(n):\n    d = 2\n    out = []\n    while d * d <= n:\n        while n % d == 0:\n" \
+          "            out.append(d)\n            n //= d\n        d += 1\n    return out\n"
+
+
+@pytest.mark.parametrize("which, reason", [("inner ", ""), ("", ""), ("outer ", "not an outer loop")])
+def test_a_while_iteration_may_name_its_loop_inner_or_outer_when_it_is(which, reason):
+    result, paragraphs = template(FACTORS, "f(12)")
+    index = next(k for k, p in enumerate(paragraphs) if p.startswith("Line 5"))
+    paragraph = ("Line 5 checks the loop condition `n % d == 0` with `n = 12` and `d = 2`; step by step, `n % d = 0`, "
+                 f"so `n % d == 0` is True and iteration 1 of the {which}loop runs, starting at line 6.")
+    if reason:
+        rejected((result, paragraphs), index, paragraph, reason)
+    else:
+        accepted((result, paragraphs), index, paragraph)
+
+
+def test_a_for_loop_that_finds_no_more_items_and_ends(nested):
+    accepted(nested, 10, "Line 5 goes back to the `for` loop, finds no more items, and the loop ends after 2 "
+                         "iterations; execution continues at line 9.")
+    rejected(nested, 10, "Line 5 goes back to the `for` loop, finds no more items, and the loop ends after 1 "
+                         "iteration; execution continues at line 9.", "2 iterations")

@@ -301,7 +301,8 @@ FORMS: tuple[Form, ...] = (
          fixed={"where": "skip"}, example="the body is skipped and execution continues at line 9"),
     Form("skip_ahead", r"it skips ahead to line <N:line>", "next", fixed={"where": "skip"},
          example="it skips ahead to line 9"),
-    Form("while_iteration", r"iteration <N:iteration> of the loop runs, starting at line <N:line>", "next",
+    Form("while_iteration", r"iteration <N:iteration> of the (?:(?P<{p}which>inner|outer) )?loop runs, starting at "
+         r"line <N:line>", "next",
          fixed={"where": "body"}, example="iteration 2 of the loop runs, starting at line 4"),
     Form("loop_exit", r"the loop ends and execution continues at line <N:line>", "next",
          fixed={"where": "skip"}, example="the loop ends and execution continues at line 7"),
@@ -602,7 +603,7 @@ FORMS: tuple[Form, ...] = (
          fixed={"where": "else"}, example="execution continues in the `else` part at line 8"),
     Form("call_finished", r"the call (?:has finished|has returned|is done|is over)", "call_finished", context="back",
          needs=("the call",), example="the call has finished"),
-    Form("loop_end_found", r"(?:(?:finds|has|there are) no (?:more|further) items(?: left)?,? (?:and )?so|with no "
+    Form("loop_end_found", r"(?:(?:finds|has|there are) no (?:more|further) items(?: left)?(?:,? (?:and )?so|, and)|with no "
          r"(?:more|further) items(?: left)?,) the loop ends after <N:count> iterations?", "loop_end", needs=("items",),
          example="finds no more items, so the loop ends after 2 iterations"),
     Form("loop_ground_since", r"(?:since|because|as) <S:sequence> holds <N:size> (?:numbers?|items?|characters?|"

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import ast
 import re
+from fractions import Fraction
 
 from tracepile.authored import name_words, stems
 from tracepile.model import LineEvent
+from tracepile.values import Unparsable, parse_value
 from tracepile.verification.checks.base import HOLDS, Finding, false, unverifiable
 from tracepile.verification.claims import SPAN_RE, Claim, unspan
 from tracepile.verification.compare import evaluate, exact
@@ -64,6 +66,7 @@ class DescriptorChecks:
             return unverifiable(f"\"{claim.text}\" describes no code span of the sentence before it")
         expr = claim.args["span"].partition(" = ")[0].strip()
         own = stems(" ".join(w for name in _names(expr) for w in name_words(name)))
+        own |= value_words(claim.args["span"].partition(" = ")[2])
         words = {w.rstrip("s") for w in re.findall(r"[a-z]+", claim.args["words"].lower())
                  if len(w) >= 3 and w not in STOP}
         if words <= own and (own or not words):
@@ -160,3 +163,24 @@ def _names(expr: str) -> list[str]:
     body = _tree(expr).body
     node = body[0].value if len(body) == 1 and isinstance(body[0], ast.Expr) else None
     return [node.id] if isinstance(node, ast.Name) else [node.attr] if isinstance(node, ast.Attribute) else []
+
+
+def value_words(shown: str) -> set[str]:
+    """Words that are true of a shown value: its type (`an empty dictionary` for `{}`) and its plain properties."""
+    try:
+        value = parse_value(shown) if shown.strip() else None
+    except Unparsable:
+        return set()
+    if value is None or isinstance(value, bool):
+        return set()
+    kinds = {dict: {"dictionary", "dict", "map", "mapping"}, list: {"list"}, set: {"set"}, str: {"string", "text"},
+             tuple: {"tuple"}, int: {"integer", "number"}, float: {"number"}, Fraction: {"fraction", "number"}}
+    words = set(next((w for t, w in kinds.items() if isinstance(value, t)), set()))
+    if isinstance(value, (dict, list, set, str, tuple)):
+        words |= {"empty"} if not value else set()
+        words |= {"pair"} if isinstance(value, tuple) and len(value) == 2 else set()
+    if isinstance(value, (int, float, Fraction)):
+        words |= {"positive"} if value > 0 else {"negative"} if value < 0 else {"zero"}
+        if isinstance(value, int):
+            words |= {"even"} if value % 2 == 0 else {"odd"}
+    return words

@@ -197,6 +197,9 @@ class FlowChecks:
         if where in ("else", "elif") and (where == "elif") != self.is_elif(line):
             return false(f"line {line} is {'an `elif`' if self.is_elif(line) else 'the `else` part'}",
                          "elif" if self.is_elif(line) else "else", where)
+        which = claim.args.get("which")
+        if which and not self.nesting_is(event.line, which):
+            return false(f"the loop at line {event.line} is not an {which} loop", "", which)
         if "iteration" in claim.args:
             return self.iteration_is(event, claim.args["iteration"])
         return HOLDS
