@@ -512,3 +512,20 @@ def test_a_defaultdict_is_read_as_the_dict_it_holds():
     for reason, accepted in (("`len(cnt) = 2` is at most `k = 3`", True), ("`len(cnt) = 3` is at most `k = 3`", False)):
         paragraphs[at] = f"Line 8 returns `len(cnt) > k` with `k = 3`; `len(cnt) > k` is False because {reason}."
         assert verify("\n\n".join(paragraphs), result).passed == accepted
+
+
+BALLS = "def solution():\n    red = 3\n    blue = 5\n    total = red + blue\n    return total\n"
+BALLS_PROBLEM = "A bag holds 3 red balls and 5 blue balls. How many balls are in the bag?"
+
+
+@pytest.mark.parametrize("sentence, accepted", [
+    ("In the problem's terms, the total number of balls comes to `8`.", True),  # `number`: any quantity's word
+    ("In the problem's terms, the number of red balls comes to `8`.", False),  # no word of `total`
+    ("In the problem's terms, the total number of balls comes to `9`.", False),
+])
+def test_problem_terms_may_use_generic_quantity_words(sentence, accepted):
+    result = trace(BALLS, "solution()")
+    paragraphs = narrate(result, problem=BALLS_PROBLEM).response.split("\n\n")
+    at = next(k for k, p in enumerate(paragraphs) if p.startswith("Line 4"))
+    paragraphs[at] += " " + sentence
+    assert verify("\n\n".join(paragraphs), result, problem=BALLS_PROBLEM).passed == accepted

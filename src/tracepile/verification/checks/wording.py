@@ -24,6 +24,11 @@ STOP = frozenset("the a an of in on at to for by and or is are was were that thi
                  "does do how much many what which who when".split())
 
 
+# Words any quantity of a problem may be called by (`the total number of balls`, `their ages today`); a
+# problem-term name must still share one of its words with the name it reads as.
+GENERIC = frozenset("number amount count quantity value total result today now current currently overall "
+                    "altogether".split())
+
 # Function words that programs also use as names (`it`, `so`): wording, not the program's names.
 ENGLISH = frozenset("an and as at be by do he if in is it its me my of on or so to up us we the this that then "
                     "there these those which what when where who why how with from into over but for are was were "
@@ -415,7 +420,7 @@ class WordingChecks:
         exact_names = [name for name in names if name_words(name) == words]
         if exact_names:
             return exact_names
-        known = stems(self.problem) | stems(" ".join(w for n in self.program_names for w in name_words(n)))
+        known = stems(self.problem) | stems(" ".join(w for n in self.program_names for w in name_words(n))) | GENERIC
         content = {w.rstrip("s") for w in words if len(w) >= 3 and w not in STOP}
         if not content <= known:
             return []
