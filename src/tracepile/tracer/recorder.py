@@ -26,6 +26,7 @@ shows no mutable object never changes its text."""
 
 
 _SMALL_INT = 10 ** 18  # rendered in full by `render`
+_SCALARS = frozenset({int, float, bool, complex, str, bytes, type(None)})  # never among a rendering's watched objects
 
 
 class TraceLimit(Exception):
@@ -221,7 +222,8 @@ class Recorder:
             for source, chain in info.mutates:
                 ok, obj = evaluate(chain, loc, glob)
                 if ok:
-                    self.log.append(id(obj))
+                    if type(obj) not in _SCALARS:  # `total += x` on a number rebinds: nothing changed in place
+                        self.log.append(id(obj))
                     if not state.is_module and source.isidentifier() and source not in loc:
                         self._global_change(source, glob, names)
         mutated: set = set()
@@ -255,7 +257,10 @@ class Recorder:
                     or entry[4] is not None and unchanged(entry[3], entry[4])):
                 continue  # the same value, and nothing its text shows changed
             entry_text = entry[1] if entry is not None else None
-            entry = cache[name] = self.shown(value, entry_text)
+            if type(value) is int and -_SMALL_INT < value < _SMALL_INT:  # the most frequent change
+                entry = cache[name] = (value, int.__repr__(value), None, None, None)
+            else:
+                entry = cache[name] = self.shown(value, entry_text)
             if entry_text != entry[1]:
                 changes.append((name, entry[1]))
                 if is_global:
