@@ -50,6 +50,8 @@ class SettraceHooks(Hooks):
     name = "settrace"
 
     def start(self) -> None:
+        self.local = self.on_event  # bound once: the local trace function returned at every event
+        self.record_line = self.rec.on_line
         self.active = True
         sys.settrace(self.on_call)
 
@@ -65,14 +67,14 @@ class SettraceHooks(Hooks):
         except Exception as exc:  # noqa: BLE001
             self.fail(exc)
             return None
-        return self.on_event
+        return self.local
 
     def on_event(self, frame, event, arg):
         if not self.active:
             return None
         try:
             if event == "line":
-                self.rec.on_line(frame, frame.f_lineno)
+                self.record_line(frame, frame.f_lineno)
             elif event == "return":
                 self.rec.on_return(frame, arg, self._is_yield(frame))
             elif event == "exception":
@@ -80,7 +82,7 @@ class SettraceHooks(Hooks):
         except Exception as exc:  # noqa: BLE001
             self.fail(exc)
             return None
-        return self.on_event
+        return self.local
 
     @staticmethod
     def _is_yield(frame) -> bool:

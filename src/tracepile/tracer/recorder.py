@@ -221,12 +221,14 @@ class Recorder:
         names = list(info.assigns) if info is not None else []
         if info is not None and info.mutates:
             for source, chain in info.mutates:
-                ok, obj = evaluate(chain, loc, glob)
-                if ok:
-                    if type(obj) not in _SCALARS:  # `total += x` on a number rebinds: nothing changed in place
-                        self.log.append(id(obj))
-                    if not state.is_module and source.isidentifier() and source not in loc:
-                        self._global_change(source, glob, names)
+                try:  # `evaluate`, inlined
+                    obj = chain(loc, glob)
+                except Exception:  # noqa: BLE001 - unsafe or failing: nothing to note
+                    continue
+                if type(obj) not in _SCALARS:  # `total += x` on a number rebinds: nothing changed in place
+                    self.log.append(id(obj))
+                if not state.is_module and source.isidentifier() and source not in loc:
+                    self._global_change(source, glob, names)
         mutated: set = set()
         if len(self.log) > state.log_pos:
             mutated = set(self.log[state.log_pos:])
