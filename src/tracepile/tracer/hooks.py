@@ -50,8 +50,6 @@ class SettraceHooks(Hooks):
     name = "settrace"
 
     def start(self) -> None:
-        self.local = self.on_event  # bound once: the local trace function returned at every event
-        self.record_line = self.rec.on_line
         self.active = True
         sys.settrace(self.on_call)
 
@@ -67,14 +65,14 @@ class SettraceHooks(Hooks):
         except Exception as exc:  # noqa: BLE001
             self.fail(exc)
             return None
-        return self.local
+        return self.on_event
 
     def on_event(self, frame, event, arg):
         if not self.active:
             return None
         try:
             if event == "line":
-                self.record_line(frame, frame.f_lineno)
+                self.rec.on_line(frame, frame.f_lineno)
             elif event == "return":
                 self.rec.on_return(frame, arg, self._is_yield(frame))
             elif event == "exception":
@@ -82,7 +80,7 @@ class SettraceHooks(Hooks):
         except Exception as exc:  # noqa: BLE001
             self.fail(exc)
             return None
-        return self.local
+        return self.on_event
 
     @staticmethod
     def _is_yield(frame) -> bool:
