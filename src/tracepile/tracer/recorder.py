@@ -8,14 +8,13 @@ import operator
 
 from tracepile.model import DELETED
 from tracepile.tracer.analysis import CodeInfo, LineInfo
-from tracepile.tracer.safe_eval import evaluate, same_moment
+from tracepile.tracer.safe_eval import begin_moment, end_moment, evaluate
 from tracepile.tracer.stdin import produced
 from tracepile.values import _instance_dict, render, render_watched
 
 MISSING = object()
 READ_VALUE = "__tracepile_read__"  # the name a read chain's expressions use for the read's value
 MAX_READ_CHARS = 20_000
-_SAME_MOMENT = same_moment()  # module-level: a program that renders sys.stdout shows the Recorder itself
 
 
 Shown = tuple  # (value, text, ids of the mutable objects seen or None, those objects, contents(objects))
@@ -26,6 +25,7 @@ shows no mutable object never changes its text."""
 
 
 _SMALL_INT = 10 ** 18  # rendered in full by `render`
+_SCALARS = frozenset({int, float, bool, complex, str, bytes, type(None)})  # never among a rendering's watched objects
 
 
 class TraceLimit(Exception):
@@ -102,24 +102,26 @@ class Recorder:
             return  # a continuation line of the statement already running
         info = self.lines.get(line)
         previous = state.info
-        if info is not None and info.why or previous is not None and previous.mutates:
-            with _SAME_MOMENT:  # expressions are evaluated
-                self._line(state, frame, line, info)
-        else:
-            self._line(state, frame, line, info)
-
-    def _line(self, state: FrameState, frame, line: int, info: LineInfo | None) -> None:
-        previous = state.info
-        loc = None
-        if previous is not None and (previous.assigns or previous.mutates) or len(self.log) > state.log_pos:
-            loc = frame.f_locals  # one snapshot per event: on 3.11/3.12 each access copies the locals
-            self.settle(state, frame, loc)
-        state.pending = None
-        values = ()
-        if info is not None and info.why:
-            values = self._explain(info, frame.f_locals if loc is None else loc, frame.f_globals)
-        state.line, state.info, state.read_line = line, info, 0
-        self.emit(("L", state.no, state.depth, line, values))
+        moment = info is not None and info.why or previous is not None and previous.mutates
+        if moment:
+            begin_moment()  # expressions are evaluated: is_plain's verdicts hold until the line is recorded
+        try:
+            loc = None
+            if previous is not None and (previous.assigns or previous.mutates) or len(self.log) > state.log_pos:
+                loc = frame.f_locals  # one snapshot per event: on 3.11/3.12 each access copies the locals
+                self.settle(state, frame, loc)
+            state.pending = None
+            values = ()
+            if info is not None and info.why:
+                values = self._explain(info, frame.f_locals if loc is None else loc, frame.f_globals)
+            state.line, state.info, state.read_line = line, info, 0
+            records = self.records  # `emit`, inlined: the most frequent record
+            records.append(("L", state.no, state.depth, line, values))
+            if len(records) >= self.max_events:
+                self.emit_limit()
+        finally:
+            if moment:
+                end_moment()
 
     def on_return(self, frame, value: object, yielded: bool) -> None:
         state = self.frames.get(id(frame))
@@ -228,11 +230,14 @@ class Recorder:
         names = list(info.assigns) if info is not None else []
         if info is not None and info.mutates:
             for source, chain in info.mutates:
-                ok, obj = evaluate(chain, loc, glob)
-                if ok:
+                try:  # `evaluate`, inlined
+                    obj = chain(loc, glob)
+                except Exception:  # noqa: BLE001 - unsafe or failing: nothing to note
+                    continue
+                if type(obj) not in _SCALARS:  # `total += x` on a number rebinds: nothing changed in place
                     self.log.append(id(obj))
-                    if not state.is_module and source.isidentifier() and source not in loc:
-                        self._global_change(source, glob, names)
+                if not state.is_module and source.isidentifier() and source not in loc:
+                    self._global_change(source, glob, names)
         mutated: set = set()
         if len(self.log) > state.log_pos:
             mutated = set(self.log[state.log_pos:])
@@ -264,7 +269,10 @@ class Recorder:
                     or entry[4] is not None and unchanged(entry[3], entry[4])):
                 continue  # the same value, and nothing its text shows changed
             entry_text = entry[1] if entry is not None else None
-            entry = cache[name] = self.shown(value, entry_text)
+            if type(value) is int and -_SMALL_INT < value < _SMALL_INT:  # the most frequent change
+                entry = cache[name] = (value, int.__repr__(value), None, None, None)
+            else:
+                entry = cache[name] = self.shown(value, entry_text)
             if entry_text != entry[1]:
                 changes.append((name, entry[1]))
                 if is_global:
@@ -335,8 +343,11 @@ class Recorder:
     def emit(self, record: tuple) -> None:
         self.records.append(record)
         if len(self.records) >= self.max_events:
-            self.truncated = self.truncated or f"event limit of {self.max_events} reached"
-            raise TraceLimit
+            self.emit_limit()
+
+    def emit_limit(self) -> None:
+        self.truncated = self.truncated or f"event limit of {self.max_events} reached"
+        raise TraceLimit
 
 
 _CONTAINERS = (list, dict, set, bytearray, collections.deque, collections.Counter, collections.OrderedDict,

@@ -75,17 +75,26 @@ def is_plain(value: Any, budget: list[int] | None = None) -> bool:
 _verdicts: dict[int, tuple[Any, bool]] | None = None  # see same_moment
 
 
+def begin_moment() -> None:
+    """Evaluations from here to `end_moment` see one unchanging program state (a tracer event), so
+    is_plain's verdict on a container is kept and reused by identity until then."""
+    global _verdicts
+    _verdicts = {}
+
+
+def end_moment() -> None:
+    global _verdicts
+    _verdicts = None
+
+
 class same_moment:
-    """`with same_moment():` evaluations inside see one unchanging program state (a tracer event), so
-    is_plain's verdict on a container is kept and reused by identity until the block ends."""
+    """`with same_moment():` the block is one moment (see begin_moment)."""
 
     def __enter__(self) -> None:
-        global _verdicts
-        _verdicts = {}
+        begin_moment()
 
     def __exit__(self, *exc_info) -> None:
-        global _verdicts
-        _verdicts = None
+        end_moment()
 
 
 def _plain(value: Any) -> Any:
