@@ -529,3 +529,28 @@ def test_problem_terms_may_use_generic_quantity_words(sentence, accepted):
     at = next(k for k, p in enumerate(paragraphs) if p.startswith("Line 4"))
     paragraphs[at] += " " + sentence
     assert verify("\n\n".join(paragraphs), result, problem=BALLS_PROBLEM).passed == accepted
+
+
+HELPER = "def cross(a, b):\n    return a * b\n\n\ndef f(p, q):\n    r = cross(p, q)\n    return r\n"
+
+
+@pytest.mark.parametrize("paragraph, accepted", [
+    ("Line 6 passes `p = 2` and `q = 3` on to the helper.", True),
+    ("Line 6 passes `p = 2` to `cross`.", True),
+    ("Line 6 passes `p = 3` on to the helper.", False),  # `p` is 2
+    ("Line 6 passes `7` on to the helper.", False),  # no argument of the call
+])
+def test_a_line_passes_values_to_the_function_it_calls(paragraph, accepted):
+    result = trace(HELPER, "f(2, 3)")
+    paragraphs = narrate(result).response.split("\n\n")
+    paragraphs[next(k for k, p in enumerate(paragraphs) if p.startswith("Line 6"))] = paragraph
+    assert verify("\n\n".join(paragraphs), result).passed == accepted
+
+
+def test_passing_values_needs_a_call_of_traced_code_next():
+    result = trace(HELPER, "f(2, 3)")
+    paragraphs = narrate(result).response.split("\n\n")
+    at = next(k for k, p in enumerate(paragraphs) if p.startswith("Line 7"))
+    paragraphs[at] = "Line 7 passes `r = 6` on to the caller."
+    report = verify("\n\n".join(paragraphs), result)
+    assert not report.passed and any("calls no traced function next" in f for f in report.failures)

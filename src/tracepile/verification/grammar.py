@@ -381,6 +381,8 @@ FORMS: tuple[Form, ...] = (
          "stdin_reads", "during", example="reads the line `'5 3\\n'` from standard input"),
     Form("stdin_count", r"reads <N:count> characters? from standard input", "stdin_count", "during",
          example="reads 120 characters from standard input"),
+    Form("passes_args", r"(?:passes|passing|hands) <NL:values>(?: on)? to", "passes_args", "before",
+         example="passes `p = (1, 2)` and `q = (0, 3)` on to"),
     Form("mutating_call", r"(?:calls|calling) <S:call>(?: on <V:receiver>)?(?:,? which returns <S:value>)?",
          "mutating_call", "during",
          example="calls `q.popleft()`, which returns `3`"),

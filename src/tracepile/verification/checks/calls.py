@@ -10,7 +10,7 @@ from tracepile.tracer.analysis import call_arguments
 from tracepile.tracer.paths import call_end, call_signature, last_events, quiet_calls
 from tracepile.updates import changes_directly, root_name
 from tracepile.verification.checks import hints
-from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Context, Finding, false, unverifiable
+from tracepile.verification.checks.base import HOLDS, LINE_CONTEXTS, Context, Finding, false, split_claim, unverifiable
 from tracepile.verification.claims import Claim
 from tracepile.verification.compare import exact, same_output, unfence
 
@@ -143,6 +143,28 @@ class CallChecks:
         index = self.take(CallEvent, lambda e: e.func == func and e.resumed, f"generator `{func}` resumes")
         self.context = Context("lost" if isinstance(index, Finding) else "call", index)
         return index if isinstance(index, Finding) else HOLDS
+
+    def claim_passes_args(self, claim: Claim) -> Finding:
+        """`passes `p = (1, 2)` on to the helper`: the line calls traced code next, and each value it passes is
+        one of that call's arguments (the values themselves are checked as value claims)."""
+        event = self.line_context(claim)
+        if isinstance(event, Finding):
+            return event
+        index = self.context.index + 1
+        call = self.events[index] if index < len(self.events) else None
+        if not isinstance(call, CallEvent) or call.resumed or call.caller != event.frame:
+            return false(f"line {event.line} calls no traced function next", "", claim.text)
+        for span in claim.args["values"]:
+            expr, value = split_claim(span) if " = " in span else ("", span)
+            if expr:
+                shown = self.claim_value(Claim("value", {"expr": expr, "value": value}, "before", claim.text,
+                                               claim.form))
+                if shown.verdict is not True:
+                    return shown
+            if not any(exact(value, actual) for _, actual in call.args):
+                return false(f"`{call.func}` is not called with `{value}`",
+                             ", ".join(f"{n} = {v}" for n, v in call.args), value)
+        return HOLDS
 
     def claim_return(self, claim: Claim, yielded: bool = False) -> Finding:
         func = claim.args["func"]
