@@ -2,6 +2,8 @@
 (`seen[1]` becomes `True`, `dist[0]` goes from `90` to `88`, appends `0` to `stack`), checked; the whole
 container is restated when small, at its first binding and when its loop ends. False variants are rejected."""
 
+import pytest
+
 from tracepile.engine import trace
 from tracepile.narration import narrate
 from tracepile.narration.elements import SMALL_CONTAINER_CHARS, element_change
@@ -123,3 +125,17 @@ def test_an_item_of_a_nested_container_is_said_by_its_keys_and_checked():
     for lie in ("`grid[2][1]` goes from `0` to `5`", "`grid[1][2]` goes from `0` to `6`"):
         lied = text.replace("`grid[1][2]` goes from `0` to `5`", lie, 1)
         assert any(lie in s and v != "verified" for s, v in verdicts(lied, result).items()), lie
+
+
+@pytest.mark.parametrize("paragraph, accepted", [
+    ("Line 4 appends `v = 1` to `adj[u] = []`, so now `adj = [[1], []]`.", True),
+    ("Line 4 appends `v = 2` to `adj[u]`, so now `adj = [[1], []]`.", False),  # `v` is 1
+    ("Line 4 appends `u = 0` to `adj[u]`, so now `adj = [[1], []]`.", False),  # the item appended is 1
+])
+def test_an_appended_item_may_be_named_with_its_value(paragraph, accepted):
+    code = "def f(n, edges):\n    adj = [[] for _ in range(n)]\n    for u, v in edges:\n        adj[u].append(v)\n" \
+           "    return adj\n"
+    result = trace(code, "f(2, [(0, 1)])")
+    paragraphs = narrate(result).response.split("\n\n")
+    paragraphs[next(k for k, p in enumerate(paragraphs) if p.startswith("Line 4"))] = paragraph
+    assert verify("\n\n".join(paragraphs), result).passed == accepted

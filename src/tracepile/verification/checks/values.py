@@ -205,7 +205,15 @@ class ValueChecks:
             return unverifiable(f"`{name}` is not recorded in full at line {event.line}")
         if not isinstance(before, list) or not isinstance(after, list) or render(after[:-1]) != render(before):
             return false(f"`{name}` goes from `{old}` to `{new}` at line {event.line}", new, item)
-        if not _is_value(item):
+        if " = " in item:  # `appends `v = 1` to ...`: the item named with its value before the line
+            expr, shown = split_claim(item)
+            known, actual = evaluate(expr, before_state, recorded)
+            if not known:
+                return unverifiable(f"`{expr}` cannot be evaluated at line {event.line}")
+            if not exact(shown, actual):
+                return false(f"`{expr}` is `{actual}` before line {event.line} runs, not `{shown}`", actual, shown)
+            item = actual
+        elif not _is_value(item):
             known, item = evaluate(item, before_state, recorded)
             if not known:
                 return unverifiable(f"`{claim.args['item']}` cannot be evaluated at line {event.line}")
