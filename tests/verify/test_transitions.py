@@ -465,3 +465,17 @@ def test_a_for_loop_that_finds_no_more_items_and_ends(nested):
                          "iterations; execution continues at line 9.")
     rejected(nested, 10, "Line 5 goes back to the `for` loop, finds no more items, and the loop ends after 1 "
                          "iteration; execution continues at line 9.", "2 iterations")
+
+
+SAFE = "def f(pairs):\n    out = []\n    for a, b in pairs:\n        try:\n            out.append(a // b)\n" \
+       "        except ZeroDivisionError:\n            out.append(-1)\n    return out\n"
+
+
+def test_the_body_of_an_except_clause_runs_next():
+    result, paragraphs = template(SAFE, "f([(5, 0)])")
+    index = next(k for k, p in enumerate(paragraphs) if p.startswith("Line 6"))
+    accepted((result, paragraphs), index,
+             "Line 6 is the `except` clause that catches the exception, so the body runs next, at line 7.")
+    rejected((result, paragraphs), index,
+             "Line 6 is the `except` clause that catches the exception, so the body runs next, at line 8.",
+             "line 7 runs")

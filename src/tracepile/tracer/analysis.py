@@ -128,7 +128,8 @@ class _Builder:
                 self.visit_body(sub, in_else=is_elif)
         for handler in getattr(stmt, "handlers", ()):
             self.lines.setdefault(handler.lineno, LineInfo(handler.lineno, "except", handler.lineno,
-                                                           assigns=(handler.name,) if handler.name else ()))
+                                                           assigns=(handler.name,) if handler.name else (),
+                                                           body=_lines_of(handler.body)))
             self.owner.setdefault(handler.lineno, handler.lineno)
             self.visit_body(handler.body, in_else=False)
         if isinstance(stmt, ast.Match):
