@@ -554,3 +554,16 @@ def test_passing_values_needs_a_call_of_traced_code_next():
     paragraphs[at] = "Line 7 passes `r = 6` on to the caller."
     report = verify("\n\n".join(paragraphs), result)
     assert not report.passed and any("calls no traced function next" in f for f in report.failures)
+
+
+@pytest.mark.parametrize("said, accepted", [
+    ("`input() = '2'` becomes `int(input()) = 2`", True),  # one value made into another
+    ("`input() = '2'` becomes `int(input()) = 3`", False),
+    ("`input() = '3'` becomes `int(input()) = 2`", False),
+])
+def test_a_value_span_may_become_another_expression(said, accepted):
+    result = trace(DOUBLING, ProgramInput("stdin", "2\n"))
+    paragraphs = narrate(result).response.split("\n\n")
+    at = next(k for k, p in enumerate(paragraphs) if p.startswith("Line 1"))
+    paragraphs[at] = f"Line 1 reads the line `'2\\n'` from standard input; {said}, so now `n = 2`."
+    assert verify("\n\n".join(paragraphs), result).passed == accepted

@@ -97,6 +97,7 @@ class WordingChecks:
         if isinstance(event, Finding):
             return event
         target, stated = claim.args["target"], claim.args["value"]
+        converted = False
         if claim.args.get("symbol") and not SYMBOL.fullmatch(stated):  # a sympy symbol shows as its bare name
             return false(f"`{stated}` is not shown as a symbol is (a bare name)", "", stated)
         if claim.args.get("symbol"):
@@ -110,6 +111,8 @@ class WordingChecks:
                     unverifiable(f"`{stated}` is stated without saying what has it")
             target, _, stated = stated.partition(" = ")
             target, stated = target.strip(), stated.strip()
+            converted = normal(expr) != normal(target)  # one value made into another (`input() = '2'` becomes
+            # `int(input()) = 2`): no change of one name to check
         elif " = " in stated:  # `stores `a + b = 5` in `x``: the value shown with what gives it
             expr, _, stated = stated.partition(" = ")
             shown = self.auto_value(Claim("value", {"expr": expr.strip(), "value": stated.strip()}, "auto",
@@ -131,7 +134,7 @@ class WordingChecks:
         finding = self.claim_value(Claim("value", {"expr": target, "value": stated}, "after", claim.text, claim.form))
         if finding.verdict is not True:
             return finding
-        if claim.args["verb"] in CHANGING:
+        if claim.args["verb"] in CHANGING and not converted:
             verdict, old = evaluate(target, self.context.before or {}, dict(event.values))
             if verdict is not None and exact(stated, old):
                 return false(f"`{target}` does not change at line {event.line}", old, stated)
