@@ -4,6 +4,7 @@ narrated up to its decisive step, so that the recorded input is reached by elimi
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 
 from tracepile.enrich.questions.check import Rerun, same_result
 from tracepile.enrich.questions.records import Question
@@ -14,9 +15,10 @@ from tracepile.tracer.analysis import analyze
 from tracepile.values import Unparsable, parse_value
 from tracepile.verification.reasoning import state_at
 
-BUDGET = 6  # candidate inputs run per question at most
+BUDGET = 8  # candidate inputs run per question at most
 MAX_TRIED = 2  # wrong candidates narrated
-MAX_SHOWN = 60  # longest value a section states
+MAX_SHOWN = 120  # longest result a section states
+MAX_OPERAND = 60  # longest condition or operand value a decisive step states
 BRANCHES = ("if", "elif", "while")
 NO_DERIVATION = f"input not derivable: no nearby input with another result within {BUDGET} runs"
 
@@ -61,7 +63,8 @@ def search(trace: Trace, rerun: Rerun) -> list[Tried]:
 
 
 def variants(program_input: ProgramInput) -> list[ProgramInput]:
-    """Inputs one small change away from `program_input`: one literal argument or one stdin number varied."""
+    """Inputs one small change away from `program_input`: one literal argument varied (a number moved, halved
+    or doubled, a list or text one item shorter) or one stdin number moved by one."""
     if program_input.kind == "stdin":
         return [ProgramInput("stdin", text) for text in _stdin_variants(program_input.text)]
     try:
@@ -71,14 +74,15 @@ def variants(program_input: ProgramInput) -> list[ProgramInput]:
     values = list(call.args) + list(call.kwargs.values())
     if call.callee is not None or not call.func or not values or not all(_literal(v) for v in values):
         return []
-    out = []
+    per_value = []
     for position, value in enumerate(values):
+        texts = []
         for changed in _nearby(value):
             args = values[:position] + [changed] + values[position + 1:]
-            text = _call_text(".".join(call.func), args[:len(call.args)], dict(zip(call.kwargs, args[len(call.args):])))
-            if "`" not in text and text != program_input.text.strip():
-                out.append(ProgramInput("call", text))
-    return _spread(out)
+            texts.append(_call_text(".".join(call.func), args[:len(call.args)],
+                                    dict(zip(call.kwargs, args[len(call.args):]))))
+        per_value.append([t for t in texts if "`" not in t and t != program_input.text.strip()])
+    return [ProgramInput("call", text) for text in _round_robin(per_value)]
 
 
 def _literal(value) -> bool:
@@ -92,8 +96,11 @@ def _nearby(value) -> list:
         return [v for v in dict.fromkeys((value - 1, value + 1, value // 2, value * 2)) if v != value]
     if isinstance(value, float):
         return [value - 1.0, value + 1.0]
-    if isinstance(value, (str, list, tuple)) and value:
+    if isinstance(value, str) and value:
         return [value[:-1], value[1:]]
+    if isinstance(value, (list, tuple)) and value:
+        order = [len(value) - 1, 0, *range(1, len(value) - 1)]
+        return [value[:i] + value[i + 1:] for i in dict.fromkeys(order)][:BUDGET]
     return []
 
 
@@ -106,20 +113,20 @@ def _stdin_variants(text: str) -> list[str]:
     """`text` with one whole-number token moved by one (never one that a blank line would split)."""
     if "\n\n" in text or "`" in text:
         return []
-    lines, out = text.split("\n"), []
+    lines, per_token = text.split("\n"), []
     for row, line in enumerate(lines):
         tokens = line.split(" ")
         for column, token in enumerate(tokens):
             if token.lstrip("-").isdigit():
-                for changed in (int(token) - 1, int(token) + 1):
-                    varied = tokens[:column] + [str(changed)] + tokens[column + 1:]
-                    out.append("\n".join(lines[:row] + [" ".join(varied)] + lines[row + 1:]))
-    return _spread(out)
+                per_token.append(["\n".join(lines[:row] + [" ".join(tokens[:column] + [str(changed)]
+                                                                     + tokens[column + 1:])] + lines[row + 1:])
+                                  for changed in (int(token) - 1, int(token) + 1)])
+    return _round_robin(per_token)
 
 
-def _spread(items: list) -> list:
-    """Pairs of variants of one value kept together, but each value's pair before any value's second pair."""
-    return items[0::2] + items[1::2] if len(items) > BUDGET else items
+def _round_robin(groups: list[list]) -> list:
+    """The first item of each group, then the second of each, ...: the budget reaches every value."""
+    return [item for items in zip_longest(*groups) for item in items if item is not None]
 
 
 def _usable(again: Trace, wanted: Trace) -> bool:
@@ -193,7 +200,7 @@ def decisive(tried: Trace, wanted: Trace) -> str:
         return ""
     event, k, other = found
     info = analyze(tried.code).lines.get(event.line)
-    if info is None or info.kind not in BRANCHES or not info.test or len(info.test) > MAX_SHOWN:
+    if info is None or info.kind not in BRANCHES or not info.test or len(info.test) > MAX_OPERAND:
         return f"After run {k} of line {event.line}, line {event.next_line} runs next instead of line {other}."
     truth = event.next_line in info.body
     return (f"At check {k} of line {event.line}, {code(info.test)} is {truth}{_operands(tried, event, info)}, "
@@ -203,7 +210,7 @@ def decisive(tried: Trace, wanted: Trace) -> str:
 def _operands(trace: Trace, event: LineEvent, info) -> str:
     index = trace.events.index(event)
     before = state_at(trace.events, event.frame, index - 1)
-    names = [n for n in dict.fromkeys(info.reads) if n in before and len(before[n]) <= MAX_SHOWN
+    names = [n for n in dict.fromkeys(info.reads) if n in before and len(before[n]) <= MAX_OPERAND
              and "`" not in before[n]][:3]
     spans = [code(f"{n} = {before[n]}") for n in names]
     if not spans:
