@@ -57,7 +57,8 @@ def _input_of(text: str) -> ProgramInput:
     return ProgramInput("call", unspan(match["call"] or match["call2"]))
 
 
-def _check_paragraph(text: str, tried: ProgramInput, wanted: Trace, rerun: Rerun, following: ProgramInput) -> str | None:
+def _check_paragraph(text: str, tried: ProgramInput, wanted: Trace, rerun: Rerun,
+                     following: ProgramInput) -> str | None:
     """None when every sentence of the paragraph holds, else why not."""
     if tried.kind != wanted.input.kind:
         return "the candidate is not the same kind of input as the question's"
