@@ -124,6 +124,12 @@ def test_no_sample_when_no_nearby_input_gives_another_result():
     assert samples == []
 
 
+def test_no_sample_for_a_wanted_exception():
+    code = "def f(x):\n    if x > 2:\n        raise ValueError('big')\n    return x\n"
+    _, _, sample = built(code, "call", "f(5)")
+    assert sample.reason == NO_DERIVATION
+
+
 def test_variants_change_one_literal_at_a_time():
     assert [v.text for v in variants(ProgramInput("call", "f(5, [1, 2])"))] == \
         ["f(4, [1, 2])", "f(5, [1])", "f(6, [1, 2])", "f(5, [2])", "f(2, [1, 2])", "f(10, [1, 2])"]

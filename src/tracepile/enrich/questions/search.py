@@ -47,6 +47,8 @@ def derive(question: Question, trace: Trace, rerun: Rerun) -> Question | None:
 def search(trace: Trace, rerun: Rerun) -> list[Tried]:
     """Up to MAX_TRIED nearby inputs whose runs end normally with another result, a smaller result first
     and then a larger one when results are numbers (the search narrows towards the wanted one)."""
+    if trace.outcome.exception is not None or _shown(trace) is None:
+        return []  # a wanted exception or a long result: no section form states them
     found: list[Tried] = []
     for program_input in variants(trace.input)[:BUDGET]:
         try:
