@@ -48,12 +48,13 @@ def grade():
 def test_candidates_narrow_towards_the_wanted_result_then_the_input_runs_forward(loop):
     _, _, sample = loop
     paragraphs = sample.response.split("\n\n")
-    assert paragraphs[1] == ("Try `f(4)` first. After run 5 of line 3, line 8 runs next instead of line 4. So this "
-                             "call returns `4`, not `16`. `4` is less than `16`, so the next try sets argument 1 to "
-                             "`10`, up from `4`.")
-    assert paragraphs[2] == ("Next, try `f(10)`. After run 6 of line 3, line 4 runs next instead of line 8. So this "
-                             "call returns `55`, not `16`. `55` is more than `16`, so the next try sets argument 1 "
-                             "to `5`, down from `10`.")
+    assert paragraphs[1] == ("Try `f(4)` first. At run 5 of line 3, the `for` loop ends, so line 8 runs next "
+                             "instead of line 4. In the end, line 8 works from `s = 4`. So this call returns `4`, not "
+                             "`16`. `4` is less than `16`, so the next try sets argument 1 to `10`, up from `4`.")
+    assert paragraphs[2] == ("Next, try `f(10)`. At run 6 of line 3, the `for` loop goes on, so line 4 runs next "
+                             "instead of line 8. In the end, line 8 works from `s = 55`. So this call returns `55`, "
+                             "not `16`. `55` is more than `16`, so the next try sets argument 1 to `5`, down from "
+                             "`10`.")
     assert paragraphs[3].startswith("Try the call `f(5)`")
     assert sample.verified and sample.answer == "f(5)"
     assert sample.provenance["question"]["tried"] == ["f(4)", "f(10)"]
@@ -70,8 +71,11 @@ def test_a_branch_that_goes_the_other_way_is_stated_with_its_operands(grade):
 @pytest.mark.parametrize("old, new", [
     ("call returns `4`", "call returns `5`"),  # a wrong result for a candidate
     ("`4`, not `16`", "`4`, not `15`"),  # a wrong wanted result
-    ("After run 5 of line 3, line 8", "After run 4 of line 3, line 8"),  # a wrong decisive step
+    ("At run 5 of line 3, the", "At run 4 of line 3, the"),  # a wrong decisive step
+    ("the `for` loop ends, so", "the `for` loop goes on, so"),
     ("line 8 runs next instead of line 4", "line 8 runs next instead of line 5"),
+    ("works from `s = 4`", "works from `s = 5`"),  # a wrong value the result comes from
+    ("In the end, line 8", "In the end, line 7"),
     ("`4` is less than `16`", "`4` is more than `16`"),  # a wrong comparison
     ("argument 1 to `10`, up", "argument 1 to `9`, up"),  # a next try that is not the one made
     ("`10`, up from `4`", "`10`, down from `4`"),
@@ -100,9 +104,9 @@ def test_a_false_decisive_step_is_rejected(grade, old, new):
 def test_a_candidate_giving_the_wanted_result_or_tried_after_the_run_is_rejected(loop):
     result, question, sample = loop
     text = sample.response
-    assert not verify_rationale(text.replace("Try `f(4)` first. After run 5 of line 3, line 8 runs next instead of "
-                                             "line 4. So this call returns `4`", "Try `f(5)` first. So this call "
-                                             "returns `16`", 1), result, question).passed
+    first = text.split("\n\n")[1]
+    same = "Try `f(5)` first. So this call returns `16`, not `16`."
+    assert not verify_rationale(text.replace(first, same, 1), result, question).passed
     paragraphs = text.split("\n\n")
     moved = [paragraphs[0], paragraphs[2], paragraphs[3], paragraphs[1]] + paragraphs[4:]
     assert not verify_rationale("\n\n".join(moved), result, question).passed
@@ -110,11 +114,11 @@ def test_a_candidate_giving_the_wanted_result_or_tried_after_the_run_is_rejected
 
 def test_script_candidates_vary_one_number_and_compare_the_last_output():
     result, question, sample = built(SCRIPT, "stdin", "2\n3 1 4\n")
-    assert "Try this standard input first:\n```\n1\n3 1 4\n```\nSo this input prints `4` last, not `8`." \
-        in sample.response
+    assert ("Try this standard input first:\n```\n1\n3 1 4\n```\nIn the end, line 6 works from `best = 4` and "
+            "`n = 1`. So this input prints `4` last, not `8`.") in sample.response
     assert sample.verified
-    assert not verify_rationale(sample.response.replace("prints `4` last", "prints `5` last", 1), result,
-                                question).passed
+    for old, new in (("prints `4` last", "prints `5` last"), ("`n = 1`. So", "`n = 2`. So")):
+        assert not verify_rationale(sample.response.replace(old, new, 1), result, question).passed
 
 
 def test_no_sample_when_no_nearby_input_gives_another_result():

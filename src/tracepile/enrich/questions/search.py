@@ -8,7 +8,8 @@ from itertools import zip_longest
 
 from tracepile.enrich.questions.check import Rerun, same_result
 from tracepile.enrich.questions.records import Question
-from tracepile.model import LineEvent, ProgramInput, RecordError, Trace, parse_call
+from tracepile.enrich.questions.steps import may_skip
+from tracepile.model import CallEvent, LineEvent, OutputEvent, ProgramInput, RecordError, Trace, parse_call
 from tracepile.narration.prompt import fence
 from tracepile.narration.text import code
 from tracepile.tracer.analysis import analyze
@@ -187,7 +188,7 @@ def section(tried: Tried, wanted: Trace, k: int, following: ProgramInput) -> str
         opening = (f"{'Try' if k == 0 else 'Next, try'} this standard input{' first' if k == 0 else ''}:\n"
                    + fence(tried.program_input.text.rstrip("\n")) + "\n")
         result = "input prints"
-    sentences = [decisive(tried.trace, wanted)]
+    sentences = [decisive(tried.trace, wanted), _worked_from(tried.trace)]
     got, want = _shown(tried.trace), _shown(wanted)
     sentences.append(f"So this {result} {code(got)}{' last' if result == 'input prints' else ''}, not {code(want)}.")
     sentences.append(_towards(tried, wanted, following))
@@ -202,11 +203,40 @@ def decisive(tried: Trace, wanted: Trace) -> str:
         return ""
     event, k, other = found
     info = analyze(tried.code).lines.get(event.line)
+    if info is not None and info.kind == "for":
+        way = "goes on" if event.next_line in info.body else "ends"
+        return (f"At run {k} of line {event.line}, the `for` loop {way}, so line {event.next_line} runs next "
+                f"instead of line {other}.")
     if info is None or info.kind not in BRANCHES or not info.test or len(info.test) > MAX_OPERAND:
         return f"After run {k} of line {event.line}, line {event.next_line} runs next instead of line {other}."
     truth = event.next_line in info.body
     return (f"At check {k} of line {event.line}, {code(info.test)} is {truth}{_operands(tried, event, info)}, "
             f"so line {event.next_line} runs next instead of line {other}.")
+
+
+def _worked_from(trace: Trace) -> str:
+    """The values the step that gives the candidate's result reads (where Python evaluates its whole line)."""
+    index = _last_step(trace)
+    if index is None:
+        return ""
+    event = trace.events[index]
+    info = analyze(trace.code).lines.get(event.line)
+    if info is None or may_skip(info.source) or (trace.input.kind == "call" and info.kind != "return"):
+        return ""
+    operands = _operands(trace, event, info)
+    return f"In the end, line {event.line} works from {operands[len(' with '):]}." if operands else ""
+
+
+def _last_step(trace: Trace) -> int | None:
+    """The line event that gives the result: the called function's last line, or the line printing last."""
+    events = trace.events
+    if trace.input.kind == "stdin":
+        printed = [i for i, e in enumerate(events) if isinstance(e, OutputEvent) and e.text.strip()]
+        lines = [i for i, e in enumerate(events[:printed[-1]]) if isinstance(e, LineEvent)] if printed else []
+    else:
+        top = next((e.frame for e in events if isinstance(e, CallEvent)), None)
+        lines = [i for i, e in enumerate(events) if isinstance(e, LineEvent) and e.frame == top]
+    return lines[-1] if lines else None
 
 
 def _operands(trace: Trace, event: LineEvent, info) -> str:

@@ -7,7 +7,7 @@ import re
 
 from tracepile.enrich.questions.check import Rerun, same_result
 from tracepile.enrich.questions.search import compare_results, moved_argument
-from tracepile.model import LineEvent, ProgramInput, SentenceCheck, Trace
+from tracepile.model import CallEvent, LineEvent, OutputEvent, ProgramInput, SentenceCheck, Trace
 from tracepile.tracer.analysis import analyze
 from tracepile.verification.compare import exact, same_output
 from tracepile.verification.reasoning import state_at
@@ -18,8 +18,11 @@ OPENING = re.compile(r"^(?:Try (?P<call>" + SPAN + r") first\.|Next, try (?P<cal
                      re.S)
 DECISIVE = re.compile(r"(?:At check (?P<k>\d+) of line (?P<line>\d+), (?P<test>" + SPAN + r") is "
                       r"(?P<truth>True|False)(?: with (?P<reads>" + SPAN + r"(?:(?:, | and )" + SPAN + r")*))?, so|"
+                      r"At run (?P<k3>\d+) of line (?P<line3>\d+), the `for` loop (?P<way>goes on|ends), so|"
                       r"After run (?P<k2>\d+) of line (?P<line2>\d+),) line (?P<next>\d+) runs next instead of "
                       r"line (?P<other>\d+)\.")
+WORKED = re.compile(r"In the end, line (?P<line>\d+) works from (?P<reads>" + SPAN + r"(?:(?:, | and )" + SPAN
+                    + r")*)\.")
 RESULT = re.compile(r"So this (?:call returns (?P<value>" + SPAN + r")|input prints (?P<printed>" + SPAN +
                     r") last), not (?P<wanted>" + SPAN + r")\.")
 TOWARDS = re.compile(r"(?P<got>" + SPAN + r") is (?P<order>less|more) than (?P<want>" + SPAN + r")(?:, so the next "
@@ -73,6 +76,12 @@ def _check_paragraph(text: str, tried: ProgramInput, wanted: Trace, rerun: Rerun
         if reason:
             return reason
         rest = rest[decisive.end():].strip()
+    worked = WORKED.match(rest)
+    if worked:
+        reason = _worked(worked, again)
+        if reason:
+            return reason
+        rest = rest[worked.end():].strip()
     result = RESULT.match(rest)
     if not result:
         return f"unverifiable words where the candidate's result belongs: {rest[:80]}"
@@ -95,7 +104,8 @@ def _kth_run(trace: Trace, line: int, k: int) -> LineEvent | None:
 
 
 def _decisive(match: re.Match, again: Trace, wanted: Trace) -> str | None:
-    line, k = int(match["line"] or match["line2"]), int(match["k"] or match["k2"])
+    line = int(match["line"] or match["line2"] or match["line3"])
+    k = int(match["k"] or match["k2"] or match["k3"])
     mine, theirs = _kth_run(again, line, k), _kth_run(wanted, line, k)
     if mine is None or theirs is None:
         return f"line {line} does not run {k} times in both runs"
@@ -103,20 +113,44 @@ def _decisive(match: re.Match, again: Trace, wanted: Trace) -> str | None:
         return f"after run {k} of line {line}, the candidate's run goes to line {mine.next_line}"
     if theirs.next_line != int(match["other"]) or theirs.next_line == mine.next_line:
         return f"after run {k} of line {line}, the wanted run goes to line {theirs.next_line}"
+    info = analyze(again.code).lines.get(line)
+    if match["way"] is not None:
+        ends = info is None or mine.next_line not in info.body
+        if info is None or info.kind != "for" or ends != (match["way"] == "ends"):
+            return f"line {line} is not a `for` loop that {match['way']} at run {k}"
+        return None
     if match["test"] is None:
         return None
-    info = analyze(again.code).lines.get(line)
     if info is None or info.test != unspan(match["test"]):
         return f"line {line} does not test {match['test']}"
     if str(mine.next_line in info.body) != match["truth"]:
         return f"the condition is {mine.next_line in info.body} at check {k} of line {line}"
-    index = again.events.index(mine)
-    before = state_at(again.events, mine.frame, index - 1)
-    for span in re.findall(SPAN, match["reads"] or ""):
+    return _values_before(again, again.events.index(mine), match["reads"] or "")
+
+
+def _values_before(trace: Trace, index: int, spans: str) -> str | None:
+    """None when each `name = value` span holds just before the step at `index`, else why not."""
+    event = trace.events[index]
+    before = state_at(trace.events, event.frame, index - 1)
+    for span in re.findall(SPAN, spans):
         name, _, value = unspan(span).partition(" = ")
         if name not in before or not exact(value, before[name]):
-            return f"`{name}` is `{before.get(name)}` at check {k} of line {line}"
+            return f"`{name}` is `{before.get(name)}` before line {event.line} runs"
     return None
+
+
+def _worked(match: re.Match, again: Trace) -> str | None:
+    """The step that gives the candidate's result is at the stated line and reads the stated values."""
+    events = again.events
+    if again.input.kind == "stdin":
+        printed = max((i for i, e in enumerate(events) if isinstance(e, OutputEvent) and e.text.strip()), default=0)
+        steps = [i for i, e in enumerate(events[:printed]) if isinstance(e, LineEvent)]
+    else:
+        top = next((e.frame for e in events if isinstance(e, CallEvent)), None)
+        steps = [i for i, e in enumerate(events) if isinstance(e, LineEvent) and e.frame == top]
+    if not steps or events[steps[-1]].line != int(match["line"]):
+        return f"line {match['line']} does not give the candidate's result"
+    return _values_before(again, steps[-1], match["reads"])
 
 
 def _result(match: re.Match, again: Trace, wanted: Trace) -> str | None:
