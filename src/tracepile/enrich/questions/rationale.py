@@ -10,6 +10,7 @@ from tracepile.engine import trace as run_trace
 from tracepile.enrich.questions.check import Rerun, check_answer
 from tracepile.enrich.questions.focus import question_focus
 from tracepile.enrich.questions.records import Question
+from tracepile.enrich.questions.search import NO_DERIVATION, derive
 from tracepile.enrich.questions.search_check import check_search, is_tried
 from tracepile.enrich.questions.wording import final_paragraph, unfence
 from tracepile.model import SentenceCheck, Trace, Verification
@@ -31,8 +32,13 @@ SUBJECTS = {"line_count": ("count_runs", "line", "line"), "loop_iterations": ("l
             "call_count": ("count_calls", "func", "func")}
 
 
-def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
-    """The CoE text for `question` and how many loops it compresses."""
+def rationale(trace: Trace, question: Question, seed: int, rerun: Rerun | None = None) -> tuple[str, int]:
+    """The CoE text for `question` and how many loops it compresses. An input question not yet searched is
+    searched first (`rerun` runs its candidates); ValueError when no candidate derives its input."""
+    if question.kind == "input" and "tried" not in question.params:
+        question = derive(question, trace, rerun or run_trace)
+        if question is None:
+            raise ValueError(NO_DERIVATION)
     compression = FULL if question.full else FOCUSED
     narration = narrate(trace, seed=seed, compression=compression, stop_at=question.stop, final=question.answer,
                         tally=question.params.get("line") if question.kind in TALLIED else None,
@@ -80,7 +86,10 @@ def _with_search(text: str, trace: Trace, rerun: Rerun | None, check_rest) -> Ve
     paragraphs = text.split("\n\n")
     tried = [(i, p) for i, p in enumerate(paragraphs) if is_tried(p)]
     if not tried:
-        return check_rest(text)
+        report = check_rest(text)
+        reason = "no candidate input is worked through before the answer is tried: the input is not derived"
+        return replace(report, passed=False, failures=report.failures + (reason,), sentences=report.sentences + (
+            SentenceCheck(len(paragraphs) - 1, "(end of text)", "false", reason),))
     kept = [i for i, p in enumerate(paragraphs) if not is_tried(p)]
     report = check_rest("\n\n".join(paragraphs[i] for i in kept))
     sentences = tuple(replace(s, paragraph=kept[s.paragraph]) if s.paragraph < len(kept) else s
