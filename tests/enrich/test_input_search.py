@@ -143,6 +143,8 @@ def test_variants_change_one_literal_at_a_time():
 
 def test_departure_is_the_first_step_whose_next_line_differs():
     wanted = trace(GRADE, ProgramInput("call", "grade(50)"))
-    event, k, other = departure(trace(GRADE, ProgramInput("call", "grade(10)")), wanted)
+    tried = trace(GRADE, ProgramInput("call", "grade(10)"))
+    index, k, other = departure(tried, wanted)
+    event = tried.events[index]
     assert (event.line, k, event.next_line, other) == (2, 1, 4, 3)
     assert departure(trace(GRADE, ProgramInput("call", "grade(70)")), wanted) is None

@@ -163,18 +163,18 @@ def compare_results(tried: Trace, wanted: Trace) -> int | None:
     return None if a is None or b is None else (a > b) - (a < b)
 
 
-def departure(tried: Trace, wanted: Trace) -> tuple[LineEvent, int, int] | None:
-    """The first step at which the two runs go different ways: (its event in `tried`, which run of its line
-    it is, the line the wanted run goes to from there); None if they part otherwise or not at all."""
-    a = [e for e in tried.events if isinstance(e, LineEvent)]
+def departure(tried: Trace, wanted: Trace) -> tuple[int, int, int] | None:
+    """The first step at which the two runs go different ways: (its event index in `tried`, which run of its
+    line it is, the line the wanted run goes to from there); None if they part otherwise or not at all."""
+    a = [(i, e) for i, e in enumerate(tried.events) if isinstance(e, LineEvent)]
     b = [e for e in wanted.events if isinstance(e, LineEvent)]
-    for i, (x, y) in enumerate(zip(a, b)):
+    for n, ((index, x), y) in enumerate(zip(a, b)):
         if x.line != y.line:
             return None
         if x.next_line != y.next_line:
             if x.next_line is None or y.next_line is None:
                 return None
-            return x, sum(1 for e in a[:i + 1] if e.line == x.line), y.next_line
+            return index, sum(1 for _, e in a[:n + 1] if e.line == x.line), y.next_line
     return None
 
 
@@ -201,7 +201,8 @@ def decisive(tried: Trace, wanted: Trace) -> str:
     found = departure(tried, wanted)
     if found is None:
         return ""
-    event, k, other = found
+    index, k, other = found
+    event = tried.events[index]
     info = analyze(tried.code).lines.get(event.line)
     if info is not None and info.kind == "for":
         way = "goes on" if event.next_line in info.body else "ends"
@@ -210,7 +211,7 @@ def decisive(tried: Trace, wanted: Trace) -> str:
     if info is None or info.kind not in BRANCHES or not info.test or len(info.test) > MAX_OPERAND:
         return f"After run {k} of line {event.line}, line {event.next_line} runs next instead of line {other}."
     truth = event.next_line in info.body
-    return (f"At check {k} of line {event.line}, {code(info.test)} is {truth}{_operands(tried, event, info)}, "
+    return (f"At check {k} of line {event.line}, {code(info.test)} is {truth}{_operands(tried, index, info)}, "
             f"so line {event.next_line} runs next instead of line {other}.")
 
 
@@ -223,7 +224,7 @@ def _worked_from(trace: Trace) -> str:
     info = analyze(trace.code).lines.get(event.line)
     if info is None or may_skip(info.source) or (trace.input.kind == "call" and info.kind != "return"):
         return ""
-    operands = _operands(trace, event, info)
+    operands = _operands(trace, index, info)
     return f"In the end, line {event.line} works from {operands[len(' with '):]}." if operands else ""
 
 
@@ -239,8 +240,9 @@ def _last_step(trace: Trace) -> int | None:
     return lines[-1] if lines else None
 
 
-def _operands(trace: Trace, event: LineEvent, info) -> str:
-    index = trace.events.index(event)
+def _operands(trace: Trace, index: int, info) -> str:
+    """` with `a = 1` and `b = 2`` for the names the line at event `index` reads, as they are before it."""
+    event = trace.events[index]
     before = state_at(trace.events, event.frame, index - 1)
     names = [n for n in dict.fromkeys(info.reads) if n in before and len(before[n]) <= MAX_OPERAND
              and "`" not in before[n]][:3]

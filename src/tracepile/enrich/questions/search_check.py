@@ -98,17 +98,19 @@ def _check_paragraph(text: str, tried: ProgramInput, wanted: Trace, rerun: Rerun
     return f"unverifiable words outside any claim: {rest[:80]}" if rest else None
 
 
-def _kth_run(trace: Trace, line: int, k: int) -> LineEvent | None:
-    runs = [e for e in trace.events if isinstance(e, LineEvent) and e.line == line]
+def _kth_run(trace: Trace, line: int, k: int) -> int | None:
+    """The event index of the k-th run of `line` (all frames, in order)."""
+    runs = [i for i, e in enumerate(trace.events) if isinstance(e, LineEvent) and e.line == line]
     return runs[k - 1] if 1 <= k <= len(runs) else None
 
 
 def _decisive(match: re.Match, again: Trace, wanted: Trace) -> str | None:
     line = int(match["line"] or match["line2"] or match["line3"])
     k = int(match["k"] or match["k2"] or match["k3"])
-    mine, theirs = _kth_run(again, line, k), _kth_run(wanted, line, k)
-    if mine is None or theirs is None:
+    at, their_at = _kth_run(again, line, k), _kth_run(wanted, line, k)
+    if at is None or their_at is None:
         return f"line {line} does not run {k} times in both runs"
+    mine, theirs = again.events[at], wanted.events[their_at]
     if mine.next_line != int(match["next"]):
         return f"after run {k} of line {line}, the candidate's run goes to line {mine.next_line}"
     if theirs.next_line != int(match["other"]) or theirs.next_line == mine.next_line:
@@ -125,7 +127,7 @@ def _decisive(match: re.Match, again: Trace, wanted: Trace) -> str | None:
         return f"line {line} does not test {match['test']}"
     if str(mine.next_line in info.body) != match["truth"]:
         return f"the condition is {mine.next_line in info.body} at check {k} of line {line}"
-    return _values_before(again, again.events.index(mine), match["reads"] or "")
+    return _values_before(again, at, match["reads"] or "")
 
 
 def _values_before(trace: Trace, index: int, spans: str) -> str | None:
