@@ -20,6 +20,7 @@ BUDGET = 8  # candidate inputs run per question at most
 MAX_TRIED = 2  # wrong candidates narrated
 MAX_SHOWN = 120  # longest result a section states
 MAX_OPERAND = 60  # longest condition or operand value a decisive step states
+MAX_NAMES = 5  # most operands a step states; one reading more is stated without any (none cut off)
 BRANCHES = ("if", "elif", "while")
 NO_DERIVATION = f"input not derivable: no nearby input with another result within {BUDGET} runs"
 
@@ -245,7 +246,9 @@ def _operands(trace: Trace, index: int, info) -> str:
     event = trace.events[index]
     before = state_at(trace.events, event.frame, index - 1)
     names = [n for n in dict.fromkeys(info.reads) if n in before and len(before[n]) <= MAX_OPERAND
-             and "`" not in before[n]][:3]
+             and "`" not in before[n]]
+    if len(names) > MAX_NAMES:
+        return ""
     spans = [code(f"{n} = {before[n]}") for n in names]
     if not spans:
         return ""
