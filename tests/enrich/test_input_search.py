@@ -148,3 +148,11 @@ def test_departure_is_the_first_step_whose_next_line_differs():
     event = tried.events[index]
     assert (event.line, k, event.next_line, other) == (2, 1, 4, 3)
     assert departure(trace(GRADE, ProgramInput("call", "grade(70)")), wanted) is None
+
+
+def test_equal_steps_are_told_apart_by_their_place_in_the_run():
+    # both runs of `print(*ans)` record the same event; the values before the second are those of test case 2
+    code = "for _ in range(int(input())):\n    ans = [int(input())]\n    print(*ans)\n"
+    _, _, sample = built(code, "stdin", "2\n5\n7\n")
+    assert "In the end, line 3 works from `ans = [8]`. So this input prints `8` last, not `7`." in sample.response
+    assert sample.verified
