@@ -7,7 +7,8 @@ values are stated as claims, the share of narrated lines with a builtin call / a
 value is stated, the share of input reads described (what each consumed, as a checked claim), the share
 of lines with a mutating method call narrated as an action, the share of loop summaries over iterations
 that took different paths, unclosed code fences, distinct prose words and trigrams outside code, and
-response tokens by kind and by domain; the filler and foreknowledge measures (`filler`): loop counts stated
+response tokens by kind and by domain; input samples that try the answer first (before any wrong
+candidate is worked through); the filler and foreknowledge measures (`filler`): loop counts stated
 at an iteration without their ground, loop-iteration answers stated at iteration 1, flipped-outcome
 phrases per response, comment quotes on entry to a helper that are not directly above its `def`, responses
 quoting the file's header comment, `X = X` tautologies, and same-path summaries over iterations whose
@@ -255,6 +256,17 @@ REPEATED = re.compile(r"` again returns `[^`\n]*`, as in call \d+\.")
 NOT_PATH = re.compile(r" (?:That is call \d+ of `[^`]+`\.|The comment at line \d+ says: \"[^\"]*\"\.)| \(depth \d+\)")
 
 
+def input_first(row: dict, tally: dict) -> None:
+    """Input samples, and those whose first tried input is the answer (the input appears before any
+    derivation: no wrong candidate was worked through first)."""
+    if row["kind"] != "input":
+        return
+    tally["input samples"] += 1
+    tried = [p for p in row["response"].split("\n\n") if re.match(r"(?:Next, )?[Tt]ry ", p)]
+    tally["input samples that try the answer first"] += bool(tried) and bool(
+        re.match(r"Try (?:the call `|this standard input and run)", tried[0]))
+
+
 def concision(row: dict, tally: dict) -> None:
     """Bloat counts of one response, added to `tally`: whole restatements of a container that is not small
     after its first statement in the response (item changes said whole), and calls narrated in full (entry
@@ -404,6 +416,7 @@ def measure(rows: list[dict], retrace: bool = True) -> dict:
         domains[row["domain"]].append(row["stats"]["response_tokens"])
         filler(row, tally)
         concision(row, tally)
+        input_first(row, tally)
         text = row["response"]
         found = prose(text)
         words.update(found)

@@ -96,22 +96,27 @@ def test_input_prediction_reasons_backwards_then_runs_forwards(pools):
     paragraphs = text.split("\n\n")
     assert paragraphs[0] == ("Working backwards, the result to reach is `24`, and the `return` at line 4 produces it. "
                              "That step of line 4 works from `n = 4`.")
-    assert paragraphs[1].startswith("Try the call `fact(4)`")
+    assert paragraphs[1].startswith("Try `fact(3)` first. At check 3 of line 2, `n <= 1` is True with `n = 1`")
+    assert paragraphs[2].startswith("Next, try `fact(5)`.")
+    assert paragraphs[3].startswith("Try the call `fact(4)`")
     assert paragraphs[-2] == "The run gives `24`, the result to reach, so this input works."
     assert verify_rationale(text, result, question).passed
+    guessed = "\n\n".join(paragraphs[:1] + paragraphs[3:])  # the answer tried with no candidate before it
+    assert not verify_rationale(guessed, result, question).passed
     for old, new in (("reach is `24`", "reach is `25`"), ("works from `n = 4`", "works from `n = 2`"),
                      ("`return` at line 4", "`return` at line 3"), ("gives `24`", "gives `6`")):
         assert not verify_rationale(text.replace(old, new, 1), result, question).passed, new
 
 
 def test_script_input_prediction_starts_from_the_last_output(pools):
-    result, pool = pools["script"]
+    result, pool = pools["script2"]
     (question,) = pool["input"]
     text, _ = rationale(result, question, seed=0)
-    assert text.startswith("Working backwards, the output to reach ends with `4`, which line 7 prints. "
-                           "That step of line 7 works from `best = 4`.")
+    assert text.startswith("Working backwards, the output to reach ends with `2`, which line 7 prints. "
+                           "That step of line 7 works from `best = 2`.")
     assert verify_rationale(text, result, question).passed
-    assert not verify_rationale(text.replace("ends with `4`", "ends with `3`", 1), result, question).passed
+    assert not verify_rationale(text.replace("ends with `2`, which", "ends with `3`, which", 1), result,
+                                question).passed
 
 
 def test_backward_lead_lists_no_value_python_may_not_have_evaluated():

@@ -54,6 +54,10 @@ class QualityChecks:
         """A question sample: verified, and within the token budget (its program passed the rest)."""
         from tracepile.quality import count_tokens
 
+        from tracepile.enrich.questions.search import NO_DERIVATION
+
+        if sample.reason == NO_DERIVATION:
+            return sample, "input not derivable", sample.reason
         prompt, response = count_tokens(sample, self.tokenizer)
         sample.stats["prompt_tokens"], sample.stats["response_tokens"] = prompt, response
         if not sample.verified:

@@ -10,6 +10,7 @@ from typing import Callable
 
 from tracepile import __version__
 from tracepile.engine import narratable, sample_from_trace, sample_id
+from tracepile.engine import trace as run_trace
 from tracepile.enrich.questions import wording
 from tracepile.enrich.questions.backward import input_questions
 from tracepile.enrich.questions.calls import (call_count_questions, call_return_questions,
@@ -22,6 +23,7 @@ from tracepile.enrich.questions.path import (branch_questions, line_count_questi
                                              line_executed_questions, next_line_questions)
 from tracepile.enrich.questions.rationale import rationale, verify_rationale
 from tracepile.enrich.questions.records import KINDS, Question, QuestionConfig
+from tracepile.enrich.questions.search import NO_DERIVATION, derive
 from tracepile.enrich.questions.state import max_value_questions, state_questions
 from tracepile.enrich.questions.steps import answer_step, backward_lead, input_step
 from tracepile.model import Program, Sample, Trace, Verification
@@ -103,7 +105,8 @@ def questions_for_trace(program: Program, trace: Trace, seed: int = 0,
                         config: QuestionConfig | None = None,
                         rerun: Rerun | None = None) -> list[Sample]:
     """Question samples for one trace: the output-prediction CoE (kind "coe") and the sampled
-    questions, each with a verified partial CoE. Never raises for anything the program did."""
+    questions, each with a verified partial CoE (an input question with no derivation is left out).
+    Never raises for anything the program did."""
     config = config or QuestionConfig()
     if not narratable(trace):
         return []
@@ -115,22 +118,30 @@ def questions_for_trace(program: Program, trace: Trace, seed: int = 0,
     except Exception:  # noqa: BLE001 - e.g. code the analyser cannot parse
         return samples
     for question in chosen:
-        samples.append(build_sample(program, trace, question, seed, config, rerun))
+        sample = build_sample(program, trace, question, seed, config, rerun)
+        if sample.reason != NO_DERIVATION:
+            samples.append(sample)
     return samples
 
 
 def build_sample(program: Program, trace: Trace, question: Question, seed: int,
                  config: QuestionConfig | None = None, rerun: Rerun | None = None) -> Sample:
-    """One question as a Sample; a failure to narrate or verify shows as an unverified sample."""
+    """One question as a Sample; a failure to narrate or verify shows as an unverified sample, and an input
+    question that no search derives as one with no response and the reason NO_DERIVATION."""
     config = config or QuestionConfig()
     key = _key(question)
     prompt = wording.prompt(trace.code, None if question.kind == "input" else trace.input,
                             question.text, question.hint, str(program.metadata.get("problem", "")))
     response, compressed, reason = "", 0, trace.outcome.reason
+    rerun = rerun or run_trace if config.check_inputs else _original_only(trace)
     try:
-        response, compressed = rationale(trace, question, zlib.crc32(f"{seed}:{key}".encode()))
-        check = verify_rationale(response, trace, question,
-                                 rerun if config.check_inputs else _original_only(trace))
+        derived = derive(question, trace, rerun) if question.kind == "input" else question
+        if derived is None:
+            check, reason = Verification(False, 0, 0), NO_DERIVATION
+        else:
+            question = derived
+            response, compressed = rationale(trace, question, zlib.crc32(f"{seed}:{key}".encode()))
+            check = verify_rationale(response, trace, question, rerun)
     except Exception as exc:  # noqa: BLE001
         check, reason = Verification(False, 0, 0), f"question failed: {type(exc).__name__}: {exc}"
     stats = trace.stats()

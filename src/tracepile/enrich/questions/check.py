@@ -167,7 +167,7 @@ def _input(q: Question, trace: Trace, rerun: Rerun | None) -> bool:
     if claimed.kind == "call" and not _same_callee(claimed.text, trace.input.text):
         return False
     again = (rerun or run_trace)(trace.code, claimed)
-    return _same_result(again, trace)
+    return same_result(again, trace)
 
 
 def _same_callee(claimed: str, original: str) -> bool:
@@ -177,7 +177,8 @@ def _same_callee(claimed: str, original: str) -> bool:
         return False
 
 
-def _same_result(again: Trace, trace: Trace) -> bool:
+def same_result(again: Trace, trace: Trace) -> bool:
+    """Whether a re-run `again` ends as `trace` did: the same exception, value or printed output."""
     a, b = again.outcome, trace.outcome
     if a.status not in ("ok", "error") or a.exception != b.exception:
         return False
@@ -195,4 +196,4 @@ _CHECKS = {
     "coe": _coe, "input": _input,
 }
 
-__all__ = ["check_answer"]
+__all__ = ["check_answer", "same_result"]

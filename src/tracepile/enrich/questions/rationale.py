@@ -3,11 +3,15 @@ and their verification: the verifier's own walk over the trace up to the stop, t
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from tracepile.engine import trace as run_trace
 from tracepile.enrich.questions.check import Rerun, check_answer
 from tracepile.enrich.questions.focus import question_focus
 from tracepile.enrich.questions.records import Question
+from tracepile.enrich.questions.search import NO_DERIVATION, derive
+from tracepile.enrich.questions.search_check import check_search, is_tried
 from tracepile.enrich.questions.wording import final_paragraph, unfence
 from tracepile.model import SentenceCheck, Trace, Verification
 from tracepile.narration import Compression, narrate
@@ -20,6 +24,7 @@ FULL = Compression(head=10**9, tail=1)  # never summarise: every step stays in v
 # the rest: every middle iteration that does not bear on the question (its focus) is summarised
 FOCUSED = Compression(head=1, tail=1, whole=True)
 FINAL = "Final answer: "
+INPUT_INTRO = re.compile(r"^Try (?:the call `|this standard input and run the script on it:)")
 TALLIED = ("line_count", "next_line")  # kinds about the runs of one line: the text counts them as they happen
 # The answer step's claim and the argument naming what it counts, per kind whose question names a line or a
 # function: a true tally of another line, loop or function answers nothing (`line 12 ran 2 times` for line 11).
@@ -27,8 +32,13 @@ SUBJECTS = {"line_count": ("count_runs", "line", "line"), "loop_iterations": ("l
             "call_count": ("count_calls", "func", "func")}
 
 
-def rationale(trace: Trace, question: Question, seed: int) -> tuple[str, int]:
-    """The CoE text for `question` and how many loops it compresses."""
+def rationale(trace: Trace, question: Question, seed: int, rerun: Rerun | None = None) -> tuple[str, int]:
+    """The CoE text for `question` and how many loops it compresses. An input question not yet searched is
+    searched first (`rerun` runs its candidates); ValueError when no candidate derives its input."""
+    if question.kind == "input" and "tried" not in question.params:
+        question = derive(question, trace, rerun or run_trace)
+        if question is None:
+            raise ValueError(NO_DERIVATION)
     compression = FULL if question.full else FOCUSED
     narration = narrate(trace, seed=seed, compression=compression, stop_at=question.stop, final=question.answer,
                         tally=question.params.get("line") if question.kind in TALLIED else None,
@@ -63,8 +73,37 @@ def verify_rationale(text: str, trace: Trace, question: Question,
             return Finding(True)
         return false(f"wrong final answer to the {question.kind} question", question.answer, claimed.strip()[:200])
 
+    if question.kind == "input":
+        return _with_search(text, trace, rerun, lambda rest: verify(rest, prefix, strict=True,
+                                                                   final_check=final_check))
     report = verify(text, prefix, strict=True, final_check=final_check)
     return _about_the_question(report, text, question)
+
+
+def _with_search(text: str, trace: Trace, rerun: Rerun | None, check_rest) -> Verification:
+    """An input rationale: its wrong candidates' paragraphs checked against their own runs (search_check),
+    the rest by `check_rest` against the wanted run; candidates must all come before that run is tried."""
+    paragraphs = text.split("\n\n")
+    tried = [(i, p) for i, p in enumerate(paragraphs) if is_tried(p)]
+    if not tried:
+        report = check_rest(text)
+        reason = "no candidate input is worked through before the answer is tried: the input is not derived"
+        return replace(report, passed=False, failures=report.failures + (reason,), sentences=report.sentences + (
+            SentenceCheck(len(paragraphs) - 1, "(end of text)", "false", reason),))
+    kept = [i for i, p in enumerate(paragraphs) if not is_tried(p)]
+    report = check_rest("\n\n".join(paragraphs[i] for i in kept))
+    sentences = tuple(replace(s, paragraph=kept[s.paragraph]) if s.paragraph < len(kept) else s
+                      for s in report.sentences)
+    checks = check_search(tried, trace, rerun or run_trace, trace.input)
+    intro = next((i for i, p in enumerate(paragraphs) if INPUT_INTRO.match(p)), -1)
+    if intro < tried[-1][0]:
+        checks.append(SentenceCheck(tried[-1][0], tried[-1][1][:200], "false",
+                                    "a candidate is tried after the input run forward"))
+    failures = tuple(f"{c.reason} (paragraph {c.paragraph + 1}: \"{c.sentence[:160]}\")"
+                     for c in checks if c.verdict != "verified")
+    return replace(report, passed=report.passed and not failures, failures=report.failures + failures,
+                   claims=report.claims + len(checks), checked=report.checked + len(checks) - len(failures),
+                   sentences=sentences + tuple(checks))
 
 
 def _about_the_question(report: Verification, text: str, question: Question) -> Verification:
