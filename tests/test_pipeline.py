@@ -234,8 +234,8 @@ def test_quality_control_rejects_duplicates_contamination_and_over_budget(tmp_pa
 
     crux = json.loads((dataset("cruxeval") / "cruxeval.jsonl").read_text().splitlines()[0])
     square = {"code": "def square(n):\n    return n * n\n", "calls": ["square(3)"]}
-    long_loop = {"code": "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n",
-                 "calls": ["fib(7)"]}  # recursion, not loops: stronger compression cannot shorten it
+    long_loop = {"code": "def fib(n):\n    print(n)\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n",
+                 "calls": ["fib(7)"]}  # recursion that prints: neither loop compression nor quiet calls shorten it
     records = [
         {"id": "square-a", **square}, {"id": "square-b", **square},
         {"id": "crux", "code": crux["code"], "calls": [f"f({crux['input']})"]},
