@@ -2,16 +2,9 @@
 word family: the honest text has no such finding, and the same text with the one false statement is rejected
 for it (a base text may still fail elsewhere, for a word family grammar 3.3 leaves stray)."""
 
-import json
-from pathlib import Path
-
 import pytest
 
-from tracepile.engine import trace
-from tracepile.model import ProgramInput
-from tracepile.verification import verify
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "gate" / "v4"
+from gate_support import checker, rows
 
 # (id, mode, true words, false words, a part of the reason the lie must be rejected with)
 LIES = (
@@ -51,23 +44,12 @@ LIES = (
 )
 
 
-def rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="module")
 def v4():
-    items = {(item["id"], item["mode"]): item for item in rows("items.jsonl")}
-    texts = {(row["id"], row["mode"]): row["text"] for row in rows("honest.jsonl")}
-    traces = {}
-
-    def check(key: tuple[str, str], text: str):
-        item = items[key]
-        if key[0] not in traces:
-            traces[key[0]] = trace(item["code"], ProgramInput(item["input_kind"], item["input"]),
-                                   program_id=item["program_id"])
-        return verify(text, traces[key[0]], problem=item["problem"])
-
+    texts = {(row["id"], row["mode"]): row["text"] for row in rows("v4/honest.jsonl")}
+    check = checker(rows("v4/items.jsonl"))
     return texts, check
 
 

@@ -2,38 +2,18 @@
 rounds (but for three known ones), and every lie planted in a text the gate accepts is rejected (a
 regression guard for both directions; benchmarks/gate_completeness.py reports the figures)."""
 
-import json
-from pathlib import Path
-
 import pytest
 
-from tracepile.engine import trace
-from tracepile.model import ProgramInput
-from tracepile.verification import verify
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "gate"
-
-
-def rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+from gate_support import checker, rows
 
 
 @pytest.fixture(scope="module")
 def gate():
-    items = {(item["id"], item["mode"]): item for item in rows("items.jsonl")}
     latest = {(r["id"], r["mode"]): r["text"] for r in rows("honest.jsonl") if r.get("review", "true") == "true"}
     repairs = rows("repair_round1.jsonl") + rows("repair_round2.jsonl") + rows("repair_round3.jsonl")
     for repair in sorted(repairs, key=lambda r: r["round"]):
         latest[(repair["id"], repair["mode"])] = repair["text"]
-    traces = {}
-
-    def check(key: tuple[str, str], text: str):
-        item = items[key]
-        if key[0] not in traces:
-            traces[key[0]] = trace(item["code"], ProgramInput(item["input_kind"], item["input"]),
-                                   program_id=item["program_id"])
-        return verify(text, traces[key[0]], problem=item["problem"])
-
+    check = checker(rows("items.jsonl"))
     return latest, check
 
 
